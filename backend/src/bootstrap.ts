@@ -1,0 +1,117 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AppModule } from './app.module';
+import { createRootLogger, PinoNestLogger } from './common/logging/logger';
+import { GlobalExceptionFilter } from './common/errors/global-exception.filter';
+import { createValidationPipe } from './common/validation/validation.pipe';
+import { AppConfig } from './config/app-config';
+
+export const API_PREFIX = 'api';
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Where the built Angular app lives, relative to the package root. */
+export const WEB_ROOT = resolve(__dirname, '..', '..', '..', 'dist', 'frontend', 'browser');
+const webRoot = () => {
+  // Compiled: dist/backend/src -> ../../../dist/frontend/browser; ts-node/jest: backend/src -> ../../dist/...
+  const candidates = [WEB_ROOT, resolve(__dirname, '..', '..', 'dist', 'frontend', 'browser')];
+  return candidates.find((dir) => existsSync(join(dir, 'index.html')));
+};
+
+/** Builds the whole application (API, static web app, docs) without listening. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const rootLogger = createRootLogger(config.logLevel);
+  const adapter = new FastifyAdapter({
+    loggerInstance: rootLogger,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: false,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(rootLogger.child({})),
+    bufferLogs: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Angular Material injects component styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+
+  const web = config.serveWeb ? webRoot() : undefined;
+  if (web) {
+    await app.register(fastifyStatic, { root: web, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  app.useGlobalFilters(new GlobalExceptionFilter(web ? join(web, 'index.html') : undefined));
+
+  setUpOpenApi(app);
+  app.enableShutdownHooks();
+  return app;
+}
+
+export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  const document = new DocumentBuilder()
+    .setTitle('Childminder Connect API')
+    .setDescription(
+      'Parents find, message and book registered childminders; childminders run their availability, ' +
+        'bookings and compliance documents; support agents answer live chat; admins run the platform. ' +
+        'Errors are `{statusCode, error, code, message, details?, requestId}`.',
+    )
+    .setVersion('1.0')
+    .addBearerAuth()
+    .addCookieAuth('refresh_token')
+    .build();
+  return SwaggerModule.createDocument(app, document, {
+    operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
+  });
+}
+
+function setUpOpenApi(app: NestFastifyApplication): void {
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: `${API_PREFIX}/docs-json`,
+    customSiteTitle: 'Childminder Connect API',
+  });
+}
+
+export async function listen(app: NestFastifyApplication, config: AppConfig): Promise<string> {
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = config.publicUrl.includes(`:${config.port}`) || config.port === 0
+    ? config.publicUrl.replace(`:${config.port}`, `:${port}`)
+    : config.publicUrl;
+  new Logger('Bootstrap').log(`Childminder Connect is listening on ${url}`);
+  return url;
+}

@@ -1,0 +1,45 @@
+import { ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { CommonErrorCode, CommonException } from '../errors/common.exception';
+import { AuthContext } from './auth-context';
+import { ACCESS_METADATA, AccessRule } from './decorators';
+
+/**
+ * The one global guard, deny by default: a route is reachable only if it says @Public() or
+ * @Authenticated(). A route with neither is refused (and a test fails on it before it ships).
+ */
+@Injectable()
+export class AccessGuard extends AuthGuard('jwt') {
+  private readonly logger = new Logger(AccessGuard.name);
+
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (context.getType() !== 'http') return true; // sockets authenticate in their gateway
+    if (!rule) {
+      this.logger.error(`Route ${context.getClass().name}.${context.getHandler().name} has no access rule`);
+      throw new CommonException(CommonErrorCode.Forbidden, 'This route is not available');
+    }
+    if (rule.kind === 'public') return true;
+    await super.canActivate(context);
+    const user = context.switchToHttp().getRequest<{ user?: AuthContext }>().user!;
+    if (rule.roles.length > 0 && !rule.roles.includes(user.role)) {
+      throw new CommonException(CommonErrorCode.Forbidden, 'Your account cannot use this feature');
+    }
+    return true;
+  }
+
+  override handleRequest<T = AuthContext>(error: unknown, user: T | false): T {
+    if (error || !user) {
+      throw new CommonException(CommonErrorCode.Unauthenticated, 'Sign in to continue: the access token is missing, invalid or expired');
+    }
+    return user;
+  }
+}

@@ -1,0 +1,54 @@
+import { Global, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import Redis from 'ioredis';
+import { AppConfig } from '@app/config/app-config';
+
+/**
+ * The shared Redis connection when REDIS_URL is set, or none. Losing Redis must not crash an
+ * instance: ioredis reconnects forever in the background and callers fall back or fail softly.
+ */
+@Injectable()
+export class RedisConnection implements OnApplicationShutdown {
+  private readonly logger = new Logger(RedisConnection.name);
+  readonly client: Redis | undefined;
+
+  constructor(config: AppConfig) {
+    if (!config.redisUrl) return;
+    this.client = this.create(config.redisUrl);
+  }
+
+  /** A further connection (pub/sub needs its own) with the same resilience settings. */
+  duplicate(): Redis | undefined {
+    return this.client?.duplicate();
+  }
+
+  get isReady(): boolean {
+    return this.client?.status === 'ready';
+  }
+
+  private create(url: string): Redis {
+    const client = new Redis(url, {
+      lazyConnect: false,
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      retryStrategy: (attempt) => Math.min(attempt * 200, 5000),
+    });
+    let warned = false;
+    client.on('error', (error: Error) => {
+      if (!warned) this.logger.warn(`Redis unavailable: ${error.message}`);
+      warned = true;
+    });
+    client.on('ready', () => {
+      if (warned) this.logger.log('Redis connection restored');
+      warned = false;
+    });
+    return client;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client?.quit().catch(() => undefined);
+  }
+}
+
+@Global()
+@Module({ providers: [RedisConnection], exports: [RedisConnection] })
+export class RedisModule {}

@@ -1,0 +1,125 @@
+import { resolve } from 'node:path';
+import { ConfigurationError, Environment, parseEnvironment } from './environment';
+import { loadOrCreateSecrets } from './secrets';
+
+export type DatabaseConfig =
+  | { type: 'sqlite'; path: string }
+  | { type: 'mysql'; url: string; flavour: 'mysql' | 'mariadb' };
+
+export type MailConfig =
+  | { transport: 'outbox'; fromName: string; maxAttempts: number }
+  | {
+      transport: 'graph';
+      fromName: string;
+      maxAttempts: number;
+      tenantId: string;
+      clientId: string;
+      clientSecret: string;
+      sender: string;
+      baseUrl: string;
+      authorityUrl: string;
+    };
+
+/**
+ * The product's one typed configuration, built once from the environment at boot.
+ * Services inject it and read fields; nothing else reads process.env.
+ */
+export class AppConfig {
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly publicUrl: string;
+  readonly database: DatabaseConfig;
+  readonly migrateOnStart: boolean;
+  readonly demoData: boolean;
+  readonly redisUrl: string | undefined;
+  readonly logLevel: string;
+  readonly jobsEnabled: boolean;
+  readonly serveWeb: boolean;
+  readonly trustProxy: boolean;
+  readonly auth: {
+    jwtSecret: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlDays: number;
+    cookieSecure: boolean;
+  };
+  readonly encryptionKey: Buffer;
+  readonly mail: MailConfig;
+
+  constructor(env: Environment) {
+    this.nodeEnv = (env.NODE_ENV as AppConfig['nodeEnv']) ?? 'development';
+    this.host = env.HOST ?? '127.0.0.1';
+    this.port = env.PORT ?? 3000;
+    this.dataDir = resolve(env.DATA_DIR ?? './data');
+    this.publicUrl = (env.PUBLIC_URL ?? `http://localhost:${this.port}`).replace(/\/+$/, '');
+    this.database = env.DATABASE_URL
+      ? {
+          type: 'mysql',
+          url: env.DATABASE_URL.replace(/^mariadb:/, 'mysql:'),
+          // TypeORM reads a few column defaults differently on MariaDB; the scheme says which.
+          flavour: env.DATABASE_URL.startsWith('mariadb:') ? 'mariadb' : 'mysql',
+        }
+      : { type: 'sqlite', path: resolve(this.dataDir, 'childminder-connect.sqlite') };
+    this.migrateOnStart = env.DB_MIGRATE_ON_START ?? true;
+    this.demoData = env.DEMO_DATA ?? this.database.type === 'sqlite';
+    this.redisUrl = env.REDIS_URL;
+    this.logLevel = env.LOG_LEVEL ?? (this.nodeEnv === 'test' ? 'warn' : 'info');
+    this.jobsEnabled = env.JOBS_ENABLED ?? true;
+    this.serveWeb = env.SERVE_WEB ?? true;
+    this.trustProxy = env.TRUST_PROXY ?? false;
+
+    const problems: string[] = [];
+    if (this.nodeEnv === 'production') {
+      // Several production instances must share these; a per-instance generated value would
+      // silently log users out whenever the load balancer switches instance.
+      if (!env.JWT_SECRET) problems.push('JWT_SECRET: required when NODE_ENV=production');
+      if (!env.ENCRYPTION_KEY) problems.push('ENCRYPTION_KEY: required when NODE_ENV=production');
+    }
+    const generated =
+      env.JWT_SECRET && env.ENCRYPTION_KEY ? undefined : loadOrCreateSecrets(this.dataDir);
+    this.auth = {
+      jwtSecret: env.JWT_SECRET ?? generated!.jwtSecret,
+      accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS ?? 900,
+      refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS ?? 30,
+      cookieSecure: env.COOKIE_SECURE ?? true,
+    };
+    this.encryptionKey = Buffer.from(env.ENCRYPTION_KEY ?? generated!.encryptionKey, 'hex');
+
+    const fromName = env.MAIL_FROM_NAME ?? 'Childminder Connect';
+    const maxAttempts = env.MAIL_MAX_ATTEMPTS ?? 8;
+    if ((env.MAIL_TRANSPORT ?? 'outbox') === 'graph') {
+      const required = {
+        GRAPH_TENANT_ID: env.GRAPH_TENANT_ID,
+        GRAPH_CLIENT_ID: env.GRAPH_CLIENT_ID,
+        GRAPH_CLIENT_SECRET: env.GRAPH_CLIENT_SECRET,
+        GRAPH_SENDER: env.GRAPH_SENDER,
+      };
+      for (const [name, value] of Object.entries(required)) {
+        if (!value) problems.push(`${name}: required when MAIL_TRANSPORT=graph`);
+      }
+      this.mail = {
+        transport: 'graph',
+        fromName,
+        maxAttempts,
+        tenantId: env.GRAPH_TENANT_ID ?? '',
+        clientId: env.GRAPH_CLIENT_ID ?? '',
+        clientSecret: env.GRAPH_CLIENT_SECRET ?? '',
+        sender: env.GRAPH_SENDER ?? '',
+        baseUrl: (env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, ''),
+        authorityUrl: (env.GRAPH_AUTHORITY_URL ?? 'https://login.microsoftonline.com').replace(/\/+$/, ''),
+      };
+    } else {
+      this.mail = { transport: 'outbox', fromName, maxAttempts };
+    }
+    if (problems.length > 0) throw new ConfigurationError(problems);
+  }
+
+  get isEmbedded(): boolean {
+    return this.database.type === 'sqlite';
+  }
+
+  static fromEnvironment(env: NodeJS.ProcessEnv = process.env): AppConfig {
+    return new AppConfig(parseEnvironment(env));
+  }
+}

@@ -1,0 +1,140 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MinLength,
+  Min,
+  validateSync,
+} from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'boolean') return value;
+  const text = String(value).toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(text)) return true;
+  if (['0', 'false', 'no', 'off'].includes(text)) return false;
+  return value; // left as a string so that @IsBoolean names the variable
+};
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/**
+ * Every environment variable the product reads, with its rule. `.env.example` lists the same
+ * variables with their defaults; a test keeps the two in step.
+ */
+export class Environment {
+  @IsOptional() @IsIn(['development', 'production', 'test']) NODE_ENV?: string;
+  @IsOptional() @IsString() @Transform(emptyToUndefined) HOST?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT?: number;
+  @IsOptional() @IsString() @Transform(emptyToUndefined) DATA_DIR?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^(mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_$-]+(\?.*)?$/, {
+    message: 'DATABASE_URL must look like mysql://user:password@host:3306/database',
+  })
+  DATABASE_URL?: string;
+  @IsOptional() @Transform(toBoolean) @IsBoolean() DB_MIGRATE_ON_START?: boolean;
+  @IsOptional() @Transform(toBoolean) @IsBoolean() DEMO_DATA?: boolean;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must look like redis://host:6379' })
+  REDIS_URL?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  PUBLIC_URL?: string;
+  @IsOptional() @IsString() @Transform(emptyToUndefined) @MinLength(32) JWT_SECRET?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[A-Fa-f0-9]{64}$/, { message: 'ENCRYPTION_KEY must be 64 hex characters (32 bytes)' })
+  ENCRYPTION_KEY?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(3600) ACCESS_TOKEN_TTL_SECONDS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(365) REFRESH_TOKEN_TTL_DAYS?: number;
+  @IsOptional() @Transform(toBoolean) @IsBoolean() COOKIE_SECURE?: boolean;
+  @IsOptional() @Transform(toBoolean) @IsBoolean() TRUST_PROXY?: boolean;
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
+  @IsOptional() @Transform(toBoolean) @IsBoolean() JOBS_ENABLED?: boolean;
+  @IsOptional() @Transform(toBoolean) @IsBoolean() SERVE_WEB?: boolean;
+
+  @IsOptional() @IsIn(['outbox', 'graph']) MAIL_TRANSPORT?: string;
+  @IsOptional() @IsString() @Transform(emptyToUndefined) MAIL_FROM_NAME?: string;
+  @IsOptional() @IsString() @Transform(emptyToUndefined) GRAPH_TENANT_ID?: string;
+  @IsOptional() @IsString() @Transform(emptyToUndefined) GRAPH_CLIENT_ID?: string;
+  @IsOptional() @IsString() @Transform(emptyToUndefined) GRAPH_CLIENT_SECRET?: string;
+  @IsOptional() @Transform(emptyToUndefined) @IsEmail() GRAPH_SENDER?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  GRAPH_BASE_URL?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  GRAPH_AUTHORITY_URL?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50) MAIL_MAX_ATTEMPTS?: number;
+}
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** Parses and validates the environment; throws a ConfigurationError naming each bad variable. */
+export function parseEnvironment(env: NodeJS.ProcessEnv): Environment {
+  const known = Object.fromEntries(
+    Object.keys(new EnvironmentKeys()).map((key) => [key, env[key]]),
+  );
+  const parsed = plainToInstance(Environment, known);
+  const errors = validateSync(parsed, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    throw new ConfigurationError(
+      errors.map((error) => {
+        const messages = Object.values(error.constraints ?? {});
+        return `${error.property}: ${messages.join('; ')} (got ${JSON.stringify(env[error.property])})`;
+      }),
+    );
+  }
+  return parsed;
+}
+
+/** The list of variable names, kept in one place so `.env.example` can be checked against it. */
+class EnvironmentKeys implements Record<keyof Environment, undefined> {
+  NODE_ENV = undefined;
+  HOST = undefined;
+  PORT = undefined;
+  DATA_DIR = undefined;
+  DATABASE_URL = undefined;
+  DB_MIGRATE_ON_START = undefined;
+  DEMO_DATA = undefined;
+  REDIS_URL = undefined;
+  PUBLIC_URL = undefined;
+  JWT_SECRET = undefined;
+  ENCRYPTION_KEY = undefined;
+  ACCESS_TOKEN_TTL_SECONDS = undefined;
+  REFRESH_TOKEN_TTL_DAYS = undefined;
+  COOKIE_SECURE = undefined;
+  TRUST_PROXY = undefined;
+  LOG_LEVEL = undefined;
+  JOBS_ENABLED = undefined;
+  SERVE_WEB = undefined;
+  MAIL_TRANSPORT = undefined;
+  MAIL_FROM_NAME = undefined;
+  GRAPH_TENANT_ID = undefined;
+  GRAPH_CLIENT_ID = undefined;
+  GRAPH_CLIENT_SECRET = undefined;
+  GRAPH_SENDER = undefined;
+  GRAPH_BASE_URL = undefined;
+  GRAPH_AUTHORITY_URL = undefined;
+  MAIL_MAX_ATTEMPTS = undefined;
+}
+
+export const ENVIRONMENT_VARIABLES = Object.keys(new EnvironmentKeys());

@@ -1,0 +1,31 @@
+import { UserActivity } from '@app/modules/activity/entities/user-activity.entity';
+import { AuditEntry } from '@app/modules/audit/entities/audit-entry.entity';
+import { AccountToken } from '@app/modules/auth/entities/account-token.entity';
+import { AuthSession } from '@app/modules/auth/entities/auth-session.entity';
+import { RecoveryCode } from '@app/modules/auth/entities/recovery-code.entity';
+import { RefreshToken } from '@app/modules/auth/entities/refresh-token.entity';
+import { JobLease } from '@app/modules/jobs/entities/job-lease.entity';
+import { JobRun } from '@app/modules/jobs/entities/job-run.entity';
+import { EmailOutbox } from '@app/modules/notifications/entities/email-outbox.entity';
+import { NotificationPreference } from '@app/modules/notifications/entities/notification-preference.entity';
+import { SystemSetting } from '@app/modules/settings/entities/system-setting.entity';
+import { User } from '@app/modules/users/entities/user.entity';
+
+/**
+ * Every entity of the schema. Listed explicitly (not globbed) so that the app, the migration
+ * generator and the tests load exactly the same set however they are compiled.
+ */
+export const ENTITIES = [
+  User,
+  AuthSession,
+  RefreshToken,
+  AccountToken,
+  RecoveryCode,
+  UserActivity,
+  SystemSetting,
+  EmailOutbox,
+  NotificationPreference,
+  JobLease,
+  JobRun,
+  AuditEntry,
+];

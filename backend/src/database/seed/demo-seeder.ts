@@ -1,0 +1,41 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DiscoveryService, Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { User } from '@app/modules/users/entities/user.entity';
+import { DEMO_DATA_METADATA, DemoDataSeeder, DemoSeedContext } from './demo-data';
+
+/** The one seeding entry point: finds every @DemoData provider and runs them on an empty database. */
+@Injectable()
+export class DemoSeeder {
+  private readonly logger = new Logger(DemoSeeder.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly discovery: DiscoveryService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  /** Seeds when there are no users at all; returns whether it did. */
+  async seedIfEmpty(): Promise<boolean> {
+    if ((await this.dataSource.getRepository(User).count()) > 0) return false;
+    const seeders = this.discovery
+      .getProviders()
+      .filter((wrapper) => wrapper.metatype && wrapper.instance)
+      .map((wrapper) => ({
+        order: this.reflector.get<number | undefined>(DEMO_DATA_METADATA, wrapper.metatype as object as Function),
+        seeder: wrapper.instance as DemoDataSeeder,
+        name: (wrapper.metatype as Function).name,
+      }))
+      .filter((entry) => entry.order !== undefined)
+      .sort((a, b) => a.order! - b.order!);
+    await this.dataSource.transaction(async (manager) => {
+      const context: DemoSeedContext = { manager, users: {} };
+      for (const { seeder, name } of seeders) {
+        await seeder.seed(context);
+        this.logger.log(`Demo data: ${name} done`);
+      }
+    });
+    return true;
+  }
+}

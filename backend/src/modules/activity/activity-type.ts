@@ -1,0 +1,38 @@
+/** What can appear on a user's activity page, with the sentence shown for it. */
+export enum ActivityType {
+  Registered = 'account.registered',
+  EmailVerified = 'account.email_verified',
+  LoginSucceeded = 'auth.login',
+  LoginFailed = 'auth.login_failed',
+  LoginLockedOut = 'auth.locked_out',
+  Logout = 'auth.logout',
+  SessionRevoked = 'auth.session_revoked',
+  PasswordChanged = 'account.password_changed',
+  PasswordResetRequested = 'account.password_reset_requested',
+  PasswordReset = 'account.password_reset',
+  TwoFactorEnabled = 'security.2fa_enabled',
+  TwoFactorDisabled = 'security.2fa_disabled',
+  RecoveryCodeUsed = 'security.recovery_code_used',
+  ProfileUpdated = 'account.profile_updated',
+  NotificationPreferencesUpdated = 'account.notification_preferences_updated',
+  ChatStatusChanged = 'account.chat_status_changed',
+}
+
+export const ACTIVITY_DESCRIPTIONS: Record<ActivityType, string> = {
+  [ActivityType.Registered]: 'Account created',
+  [ActivityType.EmailVerified]: 'Email address verified',
+  [ActivityType.LoginSucceeded]: 'Signed in',
+  [ActivityType.LoginFailed]: 'Failed sign-in attempt',
+  [ActivityType.LoginLockedOut]: 'Sign-in temporarily blocked after repeated failures',
+  [ActivityType.Logout]: 'Signed out',
+  [ActivityType.SessionRevoked]: 'A session was ended for your safety',
+  [ActivityType.PasswordChanged]: 'Password changed',
+  [ActivityType.PasswordResetRequested]: 'Password reset requested',
+  [ActivityType.PasswordReset]: 'Password reset by email link',
+  [ActivityType.TwoFactorEnabled]: 'Two-factor authentication turned on',
+  [ActivityType.TwoFactorDisabled]: 'Two-factor authentication turned off',
+  [ActivityType.RecoveryCodeUsed]: 'Signed in with a recovery code',
+  [ActivityType.ProfileUpdated]: 'Profile updated',
+  [ActivityType.NotificationPreferencesUpdated]: 'Notification preferences updated',
+  [ActivityType.ChatStatusChanged]: 'Chat status changed',
+};

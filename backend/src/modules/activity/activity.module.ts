@@ -1,0 +1,14 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ActivityController } from './activity.controller';
+import { ActivityService } from './activity.service';
+import { UserActivity } from './entities/user-activity.entity';
+
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([UserActivity])],
+  controllers: [ActivityController],
+  providers: [ActivityService],
+  exports: [ActivityService],
+})
+export class ActivityModule {}

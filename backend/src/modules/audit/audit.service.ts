@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { AuthContext } from '@app/common/auth/auth-context';
+import { FlatJson } from '@app/database/flat-json';
+import { AuditEntry } from './entities/audit-entry.entity';
+
+export interface AuditRecord {
+  action: string;
+  subjectType: string;
+  subjectId?: string | null;
+  ownerId?: string | null;
+  metadata?: FlatJson;
+  ip?: string | null;
+}
+
+/** Writes the audit log: who read or changed whose data. Other modules call `record`. */
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
+
+  async record(actor: AuthContext, record: AuditRecord, manager?: EntityManager): Promise<void> {
+    const repository = manager ? manager.getRepository(AuditEntry) : this.entries;
+    await repository.insert(
+      Object.assign(new AuditEntry(), {
+        actorId: actor.userId,
+        actorRole: actor.role,
+        action: record.action,
+        subjectType: record.subjectType,
+        subjectId: record.subjectId ?? null,
+        ownerId: record.ownerId ?? null,
+        metadata: record.metadata ?? null,
+        ip: record.ip ?? null,
+      }),
+    );
+  }
+}

@@ -1,0 +1,164 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuthContext } from '@app/common/auth/auth-context';
+import { Auth, Authenticated, Public } from '@app/common/auth/decorators';
+import { ReqMeta, RequestMeta } from '@app/common/http/request-meta';
+import { AuthService, LoginOutcome, SignedIn } from './auth.service';
+import {
+  ForgotPasswordDto,
+  LoginDto,
+  LoginTwoFactorDto,
+  RegisterDto,
+  ResendVerificationDto,
+  ResetPasswordDto,
+  VerifyEmailDto,
+} from './dto/auth.dto';
+import {
+  LoginResponse,
+  MessageResponse,
+  RegisterResponse,
+  SessionResponse,
+  TwoFactorChallengeResponse,
+} from './dto/auth.response';
+import { RefreshCookie } from './refresh-cookie';
+
+@ApiTags('Auth')
+@ApiExtraModels(LoginResponse, TwoFactorChallengeResponse)
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly cookie: RefreshCookie,
+  ) {}
+
+  @Post('register')
+  @Public()
+  @ApiOperation({ summary: 'Create a parent or childminder account; a confirmation link is emailed' })
+  @ApiCreatedResponse({ type: RegisterResponse })
+  @ApiBadRequestResponse({ description: 'A field is missing or not acceptable (named in details)' })
+  @ApiConflictResponse({ description: 'The email address already has an account' })
+  register(@Body() dto: RegisterDto, @ReqMeta() meta: RequestMeta) {
+    return this.auth.register(dto, meta);
+  }
+
+  @Post('verify-email')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Confirm an email address with the token from the emailed link' })
+  @ApiOkResponse({ type: MessageResponse })
+  verifyEmail(@Body() dto: VerifyEmailDto, @ReqMeta() meta: RequestMeta) {
+    return this.auth.verifyEmail(dto.token, meta);
+  }
+
+  @Post('verify-email/resend')
+  @Public()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Email a new confirmation link (same answer whether or not the address exists)' })
+  @ApiAcceptedResponse({ type: MessageResponse })
+  resendVerification(@Body() dto: ResendVerificationDto) {
+    return this.auth.resendVerification(dto.email);
+  }
+
+  @Post('login')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Sign in with email and password',
+    description:
+      'Answers with an access token and sets the refresh cookie, or, when two-factor authentication is on, ' +
+      'with a challenge token for POST /api/auth/login/2fa.',
+  })
+  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(LoginResponse) }, { $ref: getSchemaPath(TwoFactorChallengeResponse) }] } })
+  @ApiUnauthorizedResponse({ description: 'Email or password not correct' })
+  @ApiForbiddenResponse({ description: 'Email address not confirmed yet, or account suspended' })
+  @ApiTooManyRequestsResponse({ description: 'Too many failures; see Retry-After' })
+  async login(@Body() dto: LoginDto, @ReqMeta() meta: RequestMeta, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.signedIn(await this.auth.login(dto, meta), reply);
+  }
+
+  @Post('login/2fa')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Second sign-in step: an authenticator code or a recovery code' })
+  @ApiOkResponse({ type: LoginResponse })
+  @ApiUnauthorizedResponse({ description: 'Wrong, replayed or expired code or challenge' })
+  async loginTwoFactor(
+    @Body() dto: LoginTwoFactorDto,
+    @ReqMeta() meta: RequestMeta,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.signedIn(await this.auth.loginWithSecondFactor(dto, meta), reply);
+  }
+
+  @Post('refresh')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Exchange the refresh cookie for a new access token (the cookie rotates)' })
+  @ApiOkResponse({ type: LoginResponse })
+  @ApiUnauthorizedResponse({ description: 'No, expired, revoked or reused refresh token' })
+  async refresh(@Req() request: FastifyRequest, @ReqMeta() meta: RequestMeta, @Res({ passthrough: true }) reply: FastifyReply) {
+    try {
+      return this.signedIn(await this.auth.refresh(this.cookie.read(request), meta), reply);
+    } catch (error) {
+      this.cookie.clear(reply);
+      throw error;
+    }
+  }
+
+  @Get('session')
+  @Authenticated()
+  @ApiOperation({ summary: 'The current session and its user' })
+  @ApiOkResponse({ type: SessionResponse })
+  session(@Auth() auth: AuthContext) {
+    return this.auth.session(auth);
+  }
+
+  @Post('logout')
+  @Authenticated()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'End this session: its refresh tokens stop working and the cookie is cleared' })
+  @ApiNoContentResponse()
+  async logout(@Auth() auth: AuthContext, @ReqMeta() meta: RequestMeta, @Res({ passthrough: true }) reply: FastifyReply) {
+    await this.auth.logout(auth, meta);
+    this.cookie.clear(reply);
+  }
+
+  @Post('forgot-password')
+  @Public()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Email a password reset link (same answer whether or not the address exists)' })
+  @ApiAcceptedResponse({ type: MessageResponse })
+  forgotPassword(@Body() dto: ForgotPasswordDto, @ReqMeta() meta: RequestMeta) {
+    return this.auth.forgotPassword(dto.email, meta);
+  }
+
+  @Post('reset-password')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Set a new password with the emailed token; signs out every session' })
+  @ApiOkResponse({ type: MessageResponse })
+  @ApiBadRequestResponse({ description: 'Invalid, expired or used token, or a password the policy refuses' })
+  resetPassword(@Body() dto: ResetPasswordDto, @ReqMeta() meta: RequestMeta) {
+    return this.auth.resetPassword(dto, meta);
+  }
+
+  private signedIn(outcome: LoginOutcome | SignedIn, reply: FastifyReply) {
+    if (outcome.refreshToken) this.cookie.set(reply, outcome.refreshToken);
+    return outcome.body;
+  }
+}

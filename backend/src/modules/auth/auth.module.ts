@@ -1,0 +1,53 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '@app/config/app-config';
+import { UsersModule } from '@app/modules/users/users.module';
+import { AccessTokens, JWT_ALGORITHM, JWT_ISSUER } from './access-tokens.service';
+import { AccountSecurityController } from './account-security.controller';
+import { AccountTokensService } from './account-tokens.service';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { AccountToken } from './entities/account-token.entity';
+import { AuthSession } from './entities/auth-session.entity';
+import { RecoveryCode } from './entities/recovery-code.entity';
+import { RefreshToken } from './entities/refresh-token.entity';
+import { JwtStrategy } from './jwt.strategy';
+import { LoginThrottle } from './login-throttle.service';
+import { PasswordHasher } from './password/password-hasher';
+import { PasswordPolicy } from './password/password-policy.service';
+import { RefreshCookie } from './refresh-cookie';
+import { SessionsService } from './sessions/sessions.service';
+import { TwoFactorService } from './two-factor/two-factor.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([AuthSession, RefreshToken, AccountToken, RecoveryCode]),
+    UsersModule,
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.auth.jwtSecret,
+        signOptions: { algorithm: JWT_ALGORITHM, issuer: JWT_ISSUER },
+        verifyOptions: { algorithms: [JWT_ALGORITHM], issuer: JWT_ISSUER },
+      }),
+    }),
+  ],
+  controllers: [AuthController, AccountSecurityController],
+  providers: [
+    AuthService,
+    AccessTokens,
+    AccountTokensService,
+    JwtStrategy,
+    LoginThrottle,
+    PasswordHasher,
+    PasswordPolicy,
+    RefreshCookie,
+    SessionsService,
+    TwoFactorService,
+  ],
+  exports: [PasswordHasher, PasswordPolicy, SessionsService],
+})
+export class AuthModule {}

@@ -1,0 +1,380 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthContext } from '@app/common/auth/auth-context';
+import { Role } from '@app/common/auth/role';
+import { RequestMeta } from '@app/common/http/request-meta';
+import { AppConfig } from '@app/config/app-config';
+import { ActivityType } from '@app/modules/activity/activity-type';
+import { ActivityService } from '@app/modules/activity/activity.service';
+import { EmailOutboxService } from '@app/modules/notifications/email/email-outbox.service';
+import { formatUkDateTime } from '@app/modules/notifications/email/email-templates';
+import { toUserResponse } from '@app/modules/users/dto/user.response';
+import { User, UserStatus } from '@app/modules/users/entities/user.entity';
+import { UsersRepository } from '@app/modules/users/users.repository';
+import { AccessTokens } from './access-tokens.service';
+import { AccountTokensService, TOKEN_LIFETIME_MINUTES } from './account-tokens.service';
+import { AuthErrorCode, AuthException, tooManyAttempts } from './auth.exception';
+import {
+  ChangePasswordDto,
+  LoginDto,
+  LoginTwoFactorDto,
+  RegisterDto,
+  ResetPasswordDto,
+} from './dto/auth.dto';
+import {
+  LoginResponse,
+  MessageResponse,
+  RegisterResponse,
+  SessionResponse,
+  TwoFactorChallengeResponse,
+} from './dto/auth.response';
+import { AccountTokenPurpose } from './entities/account-token.entity';
+import { AuthSession } from './entities/auth-session.entity';
+import { LoginThrottle } from './login-throttle.service';
+import { PasswordHasher } from './password/password-hasher';
+import { PasswordPolicy } from './password/password-policy.service';
+import { RevokeReason, SessionsService } from './sessions/sessions.service';
+import { TwoFactorService } from './two-factor/two-factor.service';
+
+/** A completed sign-in: the body for the client and the refresh token for the cookie. */
+export interface SignedIn {
+  body: LoginResponse;
+  refreshToken: string;
+}
+
+export type LoginOutcome = SignedIn | { body: TwoFactorChallengeResponse; refreshToken?: undefined };
+
+const FORGOT_PASSWORD_MESSAGE =
+  'If an account exists for that address, we have emailed a link to reset its password. The link expires in 1 hour.';
+const RESEND_MESSAGE = 'If that address has an account waiting for confirmation, we have emailed a new link.';
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly policy: PasswordPolicy,
+    private readonly throttle: LoginThrottle,
+    private readonly sessions: SessionsService,
+    private readonly accessTokens: AccessTokens,
+    private readonly accountTokens: AccountTokensService,
+    private readonly twoFactor: TwoFactorService,
+    private readonly activity: ActivityService,
+    private readonly outbox: EmailOutboxService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async register(dto: RegisterDto, meta: RequestMeta): Promise<RegisterResponse> {
+    await this.policy.assertAcceptable(dto.password, 'password', { email: dto.email });
+    if (await this.users.findByEmail(dto.email)) this.emailTaken();
+    const passwordHash = await this.hasher.hash(dto.password);
+    const user = Object.assign(new User(), {
+      email: dto.email,
+      passwordHash,
+      role: dto.role as Role,
+      status: UserStatus.Active,
+      firstName: dto.firstName,
+      lastName: dto.lastName,
+      postcode: dto.postcode ?? null,
+      phone: null,
+      emailVerifiedAt: null,
+      twoFactorSecretEncrypted: null,
+      twoFactorEnabledAt: null,
+      twoFactorLastStep: null,
+      chatStatus: null,
+      lastLoginAt: null,
+    });
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await this.users.insert(user, manager);
+        await this.activity.record(user.id, ActivityType.Registered, meta, { role: user.role }, manager);
+        await this.sendVerification(user, manager);
+      });
+    } catch (error) {
+      // Two registrations racing for one address: the unique index decides, the loser gets 409.
+      if (await this.users.findByEmail(dto.email)) this.emailTaken();
+      throw error;
+    }
+    const created = await this.users.findById(user.id);
+    return {
+      user: toUserResponse(created!),
+      message: `We have sent a confirmation link to ${user.email}. Open it to finish creating your account.`,
+    };
+  }
+
+  async verifyEmail(token: string, meta: RequestMeta): Promise<MessageResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const userId = await this.accountTokens.consume(token, AccountTokenPurpose.EmailVerification, manager);
+      if (!userId) throw this.invalidLink();
+      await this.users.update(userId, { emailVerifiedAt: new Date() }, manager);
+      await this.activity.record(userId, ActivityType.EmailVerified, meta, undefined, manager);
+    });
+    return { message: 'Your email address is confirmed. You can now sign in.' };
+  }
+
+  async resendVerification(email: string): Promise<MessageResponse> {
+    const user = await this.users.findByEmail(email);
+    if (user && !user.emailVerified && user.status === UserStatus.Active) {
+      await this.dataSource.transaction((manager) => this.sendVerification(user, manager));
+    }
+    return { message: RESEND_MESSAGE };
+  }
+
+  async login(dto: LoginDto, meta: RequestMeta): Promise<LoginOutcome> {
+    await this.assertNotThrottled(dto.email, meta);
+    const user = await this.users.findByEmail(dto.email);
+    const passwordOk = await this.hasher.verify(user?.passwordHash, dto.password);
+    if (!user || !passwordOk) {
+      await this.recordFailure(dto.email, user, meta, 'password');
+      throw new AuthException(AuthErrorCode.InvalidCredentials, 'The email address or password is not correct');
+    }
+    this.assertMayUseAccount(user);
+    if (user.twoFactorEnabled) {
+      return { body: { twoFactorRequired: true, challengeToken: this.accessTokens.signChallenge(user.id) } };
+    }
+    await this.throttle.clearAccount(dto.email);
+    return this.completeSignIn(user, meta);
+  }
+
+  async loginWithSecondFactor(dto: LoginTwoFactorDto, meta: RequestMeta): Promise<SignedIn> {
+    const userId = this.accessTokens.verifyChallenge(dto.challengeToken);
+    if (!userId) {
+      throw new AuthException(AuthErrorCode.InvalidChallenge, 'The sign-in took too long. Enter your password again.');
+    }
+    const email = (await this.users.findById(userId))?.email;
+    if (!email) throw new AuthException(AuthErrorCode.InvalidChallenge, 'Enter your password again.');
+    await this.assertNotThrottled(email, meta);
+    const accepted = await this.dataSource.transaction(async (manager) => {
+      const user = await this.users.findByIdForUpdate(userId, manager);
+      if (!user?.twoFactorEnabled) return undefined;
+      if (dto.recoveryCode !== undefined) {
+        if (!(await this.twoFactor.acceptRecoveryCode(user.id, dto.recoveryCode, manager))) return undefined;
+        await this.activity.record(user.id, ActivityType.RecoveryCodeUsed, meta, undefined, manager);
+        return user;
+      }
+      return (await this.twoFactor.acceptCode(user, dto.code ?? '', manager)) ? user : undefined;
+    });
+    if (!accepted) {
+      await this.recordFailure(email, await this.users.findById(userId), meta, 'two_factor');
+      throw new AuthException(AuthErrorCode.InvalidTwoFactorCode, 'The code is not correct or has already been used');
+    }
+    this.assertMayUseAccount(accepted);
+    await this.throttle.clearAccount(email);
+    return this.completeSignIn(accepted, meta);
+  }
+
+  async refresh(presented: string | undefined, meta: RequestMeta): Promise<SignedIn> {
+    if (!presented) throw this.invalidSession();
+    const outcome = await this.sessions.rotate(presented, meta);
+    if (outcome.kind === 'reused') {
+      this.logger.warn({ sessionId: outcome.session.id }, 'Refresh token reused: session revoked');
+      await this.activity.record(outcome.session.userId, ActivityType.SessionRevoked, meta, {
+        reason: RevokeReason.ReuseDetected,
+      });
+      throw this.invalidSession();
+    }
+    if (outcome.kind === 'invalid' || outcome.user.status !== UserStatus.Active) throw this.invalidSession();
+    return {
+      body: this.loginBody(outcome.user, outcome.session),
+      refreshToken: outcome.refreshToken,
+    };
+  }
+
+  async session(auth: AuthContext): Promise<SessionResponse> {
+    const active = await this.sessions.findActive(auth.sessionId, auth.userId);
+    if (!active) throw this.invalidSession();
+    return {
+      user: toUserResponse(active.user),
+      session: {
+        id: active.session.id,
+        createdAt: active.session.createdAt.toISOString(),
+        expiresAt: active.session.expiresAt.toISOString(),
+      },
+    };
+  }
+
+  async logout(auth: AuthContext, meta: RequestMeta): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.sessions.revokeSession(auth.sessionId, RevokeReason.Logout, manager);
+      await this.activity.record(auth.userId, ActivityType.Logout, meta, undefined, manager);
+    });
+  }
+
+  async forgotPassword(email: string, meta: RequestMeta): Promise<MessageResponse> {
+    const user = await this.users.findByEmail(email);
+    if (user && user.status === UserStatus.Active) {
+      await this.dataSource.transaction(async (manager) => {
+        const token = await this.accountTokens.issue(user.id, AccountTokenPurpose.PasswordReset, manager);
+        await this.activity.record(user.id, ActivityType.PasswordResetRequested, meta, undefined, manager);
+        await this.outbox.enqueue(manager, {
+          to: user.email,
+          toName: user.displayName,
+          userId: user.id,
+          template: 'password-reset',
+          variables: {
+            firstName: user.firstName,
+            link: `${this.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`,
+            expiresInMinutes: TOKEN_LIFETIME_MINUTES[AccountTokenPurpose.PasswordReset],
+          },
+        });
+      });
+    }
+    return { message: FORGOT_PASSWORD_MESSAGE };
+  }
+
+  async resetPassword(dto: ResetPasswordDto, meta: RequestMeta): Promise<MessageResponse> {
+    await this.policy.assertAcceptable(dto.password, 'password');
+    const passwordHash = await this.hasher.hash(dto.password);
+    const email = await this.dataSource.transaction(async (manager) => {
+      const userId = await this.accountTokens.consume(dto.token, AccountTokenPurpose.PasswordReset, manager);
+      if (!userId) throw this.invalidLink();
+      const user = (await this.users.findById(userId, manager))!;
+      // Following the emailed link also proves the address belongs to the user.
+      await this.users.update(
+        userId,
+        { passwordHash, ...(user.emailVerifiedAt ? {} : { emailVerifiedAt: new Date() }) },
+        manager,
+      );
+      await this.sessions.revokeAllForUser(userId, RevokeReason.PasswordReset, manager);
+      await this.activity.record(userId, ActivityType.PasswordReset, meta, undefined, manager);
+      await this.sendPasswordChanged(user, manager);
+      return user.email;
+    });
+    // A locked-out owner who proved control of the mailbox may sign in straight away.
+    await this.throttle.clearAccount(email);
+    return { message: 'Your password has been changed. Sign in with your new password.' };
+  }
+
+  async changePassword(auth: AuthContext, dto: ChangePasswordDto, meta: RequestMeta): Promise<MessageResponse> {
+    const user = await this.users.findById(auth.userId);
+    if (!user) throw this.invalidSession();
+    if (!(await this.hasher.verify(user.passwordHash, dto.currentPassword))) {
+      throw new AuthException(AuthErrorCode.CurrentPasswordIncorrect, 'The current password is not correct', [
+        { field: 'currentPassword', message: 'The current password is not correct' },
+      ]);
+    }
+    await this.policy.assertAcceptable(dto.newPassword, 'newPassword', { email: user.email });
+    if (dto.newPassword === dto.currentPassword) {
+      throw new AuthException(AuthErrorCode.WeakPassword, 'newPassword must differ from the current password', [
+        { field: 'newPassword', message: 'newPassword must differ from the current password' },
+      ]);
+    }
+    const passwordHash = await this.hasher.hash(dto.newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await this.users.update(user.id, { passwordHash }, manager);
+      // Other devices may be where the old password leaked: sign them out, keep this one.
+      await this.sessions.revokeAllForUser(user.id, RevokeReason.PasswordChanged, manager, auth.sessionId);
+      await this.activity.record(user.id, ActivityType.PasswordChanged, meta, undefined, manager);
+      await this.sendPasswordChanged(user, manager);
+    });
+    return { message: 'Your password has been changed.' };
+  }
+
+  private async completeSignIn(user: User, meta: RequestMeta): Promise<SignedIn> {
+    const knownDevice = await this.activity.hasSignedInFrom(user.id, meta);
+    const { session, refreshToken } = await this.dataSource.transaction(async (manager) => {
+      const started = await this.sessions.start(user.id, meta, manager);
+      await this.users.update(user.id, { lastLoginAt: new Date() }, manager);
+      await this.activity.record(user.id, ActivityType.LoginSucceeded, meta, undefined, manager);
+      if (!knownDevice && user.lastLoginAt) {
+        await this.outbox.enqueue(manager, {
+          to: user.email,
+          toName: user.displayName,
+          userId: user.id,
+          template: 'new-sign-in',
+          variables: {
+            firstName: user.firstName,
+            when: formatUkDateTime(new Date()),
+            ip: meta.ip ?? 'unknown',
+            device: meta.userAgent?.slice(0, 120) ?? 'an unknown device',
+            resetLink: `${this.config.publicUrl}/forgot-password`,
+          },
+        });
+      }
+      return started;
+    });
+    return { body: this.loginBody(user, session), refreshToken };
+  }
+
+  private loginBody(user: User, session: AuthSession): LoginResponse {
+    return {
+      accessToken: this.accessTokens.signAccess({ sub: user.id, role: user.role, sid: session.id }),
+      expiresIn: this.accessTokens.accessTokenTtlSeconds,
+      user: toUserResponse(user),
+    };
+  }
+
+  private async assertNotThrottled(email: string, meta: RequestMeta): Promise<void> {
+    const wait = await this.throttle.retryAfterSeconds(email, meta.ip);
+    if (wait > 0) throw tooManyAttempts(wait);
+  }
+
+  private async recordFailure(email: string, user: User | null, meta: RequestMeta, step: string): Promise<void> {
+    const exhausted = await this.throttle.recordFailure(email, meta.ip);
+    if (!user) return;
+    await this.activity.record(user.id, ActivityType.LoginFailed, meta, { step });
+    if (exhausted) await this.activity.record(user.id, ActivityType.LoginLockedOut, meta);
+  }
+
+  private assertMayUseAccount(user: User): void {
+    if (user.status !== UserStatus.Active) {
+      throw new AuthException(AuthErrorCode.AccountSuspended, 'This account is suspended. Contact support for help.');
+    }
+    if (!user.emailVerified) {
+      throw new AuthException(
+        AuthErrorCode.EmailNotVerified,
+        'Confirm your email address first: open the link we sent you, or ask for a new one.',
+      );
+    }
+  }
+
+  private async sendVerification(user: User, manager: EntityManager): Promise<void> {
+    const token = await this.accountTokens.issue(user.id, AccountTokenPurpose.EmailVerification, manager);
+    const link = `${this.config.publicUrl}/verify-email?token=${encodeURIComponent(token)}`;
+    if (this.config.demoData && this.config.mail.transport === 'outbox') {
+      // Demo mode sends no real email: print the link so a local user can finish signing up.
+      this.logger.log(`Email confirmation link for ${user.email}: ${link}`);
+    }
+    await this.outbox.enqueue(manager, {
+      to: user.email,
+      toName: user.displayName,
+      userId: user.id,
+      template: 'verify-email',
+      variables: { firstName: user.firstName, link },
+    });
+  }
+
+  private async sendPasswordChanged(user: User, manager: EntityManager): Promise<void> {
+    await this.outbox.enqueue(manager, {
+      to: user.email,
+      toName: user.displayName,
+      userId: user.id,
+      template: 'password-changed',
+      variables: {
+        firstName: user.firstName,
+        when: formatUkDateTime(new Date()),
+        resetLink: `${this.config.publicUrl}/forgot-password`,
+      },
+    });
+  }
+
+  private emailTaken(): never {
+    throw new AuthException(AuthErrorCode.EmailTaken, 'An account with this email address already exists', [
+      { field: 'email', message: 'An account with this email address already exists' },
+    ]);
+  }
+
+  private invalidLink(): AuthException {
+    return new AuthException(AuthErrorCode.InvalidToken, 'This link is invalid, has expired or has already been used', [
+      { field: 'token', message: 'This link is invalid, has expired or has already been used' },
+    ]);
+  }
+
+  private invalidSession(): AuthException {
+    return new AuthException(AuthErrorCode.InvalidSession, 'Your session has ended. Please sign in again.');
+  }
+}

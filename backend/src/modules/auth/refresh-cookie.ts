@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppConfig } from '@app/config/app-config';
+
+export const REFRESH_COOKIE = 'cmc_refresh';
+/** Only the auth endpoints ever receive the refresh token. */
+const COOKIE_PATH = '/api/auth';
+
+/** The refresh token's cookie: httpOnly (no script can read it), Secure, SameSite=Strict. */
+@Injectable()
+export class RefreshCookie {
+  constructor(private readonly config: AppConfig) {}
+
+  read(request: FastifyRequest): string | undefined {
+    return request.cookies?.[REFRESH_COOKIE] || undefined;
+  }
+
+  set(reply: FastifyReply, token: string): void {
+    void reply.setCookie(REFRESH_COOKIE, token, {
+      httpOnly: true,
+      secure: this.config.auth.cookieSecure,
+      sameSite: 'strict',
+      path: COOKIE_PATH,
+      maxAge: this.config.auth.refreshTokenTtlDays * 24 * 3600,
+    });
+  }
+
+  clear(reply: FastifyReply): void {
+    void reply.clearCookie(REFRESH_COOKIE, {
+      httpOnly: true,
+      secure: this.config.auth.cookieSecure,
+      sameSite: 'strict',
+      path: COOKIE_PATH,
+    });
+  }
+}

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { randomToken, sha256Hex } from '@app/common/crypto/secret-box';
+import { RequestMeta } from '@app/common/http/request-meta';
+import { AppConfig } from '@app/config/app-config';
+import { User } from '@app/modules/users/entities/user.entity';
+import { AuthSession } from '../entities/auth-session.entity';
+import { RefreshToken } from '../entities/refresh-token.entity';
+
+export enum RevokeReason {
+  Logout = 'logout',
+  ReuseDetected = 'refresh_token_reused',
+  PasswordReset = 'password_reset',
+  PasswordChanged = 'password_changed',
+  TwoFactorChanged = 'two_factor_changed',
+}
+
+export type RefreshOutcome =
+  | { kind: 'rotated'; session: AuthSession; user: User; refreshToken: string }
+  | { kind: 'reused'; session: AuthSession }
+  | { kind: 'invalid' };
+
+/**
+ * Sessions and their refresh tokens. A refresh token is used once; using it issues the next one
+ * in the same session (the family). Presenting a spent token means it was copied: the whole
+ * family is revoked.
+ */
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  async start(userId: string, meta: RequestMeta, manager: EntityManager): Promise<{ session: AuthSession; refreshToken: string }> {
+    const session = Object.assign(new AuthSession(), {
+      userId,
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 255) ?? null,
+      expiresAt: this.refreshExpiry(),
+      lastUsedAt: new Date(),
+      revokedAt: null,
+      revokedReason: null,
+    });
+    await manager.getRepository(AuthSession).insert(session);
+    const refreshToken = await this.issueToken(session.id, manager);
+    return { session, refreshToken };
+  }
+
+  async rotate(presented: string, meta: RequestMeta): Promise<RefreshOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const tokens = manager.getRepository(RefreshToken);
+      const token = await tokens.findOne({ where: { tokenHash: sha256Hex(presented) } });
+      if (!token) return { kind: 'invalid' };
+      const session = await manager.getRepository(AuthSession).findOne({ where: { id: token.sessionId } });
+      if (!session || session.revokedAt) return { kind: 'invalid' };
+      // Spend the token with a conditional update so two concurrent uses cannot both succeed.
+      const spent = token.usedAt
+        ? 0
+        : ((await tokens.update({ id: token.id, usedAt: IsNull() }, { usedAt: new Date() })).affected ?? 0);
+      if (spent === 0) {
+        await this.revokeSession(session.id, RevokeReason.ReuseDetected, manager);
+        return { kind: 'reused', session };
+      }
+      if (token.expiresAt.getTime() <= Date.now() || session.expiresAt.getTime() <= Date.now()) {
+        return { kind: 'invalid' };
+      }
+      const user = await manager.getRepository(User).findOne({ where: { id: session.userId } });
+      if (!user) return { kind: 'invalid' };
+      await manager.getRepository(AuthSession).update(session.id, {
+        lastUsedAt: new Date(),
+        ip: meta.ip,
+        expiresAt: this.refreshExpiry(),
+      });
+      const refreshToken = await this.issueToken(session.id, manager);
+      return { kind: 'rotated', session, user, refreshToken };
+    });
+  }
+
+  /** The live session behind an access token, with its user; undefined once revoked or expired. */
+  async findActive(sessionId: string, userId: string): Promise<{ session: AuthSession; user: User } | undefined> {
+    const session = await this.dataSource
+      .getRepository(AuthSession)
+      .createQueryBuilder('session')
+      .innerJoinAndMapOne('session.user', User, 'user', 'user.id = session.userId')
+      .where('session.id = :sessionId', { sessionId })
+      .andWhere('session.userId = :userId', { userId })
+      .andWhere('session.revokedAt IS NULL')
+      .getOne();
+    if (!session || session.expiresAt.getTime() <= Date.now()) return undefined;
+    const user = (session as AuthSession & { user: User }).user;
+    return { session, user };
+  }
+
+  async revokeSession(sessionId: string, reason: RevokeReason, manager?: EntityManager): Promise<void> {
+    const repository = (manager ?? this.dataSource.manager).getRepository(AuthSession);
+    await repository.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+  }
+
+  /** Ends every session of the user, optionally keeping the one making the request. */
+  async revokeAllForUser(userId: string, reason: RevokeReason, manager: EntityManager, keep?: string): Promise<void> {
+    await manager
+      .getRepository(AuthSession)
+      .update(
+        { userId, revokedAt: IsNull(), ...(keep ? { id: Not(keep) } : {}) },
+        { revokedAt: new Date(), revokedReason: reason },
+      );
+  }
+
+  private async issueToken(sessionId: string, manager: EntityManager): Promise<string> {
+    const value = randomToken(32);
+    await manager.getRepository(RefreshToken).insert(
+      Object.assign(new RefreshToken(), {
+        sessionId,
+        tokenHash: sha256Hex(value),
+        usedAt: null,
+        expiresAt: this.refreshExpiry(),
+      }),
+    );
+    return value;
+  }
+
+  private refreshExpiry(): Date {
+    return new Date(Date.now() + this.config.auth.refreshTokenTtlDays * 24 * 3600 * 1000);
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { EmailOutbox, OutboxStatus } from '../entities/email-outbox.entity';
+import { EmailTemplateName, EmailVariables, renderEmail } from './email-templates';
+
+export interface QueuedEmail<T extends EmailTemplateName> {
+  to: string;
+  toName?: string | null;
+  userId?: string | null;
+  template: T;
+  variables: EmailVariables<T>;
+}
+
+/**
+ * Queues emails. Always called with the EntityManager of the transaction that makes the change
+ * the email reports, so the email exists if and only if the change does.
+ */
+@Injectable()
+export class EmailOutboxService {
+  async enqueue<T extends EmailTemplateName>(manager: EntityManager, email: QueuedEmail<T>): Promise<EmailOutbox> {
+    const rendered = renderEmail(email.template, email.variables);
+    const row = Object.assign(new EmailOutbox(), {
+      toAddress: email.to,
+      toName: email.toName ?? null,
+      userId: email.userId ?? null,
+      template: email.template,
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      status: OutboxStatus.Pending,
+      attempts: 0,
+      nextAttemptAt: new Date(),
+      lastError: null,
+      sentAt: null,
+    });
+    await manager.getRepository(EmailOutbox).insert(row);
+    return row;
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * Every email the product sends, as a typed template: the variables it needs and the subject,
+ * HTML and plain-text it renders. Rendering happens when the email is queued, so the outbox row
+ * holds exactly what will be sent.
+ */
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+interface TemplateVariables {
+  'verify-email': { firstName: string; link: string };
+  'password-reset': { firstName: string; link: string; expiresInMinutes: number };
+  'password-changed': { firstName: string; when: string; resetLink: string };
+  'two-factor-enabled': { firstName: string; when: string };
+  'two-factor-disabled': { firstName: string; when: string; resetLink: string };
+  'new-sign-in': { firstName: string; when: string; ip: string; device: string; resetLink: string };
+}
+
+export type EmailTemplateName = keyof TemplateVariables;
+export type EmailVariables<T extends EmailTemplateName> = TemplateVariables[T];
+
+const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+interface Body {
+  subject: string;
+  greeting: string;
+  paragraphs: string[];
+  action?: { label: string; url: string };
+  footnote?: string;
+}
+
+function layout(body: Body): RenderedEmail {
+  const html = `<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>${escapeHtml(body.subject)}</title></head>
+<body style="margin:0;padding:24px;background:#f4f7f6;font-family:Roboto,Arial,sans-serif;color:#1b2b28">
+<table role="presentation" width="100%" style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:12px;padding:32px">
+<tr><td>
+<p style="font-size:20px;font-weight:600;color:#00695c;margin:0 0 24px">Childminder Connect</p>
+<p>${escapeHtml(body.greeting)}</p>
+${body.paragraphs.map((p) => `<p style="line-height:1.5">${escapeHtml(p)}</p>`).join('\n')}
+${
+  body.action
+    ? `<p style="margin:28px 0"><a href="${escapeHtml(body.action.url)}" style="background:#00796b;color:#ffffff;padding:12px 20px;border-radius:8px;text-decoration:none;display:inline-block">${escapeHtml(body.action.label)}</a></p>
+<p style="font-size:13px;color:#4a5a57">If the button does not work, copy this link into your browser:<br>${escapeHtml(body.action.url)}</p>`
+    : ''
+}
+${body.footnote ? `<p style="font-size:13px;color:#4a5a57">${escapeHtml(body.footnote)}</p>` : ''}
+</td></tr></table></body></html>`;
+  const text = [
+    body.greeting,
+    '',
+    ...body.paragraphs.flatMap((p) => [p, '']),
+    ...(body.action ? [`${body.action.label}: ${body.action.url}`, ''] : []),
+    ...(body.footnote ? [body.footnote, ''] : []),
+    'Childminder Connect',
+  ].join('\n');
+  return { subject: body.subject, html, text };
+}
+
+const NOT_YOU = 'If this was not you, reset your password now and contact support.';
+
+const templates: { [T in EmailTemplateName]: (v: TemplateVariables[T]) => RenderedEmail } = {
+  'verify-email': (v) =>
+    layout({
+      subject: 'Confirm your email address',
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: ['Welcome to Childminder Connect. Please confirm your email address to finish creating your account.'],
+      action: { label: 'Confirm my email', url: v.link },
+      footnote: 'The link works once and expires in 48 hours. If you did not create an account, ignore this email.',
+    }),
+  'password-reset': (v) =>
+    layout({
+      subject: 'Reset your password',
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: ['Someone asked to reset the password of your Childminder Connect account.'],
+      action: { label: 'Choose a new password', url: v.link },
+      footnote: `The link works once and expires in ${v.expiresInMinutes} minutes. If you did not ask for this, you can ignore this email: your password has not changed.`,
+    }),
+  'password-changed': (v) =>
+    layout({
+      subject: 'Your password was changed',
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [`The password of your Childminder Connect account was changed on ${v.when}. You have been signed out of your other devices.`],
+      action: { label: 'I did not do this', url: v.resetLink },
+      footnote: NOT_YOU,
+    }),
+  'two-factor-enabled': (v) =>
+    layout({
+      subject: 'Two-factor authentication is on',
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [
+        `Two-factor authentication was turned on for your account on ${v.when}.`,
+        'Keep your recovery codes somewhere safe: each one lets you sign in once if you lose your phone.',
+      ],
+      footnote: NOT_YOU,
+    }),
+  'two-factor-disabled': (v) =>
+    layout({
+      subject: 'Two-factor authentication was turned off',
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [`Two-factor authentication was turned off for your account on ${v.when}.`],
+      action: { label: 'I did not do this', url: v.resetLink },
+      footnote: NOT_YOU,
+    }),
+  'new-sign-in': (v) =>
+    layout({
+      subject: 'New sign-in to your account',
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [`Your account was signed in to on ${v.when} from ${v.device} (IP address ${v.ip}).`],
+      action: { label: 'I did not do this', url: v.resetLink },
+      footnote: NOT_YOU,
+    }),
+};
+
+export function renderEmail<T extends EmailTemplateName>(template: T, variables: EmailVariables<T>): RenderedEmail {
+  return templates[template](variables);
+}
+
+/** "25 November 2026 at 14:05" in UK time, for email bodies. */
+export const formatUkDateTime = (date: Date) =>
+  new Intl.DateTimeFormat('en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/London',
+  }).format(date);

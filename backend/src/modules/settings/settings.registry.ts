@@ -1,0 +1,20 @@
+/**
+ * Every live-tunable setting with its default. A row in `system_settings` overrides the default;
+ * the admin security-settings screen writes those rows, and readers see the change at once.
+ */
+export const SETTING_DEFAULTS = {
+  'password.minLength': 10,
+  'password.rejectBreached': true,
+  'auth.lockout.maxFailures': 5,
+  'auth.lockout.windowMinutes': 15,
+  /** Failed logins from one IP address, across all accounts, before it is throttled. */
+  'auth.ipThrottle.maxFailures': 50,
+  'auth.ipThrottle.windowMinutes': 15,
+} as const;
+
+export type SettingKey = keyof typeof SETTING_DEFAULTS;
+export type SettingValue<K extends SettingKey> = (typeof SETTING_DEFAULTS)[K] extends number
+  ? number
+  : (typeof SETTING_DEFAULTS)[K] extends boolean
+    ? boolean
+    : (typeof SETTING_DEFAULTS)[K];
