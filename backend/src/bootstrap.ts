@@ -72,7 +72,18 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
 
   const web = config.serveWeb ? webRoot() : undefined;
   if (web) {
-    await app.register(fastifyStatic, { root: web, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: web,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        // Build output has content hashes in its names: cache it for a year; never cache the shell.
+        const hashed = /[.-][A-Z0-9]{8,}\.(js|css|woff2?|ttf|svg|png)$/i.test(path) || path.includes('/media/');
+        void res.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   app.useGlobalFilters(new GlobalExceptionFilter(web ? join(web, 'index.html') : undefined));
 

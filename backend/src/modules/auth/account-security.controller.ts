@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { Auth, Authenticated } from '@app/common/auth/decorators';
 import { ReqMeta, RequestMeta } from '@app/common/http/request-meta';
@@ -53,7 +53,7 @@ export class AccountSecurityController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Turn two-factor on with a first correct code; returns 10 recovery codes once' })
   @ApiOkResponse({ type: TwoFactorEnabledResponse })
-  @ApiUnauthorizedResponse({ description: 'Wrong code' })
+  @ApiBadRequestResponse({ description: 'Wrong code (details name the field)' })
   verifyTwoFactor(@Auth() auth: AuthContext, @Body() dto: TwoFactorCodeDto, @ReqMeta() meta: RequestMeta) {
     return this.twoFactor.enable(auth, dto.code, meta);
   }

@@ -9,6 +9,8 @@ export enum AuthErrorCode {
   InvalidToken = 'INVALID_TOKEN',
   InvalidSession = 'INVALID_SESSION',
   InvalidTwoFactorCode = 'INVALID_TWO_FACTOR_CODE',
+  /** A wrong code while signed in (setup, disable): a 400, so clients do not mistake it for an expired session. */
+  TwoFactorCodeIncorrect = 'TWO_FACTOR_CODE_INCORRECT',
   InvalidChallenge = 'INVALID_TWO_FACTOR_CHALLENGE',
   TwoFactorAlreadyEnabled = 'TWO_FACTOR_ALREADY_ENABLED',
   TwoFactorNotEnabled = 'TWO_FACTOR_NOT_ENABLED',
@@ -26,6 +28,7 @@ export class AuthException extends defineDomainException<AuthErrorCode>('AuthExc
   [AuthErrorCode.InvalidToken]: HttpStatus.BAD_REQUEST,
   [AuthErrorCode.InvalidSession]: HttpStatus.UNAUTHORIZED,
   [AuthErrorCode.InvalidTwoFactorCode]: HttpStatus.UNAUTHORIZED,
+  [AuthErrorCode.TwoFactorCodeIncorrect]: HttpStatus.BAD_REQUEST,
   [AuthErrorCode.InvalidChallenge]: HttpStatus.UNAUTHORIZED,
   [AuthErrorCode.TwoFactorAlreadyEnabled]: HttpStatus.CONFLICT,
   [AuthErrorCode.TwoFactorNotEnabled]: HttpStatus.CONFLICT,

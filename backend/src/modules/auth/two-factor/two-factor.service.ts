@@ -177,7 +177,9 @@ export class TwoFactorService {
   }
 
   private wrongCode(): AuthException {
-    return new AuthException(AuthErrorCode.InvalidTwoFactorCode, 'The code is not correct or has already been used');
+    return new AuthException(AuthErrorCode.TwoFactorCodeIncorrect, 'The code is not correct or has already been used', [
+      { field: 'code', message: 'The code is not correct or has already been used' },
+    ]);
   }
 
   private async requireUser(id: string): Promise<User> {

@@ -1,0 +1,64 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatIconModule } from '@angular/material/icon';
+import { MatTabsModule } from '@angular/material/tabs';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { AuthService } from '@core/auth/auth';
+import { ACCOUNT_LINKS } from '@core/layout/account-links';
+
+/** Heading and tab navigation shared by the account pages. */
+@Component({
+  selector: 'app-account-shell',
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatTabsModule, MatIconModule],
+  template: `
+    <div class="page page--medium">
+      <a class="back-link" [routerLink]="homeUrl()">
+        <mat-icon aria-hidden="true">arrow_back</mat-icon>
+        Back to your dashboard
+      </a>
+      <h1>Your account</h1>
+      <nav mat-tab-nav-bar [tabPanel]="panel" aria-label="Account settings" class="tabs">
+        @for (link of links; track link.path) {
+          <a
+            mat-tab-link
+            [routerLink]="link.path"
+            routerLinkActive
+            #active="routerLinkActive"
+            [active]="active.isActive"
+          >
+            {{ link.label }}
+          </a>
+        }
+      </nav>
+      <mat-tab-nav-panel #panel class="panel">
+        <router-outlet />
+      </mat-tab-nav-panel>
+    </div>
+  `,
+  styles: `
+    .back-link {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
+      margin-bottom: 16px;
+      font: var(--mat-sys-label-large);
+      text-decoration: none;
+    }
+    .back-link mat-icon {
+      font-size: 20px;
+      width: 20px;
+      height: 20px;
+    }
+    .tabs {
+      margin-bottom: 24px;
+      --mat-tab-container-height: 48px;
+    }
+    .panel {
+      display: block;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AccountShell {
+  protected readonly homeUrl = inject(AuthService).homeUrl;
+  protected readonly links = ACCOUNT_LINKS;
+}

@@ -1,0 +1,37 @@
+import type { Routes } from '@angular/router';
+
+/** `/account/...`: the same pages for every role. */
+export default [
+  {
+    path: '',
+    loadComponent: () => import('./account-shell').then((m) => m.AccountShell),
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'profile' },
+      {
+        path: 'profile',
+        title: 'Your profile',
+        loadComponent: () => import('./profile/profile').then((m) => m.Profile),
+      },
+      {
+        path: 'password',
+        title: 'Change your password',
+        loadComponent: () => import('./password/password').then((m) => m.Password),
+      },
+      {
+        path: 'two-factor',
+        title: 'Two-step verification',
+        loadComponent: () => import('./two-factor/two-factor').then((m) => m.TwoFactor),
+      },
+      {
+        path: 'notifications',
+        title: 'Notification preferences',
+        loadComponent: () => import('./notifications/notifications').then((m) => m.Notifications),
+      },
+      {
+        path: 'activity',
+        title: 'Account activity',
+        loadComponent: () => import('./activity/activity').then((m) => m.Activity),
+      },
+    ],
+  },
+] satisfies Routes;

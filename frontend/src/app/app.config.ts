@@ -1,0 +1,50 @@
+import { registerLocaleData } from '@angular/common';
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
+import localeEnGb from '@angular/common/locales/en-GB';
+import {
+  type ApplicationConfig,
+  DEFAULT_CURRENCY_CODE,
+  ErrorHandler,
+  LOCALE_ID,
+  inject,
+  provideAppInitializer,
+  provideBrowserGlobalErrorListeners,
+  provideZonelessChangeDetection,
+} from '@angular/core';
+import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
+import { MAT_ICON_DEFAULT_OPTIONS } from '@angular/material/icon';
+import {
+  TitleStrategy,
+  provideRouter,
+  withComponentInputBinding,
+  withInMemoryScrolling,
+} from '@angular/router';
+import { AuthService } from '@core/auth/auth';
+import { authInterceptor } from '@core/auth/auth-interceptor';
+import { GlobalErrorHandler } from '@core/errors/global-error-handler';
+import { AppTitleStrategy } from '@core/layout/title-strategy';
+import { routes } from './app.routes';
+
+registerLocaleData(localeEnGb);
+
+export const appConfig: ApplicationConfig = {
+  providers: [
+    provideZonelessChangeDetection(),
+    provideBrowserGlobalErrorListeners(),
+    { provide: ErrorHandler, useClass: GlobalErrorHandler },
+    provideRouter(
+      routes,
+      withComponentInputBinding(),
+      withInMemoryScrolling({ scrollPositionRestoration: 'top', anchorScrolling: 'enabled' }),
+    ),
+    provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
+    { provide: TitleStrategy, useClass: AppTitleStrategy },
+    { provide: LOCALE_ID, useValue: 'en-GB' },
+    { provide: DEFAULT_CURRENCY_CODE, useValue: 'GBP' },
+    { provide: MAT_ICON_DEFAULT_OPTIONS, useValue: { fontSet: 'material-symbols-outlined' } },
+    { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline', subscriptSizing: 'dynamic' } },
+    // Restore the session from the refresh cookie before the first route is resolved, so guards
+    // know who is signed in.
+    provideAppInitializer(() => inject(AuthService).restoreSession()),
+  ],
+};

@@ -1,0 +1,71 @@
+import type { Routes } from '@angular/router';
+import { roleGuard, signedInGuard, signedOutGuard } from '@core/auth/guards';
+
+export const routes: Routes = [
+  {
+    path: '',
+    pathMatch: 'full',
+    title: 'Find a registered childminder',
+    loadComponent: () => import('./public/home/home').then((m) => m.Home),
+  },
+  {
+    path: 'login',
+    title: 'Sign in',
+    canActivate: [signedOutGuard],
+    loadComponent: () => import('./public/login/login').then((m) => m.Login),
+  },
+  {
+    path: 'register',
+    title: 'Create an account',
+    canActivate: [signedOutGuard],
+    loadComponent: () => import('./public/register/register').then((m) => m.Register),
+  },
+  {
+    path: 'verify-email',
+    title: 'Verify your email address',
+    loadComponent: () => import('./public/verify-email/verify-email').then((m) => m.VerifyEmail),
+  },
+  {
+    path: 'forgot-password',
+    title: 'Reset your password',
+    loadComponent: () =>
+      import('./public/forgot-password/forgot-password').then((m) => m.ForgotPassword),
+  },
+  {
+    path: 'reset-password',
+    title: 'Choose a new password',
+    loadComponent: () =>
+      import('./public/reset-password/reset-password').then((m) => m.ResetPassword),
+  },
+  {
+    path: 'account',
+    canMatch: [signedInGuard],
+    loadChildren: () => import('./account/routes'),
+  },
+  {
+    path: 'parent',
+    canMatch: [roleGuard('parent')],
+    loadChildren: () => import('./parent/routes'),
+  },
+  {
+    path: 'childminder',
+    canMatch: [roleGuard('childminder')],
+    loadChildren: () => import('./childminder/routes'),
+  },
+  {
+    path: 'admin',
+    canMatch: [roleGuard('admin', 'super_admin')],
+    loadChildren: () => import('./admin/routes'),
+  },
+  {
+    // Admins answer the live chat too (they have a chat status), so they may use the console.
+    path: 'support',
+    canMatch: [roleGuard('support_agent', 'admin', 'super_admin')],
+    loadChildren: () => import('./support/routes'),
+  },
+  {
+    path: '**',
+    title: 'Page not found',
+    loadComponent: () => import('./public/not-found/not-found').then((m) => m.NotFound),
+  },
+];

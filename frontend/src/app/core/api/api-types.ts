@@ -1,0 +1,55 @@
+/**
+ * Friendly names for the API's schemas. The app imports API types only from here; `schema.d.ts`
+ * is generated from the backend's OpenAPI document (`npm run api:types`) and may be replaced at
+ * any time. Types are derived by indexing, so the names of nested schemas do not matter.
+ */
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
+
+export type User = Schemas['UserResponse'];
+export type Role = User['role'];
+export type Profile = Schemas['ProfileResponse'];
+export type RegisterResponse = Schemas['RegisterResponse'];
+export type LoginResponse = Schemas['LoginResponse'];
+export type TwoFactorChallenge = Schemas['TwoFactorChallengeResponse'];
+export type SessionResponse = Schemas['SessionResponse'];
+export type SessionInfo = SessionResponse['session'];
+export type MessageResponse = Schemas['MessageResponse'];
+export type DemoAccounts = Schemas['DemoAccountsResponse'];
+export type DemoAccount = DemoAccounts['accounts'][number];
+export type ChatStatusResponse = Schemas['ChatStatusResponse'];
+export type ChatStatus = ChatStatusResponse['status'];
+export type TwoFactorStatus = Schemas['TwoFactorStatusResponse'];
+export type TwoFactorSetup = Schemas['TwoFactorSetupResponse'];
+export type TwoFactorEnabled = Schemas['TwoFactorEnabledResponse'];
+export type TwoFactorDisabled = Schemas['TwoFactorDisabledResponse'];
+export type ActivityPage = Schemas['ActivityPageResponse'];
+export type ActivityEntry = Schemas['ActivityEntryResponse'];
+export type NotificationPreferences = Schemas['NotificationPreferencesResponse'];
+export type NotificationPreference = Schemas['NotificationPreferenceResponse'];
+export type ApiErrorBody = Schemas['ErrorResponse'];
+export type ApiErrorDetail = NonNullable<ApiErrorBody['details']>[number];
+
+export type RegisterRequest = Schemas['RegisterDto'];
+export type RegisterRole = RegisterRequest['role'];
+export type LoginRequest = Schemas['LoginDto'];
+export type LoginTwoFactorRequest = Schemas['LoginTwoFactorDto'];
+export type ForgotPasswordRequest = Schemas['ForgotPasswordDto'];
+export type ResetPasswordRequest = Schemas['ResetPasswordDto'];
+export type VerifyEmailRequest = Schemas['VerifyEmailDto'];
+export type ResendVerificationRequest = Schemas['ResendVerificationDto'];
+export type UpdateProfileRequest = Schemas['UpdateProfileDto'];
+export type ChangePasswordRequest = Schemas['ChangePasswordDto'];
+export type TwoFactorCodeRequest = Schemas['TwoFactorCodeDto'];
+export type DisableTwoFactorRequest = Schemas['DisableTwoFactorDto'];
+export type UpdateChatStatusRequest = Schemas['UpdateChatStatusDto'];
+export type UpdateNotificationPreferencesRequest = Schemas['UpdateNotificationPreferencesDto'];
+export type NotificationPreferenceUpdate = UpdateNotificationPreferencesRequest['preferences'][number];
+
+/** The login endpoint answers with a session or, for 2FA accounts, a challenge. */
+export function isTwoFactorChallenge(
+  response: LoginResponse | TwoFactorChallenge,
+): response is TwoFactorChallenge {
+  return 'twoFactorRequired' in response && response.twoFactorRequired === true;
+}

@@ -1,0 +1,161 @@
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { Injectable, computed, inject, signal } from '@angular/core';
+import { Router } from '@angular/router';
+import { Observable, catchError, finalize, firstValueFrom, map, of, shareReplay, tap, timeout } from 'rxjs';
+import {
+  type DemoAccounts,
+  type ForgotPasswordRequest,
+  type LoginRequest,
+  type LoginResponse,
+  type LoginTwoFactorRequest,
+  type MessageResponse,
+  type RegisterRequest,
+  type RegisterResponse,
+  type ResendVerificationRequest,
+  type ResetPasswordRequest,
+  type SessionResponse,
+  type TwoFactorChallenge,
+  type User,
+  isTwoFactorChallenge,
+} from '@core/api/api-types';
+import { homeForRole } from './roles';
+
+const RESTORE_TIMEOUT_MS = 8000;
+
+/**
+ * Who is signed in. The access token lives only in memory (this service's signal); the refresh
+ * token is an httpOnly cookie the server sets on /api/auth paths, so a reload restores the
+ * session through `POST /api/auth/refresh`.
+ */
+@Injectable({ providedIn: 'root' })
+export class AuthService {
+  private readonly http = inject(HttpClient);
+  private readonly router = inject(Router);
+
+  private readonly token = signal<string | null>(null);
+  private readonly currentUser = signal<User | null>(null);
+  private refreshInFlight: Observable<string> | null = null;
+
+  readonly accessToken = this.token.asReadonly();
+  readonly user = this.currentUser.asReadonly();
+  readonly isSignedIn = computed(() => this.currentUser() !== null);
+  readonly role = computed(() => this.currentUser()?.role ?? null);
+  readonly homeUrl = computed(() => {
+    const role = this.role();
+    return role ? homeForRole(role) : '/';
+  });
+
+  /**
+   * Called once at start-up: a 401 (or anything else) just means nobody is signed in. The app
+   * waits for the answer before routing, but not for ever if the server is slow.
+   */
+  restoreSession(): Promise<void> {
+    return firstValueFrom(
+      this.refresh().pipe(
+        timeout({ first: RESTORE_TIMEOUT_MS }),
+        map(() => undefined),
+        catchError(() => of(undefined)),
+      ),
+    );
+  }
+
+  login(body: LoginRequest): Observable<LoginResponse | TwoFactorChallenge> {
+    return this.http
+      .post<LoginResponse | TwoFactorChallenge>('/api/auth/login', body, { withCredentials: true })
+      .pipe(
+        tap((response) => {
+          if (!isTwoFactorChallenge(response)) this.startSession(response);
+        }),
+      );
+  }
+
+  loginWithTwoFactor(body: LoginTwoFactorRequest): Observable<LoginResponse> {
+    return this.http
+      .post<LoginResponse>('/api/auth/login/2fa', body, { withCredentials: true })
+      .pipe(tap((response) => this.startSession(response)));
+  }
+
+  /**
+   * Exchanges the refresh cookie for a new access token. Concurrent callers share one request,
+   * so a burst of 401s triggers a single refresh (the server rotates the cookie and would treat
+   * a second use of the old one as token theft).
+   */
+  refresh(): Observable<string> {
+    this.refreshInFlight ??= this.http
+      .post<LoginResponse>('/api/auth/refresh', null, { withCredentials: true })
+      .pipe(
+        tap((response) => this.startSession(response)),
+        map((response) => response.accessToken),
+        finalize(() => (this.refreshInFlight = null)),
+        shareReplay({ bufferSize: 1, refCount: false }),
+      );
+    return this.refreshInFlight;
+  }
+
+  logout(): Observable<void> {
+    return this.http.post<void>('/api/auth/logout', null, { withCredentials: true }).pipe(
+      catchError(() => of(undefined)),
+      map(() => undefined),
+      finalize(() => this.clearSession()),
+    );
+  }
+
+  /** The refresh token is gone or rejected: forget the user and ask them to sign in again. */
+  expireSession(returnUrl = this.router.url): void {
+    this.clearSession();
+    const queryParams = returnUrl && returnUrl !== '/' && !returnUrl.startsWith('/login') ? { returnUrl } : {};
+    void this.router.navigate(['/login'], { queryParams, state: { sessionExpired: true } });
+  }
+
+  clearSession(): void {
+    this.token.set(null);
+    this.currentUser.set(null);
+  }
+
+  /** Keeps the toolbar in step after the profile or 2FA settings change. */
+  updateUser(changes: Partial<User>): void {
+    this.currentUser.update((user) => (user ? { ...user, ...changes } : user));
+  }
+
+  reloadUser(): Observable<User> {
+    return this.http.get<User>('/api/users/me').pipe(tap((user) => this.currentUser.set(user)));
+  }
+
+  session(): Observable<SessionResponse> {
+    return this.http.get<SessionResponse>('/api/auth/session');
+  }
+
+  register(body: RegisterRequest): Observable<RegisterResponse> {
+    return this.http.post<RegisterResponse>('/api/auth/register', body);
+  }
+
+  verifyEmail(token: string): Observable<MessageResponse> {
+    return this.http.post<MessageResponse>('/api/auth/verify-email', { token });
+  }
+
+  resendVerification(body: ResendVerificationRequest): Observable<MessageResponse> {
+    return this.http.post<MessageResponse>('/api/auth/verify-email/resend', body);
+  }
+
+  forgotPassword(body: ForgotPasswordRequest): Observable<MessageResponse> {
+    return this.http.post<MessageResponse>('/api/auth/forgot-password', body);
+  }
+
+  resetPassword(body: ResetPasswordRequest): Observable<MessageResponse> {
+    return this.http.post<MessageResponse>('/api/auth/reset-password', body);
+  }
+
+  demoAccounts(): Observable<DemoAccounts> {
+    return this.http.get<DemoAccounts>('/api/auth/demo-accounts');
+  }
+
+  private startSession(response: LoginResponse): void {
+    this.token.set(response.accessToken);
+    this.currentUser.set(response.user);
+  }
+}
+
+/** True when the refresh token was refused, as opposed to the network or server failing. */
+export function isSessionRejection(error: unknown): boolean {
+  return error instanceof HttpErrorResponse && (error.status === 401 || error.status === 403);
+}

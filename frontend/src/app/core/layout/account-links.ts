@@ -1,0 +1,25 @@
+/** The account pages, in the order the navigation and dashboards list them. */
+export interface AccountLink {
+  path: string;
+  label: string;
+  icon: string;
+  description: string;
+}
+
+export const ACCOUNT_LINKS: readonly AccountLink[] = [
+  { path: '/account/profile', label: 'Profile', icon: 'person', description: 'Your name, phone number and postcode.' },
+  { path: '/account/password', label: 'Password', icon: 'password', description: 'Change the password you sign in with.' },
+  {
+    path: '/account/two-factor',
+    label: 'Two-step verification',
+    icon: 'shield_lock',
+    description: 'Protect your account with a code from an authenticator app.',
+  },
+  {
+    path: '/account/notifications',
+    label: 'Notifications',
+    icon: 'notifications',
+    description: 'Choose which messages reach you by email and in the app.',
+  },
+  { path: '/account/activity', label: 'Activity', icon: 'history', description: 'Recent sign-ins and changes to your account.' },
+];
