@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
 import { FlatJson } from '@app/database/flat-json';
 import { Page, PageQuery, toPage } from '@app/common/pagination/page';
 import { RequestMeta } from '@app/common/http/request-meta';
@@ -49,8 +49,8 @@ export class ActivityService {
       where: {
         userId,
         type: ActivityType.LoginSucceeded,
-        ip: meta.ip ?? undefined,
-        userAgent: meta.userAgent?.slice(0, 255) ?? undefined,
+        ip: meta.ip ?? IsNull(),
+        userAgent: meta.userAgent ? meta.userAgent.slice(0, 255) : IsNull(),
       },
     });
     return count > 0;
