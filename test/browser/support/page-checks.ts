@@ -1,0 +1,50 @@
+import type { Locator, Page } from 'playwright-core';
+import { expectNoSeriousA11yViolations } from './a11y';
+import { PHONE, screenshot } from './screenshots';
+
+const PRODUCT_NAME = 'Childminder Connect';
+
+/** The heading with exactly this accessible name. */
+export const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { name, exact: true });
+
+/** Waits until the element is visible (the locator's text in the error if it never is). */
+export async function visible(locator: Locator): Promise<Locator> {
+  await locator.waitFor({ state: 'visible' });
+  return locator;
+}
+
+/** Waits for the document title the app's title strategy sets: "<page> · Childminder Connect". */
+export async function expectTitle(page: Page, pageTitle: string): Promise<void> {
+  const expected = `${pageTitle} · ${PRODUCT_NAME}`;
+  try {
+    await page.waitForFunction((title) => document.title === title, expected, { timeout: 5_000 });
+  } catch {
+    throw new Error(`Expected the page title "${expected}", got "${await page.title()}" at ${page.url()}`);
+  }
+}
+
+/**
+ * Runs axe on the page and saves its screenshot. With `phone: true` the page is also checked
+ * and captured at phone width, where layouts and hidden labels differ.
+ */
+export async function checkPage(page: Page, name: string, options: { phone?: boolean } = {}): Promise<void> {
+  await expectNoSeriousA11yViolations(page, name);
+  await screenshot(page, name);
+  if (options.phone) {
+    const original = page.viewportSize()!;
+    await page.setViewportSize(PHONE);
+    try {
+      await expectNoSeriousA11yViolations(page, `${name} (phone)`);
+      await screenshot(page, `${name}-phone`);
+    } finally {
+      await page.setViewportSize(original);
+    }
+  }
+}
+
+/** Uncaught errors in the page: a test ends by expecting none. */
+export function watchPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`));
+  return errors;
+}
