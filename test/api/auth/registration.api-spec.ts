@@ -1,5 +1,6 @@
 import { Role } from '@app/common/auth/role';
 import { ActivityType } from '@app/modules/activity/activity-type';
+import { User } from '@app/modules/users/entities/user.entity';
 import { uniqueEmail } from '../../factories/given';
 import { Outbox } from '../../support/outbox';
 import { startTestApp, TestApp } from '../../support/test-app';
@@ -55,6 +56,9 @@ describe('Registering an account', () => {
     const admin = await api.http().post('/api/auth/register').send({ ...base, role: 'admin' });
     expect(admin.status).toBe(400);
     expect(admin.body.details).toEqual([{ field: 'role', message: 'role must be parent or childminder' }]);
+
+    expect(await api.dataSource.getRepository(User).countBy({ email: base.email })).toBe(0);
+    expect(await api.outbox.to(base.email)).toHaveLength(0);
 
     const sneaky = await api.http().post('/api/auth/register').send({ ...base, role: 'parent', emailVerified: true, id: 'x' });
     expect(sneaky.status).toBe(400);
