@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppModule } from './app.module';
 import { createRootLogger, PinoNestLogger } from './common/logging/logger';
+import { ErrorDetailResponse, ErrorResponse } from './common/errors/error.response';
 import { GlobalExceptionFilter } from './common/errors/global-exception.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config';
@@ -107,6 +108,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .addCookieAuth('refresh_token')
     .build();
   return SwaggerModule.createDocument(app, document, {
+    extraModels: [ErrorResponse, ErrorDetailResponse],
     operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
 }

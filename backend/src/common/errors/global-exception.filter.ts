@@ -11,15 +11,10 @@ import { readFileSync } from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { DomainException, ErrorDetail } from './domain.exception';
+import { ErrorResponse } from './error.response';
 
-export interface ErrorBody {
-  statusCode: number;
-  error: string;
-  code: string;
-  message: string;
-  details?: ErrorDetail[];
-  requestId: string;
-}
+/** The body every error response carries; documented in OpenAPI as ErrorResponse. */
+export type ErrorBody = ErrorResponse;
 
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'BAD_REQUEST',

@@ -19,12 +19,17 @@ export function createRootLogger(level: string): Logger {
   });
 }
 
+const NEST_STARTUP_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
+
 /** Adapts pino to Nest's LoggerService so framework and application logs are the same JSON. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, ...rest: unknown[]) {
-    this.write('info', message, rest);
+    // Nest's start-up chatter (one line per module and route) would bury the start-up banner.
+    const context = rest[rest.length - 1];
+    const chatter = typeof context === 'string' && NEST_STARTUP_CONTEXTS.has(context);
+    this.write(chatter ? 'debug' : 'info', message, rest);
   }
   error(message: unknown, ...rest: unknown[]) {
     this.write('error', message, rest);

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Type } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -23,9 +23,9 @@ export class DemoSeeder {
       .getProviders()
       .filter((wrapper) => wrapper.metatype && wrapper.instance)
       .map((wrapper) => ({
-        order: this.reflector.get<number | undefined>(DEMO_DATA_METADATA, wrapper.metatype as object as Function),
+        order: this.reflector.get<number | undefined>(DEMO_DATA_METADATA, wrapper.metatype as Type<unknown>),
         seeder: wrapper.instance as DemoDataSeeder,
-        name: (wrapper.metatype as Function).name,
+        name: (wrapper.metatype as Type<unknown>).name,
       }))
       .filter((entry) => entry.order !== undefined)
       .sort((a, b) => a.order! - b.order!);
