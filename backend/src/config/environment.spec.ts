@@ -1,0 +1,184 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { AppConfig } from './app-config';
+import { ConfigurationError, ENVIRONMENT_VARIABLES, parseEnvironment } from './environment';
+
+const ENV_EXAMPLE = resolve(__dirname, '..', '..', '..', '.env.example');
+
+/** `.env.example` as name/value pairs, in file order (comments and blank lines skipped). */
+function readEnvExample(): [string, string][] {
+  return readFileSync(ENV_EXAMPLE, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => {
+      const match = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(line);
+      if (!match) throw new Error(`.env.example: not a NAME=value line: ${line}`);
+      return [match[1], match[2]];
+    });
+}
+
+/** The ConfigurationError the call throws (fails the test when it throws nothing or something else). */
+function configurationErrorOf(call: () => unknown): ConfigurationError {
+  try {
+    call();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigurationError);
+    return error as ConfigurationError;
+  }
+  throw new Error('expected a ConfigurationError, but nothing was thrown');
+}
+
+const tempDirs: string[] = [];
+const tempDataDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cmc-config-'));
+  tempDirs.push(dir);
+  return dir;
+};
+afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+describe(parseEnvironment.name, () => {
+  describe('.env.example', () => {
+    it('lists every variable the server reads, once, and nothing else', () => {
+      const names = readEnvExample().map(([name]) => name);
+      expect(new Set(names).size).toBe(names.length);
+      expect([...names].sort()).toEqual([...ENVIRONMENT_VARIABLES].sort());
+    });
+
+    it('holds values that pass validation and amount to the embedded default', () => {
+      const example = Object.fromEntries(readEnvExample());
+      expect(() => parseEnvironment(example)).not.toThrow();
+      const config = AppConfig.fromEnvironment({ ...example, DATA_DIR: tempDataDir() });
+      expect(config.database.type).toBe('sqlite');
+      expect(config.mail.transport).toBe('outbox');
+      expect(config.demoData).toBe(true);
+    });
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'postgres://x'],
+    ['REDIS_URL', 'foo'],
+    ['NODE_ENV', 'staging'],
+    ['JWT_SECRET', 'too-short'],
+    ['ENCRYPTION_KEY', 'not-hex'],
+    ['DEMO_DATA', 'maybe'],
+    ['PUBLIC_URL', 'localhost'],
+  ])('rejects %s=%s with an error naming the variable', (name, value) => {
+    const error = configurationErrorOf(() => parseEnvironment({ [name]: value }));
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatch(new RegExp(`^${name}: `));
+    expect(error.message).toContain(name);
+  });
+
+  it('names every malformed variable at once', () => {
+    const error = configurationErrorOf(() =>
+      parseEnvironment({ PORT: 'abc', DATABASE_URL: 'postgres://x', REDIS_URL: 'foo' }),
+    );
+    expect(error.problems.map((problem) => problem.split(':')[0]).sort()).toEqual([
+      'DATABASE_URL',
+      'PORT',
+      'REDIS_URL',
+    ]);
+  });
+
+  it('accepts the production forms of the URLs', () => {
+    const env = parseEnvironment({
+      PORT: '8080',
+      DATABASE_URL: 'mysql://app:secret@db:3306/childminder',
+      REDIS_URL: 'redis://redis:6379',
+      DEMO_DATA: 'false',
+    });
+    expect(env).toMatchObject({ PORT: 8080, DEMO_DATA: false, REDIS_URL: 'redis://redis:6379' });
+  });
+
+  it('ignores variables it does not know', () => {
+    expect(() => parseEnvironment({ PATH: '/usr/bin', SOMETHING_ELSE: '???' })).not.toThrow();
+  });
+});
+
+describe(AppConfig.name, () => {
+  describe(AppConfig.fromEnvironment.name, () => {
+    it('runs embedded without any configuration: SQLite under DATA_DIR, outbox mail, demo data', () => {
+      const dataDir = tempDataDir();
+      const config = AppConfig.fromEnvironment({ DATA_DIR: dataDir });
+
+      expect(config.nodeEnv).toBe('development');
+      expect(config.host).toBe('127.0.0.1');
+      expect(config.port).toBe(3000);
+      expect(config.publicUrl).toBe('http://localhost:3000');
+      expect(config.dataDir).toBe(resolve(dataDir));
+      expect(config.database).toEqual({ type: 'sqlite', path: join(resolve(dataDir), 'childminder-connect.sqlite') });
+      expect(config.isEmbedded).toBe(true);
+      expect(config.migrateOnStart).toBe(true);
+      expect(config.demoData).toBe(true);
+      expect(config.redisUrl).toBeUndefined();
+      expect(config.jobsEnabled).toBe(true);
+      expect(config.serveWeb).toBe(true);
+      expect(config.mail).toEqual({ transport: 'outbox', fromName: 'Childminder Connect', maxAttempts: 8 });
+      expect(config.auth.jwtSecret.length).toBeGreaterThanOrEqual(32);
+      expect(config.encryptionKey).toHaveLength(32);
+    });
+
+    it('keeps the generated secrets in DATA_DIR, so a restart reuses them', () => {
+      const dataDir = tempDataDir();
+      const first = AppConfig.fromEnvironment({ DATA_DIR: dataDir });
+      expect(existsSync(join(dataDir, 'secrets.json'))).toBe(true);
+
+      const second = AppConfig.fromEnvironment({ DATA_DIR: dataDir });
+      expect(second.auth.jwtSecret).toBe(first.auth.jwtSecret);
+      expect(second.encryptionKey.equals(first.encryptionKey)).toBe(true);
+
+      const other = AppConfig.fromEnvironment({ DATA_DIR: tempDataDir() });
+      expect(other.auth.jwtSecret).not.toBe(first.auth.jwtSecret);
+    });
+
+    it('uses MySQL/MariaDB without demo data when DATABASE_URL is set', () => {
+      const config = AppConfig.fromEnvironment({
+        DATA_DIR: tempDataDir(),
+        DATABASE_URL: 'mariadb://root@127.0.0.1:3306/childminder',
+      });
+      expect(config.database).toEqual({
+        type: 'mysql',
+        url: 'mysql://root@127.0.0.1:3306/childminder',
+        flavour: 'mariadb',
+      });
+      expect(config.demoData).toBe(false);
+    });
+
+    it('refuses NODE_ENV=production without JWT_SECRET, naming it', () => {
+      const error = configurationErrorOf(() =>
+        AppConfig.fromEnvironment({
+          NODE_ENV: 'production',
+          DATA_DIR: tempDataDir(),
+          ENCRYPTION_KEY: 'ab'.repeat(32),
+        }),
+      );
+      expect(error.problems).toEqual([expect.stringMatching(/^JWT_SECRET: /)]);
+    });
+
+    it('refuses NODE_ENV=production without ENCRYPTION_KEY, naming it', () => {
+      const error = configurationErrorOf(() =>
+        AppConfig.fromEnvironment({
+          NODE_ENV: 'production',
+          DATA_DIR: tempDataDir(),
+          JWT_SECRET: 'x'.repeat(48),
+        }),
+      );
+      expect(error.problems).toEqual([expect.stringMatching(/^ENCRYPTION_KEY: /)]);
+    });
+
+    it('requires the Graph credentials when MAIL_TRANSPORT=graph, naming each', () => {
+      const error = configurationErrorOf(() =>
+        AppConfig.fromEnvironment({ DATA_DIR: tempDataDir(), MAIL_TRANSPORT: 'graph', GRAPH_TENANT_ID: 'tenant' }),
+      );
+      expect(error.problems.map((problem) => problem.split(':')[0]).sort()).toEqual([
+        'GRAPH_CLIENT_ID',
+        'GRAPH_CLIENT_SECRET',
+        'GRAPH_SENDER',
+      ]);
+    });
+  });
+});
