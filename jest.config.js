@@ -58,6 +58,8 @@ const common = {
 };
 
 module.exports = {
+  // Per-test limit: API stories hash passwords and browser stories drive Chromium. Jest reads it only here.
+  testTimeout: 120000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/backend/src/**/*.spec.ts', '<rootDir>/frontend/src/**/*.spec.ts'] },
     {
@@ -66,13 +68,11 @@ module.exports = {
       testMatch: ['<rootDir>/test/api/**/*.api-spec.ts'],
       globalSetup: '<rootDir>/test/api/global-setup.ts',
       globalTeardown: '<rootDir>/test/api/global-teardown.ts',
-      testTimeout: 60000,
     },
     {
       ...common,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
-      testTimeout: 120000,
     },
   ],
 };

@@ -11,6 +11,8 @@ import { DemoSeedModule } from './database/seed/demo-seed.module';
 import { ActivityModule } from './modules/activity/activity.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { ChildrenModule } from './modules/children/children.module';
+import { GeoModule } from './modules/geo/geo.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -36,6 +38,8 @@ export class AppModule {
         NotificationsModule,
         UsersModule,
         AuthModule,
+        GeoModule,
+        ChildrenModule,
         HealthModule,
         DemoSeedModule,
       ],

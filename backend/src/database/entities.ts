@@ -4,6 +4,7 @@ import { AccountToken } from '@app/modules/auth/entities/account-token.entity';
 import { AuthSession } from '@app/modules/auth/entities/auth-session.entity';
 import { RecoveryCode } from '@app/modules/auth/entities/recovery-code.entity';
 import { RefreshToken } from '@app/modules/auth/entities/refresh-token.entity';
+import { Child } from '@app/modules/children/entities/child.entity';
 import { JobLease } from '@app/modules/jobs/entities/job-lease.entity';
 import { JobRun } from '@app/modules/jobs/entities/job-run.entity';
 import { EmailOutbox } from '@app/modules/notifications/entities/email-outbox.entity';
@@ -28,4 +29,5 @@ export const ENTITIES = [
   JobLease,
   JobRun,
   AuditEntry,
+  Child,
 ];

@@ -1,5 +1,6 @@
 import { RoutePolicy } from '../policy';
+import { childrenPolicies } from './children.policy';
 import { foundationPolicies } from './foundation.policy';
 
 /** Every module's route policies. A new module adds its file here; the matrix fails until it does. */
-export const ROUTE_POLICIES: RoutePolicy[] = [...foundationPolicies];
+export const ROUTE_POLICIES: RoutePolicy[] = [...foundationPolicies, ...childrenPolicies];

@@ -7,4 +7,9 @@ export default [
     title: 'Parent dashboard',
     loadComponent: () => import('./dashboard/dashboard').then((m) => m.ParentDashboard),
   },
+  {
+    path: 'children',
+    title: 'Your children',
+    loadComponent: () => import('./children/children').then((m) => m.Children),
+  },
 ] satisfies Routes;

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Foundation1795610726740 implements MigrationInterface {
-  name = 'Foundation1795610726740';
+export class Foundation1795613931778 implements MigrationInterface {
+  name = 'Foundation1795613931778';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE `users` (`id` varchar(36) NOT NULL, `email` varchar(254) NOT NULL, `passwordHash` varchar(255) NOT NULL, `role` varchar(20) NOT NULL, `status` varchar(20) NOT NULL DEFAULT 'active', `firstName` varchar(100) NOT NULL, `lastName` varchar(100) NOT NULL, `phone` varchar(30) NULL, `postcode` varchar(10) NULL, `emailVerifiedAt` datetime NULL, `twoFactorSecretEncrypted` varchar(255) NULL, `twoFactorEnabledAt` datetime NULL, `twoFactorLastStep` bigint NULL, `chatStatus` varchar(20) NULL, `lastLoginAt` datetime NULL, `createdAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `updatedAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), UNIQUE INDEX `UQ_users_email` (`email`), INDEX `IDX_users_role` (`role`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
@@ -11,6 +11,7 @@ export class Foundation1795610726740 implements MigrationInterface {
     await queryRunner.query("CREATE TABLE `auth_sessions` (`id` varchar(36) NOT NULL, `userId` varchar(36) NOT NULL, `ip` varchar(64) NULL, `userAgent` varchar(255) NULL, `expiresAt` datetime NOT NULL, `lastUsedAt` datetime NULL, `revokedAt` datetime NULL, `revokedReason` varchar(40) NULL, `createdAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), INDEX `IDX_auth_sessions_user` (`userId`, `revokedAt`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `two_factor_recovery_codes` (`id` varchar(36) NOT NULL, `userId` varchar(36) NOT NULL, `codeHash` varchar(64) NOT NULL, `usedAt` datetime NULL, `createdAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), INDEX `IDX_recovery_codes_user` (`userId`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `refresh_tokens` (`id` varchar(36) NOT NULL, `sessionId` varchar(36) NOT NULL, `tokenHash` varchar(64) NOT NULL, `usedAt` datetime NULL, `expiresAt` datetime NOT NULL, `createdAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), INDEX `IDX_refresh_tokens_session` (`sessionId`), UNIQUE INDEX `UQ_refresh_tokens_hash` (`tokenHash`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `children` (`id` varchar(36) NOT NULL, `parentId` varchar(36) NOT NULL, `firstName` varchar(50) NOT NULL, `dateOfBirth` date NOT NULL, `specialNeeds` text NULL, `allergies` text NULL, `medicalNotes` text NULL, `createdAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `updatedAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), INDEX `IDX_children_parent_dob` (`parentId`, `dateOfBirth`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `job_leases` (`name` varchar(100) NOT NULL, `holder` varchar(100) NULL, `leaseUntil` datetime(3) NOT NULL, PRIMARY KEY (`name`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `job_runs` (`id` varchar(36) NOT NULL, `name` varchar(100) NOT NULL, `instanceId` varchar(100) NOT NULL, `startedAt` datetime(3) NOT NULL, `finishedAt` datetime(3) NULL, `outcome` varchar(20) NOT NULL, `error` varchar(1000) NULL, `summary` text NULL, INDEX `IDX_job_runs_name_started` (`name`, `startedAt`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `email_outbox` (`id` varchar(36) NOT NULL, `toAddress` varchar(254) NOT NULL, `toName` varchar(200) NULL, `userId` varchar(36) NULL, `template` varchar(60) NOT NULL, `subject` varchar(255) NOT NULL, `html` text NOT NULL, `text` text NOT NULL, `status` varchar(10) NOT NULL DEFAULT 'pending', `attempts` int NOT NULL DEFAULT '0', `nextAttemptAt` datetime(3) NOT NULL, `lastError` varchar(1000) NULL, `sentAt` datetime NULL, `createdAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), INDEX `IDX_email_outbox_user` (`userId`), INDEX `IDX_email_outbox_due` (`status`, `nextAttemptAt`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
@@ -21,11 +22,13 @@ export class Foundation1795610726740 implements MigrationInterface {
     await queryRunner.query("ALTER TABLE `auth_sessions` ADD CONSTRAINT `FK_925b24d7fc2f9324ce972aee025` FOREIGN KEY (`userId`) REFERENCES `users`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION");
     await queryRunner.query("ALTER TABLE `two_factor_recovery_codes` ADD CONSTRAINT `FK_b8bb7fb08d5097dc938cef1e4ac` FOREIGN KEY (`userId`) REFERENCES `users`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION");
     await queryRunner.query("ALTER TABLE `refresh_tokens` ADD CONSTRAINT `FK_b25a58a00578bd1b7a01623d2dd` FOREIGN KEY (`sessionId`) REFERENCES `auth_sessions`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE `children` ADD CONSTRAINT `FK_b65f0ac2a8c620dc69f8d75a4f0` FOREIGN KEY (`parentId`) REFERENCES `users`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION");
     await queryRunner.query("ALTER TABLE `notification_preferences` ADD CONSTRAINT `FK_b70c44e8b00757584a393225593` FOREIGN KEY (`userId`) REFERENCES `users`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION");
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("ALTER TABLE `notification_preferences` DROP FOREIGN KEY `FK_b70c44e8b00757584a393225593`");
+    await queryRunner.query("ALTER TABLE `children` DROP FOREIGN KEY `FK_b65f0ac2a8c620dc69f8d75a4f0`");
     await queryRunner.query("ALTER TABLE `refresh_tokens` DROP FOREIGN KEY `FK_b25a58a00578bd1b7a01623d2dd`");
     await queryRunner.query("ALTER TABLE `two_factor_recovery_codes` DROP FOREIGN KEY `FK_b8bb7fb08d5097dc938cef1e4ac`");
     await queryRunner.query("ALTER TABLE `auth_sessions` DROP FOREIGN KEY `FK_925b24d7fc2f9324ce972aee025`");
@@ -39,6 +42,8 @@ export class Foundation1795610726740 implements MigrationInterface {
     await queryRunner.query("DROP INDEX `IDX_job_runs_name_started` ON `job_runs`");
     await queryRunner.query("DROP TABLE `job_runs`");
     await queryRunner.query("DROP TABLE `job_leases`");
+    await queryRunner.query("DROP INDEX `IDX_children_parent_dob` ON `children`");
+    await queryRunner.query("DROP TABLE `children`");
     await queryRunner.query("DROP INDEX `UQ_refresh_tokens_hash` ON `refresh_tokens`");
     await queryRunner.query("DROP INDEX `IDX_refresh_tokens_session` ON `refresh_tokens`");
     await queryRunner.query("DROP TABLE `refresh_tokens`");

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Foundation1795610726740 implements MigrationInterface {
-  name = 'Foundation1795610726740';
+export class Foundation1795613931778 implements MigrationInterface {
+  name = 'Foundation1795613931778';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"users\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"email\" varchar(254) NOT NULL, \"passwordHash\" varchar(255) NOT NULL, \"role\" varchar(20) NOT NULL, \"status\" varchar(20) NOT NULL DEFAULT ('active'), \"firstName\" varchar(100) NOT NULL, \"lastName\" varchar(100) NOT NULL, \"phone\" varchar(30), \"postcode\" varchar(10), \"emailVerifiedAt\" datetime, \"twoFactorSecretEncrypted\" varchar(255), \"twoFactorEnabledAt\" datetime, \"twoFactorLastStep\" bigint, \"chatStatus\" varchar(20), \"lastLoginAt\" datetime, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')))");
@@ -23,6 +23,8 @@ export class Foundation1795610726740 implements MigrationInterface {
     await queryRunner.query("CREATE TABLE \"refresh_tokens\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"sessionId\" varchar(36) NOT NULL, \"tokenHash\" varchar(64) NOT NULL, \"usedAt\" datetime, \"expiresAt\" datetime NOT NULL, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')))");
     await queryRunner.query("CREATE INDEX \"IDX_refresh_tokens_session\" ON \"refresh_tokens\" (\"sessionId\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"UQ_refresh_tokens_hash\" ON \"refresh_tokens\" (\"tokenHash\") ");
+    await queryRunner.query("CREATE TABLE \"children\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"parentId\" varchar(36) NOT NULL, \"firstName\" varchar(50) NOT NULL, \"dateOfBirth\" date NOT NULL, \"specialNeeds\" text, \"allergies\" text, \"medicalNotes\" text, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE INDEX \"IDX_children_parent_dob\" ON \"children\" (\"parentId\", \"dateOfBirth\") ");
     await queryRunner.query("CREATE TABLE \"job_leases\" (\"name\" varchar(100) PRIMARY KEY NOT NULL, \"holder\" varchar(100), \"leaseUntil\" datetime(3) NOT NULL)");
     await queryRunner.query("CREATE TABLE \"job_runs\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"name\" varchar(100) NOT NULL, \"instanceId\" varchar(100) NOT NULL, \"startedAt\" datetime(3) NOT NULL, \"finishedAt\" datetime(3), \"outcome\" varchar(20) NOT NULL, \"error\" varchar(1000), \"summary\" text)");
     await queryRunner.query("CREATE INDEX \"IDX_job_runs_name_started\" ON \"job_runs\" (\"name\", \"startedAt\") ");
@@ -65,6 +67,12 @@ export class Foundation1795610726740 implements MigrationInterface {
     await queryRunner.query("ALTER TABLE \"temporary_refresh_tokens\" RENAME TO \"refresh_tokens\"");
     await queryRunner.query("CREATE INDEX \"IDX_refresh_tokens_session\" ON \"refresh_tokens\" (\"sessionId\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"UQ_refresh_tokens_hash\" ON \"refresh_tokens\" (\"tokenHash\") ");
+    await queryRunner.query("DROP INDEX \"IDX_children_parent_dob\"");
+    await queryRunner.query("CREATE TABLE \"temporary_children\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"parentId\" varchar(36) NOT NULL, \"firstName\" varchar(50) NOT NULL, \"dateOfBirth\" date NOT NULL, \"specialNeeds\" text, \"allergies\" text, \"medicalNotes\" text, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), CONSTRAINT \"FK_b65f0ac2a8c620dc69f8d75a4f0\" FOREIGN KEY (\"parentId\") REFERENCES \"users\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_children\"(\"id\", \"parentId\", \"firstName\", \"dateOfBirth\", \"specialNeeds\", \"allergies\", \"medicalNotes\", \"createdAt\", \"updatedAt\") SELECT \"id\", \"parentId\", \"firstName\", \"dateOfBirth\", \"specialNeeds\", \"allergies\", \"medicalNotes\", \"createdAt\", \"updatedAt\" FROM \"children\"");
+    await queryRunner.query("DROP TABLE \"children\"");
+    await queryRunner.query("ALTER TABLE \"temporary_children\" RENAME TO \"children\"");
+    await queryRunner.query("CREATE INDEX \"IDX_children_parent_dob\" ON \"children\" (\"parentId\", \"dateOfBirth\") ");
     await queryRunner.query("CREATE TABLE \"temporary_notification_preferences\" (\"userId\" varchar(36) NOT NULL, \"type\" varchar(50) NOT NULL, \"channel\" varchar(20) NOT NULL, \"enabled\" boolean NOT NULL, \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), CONSTRAINT \"FK_b70c44e8b00757584a393225593\" FOREIGN KEY (\"userId\") REFERENCES \"users\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION, PRIMARY KEY (\"userId\", \"type\", \"channel\"))");
     await queryRunner.query("INSERT INTO \"temporary_notification_preferences\"(\"userId\", \"type\", \"channel\", \"enabled\", \"updatedAt\") SELECT \"userId\", \"type\", \"channel\", \"enabled\", \"updatedAt\" FROM \"notification_preferences\"");
     await queryRunner.query("DROP TABLE \"notification_preferences\"");
@@ -76,6 +84,12 @@ export class Foundation1795610726740 implements MigrationInterface {
     await queryRunner.query("CREATE TABLE \"notification_preferences\" (\"userId\" varchar(36) NOT NULL, \"type\" varchar(50) NOT NULL, \"channel\" varchar(20) NOT NULL, \"enabled\" boolean NOT NULL, \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), PRIMARY KEY (\"userId\", \"type\", \"channel\"))");
     await queryRunner.query("INSERT INTO \"notification_preferences\"(\"userId\", \"type\", \"channel\", \"enabled\", \"updatedAt\") SELECT \"userId\", \"type\", \"channel\", \"enabled\", \"updatedAt\" FROM \"temporary_notification_preferences\"");
     await queryRunner.query("DROP TABLE \"temporary_notification_preferences\"");
+    await queryRunner.query("DROP INDEX \"IDX_children_parent_dob\"");
+    await queryRunner.query("ALTER TABLE \"children\" RENAME TO \"temporary_children\"");
+    await queryRunner.query("CREATE TABLE \"children\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"parentId\" varchar(36) NOT NULL, \"firstName\" varchar(50) NOT NULL, \"dateOfBirth\" date NOT NULL, \"specialNeeds\" text, \"allergies\" text, \"medicalNotes\" text, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("INSERT INTO \"children\"(\"id\", \"parentId\", \"firstName\", \"dateOfBirth\", \"specialNeeds\", \"allergies\", \"medicalNotes\", \"createdAt\", \"updatedAt\") SELECT \"id\", \"parentId\", \"firstName\", \"dateOfBirth\", \"specialNeeds\", \"allergies\", \"medicalNotes\", \"createdAt\", \"updatedAt\" FROM \"temporary_children\"");
+    await queryRunner.query("DROP TABLE \"temporary_children\"");
+    await queryRunner.query("CREATE INDEX \"IDX_children_parent_dob\" ON \"children\" (\"parentId\", \"dateOfBirth\") ");
     await queryRunner.query("DROP INDEX \"UQ_refresh_tokens_hash\"");
     await queryRunner.query("DROP INDEX \"IDX_refresh_tokens_session\"");
     await queryRunner.query("ALTER TABLE \"refresh_tokens\" RENAME TO \"temporary_refresh_tokens\"");
@@ -118,6 +132,8 @@ export class Foundation1795610726740 implements MigrationInterface {
     await queryRunner.query("DROP INDEX \"IDX_job_runs_name_started\"");
     await queryRunner.query("DROP TABLE \"job_runs\"");
     await queryRunner.query("DROP TABLE \"job_leases\"");
+    await queryRunner.query("DROP INDEX \"IDX_children_parent_dob\"");
+    await queryRunner.query("DROP TABLE \"children\"");
     await queryRunner.query("DROP INDEX \"UQ_refresh_tokens_hash\"");
     await queryRunner.query("DROP INDEX \"IDX_refresh_tokens_session\"");
     await queryRunner.query("DROP TABLE \"refresh_tokens\"");
