@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { randomBytes } from 'node:crypto';
 import { launchBrowser, newVisitor } from './support/browser';
 import { OutboxReader, linkFrom } from './support/outbox';
-import { checkPage, expectTitle, heading, visible, watchPageErrors } from './support/page-checks';
+import { announced, checkPage, expectTitle, heading, visible, watchPageErrors } from './support/page-checks';
 import { type RunningServer, startServer } from './support/server';
 
 const TOTP_PERIOD_SECONDS = 30;
@@ -97,6 +97,10 @@ describe('Account pages in the browser', () => {
     await visible(heading(page, 'Parent dashboard'));
     await visible(heading(page, /, Ruth$/));
     await checkPage(page, 'parent-dashboard');
+    // A reload keeps the session (the refresh cookie works over http://localhost).
+    await page.reload();
+    await visible(heading(page, /, Ruth$/));
+    expect(new URL(page.url()).pathname).toBe('/parent');
 
     // The account pages, reached through the account menu and the tabs.
     await openAccountMenu(page, 'Ruth');
@@ -108,34 +112,34 @@ describe('Account pages in the browser', () => {
     expect(await emailFact.innerText()).toContain('Verified');
     await checkPage(page, 'account-profile');
 
-    const tabs = page.getByRole('navigation', { name: 'Account settings' });
-    await tabs.getByRole('link', { name: 'Password' }).click();
+    const tabs = page.getByRole('tablist', { name: 'Account settings' });
+    await tabs.getByRole('tab', { name: 'Password' }).click();
     await page.waitForURL('**/account/password');
     await visible(heading(page, 'Change your password'));
     await expectTitle(page, 'Change your password');
     await visible(page.getByLabel('Current password'));
     await checkPage(page, 'account-password');
 
-    await tabs.getByRole('link', { name: 'Notifications' }).click();
+    await tabs.getByRole('tab', { name: 'Notifications' }).click();
     await page.waitForURL('**/account/notifications');
     await visible(heading(page, 'How we contact you').or(heading(page, 'No notifications to choose from yet')));
     await expectTitle(page, 'Notification preferences');
     await checkPage(page, 'account-notifications');
 
-    await tabs.getByRole('link', { name: 'Activity' }).click();
+    await tabs.getByRole('tab', { name: 'Activity' }).click();
     await page.waitForURL('**/account/activity');
     await visible(heading(page, 'Recent activity'));
     await expectTitle(page, 'Account activity');
     await checkPage(page, 'account-activity');
 
     // Two-step verification: set up with the key shown for manual entry.
-    await tabs.getByRole('link', { name: 'Two-step verification' }).click();
+    await tabs.getByRole('tab', { name: 'Two-step verification' }).click();
     await page.waitForURL('**/account/two-factor');
     await expectTitle(page, 'Two-step verification');
     await page.getByRole('button', { name: 'Set up two-step verification' }).click();
     await visible(heading(page, 'Set up two-step verification'));
     await visible(page.getByRole('img', { name: /QR code/ }));
-    const secret = ((await page.getByLabel('Setup key').textContent()) ?? '').replace(/\s/g, '');
+    const secret = ((await page.getByLabel('Setup key', { exact: true }).textContent()) ?? '').replace(/\s/g, '');
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
     await checkPage(page, 'two-factor-setup', { phone: true });
 
@@ -154,8 +158,11 @@ describe('Account pages in the browser', () => {
 
     await page.getByRole('checkbox', { name: 'I have saved my recovery codes' }).check();
     await done.click();
+    await visible(announced(page, 'Two-step verification is on.'));
     await visible(page.getByRole('button', { name: 'Turn off two-step verification' }));
-    await visible(page.getByText('On', { exact: true }));
+    const status = page.getByRole('region', { name: 'Two-step verification' });
+    await visible(status.getByRole('term').filter({ hasText: 'Turned on' }));
+    await visible(status.getByRole('definition').filter({ hasText: /^\s*10\s*$/ }));
     await checkPage(page, 'two-factor-on');
     await outbox.waitFor(email, { template: 'two-factor-enabled' });
 
@@ -163,6 +170,7 @@ describe('Account pages in the browser', () => {
     await openAccountMenu(page, 'Ruth');
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
     await page.waitForURL((url) => url.pathname === '/');
+    await visible(announced(page, 'You have signed out.'));
     await visible(page.getByRole('banner').getByRole('link', { name: 'Sign in' }));
     await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
     await page.waitForURL('**/login');
@@ -188,6 +196,12 @@ describe('Account pages in the browser', () => {
     await visible(heading(page, 'Parent dashboard'));
     // 2FA is on now, so the dashboard no longer suggests it.
     expect(await page.getByRole('link', { name: 'turn on two-step verification' }).count()).toBe(0);
+
+    // The verification link works once: opened again, it offers a new one.
+    await page.goto(verifyLink);
+    await visible(heading(page, "We couldn't verify your email address"));
+    await visible(page.getByRole('button', { name: 'Send a new link' }));
+    await checkPage(page, 'verify-email-used-link');
 
     expect(pageErrors).toEqual([]);
   });
@@ -218,7 +232,13 @@ describe('Account pages in the browser', () => {
     const register = await fetch(`${server.baseUrl}/api/auth/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ role: 'parent', firstName: 'Tom', lastName: 'Ellis', email, password: 'an old forgotten password 7' }),
+      body: JSON.stringify({
+        role: 'parent',
+        firstName: 'Tom',
+        lastName: 'Ellis',
+        email,
+        password: 'an old forgotten password 7',
+      }),
     });
     expect(register.status).toBe(201);
 

@@ -5,11 +5,19 @@ const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
 
 /**
  * Runs axe on the page as it is now and fails, listing each rule and the elements it found,
- * when any violation is serious or critical. Moderate and minor findings are not failures.
+ * when any violation is serious or critical. Moderate and minor findings are not failures
+ * (AXE_REPORT_ALL=1 prints them).
  */
 export async function expectNoSeriousA11yViolations(page: Page, pageName: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const blocking = results.violations.filter((v) => v.impact && BLOCKING_IMPACTS.has(v.impact));
+  if (process.env.AXE_REPORT_ALL) {
+    for (const v of results.violations.filter((v) => !blocking.includes(v))) {
+      console.log(
+        `axe (${v.impact}) on ${pageName}: ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+    }
+  }
   if (!blocking.length) return;
   const report = blocking
     .map((v) => {
@@ -21,5 +29,7 @@ export async function expectNoSeriousA11yViolations(page: Page, pageName: string
       return `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}${more}`;
     })
     .join('\n');
-  throw new Error(`axe found ${blocking.length} serious or critical violation(s) on ${pageName} (${page.url()}):\n${report}`);
+  throw new Error(
+    `axe found ${blocking.length} serious or critical violation(s) on ${pageName} (${page.url()}):\n${report}`,
+  );
 }

@@ -7,6 +7,13 @@ const PRODUCT_NAME = 'Childminder Connect';
 /** The heading with exactly this accessible name. */
 export const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { name, exact: true });
 
+/**
+ * A message inside a live region, so screen readers announce it. Material's snack bar shows its
+ * message in an aria-hidden wrapper first and moves it into its live region a moment later;
+ * waiting for this keeps axe from catching the snack bar half-way (aria-hidden-focus).
+ */
+export const announced = (page: Page, text: string) => page.locator('[aria-live]').getByText(text, { exact: true });
+
 /** Waits until the element is visible (the locator's text in the error if it never is). */
 export async function visible(locator: Locator): Promise<Locator> {
   await locator.waitFor({ state: 'visible' });
@@ -17,7 +24,8 @@ export async function visible(locator: Locator): Promise<Locator> {
 export async function expectTitle(page: Page, pageTitle: string): Promise<void> {
   const expected = `${pageTitle} · ${PRODUCT_NAME}`;
   try {
-    await page.waitForFunction((title) => document.title === title, expected, { timeout: 5_000 });
+    // A string, because the test code is type-checked without the DOM library.
+    await page.waitForFunction(`document.title === ${JSON.stringify(expected)}`, undefined, { timeout: 5_000 });
   } catch {
     throw new Error(`Expected the page title "${expected}", got "${await page.title()}" at ${page.url()}`);
   }

@@ -26,9 +26,13 @@ export async function screenshot(page: Page, name: string, options: { phone?: bo
 }
 
 async function capture(page: Page, path: string): Promise<void> {
-  // Let layout settle after a resize or a route change, and fonts finish loading.
-  await page.evaluate(
-    () => document.fonts.ready.then(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))),
-  );
+  // From the top (a full-page capture of a scrolled page draws the sticky toolbar mid-page),
+  // once fonts have loaded and layout has settled after a resize or a route change.
+  // (A string, because the test code is type-checked without the DOM library.)
+  await page.evaluate(`(async () => {
+    window.scrollTo(0, 0);
+    await document.fonts.ready;
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  })()`);
   await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
 }

@@ -79,7 +79,9 @@ function assertBuilt(): void {
   }
   const stale = newerSource(Math.min(statSync(MAIN_JS).mtimeMs, statSync(INDEX_HTML).mtimeMs));
   if (stale) {
-    console.warn(`Browser tests: ${stale} is newer than the build in dist/. Run \`npm run build\` to test the current code.`);
+    console.warn(
+      `Browser tests: ${stale} is newer than the build in dist/. Run \`npm run build\` to test the current code.`,
+    );
   }
 }
 
@@ -91,7 +93,11 @@ function newerSource(builtAt: number): string | undefined {
       if (entry.isDirectory()) {
         const found = walk(path);
         if (found) return found;
-      } else if (!entry.name.includes('.spec.') && statSync(path).mtimeMs > builtAt) {
+      } else if (
+        /\.(ts|html|scss|css)$/.test(entry.name) &&
+        !entry.name.includes('.spec.') &&
+        statSync(path).mtimeMs > builtAt
+      ) {
         return path.replace(`${ROOT}/`, '');
       }
     }
