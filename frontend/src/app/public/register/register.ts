@@ -69,6 +69,12 @@ export class Register implements OnInit {
     if (this.role() === 'childminder') this.form.controls.role.setValue('childminder');
   }
 
+  protected postcodeHint(): string {
+    return this.form.controls.role.value === 'childminder'
+      ? 'Where you look after children.'
+      : 'So we can show childminders near you.';
+  }
+
   protected fieldError(name: Field, label: string): string | null {
     const control = this.form.controls[name];
     if (name === 'postcode' && control.hasError('pattern')) return 'Enter a UK postcode, like SW1A 1AA';
