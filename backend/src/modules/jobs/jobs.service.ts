@@ -21,11 +21,14 @@ export class JobsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Runs `work` if no other instance holds the job's lease. Returns undefined when skipped.
-   * The lease outlives a crashed holder by at most `leaseMs`.
+   * Runs `work` if no instance (this one included) holds the job's lease. Returns undefined
+   * when skipped. While the work runs the lease is renewed every third of `leaseMs`, so a long
+   * run keeps it; a crashed holder stops renewing and loses it at most `leaseMs` later.
    */
   async runExclusive(name: string, leaseMs: number, work: () => Promise<JobResult>): Promise<JobRun | undefined> {
     if (!(await this.acquire(name, leaseMs))) return undefined;
+    const heartbeat = setInterval(() => void this.renew(name, leaseMs), Math.max(10, Math.floor(leaseMs / 3)));
+    heartbeat.unref();
     const runs = this.dataSource.getRepository(JobRun);
     const run: JobRun = Object.assign(new JobRun(), {
       name,
@@ -36,50 +39,87 @@ export class JobsService {
       error: null as string | null,
       summary: null as FlatJson | null,
     });
-    await runs.insert(run);
     try {
-      const summary = await work();
-      run.outcome = JobOutcome.Succeeded;
-      run.summary = summary ?? null;
-    } catch (error) {
-      run.outcome = JobOutcome.Failed;
-      run.error = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
-      this.logger.error({ err: error, job: name }, `Job ${name} failed`);
-    } finally {
+      await runs.insert(run);
+      try {
+        const summary = await work();
+        run.outcome = JobOutcome.Succeeded;
+        run.summary = summary ?? null;
+      } catch (error) {
+        run.outcome = JobOutcome.Failed;
+        run.error = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+        this.logger.error({ err: error, job: name }, `Job ${name} failed`);
+      }
       run.finishedAt = new Date();
-      await runs.update(run.id, { outcome: run.outcome, summary: run.summary, error: run.error, finishedAt: run.finishedAt });
+      await runs.update(run.id, {
+        outcome: run.outcome,
+        summary: run.summary,
+        error: run.error,
+        finishedAt: run.finishedAt,
+      });
+    } finally {
+      clearInterval(heartbeat);
       await this.release(name);
     }
     return run;
   }
 
   private async acquire(name: string, leaseMs: number): Promise<boolean> {
-    const leases = this.dataSource.getRepository(JobLease);
+    if (await this.takeExpiredLease(name, leaseMs)) return true;
+    // The job's first run anywhere: create its lease row, free, and race for it as any other
+    // time. Several instances may create it at once; INSERT IGNORE lets them all succeed.
+    await this.dataSource
+      .getRepository(JobLease)
+      .createQueryBuilder()
+      .insert()
+      .orIgnore()
+      .values({ name, holder: null, leaseUntil: new Date(0) })
+      .execute();
+    return this.takeExpiredLease(name, leaseMs);
+  }
+
+  /**
+   * Takes the lease if it has expired, in one conditional UPDATE: the database decides the
+   * race. Our own unexpired lease is refused too: an @Interval fires again while this
+   * instance's previous run of the job is still going, and the two must not overlap either.
+   */
+  private async takeExpiredLease(name: string, leaseMs: number): Promise<boolean> {
     const now = new Date();
-    const until = new Date(now.getTime() + leaseMs);
-    // Take an expired (or our own) lease in one conditional UPDATE: the database decides the race.
-    const taken = await leases
+    const taken = await this.dataSource
+      .getRepository(JobLease)
       .createQueryBuilder()
       .update()
-      .set({ holder: this.instanceId, leaseUntil: until })
+      .set({ holder: this.instanceId, leaseUntil: new Date(now.getTime() + leaseMs) })
       .where('name = :name', { name })
-      .andWhere('(leaseUntil < :now OR holder = :me)', { now, me: this.instanceId })
+      .andWhere('leaseUntil < :now', { now })
       .execute();
-    if ((taken.affected ?? 0) > 0) return true;
-    const exists = await leases.exists({ where: { name } });
-    if (exists) return false;
+    return (taken.affected ?? 0) > 0;
+  }
+
+  private async renew(name: string, leaseMs: number): Promise<void> {
     try {
-      await leases.insert({ name, holder: this.instanceId, leaseUntil: until });
-      return true;
-    } catch {
-      return false; // another instance inserted the row first and holds the lease
+      const renewed = await this.dataSource
+        .getRepository(JobLease)
+        .update({ name, holder: this.instanceId }, { leaseUntil: new Date(Date.now() + leaseMs) });
+      if ((renewed.affected ?? 0) === 0) {
+        // Only possible if a renewal was missed for a whole lease (database unreachable, event
+        // loop blocked): another instance may now run the job as well.
+        this.logger.warn({ job: name }, `Lost the lease of job ${name} while it was running`);
+      }
+    } catch (error) {
+      this.logger.warn({ err: error, job: name }, `Could not renew the lease of job ${name}`);
     }
   }
 
   private async release(name: string): Promise<void> {
-    await this.dataSource
-      .getRepository(JobLease)
-      .update({ name, holder: this.instanceId }, { holder: null, leaseUntil: new Date(0) });
+    try {
+      await this.dataSource
+        .getRepository(JobLease)
+        .update({ name, holder: this.instanceId }, { holder: null, leaseUntil: new Date(0) });
+    } catch (error) {
+      // The lease then simply expires; the job's outcome is already recorded.
+      this.logger.warn({ err: error, job: name }, `Could not release the lease of job ${name}`);
+    }
   }
 
   async recentRuns(name?: string, limit = 50): Promise<JobRun[]> {

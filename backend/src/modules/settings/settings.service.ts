@@ -22,6 +22,7 @@ export class SettingsService {
   }
 
   async set<K extends SettingKey>(key: K, value: SettingValue<K>, updatedBy: string | null): Promise<void> {
-    await this.settings.save({ key, value, updatedBy });
+    // One statement, so two first writes of the same key cannot race into a duplicate key.
+    await this.settings.upsert({ key, value, updatedBy }, ['key']);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EmailOutbox, OutboxStatus } from '../entities/email-outbox.entity';
+import { EmailOutboxRepository } from './email-outbox.repository';
 import { EmailTemplateName, EmailVariables, renderEmail } from './email-templates';
 
 export interface QueuedEmail<T extends EmailTemplateName> {
@@ -13,10 +14,13 @@ export interface QueuedEmail<T extends EmailTemplateName> {
 
 /**
  * Queues emails. Always called with the EntityManager of the transaction that makes the change
- * the email reports, so the email exists if and only if the change does.
+ * the email reports, so the email exists if and only if the change does. The EmailDispatcher
+ * sends it after commit.
  */
 @Injectable()
 export class EmailOutboxService {
+  constructor(private readonly outbox: EmailOutboxRepository) {}
+
   async enqueue<T extends EmailTemplateName>(manager: EntityManager, email: QueuedEmail<T>): Promise<EmailOutbox> {
     const rendered = renderEmail(email.template, email.variables);
     const row = Object.assign(new EmailOutbox(), {
@@ -33,7 +37,7 @@ export class EmailOutboxService {
       lastError: null,
       sentAt: null,
     });
-    await manager.getRepository(EmailOutbox).insert(row);
+    await this.outbox.insert(row, manager);
     return row;
   }
 }

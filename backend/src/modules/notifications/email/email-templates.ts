@@ -16,6 +16,8 @@ interface TemplateVariables {
   'two-factor-enabled': { firstName: string; when: string };
   'two-factor-disabled': { firstName: string; when: string; resetLink: string };
   'new-sign-in': { firstName: string; when: string; ip: string; device: string; resetLink: string };
+  'document-approved': { firstName: string; documentName: string; documentType: string; link: string };
+  'document-rejected': { firstName: string; documentName: string; documentType: string; reason: string; link: string };
 }
 
 export type EmailTemplateName = keyof TemplateVariables;
@@ -113,6 +115,24 @@ const templates: { [T in EmailTemplateName]: (v: TemplateVariables[T]) => Render
       paragraphs: [`Your account was signed in to on ${v.when} from ${v.device} (IP address ${v.ip}).`],
       action: { label: 'I did not do this', url: v.resetLink },
       footnote: NOT_YOU,
+    }),
+  'document-approved': (v) =>
+    layout({
+      subject: `Your document was approved: ${v.documentName}`,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [`We checked "${v.documentName}" (${v.documentType}) and approved it. It now counts towards your compliance status.`],
+      action: { label: 'See my documents', url: v.link },
+    }),
+  'document-rejected': (v) =>
+    layout({
+      subject: `Your document needs attention: ${v.documentName}`,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [
+        `We could not approve "${v.documentName}" (${v.documentType}).`,
+        `Reason: ${v.reason}`,
+        'Please upload a corrected document. Until then it does not count towards your compliance status.',
+      ],
+      action: { label: 'See my documents', url: v.link },
     }),
 };
 

@@ -1,0 +1,86 @@
+import { Logger } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@app/database/data-source-options';
+import { JobLease } from './entities/job-lease.entity';
+import { JobOutcome, JobRun } from './entities/job-run.entity';
+import { JobsService } from './jobs.service';
+
+// The embedded default (SQLite) with the real migrations; MariaDB is covered by test/api/jobs.
+describe(JobsService.name, () => {
+  let dataSource: DataSource;
+  let jobs: JobsService;
+
+  beforeAll(() => Logger.overrideLogger(false)); // failures are expected here; their logs are noise
+  beforeEach(async () => {
+    dataSource = new DataSource(dataSourceOptions({ type: 'sqlite', path: ':memory:' }));
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    jobs = new JobsService(dataSource);
+  });
+  afterEach(() => dataSource.destroy());
+
+  describe('runExclusive', () => {
+    it('runs the work, records the run with its summary and frees the lease', async () => {
+      const run = await jobs.runExclusive('report', 60_000, async () => ({ rows: 4 }));
+      expect(run).toMatchObject({ outcome: JobOutcome.Succeeded, summary: { rows: 4 }, instanceId: jobs.instanceId });
+      const [stored] = await dataSource.getRepository(JobRun).find();
+      expect(stored).toMatchObject({
+        name: 'report',
+        outcome: JobOutcome.Succeeded,
+        summary: { rows: 4 },
+        error: null,
+      });
+      expect(stored!.finishedAt).toBeInstanceOf(Date);
+      const lease = await dataSource.getRepository(JobLease).findOneByOrFail({ name: 'report' });
+      expect(lease.holder).toBeNull();
+      expect(lease.leaseUntil.getTime()).toBeLessThan(Date.now());
+    });
+
+    it('records a failure with its message instead of throwing', async () => {
+      const run = await jobs.runExclusive('report', 60_000, async () => {
+        throw new Error('x'.repeat(2000));
+      });
+      expect(run).toMatchObject({ outcome: JobOutcome.Failed });
+      const [stored] = await dataSource.getRepository(JobRun).find();
+      expect(stored!.error).toHaveLength(1000);
+      expect(await jobs.runExclusive('report', 60_000, async () => undefined)).toMatchObject({
+        outcome: JobOutcome.Succeeded,
+      });
+    });
+
+    it('skips while another holder has the lease, and takes it once it has expired', async () => {
+      await dataSource
+        .getRepository(JobLease)
+        .insert({ name: 'report', holder: 'elsewhere', leaseUntil: new Date(Date.now() + 150) });
+      const work = jest.fn(async () => undefined);
+      expect(await jobs.runExclusive('report', 60_000, work)).toBeUndefined();
+      await sleep(200);
+      expect(await jobs.runExclusive('report', 60_000, work)).toBeDefined();
+      expect(work).toHaveBeenCalledTimes(1);
+      expect(await dataSource.getRepository(JobRun).count()).toBe(1);
+    });
+
+    it('does not overlap a run of the same job on the same instance, and renews the lease meanwhile', async () => {
+      const first = jobs.runExclusive('report', 90, () => sleep(400));
+      await sleep(250);
+      const second = jest.fn(async () => undefined);
+      expect(await jobs.runExclusive('report', 90, second)).toBeUndefined();
+      expect(await new JobsService(dataSource).runExclusive('report', 90, second)).toBeUndefined();
+      expect(second).not.toHaveBeenCalled();
+      expect(await first).toMatchObject({ outcome: JobOutcome.Succeeded });
+    });
+  });
+
+  describe('pruneRunsBefore', () => {
+    it('deletes only runs started before the cutoff', async () => {
+      await jobs.runExclusive('report', 60_000, async () => undefined);
+      await dataSource
+        .getRepository(JobRun)
+        .update({ name: 'report' }, { startedAt: new Date('2020-01-01T00:00:00Z') });
+      await jobs.runExclusive('report', 60_000, async () => undefined);
+      expect(await jobs.pruneRunsBefore(new Date('2021-01-01T00:00:00Z'))).toBe(1);
+      expect(await jobs.recentRuns('report')).toHaveLength(1);
+    });
+  });
+});

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, LessThanOrEqual, Repository } from 'typeorm';
+import { EmailOutbox, OutboxStatus } from '../entities/email-outbox.entity';
+
+/** The email outbox, by the questions queueing and dispatching ask of it. */
+@Injectable()
+export class EmailOutboxRepository {
+  constructor(@InjectRepository(EmailOutbox) private readonly rows: Repository<EmailOutbox>) {}
+
+  /** Always inside the transaction of the change the email reports. */
+  async insert(row: EmailOutbox, manager: EntityManager): Promise<void> {
+    await manager.getRepository(EmailOutbox).insert(row);
+  }
+
+  /** Pending emails whose next try is due, the longest-waiting first (served by IDX_email_outbox_due). */
+  findDue(now: Date, limit: number): Promise<EmailOutbox[]> {
+    return this.rows.find({
+      where: { status: OutboxStatus.Pending, nextAttemptAt: LessThanOrEqual(now) },
+      order: { nextAttemptAt: 'ASC', createdAt: 'ASC' },
+      take: limit,
+    });
+  }
+
+  hasDue(now: Date): Promise<boolean> {
+    return this.rows.exists({ where: { status: OutboxStatus.Pending, nextAttemptAt: LessThanOrEqual(now) } });
+  }
+
+  // Each change below applies only to a row that is still pending, so an email an admin has
+  // meanwhile dealt with is not flipped back.
+
+  async markSent(id: string, attempts: number, sentAt: Date): Promise<void> {
+    await this.rows.update({ id, status: OutboxStatus.Pending }, { status: OutboxStatus.Sent, attempts, sentAt });
+  }
+
+  async scheduleRetry(id: string, attempts: number, nextAttemptAt: Date, lastError: string): Promise<void> {
+    await this.rows.update({ id, status: OutboxStatus.Pending }, { attempts, nextAttemptAt, lastError });
+  }
+
+  async markDead(id: string, attempts: number, lastError: string): Promise<void> {
+    await this.rows.update({ id, status: OutboxStatus.Pending }, { status: OutboxStatus.Dead, attempts, lastError });
+  }
+}
