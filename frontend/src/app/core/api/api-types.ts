@@ -28,6 +28,10 @@ export type ActivityPage = Schemas['ActivityPageResponse'];
 export type ActivityEntry = Schemas['ActivityEntryResponse'];
 export type NotificationPreferences = Schemas['NotificationPreferencesResponse'];
 export type NotificationPreference = Schemas['NotificationPreferenceResponse'];
+export type ChildResponse = Schemas['ChildResponse'];
+export type ChildPageResponse = Schemas['ChildPageResponse'];
+export type CreateChildDto = Schemas['CreateChildDto'];
+export type UpdateChildDto = Schemas['UpdateChildDto'];
 export type ApiErrorBody = Schemas['ErrorResponse'];
 export type ApiErrorDetail = NonNullable<ApiErrorBody['details']>[number];
 

@@ -93,7 +93,8 @@ export function applyFieldErrors(
 ): ApiErrorDetail[] {
   const unmatched: ApiErrorDetail[] = [];
   for (const detail of details) {
-    const control: AbstractControl | null = form.get(fieldMap[detail.field] ?? detail.field);
+    const field = detail.field;
+    const control: AbstractControl | null = field ? form.get(fieldMap[field] ?? field) : null;
     if (control) {
       control.setErrors({ ...(control.errors ?? {}), server: detail.message });
       control.markAsTouched();

@@ -1,30 +1,11 @@
-/**
- * The children API's shapes, written by hand until the OpenAPI types are regenerated
- * (`npm run api:types`). Then `ChildResponse` becomes `Schemas['ChildResponse']` in
- * core/api/api-types.ts and this file re-exports from there; the rest is derived by indexing,
- * so nothing else changes.
- */
-export interface ChildResponse {
-  id: string;
-  firstName: string;
-  /** `YYYY-MM-DD`, a UK calendar date. */
-  dateOfBirth: string;
-  /** "2 years 3 months", computed by the server for today's UK date. */
-  ageDescription: string;
-  specialNeeds: string | null;
-  allergies: string | null;
-  medicalNotes: string | null;
-  createdAt: string;
-}
+/** The children API's shapes, from the generated OpenAPI types (core/api/api-types.ts). */
+import type { ChildResponse } from '@core/api/api-types';
+
+export type { ChildResponse };
 
 export type Child = ChildResponse;
 
-export interface ChildPage {
-  items: ChildResponse[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { ChildPageResponse as ChildPage } from '@core/api/api-types';
 
 /** `POST /api/dashboard/parent/children`. Blank or null notes are stored as "none". */
 export interface CreateChildRequest {
