@@ -31,7 +31,10 @@ async function main() {
   });
   try {
     await waitFor(`/api/health`);
-    const login = await request('POST', '/api/auth/login', { email: 'parent.demo@example.com', password: 'Demo-Parent-2026' });
+    const login = await request('POST', '/api/auth/login', {
+      email: 'parent.demo@example.com',
+      password: 'Demo-Parent-2026',
+    });
     const auth = { authorization: `Bearer ${JSON.parse(login.body).accessToken}` };
     const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
     const results = [];
@@ -78,7 +81,14 @@ function request(method, path, body, headers = {}, agent) {
   return new Promise((resolve, reject) => {
     const data = body ? JSON.stringify(body) : undefined;
     const req = http.request(
-      { host: '127.0.0.1', port: PORT, method, path, agent, headers: { ...headers, ...(data ? { 'content-type': 'application/json' } : {}) } },
+      {
+        host: '127.0.0.1',
+        port: PORT,
+        method,
+        path,
+        agent,
+        headers: { ...headers, ...(data ? { 'content-type': 'application/json' } : {}) },
+      },
       (res) => {
         let text = '';
         res.on('data', (c) => (text += c));
@@ -92,7 +102,10 @@ function request(method, path, body, headers = {}, agent) {
 
 async function waitFor(path) {
   for (let i = 0; i < 200; i++) {
-    const ok = await request('GET', path).then((r) => r.status === 200, () => false);
+    const ok = await request('GET', path).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -124,9 +124,10 @@ export async function listen(app: NestFastifyApplication, config: AppConfig): Pr
   await app.listen({ port: config.port, host: config.host });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = config.publicUrl.includes(`:${config.port}`) || config.port === 0
-    ? config.publicUrl.replace(`:${config.port}`, `:${port}`)
-    : config.publicUrl;
+  const url =
+    config.publicUrl.includes(`:${config.port}`) || config.port === 0
+      ? config.publicUrl.replace(`:${config.port}`, `:${port}`)
+      : config.publicUrl;
   new Logger('Bootstrap').log(`Childminder Connect is listening on ${url}`);
   return url;
 }

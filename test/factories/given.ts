@@ -29,7 +29,8 @@ export interface SignedInUser {
 
 let sequence = 0;
 /** A unique, valid address per call, so test files never collide in the shared database. */
-export const uniqueEmail = (label = 'user') => `${label}.${Date.now().toString(36)}.${++sequence}.${randomUUID().slice(0, 6)}@example.com`;
+export const uniqueEmail = (label = 'user') =>
+  `${label}.${Date.now().toString(36)}.${++sequence}.${randomUUID().slice(0, 6)}@example.com`;
 
 export const DEFAULT_PASSWORD = 'correct horse battery staple';
 

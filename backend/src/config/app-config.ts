@@ -3,8 +3,7 @@ import { ConfigurationError, Environment, parseEnvironment } from './environment
 import { loadOrCreateSecrets } from './secrets';
 
 export type DatabaseConfig =
-  | { type: 'sqlite'; path: string }
-  | { type: 'mysql'; url: string; flavour: 'mysql' | 'mariadb' };
+  { type: 'sqlite'; path: string } | { type: 'mysql'; url: string; flavour: 'mysql' | 'mariadb' };
 
 export type MailConfig =
   | { transport: 'outbox'; fromName: string; maxAttempts: number }
@@ -76,8 +75,7 @@ export class AppConfig {
       if (!env.JWT_SECRET) problems.push('JWT_SECRET: required when NODE_ENV=production');
       if (!env.ENCRYPTION_KEY) problems.push('ENCRYPTION_KEY: required when NODE_ENV=production');
     }
-    const generated =
-      env.JWT_SECRET && env.ENCRYPTION_KEY ? undefined : loadOrCreateSecrets(this.dataDir);
+    const generated = env.JWT_SECRET && env.ENCRYPTION_KEY ? undefined : loadOrCreateSecrets(this.dataDir);
     this.auth = {
       jwtSecret: env.JWT_SECRET ?? generated!.jwtSecret,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS ?? 900,

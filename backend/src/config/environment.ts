@@ -90,9 +90,7 @@ export class ConfigurationError extends Error {
 
 /** Parses and validates the environment; throws a ConfigurationError naming each bad variable. */
 export function parseEnvironment(env: NodeJS.ProcessEnv): Environment {
-  const known = Object.fromEntries(
-    Object.keys(new EnvironmentKeys()).map((key) => [key, env[key]]),
-  );
+  const known = Object.fromEntries(Object.keys(new EnvironmentKeys()).map((key) => [key, env[key]]));
   const parsed = plainToInstance(Environment, known);
   const errors = validateSync(parsed, { skipMissingProperties: false });
   if (errors.length > 0) {

@@ -28,14 +28,12 @@ export const routes: Routes = [
   {
     path: 'forgot-password',
     title: 'Reset your password',
-    loadComponent: () =>
-      import('./public/forgot-password/forgot-password').then((m) => m.ForgotPassword),
+    loadComponent: () => import('./public/forgot-password/forgot-password').then((m) => m.ForgotPassword),
   },
   {
     path: 'reset-password',
     title: 'Choose a new password',
-    loadComponent: () =>
-      import('./public/reset-password/reset-password').then((m) => m.ResetPassword),
+    loadComponent: () => import('./public/reset-password/reset-password').then((m) => m.ResetPassword),
   },
   {
     path: 'account',

@@ -18,7 +18,12 @@ describe('Managing my account', () => {
       .set(parent.auth)
       .send({ firstName: '  Amara ', phone: '07700 900123', postcode: 'm202ls' });
     expect(updated.status).toBe(200);
-    expect(updated.body).toMatchObject({ firstName: 'Amara', displayName: 'Amara parent', phone: '07700 900123', postcode: 'M20 2LS' });
+    expect(updated.body).toMatchObject({
+      firstName: 'Amara',
+      displayName: 'Amara parent',
+      phone: '07700 900123',
+      postcode: 'M20 2LS',
+    });
     const cleared = await api.http().patch('/api/user/profile').set(parent.auth).send({ phone: null, postcode: null });
     expect(cleared.body).toMatchObject({ phone: null, postcode: null, firstName: 'Amara' });
     expect((await api.http().get('/api/user/profile').set(parent.auth)).body.firstName).toBe('Amara');
@@ -26,10 +31,18 @@ describe('Managing my account', () => {
 
   it('refuses unknown fields, role escalation and bad values, naming each field', async () => {
     const parent = await api.given.signedIn(Role.Parent);
-    const escalate = await api.http().patch('/api/user/profile').set(parent.auth).send({ role: 'admin', email: 'x@example.com' });
+    const escalate = await api
+      .http()
+      .patch('/api/user/profile')
+      .set(parent.auth)
+      .send({ role: 'admin', email: 'x@example.com' });
     expect(escalate.status).toBe(400);
     expect(escalate.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['email', 'role']);
-    const bad = await api.http().patch('/api/user/profile').set(parent.auth).send({ postcode: 'NOT A CODE', firstName: '' });
+    const bad = await api
+      .http()
+      .patch('/api/user/profile')
+      .set(parent.auth)
+      .send({ postcode: 'NOT A CODE', firstName: '' });
     expect(bad.status).toBe(400);
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['firstName', 'postcode']);
     const stored = await api.dataSource.getRepository(User).findOneByOrFail({ id: parent.user.id });

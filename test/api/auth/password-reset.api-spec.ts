@@ -38,8 +38,13 @@ describe('Resetting a forgotten password', () => {
     expect(done.status).toBe(200);
     expect((await api.http().get('/api/users/me').set(parent.auth)).status).toBe(401);
     expect((await api.http().post('/api/auth/refresh').set('Cookie', parent.refreshCookie)).status).toBe(401);
-    expect((await api.http().post('/api/auth/login').send({ email: parent.email, password: parent.password })).status).toBe(401);
-    expect((await api.http().post('/api/auth/login').send({ email: parent.email, password: 'a brand new passphrase' })).status).toBe(200);
+    expect(
+      (await api.http().post('/api/auth/login').send({ email: parent.email, password: parent.password })).status,
+    ).toBe(401);
+    expect(
+      (await api.http().post('/api/auth/login').send({ email: parent.email, password: 'a brand new passphrase' }))
+        .status,
+    ).toBe(200);
     expect((await api.outbox.latest(parent.email)).template).toBe('password-changed');
 
     const again = await api.http().post('/api/auth/reset-password').send({ token, password: 'another new passphrase' });
@@ -54,7 +59,10 @@ describe('Resetting a forgotten password', () => {
     const owner = await api.dataSource.getRepository(User).findOneByOrFail({ email });
     await api.dataSource
       .getRepository(AccountToken)
-      .update({ userId: owner.id, purpose: AccountTokenPurpose.PasswordReset }, { expiresAt: new Date(Date.now() - 1000) });
+      .update(
+        { userId: owner.id, purpose: AccountTokenPurpose.PasswordReset },
+        { expiresAt: new Date(Date.now() - 1000) },
+      );
     const late = await api.http().post('/api/auth/reset-password').send({ token, password: 'a brand new passphrase' });
     expect(late.status).toBe(400);
     expect(late.body.code).toBe('INVALID_TOKEN');
@@ -66,7 +74,13 @@ describe('Resetting a forgotten password', () => {
     const first = Outbox.tokenFrom(await api.outbox.latest(email, 'password-reset'), '/reset-password');
     await api.http().post('/api/auth/forgot-password').send({ email });
     const second = Outbox.tokenFrom(await api.outbox.latest(email, 'password-reset'), '/reset-password');
-    expect((await api.http().post('/api/auth/reset-password').send({ token: first, password: 'a brand new passphrase' })).status).toBe(400);
-    expect((await api.http().post('/api/auth/reset-password').send({ token: second, password: 'a brand new passphrase' })).status).toBe(200);
+    expect(
+      (await api.http().post('/api/auth/reset-password').send({ token: first, password: 'a brand new passphrase' }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await api.http().post('/api/auth/reset-password').send({ token: second, password: 'a brand new passphrase' }))
+        .status,
+    ).toBe(200);
   });
 });

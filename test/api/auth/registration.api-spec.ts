@@ -17,12 +17,27 @@ describe('Registering an account', () => {
     const registered = await api
       .http()
       .post('/api/auth/register')
-      .send({ email: email.toUpperCase(), password: 'a long family password', firstName: 'Priya', lastName: 'Shah', role: 'parent', postcode: 'sw1a1aa' });
+      .send({
+        email: email.toUpperCase(),
+        password: 'a long family password',
+        firstName: 'Priya',
+        lastName: 'Shah',
+        role: 'parent',
+        postcode: 'sw1a1aa',
+      });
     expect(registered.status).toBe(201);
-    expect(registered.body.user).toMatchObject({ email, role: 'parent', emailVerified: false, twoFactorEnabled: false });
+    expect(registered.body.user).toMatchObject({
+      email,
+      role: 'parent',
+      emailVerified: false,
+      twoFactorEnabled: false,
+    });
     expect(registered.body.user).not.toHaveProperty('passwordHash');
 
-    const beforeVerifying = await api.http().post('/api/auth/login').send({ email, password: 'a long family password' });
+    const beforeVerifying = await api
+      .http()
+      .post('/api/auth/login')
+      .send({ email, password: 'a long family password' });
     expect(beforeVerifying.status).toBe(403);
     expect(beforeVerifying.body.code).toBe('EMAIL_NOT_VERIFIED');
 
@@ -39,7 +54,10 @@ describe('Registering an account', () => {
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ email, firstName: 'Priya', role: Role.Parent, emailVerified: true });
 
-    const activity = await api.http().get('/api/user/activity').set('Authorization', `Bearer ${login.body.accessToken}`);
+    const activity = await api
+      .http()
+      .get('/api/user/activity')
+      .set('Authorization', `Bearer ${login.body.accessToken}`);
     expect(activity.body.items.map((a: { type: string }) => a.type)).toEqual([
       ActivityType.LoginSucceeded,
       ActivityType.EmailVerified,
@@ -53,38 +71,63 @@ describe('Registering an account', () => {
 
   it('refuses role escalation, unknown fields and a taken email, naming the field', async () => {
     const base = { email: uniqueEmail(), password: 'a long family password', firstName: 'A', lastName: 'B' };
-    const admin = await api.http().post('/api/auth/register').send({ ...base, role: 'admin' });
+    const admin = await api
+      .http()
+      .post('/api/auth/register')
+      .send({ ...base, role: 'admin' });
     expect(admin.status).toBe(400);
     expect(admin.body.details).toEqual([{ field: 'role', message: 'role must be parent or childminder' }]);
 
     expect(await api.dataSource.getRepository(User).countBy({ email: base.email })).toBe(0);
     expect(await api.outbox.to(base.email)).toHaveLength(0);
 
-    const sneaky = await api.http().post('/api/auth/register').send({ ...base, role: 'parent', emailVerified: true, id: 'x' });
+    const sneaky = await api
+      .http()
+      .post('/api/auth/register')
+      .send({ ...base, role: 'parent', emailVerified: true, id: 'x' });
     expect(sneaky.status).toBe(400);
     expect(sneaky.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['emailVerified', 'id']);
     expect(sneaky.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
     expect(sneaky.body.requestId).toEqual(expect.any(String));
 
-    const first = await api.http().post('/api/auth/register').send({ ...base, role: 'parent' });
+    const first = await api
+      .http()
+      .post('/api/auth/register')
+      .send({ ...base, role: 'parent' });
     expect(first.status).toBe(201);
-    const second = await api.http().post('/api/auth/register').send({ ...base, email: base.email.toUpperCase(), role: 'childminder' });
+    const second = await api
+      .http()
+      .post('/api/auth/register')
+      .send({ ...base, email: base.email.toUpperCase(), role: 'childminder' });
     expect(second.status).toBe(409);
     expect(second.body.code).toBe('EMAIL_TAKEN');
   });
 
   it('applies the password policy: too short and breached passwords are refused', async () => {
     const base = { email: uniqueEmail(), firstName: 'A', lastName: 'B', role: 'parent' };
-    const short = await api.http().post('/api/auth/register').send({ ...base, password: 'short' });
+    const short = await api
+      .http()
+      .post('/api/auth/register')
+      .send({ ...base, password: 'short' });
     expect(short.status).toBe(400);
-    expect(short.body.details[0]).toEqual({ field: 'password', message: 'password must be at least 10 characters long' });
-    const breached = await api.http().post('/api/auth/register').send({ ...base, password: 'qwertyuiop' });
+    expect(short.body.details[0]).toEqual({
+      field: 'password',
+      message: 'password must be at least 10 characters long',
+    });
+    const breached = await api
+      .http()
+      .post('/api/auth/register')
+      .send({ ...base, password: 'qwertyuiop' });
     expect(breached.status).toBe(400);
     expect(breached.body.message).toMatch(/breached/);
   });
 
   it('answers malformed JSON with a 400, not a 500', async () => {
-    const response = await api.http().post('/api/auth/register').set('content-type', 'application/json').send('{"email":');
+    const response = await api
+      .http()
+      .post('/api/auth/register')
+      .set('content-type', 'application/json')
+      .send('{"email":');
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ statusCode: 400, message: expect.stringMatching(/not valid JSON/) });
   });

@@ -18,7 +18,10 @@ describe('Signing in and staying signed in', () => {
     const { email, password } = await api.given.parent();
     const wrong = await api.http().post('/api/auth/login').send({ email, password: 'not my password at all' });
     expect(wrong.status).toBe(401);
-    expect(wrong.body).toMatchObject({ code: 'INVALID_CREDENTIALS', message: 'The email address or password is not correct' });
+    expect(wrong.body).toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+      message: 'The email address or password is not correct',
+    });
     expect(wrong.headers['set-cookie']).toBeUndefined();
 
     const session = await api.given.login(email, password);
@@ -33,7 +36,10 @@ describe('Signing in and staying signed in', () => {
   it('after five failures the account answers 429 with Retry-After, the same for an unknown email', async () => {
     const { email, password } = await api.given.parent();
     for (let i = 0; i < 5; i++) {
-      const attempt = await api.http().post('/api/auth/login').send({ email, password: `wrong password ${i}` });
+      const attempt = await api
+        .http()
+        .post('/api/auth/login')
+        .send({ email, password: `wrong password ${i}` });
       expect(attempt.status).toBe(401);
     }
     const locked = await api.http().post('/api/auth/login').send({ email, password });
@@ -43,7 +49,8 @@ describe('Signing in and staying signed in', () => {
     expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
 
     const nobody = uniqueEmail('nobody');
-    for (let i = 0; i < 5; i++) await api.http().post('/api/auth/login').send({ email: nobody, password: 'whatever it is' });
+    for (let i = 0; i < 5; i++)
+      await api.http().post('/api/auth/login').send({ email: nobody, password: 'whatever it is' });
     const lockedNobody = await api.http().post('/api/auth/login').send({ email: nobody, password: 'whatever it is' });
     expect(lockedNobody.status).toBe(429);
     expect(lockedNobody.body.message).toBe(locked.body.message);

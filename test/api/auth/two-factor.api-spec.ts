@@ -19,7 +19,11 @@ describe('Two-factor authentication', () => {
     const setup = await api.http().post('/api/user/2fa/setup').set(user.auth);
     expect(setup.status).toBe(200);
     const { secret } = setup.body;
-    const enabled = await api.http().post('/api/user/2fa/verify').set(user.auth).send({ code: await codeAt(secret) });
+    const enabled = await api
+      .http()
+      .post('/api/user/2fa/verify')
+      .set(user.auth)
+      .send({ code: await codeAt(secret) });
     expect(enabled.status).toBe(200);
     return { secret, recoveryCodes: enabled.body.recoveryCodes };
   }
@@ -61,17 +65,26 @@ describe('Two-factor authentication', () => {
     expect(login.headers['set-cookie']).toBeUndefined();
 
     // The code that turned 2FA on was already used: replaying it is refused.
-    const replay = await api.http().post('/api/auth/login/2fa').send({ challengeToken: login.body.challengeToken, code: firstCode });
+    const replay = await api
+      .http()
+      .post('/api/auth/login/2fa')
+      .send({ challengeToken: login.body.challengeToken, code: firstCode });
     expect(replay.status).toBe(401);
     expect(replay.body.code).toBe('INVALID_TWO_FACTOR_CODE');
 
     const nextCode = await codeAt(setup.body.secret, 1);
-    const second = await api.http().post('/api/auth/login/2fa').send({ challengeToken: login.body.challengeToken, code: nextCode });
+    const second = await api
+      .http()
+      .post('/api/auth/login/2fa')
+      .send({ challengeToken: login.body.challengeToken, code: nextCode });
     expect(second.status).toBe(200);
     expect(second.body.user.twoFactorEnabled).toBe(true);
     expect(String(second.headers['set-cookie'])).toMatch(/cmc_refresh=/);
 
-    const again = await api.http().post('/api/auth/login/2fa').send({ challengeToken: login.body.challengeToken, code: nextCode });
+    const again = await api
+      .http()
+      .post('/api/auth/login/2fa')
+      .send({ challengeToken: login.body.challengeToken, code: nextCode });
     expect(again.status).toBe(401);
   });
 
@@ -88,7 +101,10 @@ describe('Two-factor authentication', () => {
       .post('/api/auth/login/2fa')
       .send({ challengeToken, recoveryCode: recoveryCodes[3]!.toUpperCase() });
     expect(withRecovery.status).toBe(200);
-    const reused = await api.http().post('/api/auth/login/2fa').send({ challengeToken, recoveryCode: recoveryCodes[3] });
+    const reused = await api
+      .http()
+      .post('/api/auth/login/2fa')
+      .send({ challengeToken, recoveryCode: recoveryCodes[3] });
     expect(reused.status).toBe(401);
     const status = await api.http().get('/api/user/2fa/status').set(parent.auth);
     expect(status.body.recoveryCodesRemaining).toBe(9);
@@ -103,7 +119,11 @@ describe('Two-factor authentication', () => {
     await enable(parent);
     const nothing = await api.http().post('/api/user/2fa/disable').set(parent.auth).send({});
     expect(nothing.status).toBe(400);
-    const wrongPassword = await api.http().post('/api/user/2fa/disable').set(parent.auth).send({ password: 'not the password' });
+    const wrongPassword = await api
+      .http()
+      .post('/api/user/2fa/disable')
+      .set(parent.auth)
+      .send({ password: 'not the password' });
     expect(wrongPassword.status).toBe(400);
     expect(wrongPassword.body.details).toEqual([{ field: 'password', message: expect.any(String) }]);
     const off = await api.http().post('/api/user/2fa/disable').set(parent.auth).send({ password: parent.password });
@@ -117,7 +137,11 @@ describe('Two-factor authentication', () => {
   it('can be turned off with a code from the app', async () => {
     const parent = await api.given.signedIn(Role.Parent);
     const { secret } = await enable(parent);
-    const off = await api.http().post('/api/user/2fa/disable').set(parent.auth).send({ code: await codeAt(secret, 1) });
+    const off = await api
+      .http()
+      .post('/api/user/2fa/disable')
+      .set(parent.auth)
+      .send({ code: await codeAt(secret, 1) });
     expect(off.status).toBe(200);
     expect((await api.http().post('/api/user/2fa/setup').set(parent.auth)).status).toBe(200);
   });

@@ -38,7 +38,10 @@ export class AccessGuard extends AuthGuard('jwt') {
 
   override handleRequest<T = AuthContext>(error: unknown, user: T | false): T {
     if (error || !user) {
-      throw new CommonException(CommonErrorCode.Unauthenticated, 'Sign in to continue: the access token is missing, invalid or expired');
+      throw new CommonException(
+        CommonErrorCode.Unauthenticated,
+        'Sign in to continue: the access token is missing, invalid or expired',
+      );
     }
     return user;
   }

@@ -23,9 +23,7 @@ export const Authenticated = (options: { roles?: readonly Role[] } = {}) =>
     } satisfies AccessRule),
     ApiBearerAuth(),
     ApiUnauthorizedResponse({ description: 'Not signed in, or the access token is invalid or expired.' }),
-    ...(options.roles?.length
-      ? [ApiForbiddenResponse({ description: `Only for: ${options.roles.join(', ')}.` })]
-      : []),
+    ...(options.roles?.length ? [ApiForbiddenResponse({ description: `Only for: ${options.roles.join(', ')}.` })] : []),
   );
 
 export type AuthenticatedRequest = FastifyRequest & { user?: AuthContext };

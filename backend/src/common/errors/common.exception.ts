@@ -22,5 +22,4 @@ export class CommonException extends defineDomainException<CommonErrorCode>('Com
 }) {}
 
 /** The one answer for "no such object, or not yours": never reveal which. */
-export const notFound = (what: string) =>
-  new CommonException(CommonErrorCode.NotFound, `${what} not found`);
+export const notFound = (what: string) => new CommonException(CommonErrorCode.NotFound, `${what} not found`);

@@ -24,10 +24,7 @@ export abstract class DomainException<Code extends string = string> extends Erro
 }
 
 /** Builds a feature's exception class from its code enum and its status table. */
-export function defineDomainException<Code extends string>(
-  name: string,
-  statuses: Record<Code, HttpStatus>,
-) {
+export function defineDomainException<Code extends string>(name: string, statuses: Record<Code, HttpStatus>) {
   const Exception = class extends DomainException<Code> {
     get status(): HttpStatus {
       return statuses[this.code];

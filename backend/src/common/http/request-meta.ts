@@ -12,6 +12,6 @@ export const requestMetaOf = (request: FastifyRequest): RequestMeta => ({
   userAgent: typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'] : null,
 });
 
-export const ReqMeta = createParamDecorator(
-  (_data: unknown, ctx: ExecutionContext): RequestMeta => requestMetaOf(ctx.switchToHttp().getRequest<FastifyRequest>()),
+export const ReqMeta = createParamDecorator((_data: unknown, ctx: ExecutionContext): RequestMeta =>
+  requestMetaOf(ctx.switchToHttp().getRequest<FastifyRequest>()),
 );

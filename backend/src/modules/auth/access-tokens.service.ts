@@ -33,10 +33,7 @@ export class AccessTokens {
   }
 
   signAccess(claims: Omit<AccessTokenClaims, 'typ'>): string {
-    return this.jwt.sign(
-      { ...claims, typ: 'access' },
-      { expiresIn: this.accessTokenTtlSeconds, jwtid: randomUUID() },
-    );
+    return this.jwt.sign({ ...claims, typ: 'access' }, { expiresIn: this.accessTokenTtlSeconds, jwtid: randomUUID() });
   }
 
   /** The proof, between the password step and the code step, that the password was right. */

@@ -83,7 +83,9 @@ export class AuthController {
       'Answers with an access token and sets the refresh cookie, or, when two-factor authentication is on, ' +
       'with a challenge token for POST /api/auth/login/2fa.',
   })
-  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(LoginResponse) }, { $ref: getSchemaPath(TwoFactorChallengeResponse) }] } })
+  @ApiOkResponse({
+    schema: { oneOf: [{ $ref: getSchemaPath(LoginResponse) }, { $ref: getSchemaPath(TwoFactorChallengeResponse) }] },
+  })
   @ApiUnauthorizedResponse({ description: 'Email or password not correct' })
   @ApiForbiddenResponse({ description: 'Email address not confirmed yet, or account suspended' })
   @ApiTooManyRequestsResponse({ description: 'Too many failures; see Retry-After' })
@@ -111,7 +113,11 @@ export class AuthController {
   @ApiOperation({ summary: 'Exchange the refresh cookie for a new access token (the cookie rotates)' })
   @ApiOkResponse({ type: LoginResponse })
   @ApiUnauthorizedResponse({ description: 'No, expired, revoked or reused refresh token' })
-  async refresh(@Req() request: FastifyRequest, @ReqMeta() meta: RequestMeta, @Res({ passthrough: true }) reply: FastifyReply) {
+  async refresh(
+    @Req() request: FastifyRequest,
+    @ReqMeta() meta: RequestMeta,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     try {
       return this.signedIn(await this.auth.refresh(this.cookie.read(request), meta), reply);
     } catch (error) {
@@ -133,7 +139,11 @@ export class AuthController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'End this session: its refresh tokens stop working and the cookie is cleared' })
   @ApiNoContentResponse()
-  async logout(@Auth() auth: AuthContext, @ReqMeta() meta: RequestMeta, @Res({ passthrough: true }) reply: FastifyReply) {
+  async logout(
+    @Auth() auth: AuthContext,
+    @ReqMeta() meta: RequestMeta,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     await this.auth.logout(auth, meta);
     this.cookie.clear(reply);
   }

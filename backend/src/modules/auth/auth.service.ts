@@ -15,13 +15,7 @@ import { UsersRepository } from '@app/modules/users/users.repository';
 import { AccessTokens } from './access-tokens.service';
 import { AccountTokensService, TOKEN_LIFETIME_MINUTES } from './account-tokens.service';
 import { AuthErrorCode, AuthException, tooManyAttempts } from './auth.exception';
-import {
-  ChangePasswordDto,
-  LoginDto,
-  LoginTwoFactorDto,
-  RegisterDto,
-  ResetPasswordDto,
-} from './dto/auth.dto';
+import { ChangePasswordDto, LoginDto, LoginTwoFactorDto, RegisterDto, ResetPasswordDto } from './dto/auth.dto';
 import {
   LoginResponse,
   MessageResponse,

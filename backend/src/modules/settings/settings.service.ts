@@ -16,9 +16,9 @@ export class SettingsService {
   async getMany<K extends SettingKey>(keys: K[]): Promise<{ [P in K]: SettingValue<P> }> {
     const rows = await this.settings.find({ where: { key: In(keys) } });
     const stored = new Map(rows.map((r) => [r.key, r.value]));
-    return Object.fromEntries(
-      keys.map((key) => [key, stored.has(key) ? stored.get(key) : SETTING_DEFAULTS[key]]),
-    ) as { [P in K]: SettingValue<P> };
+    return Object.fromEntries(keys.map((key) => [key, stored.has(key) ? stored.get(key) : SETTING_DEFAULTS[key]])) as {
+      [P in K]: SettingValue<P>;
+    };
   }
 
   async set<K extends SettingKey>(key: K, value: SettingValue<K>, updatedBy: string | null): Promise<void> {

@@ -1,7 +1,4 @@
-import {
-  Column,
-  JoinColumn,
-  ManyToOne, CreateDateColumn, Entity, Index } from 'typeorm';
+import { Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Index } from 'typeorm';
 import { UuidEntity } from '@app/database/uuid-entity';
 import { AuthSession } from './auth-session.entity';
 

@@ -33,7 +33,11 @@ export class SessionsService {
     private readonly config: AppConfig,
   ) {}
 
-  async start(userId: string, meta: RequestMeta, manager: EntityManager): Promise<{ session: AuthSession; refreshToken: string }> {
+  async start(
+    userId: string,
+    meta: RequestMeta,
+    manager: EntityManager,
+  ): Promise<{ session: AuthSession; refreshToken: string }> {
     const session = Object.assign(new AuthSession(), {
       userId,
       ip: meta.ip,

@@ -70,7 +70,10 @@ export class TwoFactorService {
       throw new AuthException(AuthErrorCode.TwoFactorAlreadyEnabled, 'Two-factor authentication is already on');
     }
     const secret = newTotpSecret();
-    await this.users.update(user.id, { twoFactorSecretEncrypted: this.secretBox.seal(secret), twoFactorLastStep: null });
+    await this.users.update(user.id, {
+      twoFactorSecretEncrypted: this.secretBox.seal(secret),
+      twoFactorLastStep: null,
+    });
     const otpauthUrl = totpUri(secret, user.email);
     const qrCodeDataUrl = await QRCode.toDataURL(otpauthUrl, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
     return { secret, otpauthUrl, qrCodeDataUrl };
@@ -150,7 +153,9 @@ export class TwoFactorService {
     const moved = await manager
       .getRepository(User)
       .update(
-        user.twoFactorLastStep === null ? { id: user.id, twoFactorLastStep: IsNull() } : { id: user.id, twoFactorLastStep: LessThan(step) },
+        user.twoFactorLastStep === null
+          ? { id: user.id, twoFactorLastStep: IsNull() }
+          : { id: user.id, twoFactorLastStep: LessThan(step) },
         { twoFactorLastStep: step },
       );
     return (moved.affected ?? 0) > 0;

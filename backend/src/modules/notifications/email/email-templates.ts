@@ -70,7 +70,9 @@ const templates: { [T in EmailTemplateName]: (v: TemplateVariables[T]) => Render
     layout({
       subject: 'Confirm your email address',
       greeting: `Hello ${v.firstName},`,
-      paragraphs: ['Welcome to Childminder Connect. Please confirm your email address to finish creating your account.'],
+      paragraphs: [
+        'Welcome to Childminder Connect. Please confirm your email address to finish creating your account.',
+      ],
       action: { label: 'Confirm my email', url: v.link },
       footnote: 'The link works once and expires in 48 hours. If you did not create an account, ignore this email.',
     }),
@@ -86,7 +88,9 @@ const templates: { [T in EmailTemplateName]: (v: TemplateVariables[T]) => Render
     layout({
       subject: 'Your password was changed',
       greeting: `Hello ${v.firstName},`,
-      paragraphs: [`The password of your Childminder Connect account was changed on ${v.when}. You have been signed out of your other devices.`],
+      paragraphs: [
+        `The password of your Childminder Connect account was changed on ${v.when}. You have been signed out of your other devices.`,
+      ],
       action: { label: 'I did not do this', url: v.resetLink },
       footnote: NOT_YOU,
     }),
@@ -120,7 +124,9 @@ const templates: { [T in EmailTemplateName]: (v: TemplateVariables[T]) => Render
     layout({
       subject: `Your document was approved: ${v.documentName}`,
       greeting: `Hello ${v.firstName},`,
-      paragraphs: [`We checked "${v.documentName}" (${v.documentType}) and approved it. It now counts towards your compliance status.`],
+      paragraphs: [
+        `We checked "${v.documentName}" (${v.documentType}) and approved it. It now counts towards your compliance status.`,
+      ],
       action: { label: 'See my documents', url: v.link },
     }),
   'document-rejected': (v) =>

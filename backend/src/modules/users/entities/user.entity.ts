@@ -1,11 +1,4 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
 import { UuidEntity } from '@app/database/uuid-entity';
 import { Role } from '@app/common/auth/role';
 
@@ -60,7 +53,11 @@ export class User extends UuidEntity {
   twoFactorEnabledAt: Date | null;
 
   /** The last TOTP time step accepted: a code from this step or earlier is a replay. */
-  @Column({ type: 'bigint', nullable: true, transformer: { to: (v) => v, from: (v) => (v === null ? null : Number(v)) } })
+  @Column({
+    type: 'bigint',
+    nullable: true,
+    transformer: { to: (v) => v, from: (v) => (v === null ? null : Number(v)) },
+  })
   twoFactorLastStep: number | null;
 
   /** Live chat availability; only support agents and admins have one. */

@@ -8,7 +8,9 @@ describe('describeDevice', () => {
       ),
     ).toBe('Safari on iOS');
     expect(
-      describeDevice('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36 Edg/126.0'),
+      describeDevice(
+        'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36 Edg/126.0',
+      ),
     ).toBe('Edge on Windows');
     expect(describeDevice(null)).toBeNull();
   });

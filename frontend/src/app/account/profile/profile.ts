@@ -111,7 +111,9 @@ export class Profile {
         this.saving.set(false);
         const problem = toApiProblem(error);
         const unmatched = applyFieldErrors(this.form, problem.details);
-        this.formError.set(problem.details.length && !unmatched.length ? 'Check the highlighted fields.' : problem.message);
+        this.formError.set(
+          problem.details.length && !unmatched.length ? 'Check the highlighted fields.' : problem.message,
+        );
       },
     });
   }

@@ -43,7 +43,14 @@ type Method = 'code' | 'password';
         @if (method() === 'code') {
           <mat-form-field class="full-width">
             <mat-label>Verification code</mat-label>
-            <input matInput formControlName="code" inputmode="numeric" autocomplete="one-time-code" maxlength="7" required />
+            <input
+              matInput
+              formControlName="code"
+              inputmode="numeric"
+              autocomplete="one-time-code"
+              maxlength="7"
+              required
+            />
             @if (fieldError('code'); as error) {
               <mat-error>{{ error }}</mat-error>
             }
@@ -118,8 +125,7 @@ export class DisableTwoFactorDialog {
     this.busy.set(true);
     this.formError.set(null);
     const { code, password } = this.form.getRawValue();
-    const body: DisableTwoFactorRequest =
-      this.method() === 'code' ? { code: code.replace(/\s/g, '') } : { password };
+    const body: DisableTwoFactorRequest = this.method() === 'code' ? { code: code.replace(/\s/g, '') } : { password };
     this.api.disableTwoFactor(body).subscribe({
       next: () => this.dialogRef.close(true),
       error: (error: unknown) => {

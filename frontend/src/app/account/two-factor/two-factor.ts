@@ -137,7 +137,11 @@ export class TwoFactor {
         const problem = toApiProblem(error);
         const codeDetail = problem.details.find((detail) => detail.field === 'code');
         if (codeDetail) this.codeForm.controls.code.setErrors({ server: codeDetail.message });
-        this.formError.set(codeDetail ? "That code didn't work. Check the time on your phone is right, then enter the newest code." : problem.message);
+        this.formError.set(
+          codeDetail
+            ? "That code didn't work. Check the time on your phone is right, then enter the newest code."
+            : problem.message,
+        );
       },
     });
   }

@@ -52,8 +52,6 @@ export type UpdateNotificationPreferencesRequest = Schemas['UpdateNotificationPr
 export type NotificationPreferenceUpdate = UpdateNotificationPreferencesRequest['preferences'][number];
 
 /** The login endpoint answers with a session or, for 2FA accounts, a challenge. */
-export function isTwoFactorChallenge(
-  response: LoginResponse | TwoFactorChallenge,
-): response is TwoFactorChallenge {
+export function isTwoFactorChallenge(response: LoginResponse | TwoFactorChallenge): response is TwoFactorChallenge {
   return 'twoFactorRequired' in response && response.twoFactorRequired === true;
 }

@@ -60,13 +60,11 @@ export class AuthService {
   }
 
   login(body: LoginRequest): Observable<LoginResponse | TwoFactorChallenge> {
-    return this.http
-      .post<LoginResponse | TwoFactorChallenge>('/api/auth/login', body, { withCredentials: true })
-      .pipe(
-        tap((response) => {
-          if (!isTwoFactorChallenge(response)) this.startSession(response);
-        }),
-      );
+    return this.http.post<LoginResponse | TwoFactorChallenge>('/api/auth/login', body, { withCredentials: true }).pipe(
+      tap((response) => {
+        if (!isTwoFactorChallenge(response)) this.startSession(response);
+      }),
+    );
   }
 
   loginWithTwoFactor(body: LoginTwoFactorRequest): Observable<LoginResponse> {
@@ -81,14 +79,12 @@ export class AuthService {
    * a second use of the old one as token theft).
    */
   refresh(): Observable<string> {
-    this.refreshInFlight ??= this.http
-      .post<LoginResponse>('/api/auth/refresh', null, { withCredentials: true })
-      .pipe(
-        tap((response) => this.startSession(response)),
-        map((response) => response.accessToken),
-        finalize(() => (this.refreshInFlight = null)),
-        shareReplay({ bufferSize: 1, refCount: false }),
-      );
+    this.refreshInFlight ??= this.http.post<LoginResponse>('/api/auth/refresh', null, { withCredentials: true }).pipe(
+      tap((response) => this.startSession(response)),
+      map((response) => response.accessToken),
+      finalize(() => (this.refreshInFlight = null)),
+      shareReplay({ bufferSize: 1, refCount: false }),
+    );
     return this.refreshInFlight;
   }
 

@@ -32,7 +32,11 @@ describe('toApiProblem', () => {
 
   it('reads Retry-After from a 429', () => {
     const problem = toApiProblem(
-      httpError(429, { code: 'TOO_MANY_ATTEMPTS', message: 'Too many attempts', requestId: 'r' }, { 'Retry-After': '600' }),
+      httpError(
+        429,
+        { code: 'TOO_MANY_ATTEMPTS', message: 'Too many attempts', requestId: 'r' },
+        { 'Retry-After': '600' },
+      ),
     );
     expect(problem.code).toBe('TOO_MANY_ATTEMPTS');
     expect(problem.retryAfterSeconds).toBe(600);
@@ -77,7 +81,9 @@ describe('applyFieldErrors', () => {
       { field: 'password', message: 'This password appears in a list of breached passwords' },
       { field: 'captcha', message: 'Missing' },
     ]);
-    expect(controlError(form.controls.password, 'Password')).toBe('This password appears in a list of breached passwords');
+    expect(controlError(form.controls.password, 'Password')).toBe(
+      'This password appears in a list of breached passwords',
+    );
     expect(form.controls.password.touched).toBe(true);
     expect(form.controls.email.errors).toBeNull();
     expect(unmatched).toEqual([{ field: 'captcha', message: 'Missing' }]);

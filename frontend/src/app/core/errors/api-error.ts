@@ -13,8 +13,7 @@ export interface ApiProblem {
   requestId: string | null;
 }
 
-const OFFLINE_MESSAGE =
-  "We couldn't reach Childminder Connect. Check your internet connection and try again.";
+const OFFLINE_MESSAGE = "We couldn't reach Childminder Connect. Check your internet connection and try again.";
 const UNEXPECTED_MESSAGE = 'Something went wrong on our side. Please try again in a moment.';
 
 function isErrorBody(value: unknown): value is ApiErrorBody {
@@ -119,7 +118,8 @@ export function controlError(control: AbstractControl | null, label: string): st
     const { requiredLength } = errors['maxlength'] as { requiredLength: number };
     return `${label} must be ${requiredLength} characters or fewer`;
   }
-  if (errors['pattern'] || errors['format']) return (errors['format'] as string) ?? `Enter a valid ${label.toLowerCase()}`;
+  if (errors['pattern'] || errors['format'])
+    return (errors['format'] as string) ?? `Enter a valid ${label.toLowerCase()}`;
   if (errors['mismatch']) return errors['mismatch'] as string;
   if (errors['server']) return errors['server'] as string;
   return `Check your ${label.toLowerCase()}`;

@@ -8,7 +8,12 @@ export interface AccountLink {
 
 export const ACCOUNT_LINKS: readonly AccountLink[] = [
   { path: '/account/profile', label: 'Profile', icon: 'person', description: 'Your name, phone number and postcode.' },
-  { path: '/account/password', label: 'Password', icon: 'password', description: 'Change the password you sign in with.' },
+  {
+    path: '/account/password',
+    label: 'Password',
+    icon: 'password',
+    description: 'Change the password you sign in with.',
+  },
   {
     path: '/account/two-factor',
     label: 'Two-step verification',
@@ -21,5 +26,10 @@ export const ACCOUNT_LINKS: readonly AccountLink[] = [
     icon: 'notifications',
     description: 'Choose which messages reach you by email and in the app.',
   },
-  { path: '/account/activity', label: 'Activity', icon: 'history', description: 'Recent sign-ins and changes to your account.' },
+  {
+    path: '/account/activity',
+    label: 'Activity',
+    icon: 'history',
+    description: 'Recent sign-ins and changes to your account.',
+  },
 ];

@@ -27,14 +27,13 @@ import { FormAlert } from '@shared/form-alert/form-alert';
         @if (sentMessage(); as message) {
           <app-form-alert [message]="message" kind="success" />
           <p>
-            If there's an account for that address, the email will arrive in a few minutes. The link
-            in it works for a limited time.
+            If there's an account for that address, the email will arrive in a few minutes. The link in it works for a
+            limited time.
           </p>
           <a mat-flat-button class="submit-button" routerLink="/login">Back to sign in</a>
         } @else {
           <p class="auth-panel__lead">
-            Enter the email address you use for Childminder Connect and we'll send you a link to
-            choose a new password.
+            Enter the email address you use for Childminder Connect and we'll send you a link to choose a new password.
           </p>
           <app-form-alert [message]="formError()" />
           <form class="form-stack" [formGroup]="form" (ngSubmit)="sendResetLink()" novalidate>
@@ -86,7 +85,9 @@ export class ForgotPassword {
         const problem = toApiProblem(error);
         applyFieldErrors(this.form, problem.details);
         this.formError.set(
-          problem.status === 429 ? `Too many requests. Please ${describeWait(problem.retryAfterSeconds)}.` : problem.message,
+          problem.status === 429
+            ? `Too many requests. Please ${describeWait(problem.retryAfterSeconds)}.`
+            : problem.message,
         );
       },
     });

@@ -126,7 +126,9 @@ export class Login {
             break;
           default: {
             const unmatched = applyFieldErrors(this.form, problem.details);
-            this.formError.set(problem.details.length && !unmatched.length ? 'Check the highlighted fields.' : problem.message);
+            this.formError.set(
+              problem.details.length && !unmatched.length ? 'Check the highlighted fields.' : problem.message,
+            );
           }
         }
       },

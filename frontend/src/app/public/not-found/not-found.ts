@@ -12,8 +12,7 @@ import { AuthService } from '@core/auth/auth';
       <mat-icon class="not-found__icon" aria-hidden="true">travel_explore</mat-icon>
       <h1>We can't find that page</h1>
       <p class="muted">
-        The link may be out of date, or the page may have moved. Check the address, or start again
-        from the home page.
+        The link may be out of date, or the page may have moved. Check the address, or start again from the home page.
       </p>
       <div class="form-actions not-found__actions">
         <a mat-flat-button routerLink="/">Go to the home page</a>

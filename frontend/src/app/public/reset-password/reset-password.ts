@@ -6,12 +6,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { AuthService } from '@core/auth/auth';
-import {
-  PASSWORD_HINT,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  matchesControl,
-} from '@core/auth/password-policy';
+import { PASSWORD_HINT, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, matchesControl } from '@core/auth/password-policy';
 import { applyFieldErrors, controlError, toApiProblem } from '@core/errors/api-error';
 import { FormAlert } from '@shared/form-alert/form-alert';
 
@@ -79,7 +74,9 @@ export class ResetPassword {
         this.submitting.set(false);
         const problem = toApiProblem(error);
         const unmatched = applyFieldErrors(this.form, problem.details);
-        this.formError.set(problem.details.length && !unmatched.length ? 'Check the highlighted fields.' : problem.message);
+        this.formError.set(
+          problem.details.length && !unmatched.length ? 'Check the highlighted fields.' : problem.message,
+        );
       },
     });
   }

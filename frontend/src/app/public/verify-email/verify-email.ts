@@ -47,7 +47,9 @@ export class VerifyEmail implements OnInit {
     const token = this.token()?.trim();
     if (!token) {
       this.state.set('failed');
-      this.message.set('This verification link is incomplete. Open the link from your email again, or ask for a new one below.');
+      this.message.set(
+        'This verification link is incomplete. Open the link from your email again, or ask for a new one below.',
+      );
       return;
     }
     this.auth.verifyEmail(token).subscribe({

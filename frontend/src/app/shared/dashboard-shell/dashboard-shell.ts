@@ -27,7 +27,9 @@ export class DashboardShell {
   protected readonly accountLinks = ACCOUNT_LINKS;
   protected readonly greeting = computed(() => {
     const hour = Number(
-      new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone: 'Europe/London' }).format(new Date()),
+      new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone: 'Europe/London' }).format(
+        new Date(),
+      ),
     );
     return hour < 12 ? 'Good morning' : hour < 18 ? 'Good afternoon' : 'Good evening';
   });

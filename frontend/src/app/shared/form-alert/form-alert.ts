@@ -11,7 +11,10 @@ export type AlertKind = 'error' | 'success' | 'info';
   selector: 'app-form-alert',
   imports: [MatIconModule],
   template: `
-    <div [attr.role]="kind() === 'error' ? 'alert' : 'status'" [attr.aria-live]="kind() === 'error' ? 'assertive' : 'polite'">
+    <div
+      [attr.role]="kind() === 'error' ? 'alert' : 'status'"
+      [attr.aria-live]="kind() === 'error' ? 'assertive' : 'polite'"
+    >
       @if (message()) {
         <div [class]="'alert alert--' + kind()">
           <mat-icon class="alert__icon" aria-hidden="true">{{ icon() }}</mat-icon>

@@ -11,7 +11,9 @@ import { DashboardShell } from '@shared/dashboard-shell/dashboard-shell';
         <mat-icon class="coming__icon" aria-hidden="true">construction</mat-icon>
         <div>
           <h2 id="coming-title">Coming soon</h2>
-          <p class="muted">The live chat queue and conversations will appear here. Set your chat status from the toolbar.</p>
+          <p class="muted">
+            The live chat queue and conversations will appear here. Set your chat status from the toolbar.
+          </p>
         </div>
       </section>
     </app-dashboard-shell>
