@@ -14,17 +14,14 @@ describe('Registering an account', () => {
 
   it('a parent registers, confirms their email from the link, signs in and sees themselves', async () => {
     const email = uniqueEmail('priya');
-    const registered = await api
-      .http()
-      .post('/api/auth/register')
-      .send({
-        email: email.toUpperCase(),
-        password: 'a long family password',
-        firstName: 'Priya',
-        lastName: 'Shah',
-        role: 'parent',
-        postcode: 'sw1a1aa',
-      });
+    const registered = await api.http().post('/api/auth/register').send({
+      email: email.toUpperCase(),
+      password: 'a long family password',
+      firstName: 'Priya',
+      lastName: 'Shah',
+      role: 'parent',
+      postcode: 'sw1a1aa',
+    });
     expect(registered.status).toBe(201);
     expect(registered.body.user).toMatchObject({
       email,

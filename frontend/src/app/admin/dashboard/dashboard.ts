@@ -11,7 +11,9 @@ import { DashboardShell } from '@shared/dashboard-shell/dashboard-shell';
         <mat-icon class="coming__icon" aria-hidden="true">construction</mat-icon>
         <div>
           <h2 id="coming-title">Coming soon</h2>
-          <p class="muted">Users, bookings, subscriptions, document checks, support tickets, monitoring and logs will appear here.</p>
+          <p class="muted">
+            Users, bookings, subscriptions, document checks, support tickets, monitoring and logs will appear here.
+          </p>
         </div>
       </section>
     </app-dashboard-shell>
