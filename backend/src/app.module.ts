@@ -12,6 +12,7 @@ import { ActivityModule } from './modules/activity/activity.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ChildrenModule } from './modules/children/children.module';
+import { DocumentsModule } from './modules/documents/documents.module';
 import { GeoModule } from './modules/geo/geo.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
@@ -40,6 +41,7 @@ export class AppModule {
         AuthModule,
         GeoModule,
         ChildrenModule,
+        DocumentsModule,
         HealthModule,
         DemoSeedModule,
       ],

@@ -5,6 +5,8 @@ import { AuthSession } from '@app/modules/auth/entities/auth-session.entity';
 import { RecoveryCode } from '@app/modules/auth/entities/recovery-code.entity';
 import { RefreshToken } from '@app/modules/auth/entities/refresh-token.entity';
 import { Child } from '@app/modules/children/entities/child.entity';
+import { Document } from '@app/modules/documents/entities/document.entity';
+import { ProfileImage } from '@app/modules/documents/entities/profile-image.entity';
 import { JobLease } from '@app/modules/jobs/entities/job-lease.entity';
 import { JobRun } from '@app/modules/jobs/entities/job-run.entity';
 import { EmailOutbox } from '@app/modules/notifications/entities/email-outbox.entity';
@@ -30,4 +32,6 @@ export const ENTITIES = [
   JobRun,
   AuditEntry,
   Child,
+  Document,
+  ProfileImage,
 ];

@@ -7,4 +7,9 @@ export default [
     title: 'Admin dashboard',
     loadComponent: () => import('./dashboard/dashboard').then((m) => m.AdminDashboard),
   },
+  {
+    path: 'documents',
+    title: 'Document review',
+    loadComponent: () => import('./documents/document-review').then((m) => m.DocumentReview),
+  },
 ] satisfies Routes;

@@ -7,4 +7,9 @@ export default [
     title: 'Childminder dashboard',
     loadComponent: () => import('./dashboard/dashboard').then((m) => m.ChildminderDashboard),
   },
+  {
+    path: 'documents',
+    title: 'Your documents',
+    loadComponent: () => import('./documents/documents').then((m) => m.Documents),
+  },
 ] satisfies Routes;

@@ -387,6 +387,180 @@ export interface paths {
         patch: operations["Children_update"];
         trace?: never;
     };
+    "/api/user/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My documents, newest first */
+        get: operations["Documents_list"];
+        put?: never;
+        /** Upload a document (multipart: file plus type, name, description, issuedOn, expiresOn); it awaits review */
+        post: operations["Documents_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a document's details; a new type or date sends it back to review */
+        put: operations["Documents_update"];
+        post?: never;
+        /** Delete a document and its file */
+        delete: operations["Documents_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/documents/{documentId}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the file of one of my documents (as an attachment) */
+        get: operations["Documents_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All documents, oldest first; filter by status, type, user or expiry within N days */
+        get: operations["AdminDocuments_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/documents/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a document's file as an attachment (audited) */
+        get: operations["AdminDocuments_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/documents/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Approve, reject (with a reason) or reopen a document; the owner is emailed */
+        patch: operations["AdminDocuments_setStatus"];
+        trace?: never;
+    };
+    "/api/admin/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One document with its owner (audited) */
+        get: operations["AdminDocuments_get"];
+        put?: never;
+        post?: never;
+        /** Delete a document and its file (audited) */
+        delete: operations["AdminDocuments_remove"];
+        options?: never;
+        head?: never;
+        /** Correct a document's details; the review state is kept (audited) */
+        patch: operations["AdminDocuments_update"];
+        trace?: never;
+    };
+    "/api/user/profile-image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload or replace my profile photo (multipart: file); returns its URL */
+        post: operations["ProfileImages_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/profile-image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload or replace the signed-in admin's profile photo (multipart: file) */
+        post: operations["ProfileImages_uploadForAdmin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/profile-images/{imageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A profile photo (re-encoded, no metadata) */
+        get: operations["ProfileImages_show"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health/live": {
         parameters: {
             query?: never;
@@ -458,6 +632,56 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        AdminDocumentPageResponse: {
+            items: components["schemas"]["AdminDocumentResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        AdminDocumentResponse: {
+            /** @example application/pdf */
+            contentType: string;
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            /**
+             * @description Where the owner downloads the file
+             * @example /api/user/documents/…/download
+             */
+            downloadUrl: string;
+            /** Format: date */
+            expiresOn: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            issuedOn: string | null;
+            name: string;
+            /** @example first-aid-2025.pdf */
+            originalFileName: string;
+            owner: components["schemas"]["DocumentOwnerResponse"] | null;
+            /** @description Why it was rejected (or a note on approval) */
+            reviewReason: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** Format: uuid */
+            reviewedById: string | null;
+            /** @description SHA-256 of the stored bytes, hex */
+            sha256: string;
+            sizeBytes: number;
+            status: components["schemas"]["DocumentStatus"];
+            type: components["schemas"]["DocumentType"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AdminUpdateDocumentDto: {
+            description?: string | null;
+            /** Format: date */
+            expiresOn?: string | null;
+            /** Format: date */
+            issuedOn?: string | null;
+            name?: string;
+            type?: components["schemas"]["DocumentType"];
+        };
         ChangePasswordDto: {
             currentPassword: string;
             newPassword: string;
@@ -526,6 +750,54 @@ export interface components {
             code?: string;
             password?: string;
         };
+        DocumentOwnerResponse: {
+            displayName: string;
+            email: string;
+            /** Format: uuid */
+            id: string;
+        };
+        DocumentPageResponse: {
+            items: components["schemas"]["DocumentResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        DocumentResponse: {
+            /** @example application/pdf */
+            contentType: string;
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            /**
+             * @description Where the owner downloads the file
+             * @example /api/user/documents/…/download
+             */
+            downloadUrl: string;
+            /** Format: date */
+            expiresOn: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            issuedOn: string | null;
+            name: string;
+            /** @example first-aid-2025.pdf */
+            originalFileName: string;
+            /** @description Why it was rejected (or a note on approval) */
+            reviewReason: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** @description SHA-256 of the stored bytes, hex */
+            sha256: string;
+            sizeBytes: number;
+            status: components["schemas"]["DocumentStatus"];
+            type: components["schemas"]["DocumentType"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        DocumentStatus: "pending" | "approved" | "rejected";
+        /** @enum {string} */
+        DocumentType: "ofsted_registration" | "dbs_certificate" | "first_aid_certificate" | "public_liability_insurance" | "safeguarding_training" | "other";
         ErrorDetailResponse: {
             /** @example email */
             field?: string;
@@ -609,6 +881,18 @@ export interface components {
         };
         /** @enum {string} */
         NotificationType: "account_security" | "messages" | "bookings" | "reminders" | "last_minute" | "product_news";
+        ProfileImageResponse: {
+            /** @example image/jpeg */
+            contentType: string;
+            height: number;
+            sizeBytes: number;
+            /**
+             * @description Public, cacheable URL of the re-encoded photo; a new upload gets a new URL
+             * @example /api/profile-images/5b0b5c4e-0000-4000-8000-000000000000
+             */
+            url: string;
+            width: number;
+        };
         ProfileResponse: {
             createdAt: string;
             displayName: string;
@@ -705,6 +989,22 @@ export interface components {
             firstName?: string;
             medicalNotes?: string | null;
             specialNeeds?: string | null;
+        };
+        UpdateDocumentDto: {
+            description?: string | null;
+            /** Format: date */
+            expiresOn?: string | null;
+            /** Format: date */
+            issuedOn?: string | null;
+            name?: string;
+            type?: components["schemas"]["DocumentType"];
+        };
+        UpdateDocumentStatusDto: {
+            /** Format: uuid */
+            documentId: string;
+            /** @description Required to reject; sent to the owner */
+            reason?: string | null;
+            status: components["schemas"]["DocumentStatus"];
         };
         UpdateNotificationPreferencesDto: {
             preferences: components["schemas"]["NotificationPreferenceUpdateDto"][];
@@ -1665,6 +1965,717 @@ export interface operations {
                 content?: never;
             };
             /** @description No such child, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Documents_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentPageResponse"];
+                };
+            };
+            /** @description page or pageSize out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Documents_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description a PDF, JPEG or PNG file of up to 10 MB; checked by its content
+                     */
+                    file: string;
+                    /** @enum {string} */
+                    type: "ofsted_registration" | "dbs_certificate" | "first_aid_certificate" | "public_liability_insurance" | "safeguarding_training" | "other";
+                    name: string;
+                    description?: string;
+                    /** Format: date */
+                    issuedOn?: string;
+                    /** Format: date */
+                    expiresOn?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            /** @description No file, an empty file, or a field not acceptable (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The account already has the most documents allowed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The file is larger than 10 MB; nothing is kept */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The content is not one of the accepted types, whatever its name says */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Documents_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document */
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDocumentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            /** @description A field is unknown or not acceptable (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such document, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Documents_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document */
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description documentId is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such document, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Documents_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document */
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with its content type and Content-Disposition: attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such document, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The record exists but its file is gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminDocuments_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: components["schemas"]["DocumentStatus"];
+                type?: components["schemas"]["DocumentType"];
+                /** @description Only this user’s documents */
+                userId?: string;
+                /** @description Only documents with an expiry date from today (UK) to this many days ahead */
+                expiringWithinDays?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDocumentPageResponse"];
+                };
+            };
+            /** @description A filter is not acceptable (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminDocuments_download: {
+        parameters: {
+            query: {
+                /** @description The document */
+                documentId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with its content type and Content-Disposition: attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The record exists but its file is gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminDocuments_setStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDocumentStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDocumentResponse"];
+                };
+            };
+            /** @description A field is not acceptable, or a rejection has no reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminDocuments_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document */
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDocumentResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminDocuments_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document */
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminDocuments_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document */
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminUpdateDocumentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDocumentResponse"];
+                };
+            };
+            /** @description A field is unknown or not acceptable (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProfileImages_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description a JPEG, PNG or WebP image of up to 5 MB; checked by its content
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileImageResponse"];
+                };
+            };
+            /** @description No file, an empty file, or a field not acceptable (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The file is larger than 5 MB; nothing is kept */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The content is not one of the accepted types, whatever its name says */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProfileImages_uploadForAdmin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description a JPEG, PNG or WebP image of up to 5 MB; checked by its content
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileImageResponse"];
+                };
+            };
+            /** @description No file, an empty file, or a field not acceptable (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The file is larger than 5 MB; nothing is kept */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The content is not one of the accepted types, whatever its name says */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProfileImages_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The profile photo (changes with each upload) */
+                imageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such photo (or it was replaced) */
             404: {
                 headers: {
                     [name: string]: unknown;
