@@ -16,7 +16,7 @@ import { FormAlert } from '@shared/form-alert/form-alert';
 import { EmptyState } from '@shared/page-state/empty-state';
 import { ErrorState } from '@shared/page-state/error-state';
 import { LoadingState } from '@shared/page-state/loading-state';
-import { DeleteDocumentDialog } from './delete-document-dialog';
+import { ConfirmDeleteData, ConfirmDeleteDialog } from '@shared/confirm-delete/confirm-delete-dialog';
 import {
   DOCUMENT_LIMITS,
   DOCUMENT_TYPE_LABELS,
@@ -223,8 +223,15 @@ export class Documents {
 
   protected deleteDocument(document: DocumentResponse): void {
     this.dialog
-      .open<DeleteDocumentDialog, DocumentResponse, boolean>(DeleteDocumentDialog, {
-        data: document,
+      .open<ConfirmDeleteDialog, ConfirmDeleteData, boolean>(ConfirmDeleteDialog, {
+        data: {
+          title: `Delete “${document.name}”?`,
+          body: 'The document and its file will be deleted. If it was approved, it will no longer count towards your compliance.',
+          keepLabel: 'Keep it',
+          confirmLabel: 'Delete',
+          busyLabel: 'Deleting…',
+          remove: () => this.api.remove(document.id),
+        },
         width: '440px',
         maxWidth: 'calc(100vw - 32px)',
       })

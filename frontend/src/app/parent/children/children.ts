@@ -21,7 +21,7 @@ import { LoadingState } from '@shared/page-state/loading-state';
 import { ChildFormDialog, type ChildFormDialogData } from './child-form-dialog';
 import type { ChildResponse } from './child-types';
 import { ChildrenApi } from './children-api';
-import { RemoveChildDialog } from './remove-child-dialog';
+import { ConfirmDeleteData, ConfirmDeleteDialog } from '@shared/confirm-delete/confirm-delete-dialog';
 
 /** Oldest first, as the server lists them. */
 const byAge = (a: ChildResponse, b: ChildResponse) =>
@@ -81,8 +81,15 @@ export class Children {
 
   protected removeChild(child: ChildResponse): void {
     this.dialog
-      .open<RemoveChildDialog, ChildResponse, boolean>(RemoveChildDialog, {
-        data: child,
+      .open<ConfirmDeleteDialog, ConfirmDeleteData, boolean>(ConfirmDeleteDialog, {
+        data: {
+          title: `Remove ${child.firstName}?`,
+          body: `${child.firstName}'s details, including any notes about needs, allergies and health, will be deleted. This cannot be undone.`,
+          keepLabel: `Keep ${child.firstName}`,
+          confirmLabel: 'Remove',
+          busyLabel: 'Removing…',
+          remove: () => this.api.remove(child.id),
+        },
         ...DIALOG_SIZE,
         width: '440px',
       })

@@ -2,32 +2,41 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { Observable } from 'rxjs';
 import { toApiProblem } from '@core/errors/api-error';
 import { FormAlert } from '@shared/form-alert/form-alert';
-import type { ChildResponse } from './child-types';
-import { ChildrenApi } from './children-api';
 
-/** Asks before removing a child; closes with true once the child is gone. */
+export interface ConfirmDeleteData {
+  title: string;
+  body: string;
+  keepLabel: string;
+  confirmLabel: string;
+  busyLabel: string;
+  /** The deletion itself; the dialog stays open, showing the error, if it fails. */
+  remove: () => Observable<unknown>;
+}
+
+/**
+ * Asks before deleting something and performs the deletion; closes with true once it is gone.
+ * A 404 counts as done: the thing was already deleted (on another device, say).
+ */
 @Component({
-  selector: 'app-remove-child-dialog',
+  selector: 'app-confirm-delete-dialog',
   imports: [MatButtonModule, MatDialogModule, MatProgressSpinnerModule, FormAlert],
   template: `
-    <h2 mat-dialog-title>Remove {{ child.firstName }}?</h2>
+    <h2 mat-dialog-title>{{ data.title }}</h2>
     <mat-dialog-content>
       <app-form-alert [message]="error()" />
-      <p>
-        {{ child.firstName }}'s details, including any notes about needs, allergies and health, will be deleted. This
-        cannot be undone.
-      </p>
+      <p>{{ data.body }}</p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-button type="button" mat-dialog-close>Keep {{ child.firstName }}</button>
-      <button mat-flat-button type="button" class="danger" [disabled]="removing()" (click)="removeChild()">
-        @if (removing()) {
+      <button mat-button type="button" mat-dialog-close>{{ data.keepLabel }}</button>
+      <button mat-flat-button type="button" class="danger" [disabled]="busy()" (click)="confirm()">
+        @if (busy()) {
           <mat-progress-spinner class="button-spinner" mode="indeterminate" diameter="20" aria-hidden="true" />
-          Removing…
+          {{ data.busyLabel }}
         } @else {
-          Remove
+          {{ data.confirmLabel }}
         }
       </button>
     </mat-dialog-actions>
@@ -43,28 +52,26 @@ import { ChildrenApi } from './children-api';
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class RemoveChildDialog {
-  private readonly api = inject(ChildrenApi);
-  private readonly dialogRef = inject<MatDialogRef<RemoveChildDialog, boolean>>(MatDialogRef);
+export class ConfirmDeleteDialog {
+  private readonly dialogRef = inject<MatDialogRef<ConfirmDeleteDialog, boolean>>(MatDialogRef);
 
-  protected readonly child = inject<ChildResponse>(MAT_DIALOG_DATA);
-  protected readonly removing = signal(false);
+  protected readonly data = inject<ConfirmDeleteData>(MAT_DIALOG_DATA);
+  protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
 
-  protected removeChild(): void {
-    if (this.removing()) return;
-    this.removing.set(true);
+  protected confirm(): void {
+    if (this.busy()) return;
+    this.busy.set(true);
     this.error.set(null);
-    this.api.remove(this.child.id).subscribe({
+    this.data.remove().subscribe({
       next: () => this.dialogRef.close(true),
       error: (error: unknown) => {
         const problem = toApiProblem(error);
-        // Already gone (removed on another device): the outcome the parent wanted.
         if (problem.status === 404) {
           this.dialogRef.close(true);
           return;
         }
-        this.removing.set(false);
+        this.busy.set(false);
         this.error.set(problem.message);
       },
     });
