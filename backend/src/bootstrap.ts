@@ -45,6 +45,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bufferLogs: false,
     // Throw instead of exiting the process, so callers (main, tests) report the real cause.
     abortOnError: false,
+    // The Stripe webhook verifies its signature over the exact bytes received.
+    rawBody: true,
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {

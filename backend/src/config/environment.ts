@@ -79,6 +79,19 @@ export class Environment {
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   GRAPH_AUTHORITY_URL?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50) MAIL_MAX_ATTEMPTS?: number;
+
+  // Billing and inbound webhooks: the subscriptions and webhooks modules check these in full
+  // (StripeConfig / InboundWebhooksConfig); listed here so that every variable is in one place.
+  @IsOptional() @IsString() @Transform(emptyToUndefined) STRIPE_SECRET_KEY?: string;
+  @IsOptional() @IsString() @Transform(emptyToUndefined) STRIPE_WEBHOOK_SECRET?: string;
+  @IsOptional() @IsString() @Transform(emptyToUndefined) STRIPE_PRICE_PARENT_PLUS_MONTH?: string;
+  @IsOptional() @IsString() @Transform(emptyToUndefined) STRIPE_PRICE_PARENT_PLUS_YEAR?: string;
+  @IsOptional() @IsString() @Transform(emptyToUndefined) STRIPE_PRICE_CHILDMINDER_PRO_MONTH?: string;
+  @IsOptional() @IsString() @Transform(emptyToUndefined) STRIPE_PRICE_CHILDMINDER_PRO_YEAR?: string;
+  @IsOptional() @IsString() @Transform(emptyToUndefined) STRIPE_API_HOST?: string;
+  @IsOptional() @IsString() @Transform(emptyToUndefined) STRIPE_API_PORT?: string;
+  @IsOptional() @IsString() @Transform(emptyToUndefined) STRIPE_API_PROTOCOL?: string;
+  @IsOptional() @IsString() @Transform(emptyToUndefined) INBOUND_WEBHOOK_SECRETS?: string;
 }
 
 export class ConfigurationError extends Error {
@@ -133,6 +146,16 @@ class EnvironmentKeys implements Record<keyof Environment, undefined> {
   GRAPH_BASE_URL = undefined;
   GRAPH_AUTHORITY_URL = undefined;
   MAIL_MAX_ATTEMPTS = undefined;
+  STRIPE_SECRET_KEY = undefined;
+  STRIPE_WEBHOOK_SECRET = undefined;
+  STRIPE_PRICE_PARENT_PLUS_MONTH = undefined;
+  STRIPE_PRICE_PARENT_PLUS_YEAR = undefined;
+  STRIPE_PRICE_CHILDMINDER_PRO_MONTH = undefined;
+  STRIPE_PRICE_CHILDMINDER_PRO_YEAR = undefined;
+  STRIPE_API_HOST = undefined;
+  STRIPE_API_PORT = undefined;
+  STRIPE_API_PROTOCOL = undefined;
+  INBOUND_WEBHOOK_SECRETS = undefined;
 }
 
 export const ENVIRONMENT_VARIABLES = Object.keys(new EnvironmentKeys());

@@ -12,6 +12,11 @@ import { JobRun } from '@app/modules/jobs/entities/job-run.entity';
 import { EmailOutbox } from '@app/modules/notifications/entities/email-outbox.entity';
 import { NotificationPreference } from '@app/modules/notifications/entities/notification-preference.entity';
 import { SystemSetting } from '@app/modules/settings/entities/system-setting.entity';
+import { BillingCustomer } from '@app/modules/subscriptions/entities/billing-customer.entity';
+import { PaymentRecord } from '@app/modules/subscriptions/entities/payment-record.entity';
+import { Subscription } from '@app/modules/subscriptions/entities/subscription.entity';
+import { ProcessedWebhookEvent } from '@app/modules/subscriptions/entities/processed-webhook-event.entity';
+import { InboundWebhookDelivery } from '@app/modules/webhooks/entities/inbound-webhook-delivery.entity';
 import { User } from '@app/modules/users/entities/user.entity';
 
 /**
@@ -34,4 +39,9 @@ export const ENTITIES = [
   Child,
   Document,
   ProfileImage,
+  Subscription,
+  BillingCustomer,
+  PaymentRecord,
+  ProcessedWebhookEvent,
+  InboundWebhookDelivery,
 ];

@@ -36,6 +36,16 @@ export const routes: Routes = [
     loadComponent: () => import('./public/reset-password/reset-password').then((m) => m.ResetPassword),
   },
   {
+    path: 'pricing',
+    title: 'Plans and prices',
+    loadComponent: () => import('./billing/pricing').then((m) => m.Pricing),
+  },
+  {
+    path: 'billing',
+    canMatch: [roleGuard('parent', 'childminder')],
+    loadChildren: () => import('./billing/routes'),
+  },
+  {
     path: 'account',
     canMatch: [signedInGuard],
     loadChildren: () => import('./account/routes'),

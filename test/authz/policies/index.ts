@@ -2,6 +2,12 @@ import { RoutePolicy } from '../policy';
 import { childrenPolicies } from './children.policy';
 import { documentsPolicies } from './documents.policy';
 import { foundationPolicies } from './foundation.policy';
+import { subscriptionsPolicies } from './subscriptions.policy';
 
 /** Every module's route policies. A new module adds its file here; the matrix fails until it does. */
-export const ROUTE_POLICIES: RoutePolicy[] = [...foundationPolicies, ...childrenPolicies, ...documentsPolicies];
+export const ROUTE_POLICIES: RoutePolicy[] = [
+  ...foundationPolicies,
+  ...childrenPolicies,
+  ...documentsPolicies,
+  ...subscriptionsPolicies,
+];

@@ -18,6 +18,23 @@ interface TemplateVariables {
   'new-sign-in': { firstName: string; when: string; ip: string; device: string; resetLink: string };
   'document-approved': { firstName: string; documentName: string; documentType: string; link: string };
   'document-rejected': { firstName: string; documentName: string; documentType: string; reason: string; link: string };
+  'subscription-renewal-reminder': {
+    firstName: string;
+    planName: string;
+    renewsOn: string;
+    amount: string;
+    link: string;
+  };
+  'trial-ending': {
+    firstName: string;
+    planName: string;
+    endsOn: string;
+    amount: string;
+    hasPaymentMethod: boolean;
+    link: string;
+  };
+  'trial-ended-downgraded': { firstName: string; planName: string; freePlanName: string; link: string };
+  'payment-failed': { firstName: string; planName: string; amount: string; link: string };
 }
 
 export type EmailTemplateName = keyof TemplateVariables;
@@ -139,6 +156,51 @@ const templates: { [T in EmailTemplateName]: (v: TemplateVariables[T]) => Render
         'Please upload a corrected document. Until then it does not count towards your compliance status.',
       ],
       action: { label: 'See my documents', url: v.link },
+    }),
+  'subscription-renewal-reminder': (v) =>
+    layout({
+      subject: `Your ${v.planName} plan renews on ${v.renewsOn}`,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [
+        `Your yearly ${v.planName} plan renews on ${v.renewsOn} and we will charge ${v.amount}.`,
+        'Nothing to do if you want to keep it. If you do not, cancel before that date in one click from your billing page; you keep the plan until then.',
+      ],
+      action: { label: 'Manage my plan', url: v.link },
+    }),
+  'trial-ending': (v) =>
+    layout({
+      subject: `Your ${v.planName} trial ends on ${v.endsOn}`,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: v.hasPaymentMethod
+        ? [
+            `Your free trial of ${v.planName} ends on ${v.endsOn}. After that we will charge ${v.amount} for the plan.`,
+            'If you do not want to continue, cancel before then in one click from your billing page.',
+          ]
+        : [
+            `Your free trial of ${v.planName} ends on ${v.endsOn}.`,
+            `To keep the plan (${v.amount}), add a payment method. Otherwise your account moves to the free plan and nothing is charged.`,
+          ],
+      action: { label: 'Go to billing', url: v.link },
+    }),
+  'trial-ended-downgraded': (v) =>
+    layout({
+      subject: `Your ${v.planName} trial has ended`,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [
+        `Your free trial of ${v.planName} has ended without a payment method, so nothing was charged and your account is now on the ${v.freePlanName} plan.`,
+        'You can upgrade again at any time from your billing page.',
+      ],
+      action: { label: 'See plans', url: v.link },
+    }),
+  'payment-failed': (v) =>
+    layout({
+      subject: `We could not take your payment for ${v.planName}`,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [
+        `Your payment of ${v.amount} for ${v.planName} did not go through.`,
+        'Please update your payment method so that your plan continues. We will try again in a few days.',
+      ],
+      action: { label: 'Fix my payment', url: v.link },
     }),
 };
 

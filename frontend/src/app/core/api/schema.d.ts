@@ -561,6 +561,282 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/subscription/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plan catalogue for parents and childminders (prices in pence) */
+        get: operations["Subscriptions_plans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscription/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plan in force for the caller, their subscription and entitlements */
+        get: operations["Subscriptions_current"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscription/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change plan or interval: `preview: true` returns the prorated amount; then send without it */
+        post: operations["Subscriptions_update"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscription/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel at the end of the paid period (default) or immediately */
+        post: operations["Subscriptions_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/create-checkout-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start checkout for a paid plan; send the browser to the returned url */
+        post: operations["Subscriptions_createCheckoutSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/check-subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the caller has an active (or trialing) paid plan */
+        get: operations["Subscriptions_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fix-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reconcile the caller's subscriptions with Stripe */
+        get: operations["Subscriptions_fix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscription/simulator/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Test mode only: what the simulated checkout page shows */
+        get: operations["Subscriptions_simulatorSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscription/simulator/{sessionId}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test mode only: pay; signed events go through the Stripe webhook handler */
+        post: operations["Subscriptions_simulatorPay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscription/simulator/{sessionId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test mode only: decline the payment; nothing changes */
+        post: operations["Subscriptions_simulatorDecline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/stripe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stripe events, verified on the raw body (Stripe-Signature, 300 s tolerance) */
+        post: operations["StripeWebhook_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Subscriptions, newest first; filter by plan, status, role and renewal date */
+        get: operations["AdminSubscriptions_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/subscriptions/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a subscription at period end or immediately (audited) */
+        post: operations["AdminSubscriptions_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/subscriptions/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refund the latest payment fully or partly through Stripe (audited) */
+        post: operations["AdminSubscriptions_refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/subscriptions/{subscriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One subscription with its payment history */
+        get: operations["AdminSubscriptions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change plan (no proration charge) or extend the trial (audited) */
+        patch: operations["AdminSubscriptions_update"];
+        trace?: never;
+    };
+    "/api/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inbound webhooks from integrations, HMAC-SHA256 signed with the integration’s own secret
+         * @description Signature: `sha256=` + hex HMAC-SHA256(secret, `<timestamp>.<raw body>`); the timestamp (Unix seconds) must be within 300 s. A delivery id is processed once.
+         */
+        post: operations["Webhooks_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health/live": {
         parameters: {
             query?: never;
@@ -632,6 +908,15 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        AdminCancelSubscriptionDto: {
+            /**
+             * @description End now instead of at the end of the paid period
+             * @default false
+             */
+            immediately: boolean;
+            /** Format: uuid */
+            subscriptionId: string;
+        };
         AdminDocumentPageResponse: {
             items: components["schemas"]["AdminDocumentResponse"][];
             page: number;
@@ -673,6 +958,61 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        AdminRefundDto: {
+            /** @description Pence to refund of the latest payment; the whole remainder if absent */
+            amountPence?: number;
+            /** Format: uuid */
+            subscriptionId: string;
+        };
+        AdminSubscriptionDetailResponse: {
+            cancelAtPeriodEnd: boolean;
+            /** Format: date-time */
+            canceledAt?: string | null;
+            /** Format: date-time */
+            currentPeriodEnd?: string | null;
+            hasPaymentMethod: boolean;
+            /** Format: uuid */
+            id: string;
+            interval: components["schemas"]["BillingInterval"];
+            payments: components["schemas"]["PaymentResponse"][];
+            planKey: components["schemas"]["PlanKey"];
+            planName: string;
+            /** @description Pence per interval */
+            pricePence: number;
+            status: components["schemas"]["SubscriptionStatus"];
+            stripeCustomerId: string;
+            stripeSubscriptionId: string;
+            /** Format: date-time */
+            trialEnd?: string | null;
+            user: components["schemas"]["SubscriptionOwnerResponse"];
+        };
+        AdminSubscriptionPageResponse: {
+            items: components["schemas"]["AdminSubscriptionResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        AdminSubscriptionResponse: {
+            cancelAtPeriodEnd: boolean;
+            /** Format: date-time */
+            canceledAt?: string | null;
+            /** Format: date-time */
+            currentPeriodEnd?: string | null;
+            hasPaymentMethod: boolean;
+            /** Format: uuid */
+            id: string;
+            interval: components["schemas"]["BillingInterval"];
+            planKey: components["schemas"]["PlanKey"];
+            planName: string;
+            /** @description Pence per interval */
+            pricePence: number;
+            status: components["schemas"]["SubscriptionStatus"];
+            stripeCustomerId: string;
+            stripeSubscriptionId: string;
+            /** Format: date-time */
+            trialEnd?: string | null;
+            user: components["schemas"]["SubscriptionOwnerResponse"];
+        };
         AdminUpdateDocumentDto: {
             description?: string | null;
             /** Format: date */
@@ -682,6 +1022,25 @@ export interface components {
             name?: string;
             type?: components["schemas"]["DocumentType"];
         };
+        AdminUpdateSubscriptionDto: {
+            interval?: components["schemas"]["BillingInterval"];
+            /** @enum {string} */
+            planKey?: "parent_plus" | "childminder_pro";
+            /**
+             * Format: date-time
+             * @description New trial end (trialing subscriptions only)
+             */
+            trialEnd?: string;
+        };
+        /** @enum {string} */
+        BillingInterval: "month" | "year";
+        CancelSubscriptionDto: {
+            /**
+             * @description End now instead of at the end of the paid period
+             * @default false
+             */
+            immediately: boolean;
+        };
         ChangePasswordDto: {
             currentPassword: string;
             newPassword: string;
@@ -690,6 +1049,20 @@ export interface components {
         ChatStatus: "available" | "busy" | "offline";
         ChatStatusResponse: {
             status: components["schemas"]["ChatStatus"];
+        };
+        CheckSubscriptionResponse: {
+            /** @description Whether a paid plan is active or trialing */
+            active: boolean;
+            planKey?: components["schemas"]["PlanKey"] | null;
+            /** @description Stripe status, or "free" */
+            status: string;
+        };
+        CheckoutSessionResponse: {
+            /** @enum {string} */
+            mode: "stripe" | "simulator";
+            sessionId: string;
+            /** @description Where to send the browser: Stripe Checkout, or the in-app test-mode page */
+            url: string;
         };
         ChildPageResponse: {
             items: components["schemas"]["ChildResponse"][];
@@ -718,6 +1091,11 @@ export interface components {
             medicalNotes: string | null;
             specialNeeds: string | null;
         };
+        CreateCheckoutSessionDto: {
+            interval: components["schemas"]["BillingInterval"];
+            /** @enum {string} */
+            planKey: "parent_plus" | "childminder_pro";
+        };
         CreateChildDto: {
             /** @example Peanuts */
             allergies?: string | null;
@@ -731,6 +1109,14 @@ export interface components {
             firstName: string;
             medicalNotes?: string | null;
             specialNeeds?: string | null;
+        };
+        CurrentSubscriptionResponse: {
+            entitlements: string[];
+            /** @description Payment history, newest first (up to 100) */
+            payments: components["schemas"]["PaymentResponse"][];
+            /** @description The plan in force (the free plan without a subscription) */
+            plan: components["schemas"]["PlanResponse"];
+            subscription?: components["schemas"]["SubscriptionResponse"] | null;
         };
         DemoAccount: {
             email: string;
@@ -816,6 +1202,11 @@ export interface components {
             /** @example 400 */
             statusCode: number;
         };
+        FixSubscriptionsResponse: {
+            current: components["schemas"]["CheckSubscriptionResponse"];
+            /** @description Local rows created or corrected from Stripe */
+            repaired: number;
+        };
         ForgotPasswordDto: {
             email: string;
         };
@@ -829,6 +1220,14 @@ export interface components {
             checks: Record<string, never>;
             /** @enum {string} */
             status: "ok" | "degraded" | "down";
+        };
+        /** @enum {string} */
+        InboundDeliveryStatus: "processed" | "unhandled" | "failed";
+        InboundWebhookResponse: {
+            /** @description This delivery id was received before; nothing was done again */
+            duplicate: boolean;
+            received: boolean;
+            status: components["schemas"]["InboundDeliveryStatus"];
         };
         LoginDto: {
             email: string;
@@ -881,6 +1280,38 @@ export interface components {
         };
         /** @enum {string} */
         NotificationType: "account_security" | "messages" | "bookings" | "reminders" | "last_minute" | "product_news";
+        PaymentResponse: {
+            amountPence: number;
+            amountRefundedPence: number;
+            /** Format: date-time */
+            createdAt: string;
+            currency: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            paidAt?: string | null;
+            status: components["schemas"]["PaymentStatus"];
+        };
+        /** @enum {string} */
+        PaymentStatus: "paid" | "failed" | "partially_refunded" | "refunded";
+        /** @enum {string} */
+        PlanKey: "parent_free" | "parent_plus" | "childminder_listed" | "childminder_pro";
+        PlanPricesResponse: {
+            /** @description Pence per month */
+            month: number;
+            /** @description Pence per year */
+            year: number;
+        };
+        PlanResponse: {
+            description: string;
+            entitlements: string[];
+            key: components["schemas"]["PlanKey"];
+            name: string;
+            prices?: components["schemas"]["PlanPricesResponse"] | null;
+            /** @enum {string} */
+            role: "parent" | "childminder";
+            trialDays: number;
+        };
         ProfileImageResponse: {
             /** @example image/jpeg */
             contentType: string;
@@ -906,6 +1337,13 @@ export interface components {
             postcode: string | null;
             role: components["schemas"]["Role"];
             twoFactorEnabled: boolean;
+        };
+        ProrationPreviewResponse: {
+            /** @description Pence the change would charge now (proration included) */
+            amountDuePence: number;
+            preview: boolean;
+            /** @description Send back with the update to be charged exactly this */
+            prorationDate: number;
         };
         RegisterDto: {
             /** @example sam@example.co.uk */
@@ -944,6 +1382,48 @@ export interface components {
             session: components["schemas"]["SessionInfo"];
             user: components["schemas"]["UserResponse"];
         };
+        SimulatorResultResponse: {
+            /** @enum {string} */
+            outcome: "paid" | "declined";
+            /** @description Where the page sends the browser next */
+            redirectUrl: string;
+        };
+        SimulatorSessionResponse: {
+            amountPence: number;
+            interval: components["schemas"]["BillingInterval"];
+            planKey: components["schemas"]["PlanKey"];
+            planName: string;
+            sessionId: string;
+            testMode: boolean;
+            trialDays: number;
+        };
+        SubscriptionOwnerResponse: {
+            email: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            role: string;
+        };
+        SubscriptionResponse: {
+            cancelAtPeriodEnd: boolean;
+            /** Format: date-time */
+            canceledAt?: string | null;
+            /** Format: date-time */
+            currentPeriodEnd?: string | null;
+            hasPaymentMethod: boolean;
+            /** Format: uuid */
+            id: string;
+            interval: components["schemas"]["BillingInterval"];
+            planKey: components["schemas"]["PlanKey"];
+            planName: string;
+            /** @description Pence per interval */
+            pricePence: number;
+            status: components["schemas"]["SubscriptionStatus"];
+            /** Format: date-time */
+            trialEnd?: string | null;
+        };
+        /** @enum {string} */
+        SubscriptionStatus: "incomplete" | "incomplete_expired" | "trialing" | "active" | "past_due" | "canceled" | "unpaid" | "paused";
         TwoFactorChallengeResponse: {
             /** @description Send with the code to POST /api/auth/login/2fa; valid for 5 minutes */
             challengeToken: string;
@@ -1017,6 +1497,15 @@ export interface components {
             /** @example SW1A 1AA */
             postcode?: string | null;
         };
+        UpdateSubscriptionDto: {
+            interval: components["schemas"]["BillingInterval"];
+            /** @enum {string} */
+            planKey: "parent_plus" | "childminder_pro";
+            /** @description Only compute what the change would charge now; change nothing */
+            preview?: boolean;
+            /** @description The prorationDate of the preview the user accepted (Unix seconds) */
+            prorationDate?: number;
+        };
         UserResponse: {
             createdAt: string;
             displayName: string;
@@ -1030,6 +1519,10 @@ export interface components {
         };
         VerifyEmailDto: {
             token: string;
+        };
+        WebhookReceivedResponse: {
+            duplicate: boolean;
+            received: boolean;
         };
     };
     responses: never;
@@ -2677,6 +3170,690 @@ export interface operations {
             };
             /** @description No such photo (or it was replaced) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Subscriptions_plans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanResponse"][];
+                };
+            };
+        };
+    };
+    Subscriptions_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrentSubscriptionResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Subscriptions_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSubscriptionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProrationPreviewResponse"] | components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No active plan, or already on this plan */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Subscriptions_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelSubscriptionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No active plan */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Subscriptions_createCheckoutSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCheckoutSessionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutSessionResponse"];
+                };
+            };
+            /** @description Unknown plan, or a plan for the other role */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Already subscribed: change plan instead */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Subscriptions_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckSubscriptionResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Subscriptions_fix: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FixSubscriptionsResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Subscriptions_simulatorSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The simulated checkout session id (cs_sim_...) */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimulatorSessionResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such session for the caller, or Stripe is configured */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Subscriptions_simulatorPay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The simulated checkout session id (cs_sim_...) */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimulatorResultResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such session for the caller, or Stripe is configured */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Subscriptions_simulatorDecline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The simulated checkout session id (cs_sim_...) */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimulatorResultResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such session for the caller, or Stripe is configured */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StripeWebhook_receive: {
+        parameters: {
+            query?: never;
+            header: {
+                "stripe-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReceivedResponse"];
+                };
+            };
+            /** @description Bad signature or stale timestamp */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminSubscriptions_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                planKey?: components["schemas"]["PlanKey"];
+                status?: components["schemas"]["SubscriptionStatus"];
+                role?: "parent" | "childminder";
+                /** @description Renews (period ends) at or after */
+                renewsFrom?: string;
+                /** @description Renews (period ends) at or before */
+                renewsTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminSubscriptionPageResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminSubscriptions_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminCancelSubscriptionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminSubscriptionDetailResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such subscription */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Already ended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminSubscriptions_refund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminRefundDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentResponse"];
+                };
+            };
+            /** @description More than is left to refund */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Nothing to refund */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminSubscriptions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminSubscriptionDetailResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such subscription */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminSubscriptions_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminUpdateSubscriptionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminSubscriptionDetailResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such subscription */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Webhooks_receive: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event type, if the sender has one */
+                "x-webhook-event"?: string;
+                /** @description sha256=<hex> */
+                "x-webhook-signature": string;
+                /** @description Unix seconds when signed */
+                "x-webhook-timestamp": string;
+                /** @description Unique per delivery (deduplication key) */
+                "x-webhook-id": string;
+                /** @description The integration name */
+                "x-webhook-integration": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundWebhookResponse"];
+                };
+            };
+            /** @description Unknown integration, bad signature or stale timestamp */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,158 @@
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, RawBodyRequest, Req } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { AuthContext } from '@app/common/auth/auth-context';
+import { Auth, Authenticated, Public } from '@app/common/auth/decorators';
+import { Role } from '@app/common/auth/role';
+import {
+  CancelSubscriptionDto,
+  CreateCheckoutSessionDto,
+  SimulatorSessionParams,
+  UpdateSubscriptionDto,
+} from './dto/subscription.dto';
+import {
+  CheckoutSessionResponse,
+  CheckSubscriptionResponse,
+  CurrentSubscriptionResponse,
+  FixSubscriptionsResponse,
+  PlanResponse,
+  ProrationPreviewResponse,
+  SimulatorResultResponse,
+  SimulatorSessionResponse,
+  SubscriptionResponse,
+  WebhookReceivedResponse,
+} from './dto/subscription.response';
+import { SubscriptionsService } from './subscriptions.service';
+import { StripeWebhookService } from './webhook/stripe-webhook.service';
+
+const PAYING = [Role.Parent, Role.Childminder] as const;
+
+@ApiTags('Subscriptions')
+@Controller()
+@ApiExtraModels(ProrationPreviewResponse, SubscriptionResponse)
+export class SubscriptionsController {
+  constructor(private readonly subscriptions: SubscriptionsService) {}
+
+  @Get('subscription/plans')
+  @Public()
+  @ApiOperation({ summary: 'The plan catalogue for parents and childminders (prices in pence)' })
+  @ApiOkResponse({ type: [PlanResponse] })
+  plans() {
+    return this.subscriptions.plans();
+  }
+
+  @Get('subscription/current')
+  @Authenticated({ roles: PAYING })
+  @ApiOperation({ summary: 'The plan in force for the caller, their subscription and entitlements' })
+  @ApiOkResponse({ type: CurrentSubscriptionResponse })
+  current(@Auth() auth: AuthContext) {
+    return this.subscriptions.current(auth);
+  }
+
+  @Post('subscription/update')
+  @Authenticated({ roles: PAYING })
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Change plan or interval: `preview: true` returns the prorated amount; then send without it',
+  })
+  @ApiOkResponse({
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(ProrationPreviewResponse) }, { $ref: getSchemaPath(SubscriptionResponse) }],
+    },
+  })
+  @ApiConflictResponse({ description: 'No active plan, or already on this plan' })
+  update(@Auth() auth: AuthContext, @Body() dto: UpdateSubscriptionDto) {
+    return this.subscriptions.update(auth, dto);
+  }
+
+  @Post('subscription/cancel')
+  @Authenticated({ roles: PAYING })
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Cancel at the end of the paid period (default) or immediately' })
+  @ApiOkResponse({ type: SubscriptionResponse })
+  @ApiConflictResponse({ description: 'No active plan' })
+  cancel(@Auth() auth: AuthContext, @Body() dto: CancelSubscriptionDto) {
+    return this.subscriptions.cancel(auth, dto);
+  }
+
+  @Post('create-checkout-session')
+  @Authenticated({ roles: PAYING })
+  @ApiOperation({ summary: 'Start checkout for a paid plan; send the browser to the returned url' })
+  @ApiOkResponse({ type: CheckoutSessionResponse })
+  @ApiBadRequestResponse({ description: 'Unknown plan, or a plan for the other role' })
+  @ApiConflictResponse({ description: 'Already subscribed: change plan instead' })
+  createCheckoutSession(@Auth() auth: AuthContext, @Body() dto: CreateCheckoutSessionDto) {
+    return this.subscriptions.createCheckoutSession(auth, dto);
+  }
+
+  @Get('check-subscription')
+  @Authenticated({ roles: PAYING })
+  @ApiOperation({ summary: 'Whether the caller has an active (or trialing) paid plan' })
+  @ApiOkResponse({ type: CheckSubscriptionResponse })
+  check(@Auth() auth: AuthContext) {
+    return this.subscriptions.check(auth);
+  }
+
+  @Get('fix-subscriptions')
+  @Authenticated({ roles: PAYING })
+  @ApiOperation({ summary: "Reconcile the caller's subscriptions with Stripe" })
+  @ApiOkResponse({ type: FixSubscriptionsResponse })
+  fix(@Auth() auth: AuthContext) {
+    return this.subscriptions.fix(auth);
+  }
+
+  @Get('subscription/simulator/:sessionId')
+  @Authenticated({ roles: PAYING })
+  @ApiOperation({ summary: 'Test mode only: what the simulated checkout page shows' })
+  @ApiOkResponse({ type: SimulatorSessionResponse })
+  @ApiNotFoundResponse({ description: 'No such session for the caller, or Stripe is configured' })
+  simulatorSession(@Auth() auth: AuthContext, @Param() params: SimulatorSessionParams) {
+    return this.subscriptions.simulatorSession(auth, params.sessionId);
+  }
+
+  @Post('subscription/simulator/:sessionId/pay')
+  @Authenticated({ roles: PAYING })
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Test mode only: pay; signed events go through the Stripe webhook handler' })
+  @ApiOkResponse({ type: SimulatorResultResponse })
+  @ApiNotFoundResponse({ description: 'No such session for the caller, or Stripe is configured' })
+  simulatorPay(@Auth() auth: AuthContext, @Param() params: SimulatorSessionParams) {
+    return this.subscriptions.simulatorPay(auth, params.sessionId);
+  }
+
+  @Post('subscription/simulator/:sessionId/decline')
+  @Authenticated({ roles: PAYING })
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Test mode only: decline the payment; nothing changes' })
+  @ApiOkResponse({ type: SimulatorResultResponse })
+  @ApiNotFoundResponse({ description: 'No such session for the caller, or Stripe is configured' })
+  simulatorDecline(@Auth() auth: AuthContext, @Param() params: SimulatorSessionParams) {
+    return this.subscriptions.simulatorDecline(auth, params.sessionId);
+  }
+}
+
+@ApiTags('Subscriptions')
+@Controller('webhooks')
+export class StripeWebhookController {
+  constructor(private readonly webhooks: StripeWebhookService) {}
+
+  @Post('stripe')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Stripe events, verified on the raw body (Stripe-Signature, 300 s tolerance)' })
+  @ApiOkResponse({ type: WebhookReceivedResponse })
+  @ApiBadRequestResponse({ description: 'Bad signature or stale timestamp' })
+  async receive(@Req() request: RawBodyRequest<FastifyRequest>, @Headers('stripe-signature') signature?: string) {
+    const outcome = await this.webhooks.receive(request.rawBody, signature);
+    return { received: true, duplicate: outcome.duplicate };
+  }
+}

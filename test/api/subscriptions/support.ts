@@ -1,0 +1,90 @@
+import { DataSource } from 'typeorm';
+import { PaymentRecord } from '@app/modules/subscriptions/entities/payment-record.entity';
+import { Subscription, SubscriptionStatus } from '@app/modules/subscriptions/entities/subscription.entity';
+import { BillingInterval, planByKey, PlanKey } from '@app/modules/subscriptions/plans';
+import { StripeConfig } from '@app/modules/subscriptions/stripe.config';
+import { FakePrice, StripeFake } from '../../fakes/stripe-fake';
+import { startTestApp, TestApp } from '../../support/test-app';
+
+export const PRICES: Record<string, FakePrice> = {
+  price_parent_plus_month: { amount: 499, interval: 'month' },
+  price_parent_plus_year: { amount: 4990, interval: 'year' },
+  price_childminder_pro_month: { amount: 999, interval: 'month' },
+  price_childminder_pro_year: { amount: 9900, interval: 'year' },
+};
+
+export const PRICE_ENV = {
+  STRIPE_PRICE_PARENT_PLUS_MONTH: 'price_parent_plus_month',
+  STRIPE_PRICE_PARENT_PLUS_YEAR: 'price_parent_plus_year',
+  STRIPE_PRICE_CHILDMINDER_PRO_MONTH: 'price_childminder_pro_month',
+  STRIPE_PRICE_CHILDMINDER_PRO_YEAR: 'price_childminder_pro_year',
+};
+
+/**
+ * The billing variables are read from process.env at boot (they are not part of AppConfig yet):
+ * set them for the boot only, so that other test files in this worker see the defaults.
+ */
+export async function startAppWithEnv(env: Record<string, string>): Promise<TestApp> {
+  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, env);
+  try {
+    return await startTestApp();
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
+
+/** The app with its SDK pointed at a fake Stripe. */
+export async function startWithStripeFake(): Promise<{ api: TestApp; stripe: StripeFake }> {
+  const stripe = await StripeFake.start(PRICES);
+  const api = await startAppWithEnv({ ...stripe.env(), ...PRICE_ENV });
+  return { api, stripe };
+}
+
+/** Posts a signed event to /api/webhooks/stripe exactly as Stripe would. */
+export function deliver(api: TestApp, signed: { payload: string; signature: string }) {
+  return api
+    .http()
+    .post('/api/webhooks/stripe')
+    .set('content-type', 'application/json; charset=utf-8')
+    .set('stripe-signature', signed.signature)
+    .send(signed.payload);
+}
+
+export const simulatorSecret = (api: TestApp) => api.app.get(StripeConfig).webhookSecret;
+
+export const subscriptionsOf = (dataSource: DataSource, userId: string) =>
+  dataSource.getRepository(Subscription).find({ where: { userId }, order: { createdAt: 'ASC' } });
+
+export const paymentsOf = (dataSource: DataSource, userId: string) =>
+  dataSource.getRepository(PaymentRecord).find({ where: { userId }, order: { createdAt: 'ASC' } });
+
+/**
+ * Puts a user on a paid plan directly (for stories about other features that need an
+ * entitlement, e.g. a Plus parent starting a conversation).
+ */
+export async function givePlan(api: TestApp, userId: string, planKey: PlanKey): Promise<Subscription> {
+  const plan = planByKey(planKey);
+  const row = Object.assign(new Subscription(), {
+    userId,
+    planKey,
+    interval: BillingInterval.Month,
+    status: SubscriptionStatus.Active,
+    stripeCustomerId: `cus_given_${userId}`,
+    stripeSubscriptionId: `sub_given_${userId}_${Date.now()}`,
+    stripePriceId: `price_given_${plan.key}`,
+    currentPeriodEnd: new Date(Date.now() + 30 * 24 * 3600_000),
+    trialEnd: null,
+    cancelAtPeriodEnd: false,
+    canceledAt: null,
+    hasPaymentMethod: true,
+    lastEventCreated: 0,
+    renewalReminderFor: null,
+    trialReminderFor: null,
+  });
+  await api.dataSource.getRepository(Subscription).insert(row);
+  return row;
+}
