@@ -11,6 +11,7 @@ import { DemoSeedModule } from './database/seed/demo-seed.module';
 import { ActivityModule } from './modules/activity/activity.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { ChildmindersModule } from './modules/childminders/childminders.module';
 import { ChildrenModule } from './modules/children/children.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { GeoModule } from './modules/geo/geo.module';
@@ -43,6 +44,7 @@ export class AppModule {
         AuthModule,
         GeoModule,
         ChildrenModule,
+        ChildmindersModule,
         DocumentsModule,
         SubscriptionsModule,
         WebhooksModule,

@@ -4,6 +4,8 @@ import { AccountToken } from '@app/modules/auth/entities/account-token.entity';
 import { AuthSession } from '@app/modules/auth/entities/auth-session.entity';
 import { RecoveryCode } from '@app/modules/auth/entities/recovery-code.entity';
 import { RefreshToken } from '@app/modules/auth/entities/refresh-token.entity';
+import { ChildminderFavorite } from '@app/modules/childminders/entities/childminder-favorite.entity';
+import { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
 import { Child } from '@app/modules/children/entities/child.entity';
 import { Document } from '@app/modules/documents/entities/document.entity';
 import { ProfileImage } from '@app/modules/documents/entities/profile-image.entity';
@@ -37,6 +39,8 @@ export const ENTITIES = [
   JobRun,
   AuditEntry,
   Child,
+  ChildminderProfile,
+  ChildminderFavorite,
   Document,
   ProfileImage,
   Subscription,

@@ -35,6 +35,12 @@ export const routes: Routes = [
     title: 'Choose a new password',
     loadComponent: () => import('./public/reset-password/reset-password').then((m) => m.ResetPassword),
   },
+  { path: 'search', title: 'Find a childminder', loadComponent: () => import('./search/search').then((m) => m.Search) },
+  {
+    path: 'childminders/:id',
+    title: 'Childminder profile',
+    loadComponent: () => import('./childminder-profile/childminder-profile').then((m) => m.ChildminderProfile),
+  },
   {
     path: 'pricing',
     title: 'Plans and prices',

@@ -1,4 +1,5 @@
 import { RoutePolicy } from '../policy';
+import { childmindersPolicies } from './childminders.policy';
 import { childrenPolicies } from './children.policy';
 import { documentsPolicies } from './documents.policy';
 import { foundationPolicies } from './foundation.policy';
@@ -8,6 +9,7 @@ import { subscriptionsPolicies } from './subscriptions.policy';
 export const ROUTE_POLICIES: RoutePolicy[] = [
   ...foundationPolicies,
   ...childrenPolicies,
+  ...childmindersPolicies,
   ...documentsPolicies,
   ...subscriptionsPolicies,
 ];

@@ -8,6 +8,11 @@ export default [
     loadComponent: () => import('./dashboard/dashboard').then((m) => m.ChildminderDashboard),
   },
   {
+    path: 'profile',
+    title: 'Your profile',
+    loadComponent: () => import('./profile/profile-editor').then((m) => m.ProfileEditor),
+  },
+  {
     path: 'documents',
     title: 'Your documents',
     loadComponent: () => import('./documents/documents').then((m) => m.Documents),

@@ -6,6 +6,12 @@ import { LinkCard, LinkCards } from '@shared/link-cards/link-cards';
 /** The area's pages, as the dashboard lists them. */
 const CHILDMINDER_LINKS: readonly LinkCard[] = [
   {
+    path: '/childminder/profile',
+    label: 'Your profile',
+    icon: 'badge',
+    description: 'What parents see in search: care, hours, Ofsted and places.',
+  },
+  {
     path: '/childminder/documents',
     label: 'Your documents',
     icon: 'verified',

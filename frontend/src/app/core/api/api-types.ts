@@ -32,6 +32,15 @@ export type ChildResponse = Schemas['ChildResponse'];
 export type ChildPageResponse = Schemas['ChildPageResponse'];
 export type CreateChildDto = Schemas['CreateChildDto'];
 export type UpdateChildDto = Schemas['UpdateChildDto'];
+export type ChildminderSummary = Schemas['ChildminderSummaryResponse'];
+export type ChildminderSummaryPage = Schemas['ChildminderSummaryPageResponse'];
+export type ChildminderSearchResult = Schemas['ChildminderSearchResult'];
+export type ChildminderSearchPage = Schemas['ChildminderSearchPageResponse'];
+export type ChildminderProfile = Schemas['ChildminderResponse'];
+export type OwnChildminderProfile = Schemas['OwnChildminderProfileResponse'];
+export type UpdateChildminderProfileRequest = Schemas['UpdateChildminderProfileDto'];
+export type FavoriteChildminderPage = Schemas['FavoritePageResponse'];
+export type FavoriteStatus = Schemas['FavoriteStatusResponse'];
 export type ApiErrorBody = Schemas['ErrorResponse'];
 export type ApiErrorDetail = NonNullable<ApiErrorBody['details']>[number];
 

@@ -387,6 +387,128 @@ export interface paths {
         patch: operations["Children_update"];
         trace?: never;
     };
+    "/api/childminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Listed childminders (visible, active, complete), best rated first */
+        get: operations["Childminders_list"];
+        put?: never;
+        /** Create the profile of an existing childminder user */
+        post: operations["Childminders_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/childminders/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Childminders within a radius of a postcode, filtered, sorted and paged; each with its distance */
+        get: operations["Childminders_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/childminders/recommended": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Near, well-rated childminders for a postcode, or (signed in, no postcode) for your own postcode */
+        get: operations["Childminders_recommended"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/childminders/favorites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My favourite childminders, newest first */
+        get: operations["Childminders_listFavorites"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/childminders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A childminder’s public profile (never the full postcode or address) */
+        get: operations["Childminders_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/childminders/{id}/favorite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a childminder to my favourites (again is harmless) */
+        post: operations["Childminders_addFavorite"];
+        /** Remove a childminder from my favourites */
+        delete: operations["Childminders_removeFavorite"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/childminder-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My childminder profile, with its private fields and completeness checklist */
+        get: operations["ChildminderProfile_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change my childminder profile (the first save starts it); unknown fields are refused */
+        patch: operations["ChildminderProfile_update"];
+        trace?: never;
+    };
     "/api/user/documents": {
         parameters: {
             query?: never;
@@ -1033,6 +1155,8 @@ export interface components {
             trialEnd?: string;
         };
         /** @enum {string} */
+        AgeGroup: "baby" | "toddler" | "preschool" | "school_age" | "over_8";
+        /** @enum {string} */
         BillingInterval: "month" | "year";
         CancelSubscriptionDto: {
             /**
@@ -1040,6 +1164,31 @@ export interface components {
              * @default false
              */
             immediately: boolean;
+        };
+        CapacityDto: {
+            /**
+             * @description Of those, babies under 1
+             * @example 1
+             */
+            under1: number;
+            /**
+             * @description Children under 8 at once, own children included
+             * @example 6
+             */
+            under8: number;
+            /**
+             * @description Of those, children until 1 September after their 5th birthday
+             * @example 3
+             */
+            young: number;
+        };
+        CapacityResponse: {
+            /** @example 1 */
+            under1: number;
+            /** @example 6 */
+            under8: number;
+            /** @example 3 */
+            young: number;
         };
         ChangePasswordDto: {
             currentPassword: string;
@@ -1091,6 +1240,174 @@ export interface components {
             medicalNotes: string | null;
             specialNeeds: string | null;
         };
+        ChildminderResponse: {
+            ageGroups: components["schemas"]["AgeGroup"][];
+            bio: string | null;
+            /** @description The first 200 characters of the bio */
+            bioExcerpt: string | null;
+            capacity: components["schemas"]["CapacityResponse"];
+            displayName: string;
+            /**
+             * @description Integer pence
+             * @example 650
+             */
+            hourlyRatePence: number | null;
+            /**
+             * Format: uuid
+             * @description The profile id: the handle of /api/childminders/:id
+             */
+            id: string;
+            inspection: components["schemas"]["InspectionResponse"] | null;
+            /**
+             * @example [
+             *       "English",
+             *       "Polish"
+             *     ]
+             */
+            languages: string[];
+            /** Format: date */
+            ofstedRegisteredOn: string | null;
+            /** @example EY123456 */
+            ofstedUrn: string | null;
+            openingHours: components["schemas"]["OpeningHoursResponse"];
+            photoUrl: string | null;
+            /**
+             * @description The postcode’s first part only
+             * @example M20
+             */
+            postcodeDistrict: string | null;
+            /** @example 4.8 */
+            ratingAverage: number | null;
+            /** @example 12 */
+            ratingCount: number;
+            services: components["schemas"]["ChildminderService"][];
+            specialNeedsDetails: string | null;
+            specialNeedsExperience: boolean;
+            /** @example Didsbury */
+            town: string | null;
+            /**
+             * Format: uuid
+             * @description The childminder’s user id, to message them
+             */
+            userId: string;
+        };
+        ChildminderSearchPageResponse: {
+            items: components["schemas"]["ChildminderSearchResult"][];
+            origin: components["schemas"]["SearchOriginResponse"];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ChildminderSearchResult: {
+            ageGroups: components["schemas"]["AgeGroup"][];
+            /** @description The first 200 characters of the bio */
+            bioExcerpt: string | null;
+            displayName: string;
+            /**
+             * @description Miles from the searched postcode’s district, one decimal
+             * @example 1.4
+             */
+            distanceMiles: number;
+            /**
+             * @description Integer pence
+             * @example 650
+             */
+            hourlyRatePence: number | null;
+            /**
+             * Format: uuid
+             * @description The profile id: the handle of /api/childminders/:id
+             */
+            id: string;
+            /**
+             * @example [
+             *       "English",
+             *       "Polish"
+             *     ]
+             */
+            languages: string[];
+            photoUrl: string | null;
+            /**
+             * @description The postcode’s first part only
+             * @example M20
+             */
+            postcodeDistrict: string | null;
+            /** @example 4.8 */
+            ratingAverage: number | null;
+            /** @example 12 */
+            ratingCount: number;
+            services: components["schemas"]["ChildminderService"][];
+            specialNeedsExperience: boolean;
+            /** @example Didsbury */
+            town: string | null;
+            /**
+             * Format: uuid
+             * @description The childminder’s user id, to message them
+             */
+            userId: string;
+        };
+        /** @enum {string} */
+        ChildminderService: "school_drop_off" | "school_pick_up" | "meals" | "funded_hours_15" | "funded_hours_30";
+        ChildminderSummaryPageResponse: {
+            items: components["schemas"]["ChildminderSummaryResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ChildminderSummaryResponse: {
+            ageGroups: components["schemas"]["AgeGroup"][];
+            /** @description The first 200 characters of the bio */
+            bioExcerpt: string | null;
+            displayName: string;
+            /**
+             * @description Integer pence
+             * @example 650
+             */
+            hourlyRatePence: number | null;
+            /**
+             * Format: uuid
+             * @description The profile id: the handle of /api/childminders/:id
+             */
+            id: string;
+            /**
+             * @example [
+             *       "English",
+             *       "Polish"
+             *     ]
+             */
+            languages: string[];
+            photoUrl: string | null;
+            /**
+             * @description The postcode’s first part only
+             * @example M20
+             */
+            postcodeDistrict: string | null;
+            /** @example 4.8 */
+            ratingAverage: number | null;
+            /** @example 12 */
+            ratingCount: number;
+            services: components["schemas"]["ChildminderService"][];
+            specialNeedsExperience: boolean;
+            /** @example Didsbury */
+            town: string | null;
+            /**
+             * Format: uuid
+             * @description The childminder’s user id, to message them
+             */
+            userId: string;
+        };
+        CompletenessItemResponse: {
+            /** @example bio */
+            key: string;
+            label: string;
+            /** @description Needed before the profile appears in search */
+            required: boolean;
+        };
+        CompletenessResponse: {
+            /** @description Every required item is there */
+            complete: boolean;
+            missing: components["schemas"]["CompletenessItemResponse"][];
+            percent: number;
+        };
         CreateCheckoutSessionDto: {
             interval: components["schemas"]["BillingInterval"];
             /** @enum {string} */
@@ -1110,6 +1427,58 @@ export interface components {
             medicalNotes?: string | null;
             specialNeeds?: string | null;
         };
+        CreateChildminderProfileDto: {
+            /** @description Admins may create a profile inactive (hidden whatever its owner chooses) */
+            active?: boolean;
+            ageGroups?: components["schemas"]["AgeGroup"][];
+            bio?: string | null;
+            /** @description Registered limits; default EYFS 6 / 3 / 1 */
+            capacity?: components["schemas"]["CapacityDto"];
+            /** @example Claire Hughes */
+            displayName: string;
+            /**
+             * @description Integer pence
+             * @example 650
+             */
+            hourlyRatePence?: number | null;
+            inspection?: components["schemas"]["InspectionDto"] | null;
+            /**
+             * @example [
+             *       "English",
+             *       "Polish"
+             *     ]
+             */
+            languages?: string[];
+            /**
+             * Format: date
+             * @example 2019-09-02
+             */
+            ofstedRegisteredOn?: string | null;
+            /**
+             * @description EY and 6 digits, or 6-7 digits
+             * @example EY123456
+             */
+            ofstedUrn?: string | null;
+            openingHours?: components["schemas"]["OpeningHoursDto"] | null;
+            /** @description Private: your own children under 8 count against capacity */
+            ownChildrenDatesOfBirth?: string[];
+            /** @description An https URL, or /api/profile-images/:id of a photo uploaded here */
+            photoUrl?: string | null;
+            /** @example M20 2LS */
+            postcode: string;
+            services?: components["schemas"]["ChildminderService"][];
+            specialNeedsDetails?: string | null;
+            specialNeedsExperience?: boolean;
+            /** @description Default: the postcode’s town */
+            town?: string | null;
+            /**
+             * Format: uuid
+             * @description The childminder user the profile belongs to
+             */
+            userId: string;
+            /** @description Listed in search (when complete) */
+            visible?: boolean;
+        };
         CurrentSubscriptionResponse: {
             entitlements: string[];
             /** @description Payment history, newest first (up to 100) */
@@ -1117,6 +1486,24 @@ export interface components {
             /** @description The plan in force (the free plan without a subscription) */
             plan: components["schemas"]["PlanResponse"];
             subscription?: components["schemas"]["SubscriptionResponse"] | null;
+        };
+        DayHoursDto: {
+            /**
+             * @description HH:MM, after open
+             * @example 18:00
+             */
+            close: string;
+            /**
+             * @description HH:MM, 24-hour, UK time
+             * @example 07:30
+             */
+            open: string;
+        };
+        DayHoursResponse: {
+            /** @example 18:00 */
+            close: string;
+            /** @example 07:30 */
+            open: string;
         };
         DemoAccount: {
             email: string;
@@ -1202,6 +1589,61 @@ export interface components {
             /** @example 400 */
             statusCode: number;
         };
+        FavoritePageResponse: {
+            items: components["schemas"]["FavoriteResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        FavoriteResponse: {
+            ageGroups: components["schemas"]["AgeGroup"][];
+            /** @description The first 200 characters of the bio */
+            bioExcerpt: string | null;
+            displayName: string;
+            /** Format: date-time */
+            favoritedAt: string;
+            /**
+             * @description Integer pence
+             * @example 650
+             */
+            hourlyRatePence: number | null;
+            /**
+             * Format: uuid
+             * @description The profile id: the handle of /api/childminders/:id
+             */
+            id: string;
+            /**
+             * @example [
+             *       "English",
+             *       "Polish"
+             *     ]
+             */
+            languages: string[];
+            photoUrl: string | null;
+            /**
+             * @description The postcode’s first part only
+             * @example M20
+             */
+            postcodeDistrict: string | null;
+            /** @example 4.8 */
+            ratingAverage: number | null;
+            /** @example 12 */
+            ratingCount: number;
+            services: components["schemas"]["ChildminderService"][];
+            specialNeedsExperience: boolean;
+            /** @example Didsbury */
+            town: string | null;
+            /**
+             * Format: uuid
+             * @description The childminder’s user id, to message them
+             */
+            userId: string;
+        };
+        FavoriteStatusResponse: {
+            /** Format: uuid */
+            childminderId: string;
+            favorite: boolean;
+        };
         FixSubscriptionsResponse: {
             current: components["schemas"]["CheckSubscriptionResponse"];
             /** @description Local rows created or corrected from Stripe */
@@ -1229,6 +1671,35 @@ export interface components {
             received: boolean;
             status: components["schemas"]["InboundDeliveryStatus"];
         };
+        InspectionDto: {
+            /** @enum {string} */
+            framework: "legacy" | "report_card";
+            /** @description Required for report_card */
+            grades?: components["schemas"]["ReportCardGradesDto"];
+            /**
+             * Format: date
+             * @example 2024-05-14
+             */
+            inspectedOn: string;
+            /** @description Required for legacy */
+            overallGrade?: components["schemas"]["LegacyGrade"];
+            /** @description Required for report_card */
+            safeguardingMet?: boolean;
+        };
+        InspectionResponse: {
+            /** @enum {string} */
+            framework: "legacy" | "report_card";
+            grades?: components["schemas"]["ReportCardGradesResponse"];
+            /** Format: date */
+            inspectedOn: string;
+            overallGrade?: components["schemas"]["LegacyGrade"];
+            safeguardingMet?: boolean;
+        };
+        /**
+         * @description Required for legacy
+         * @enum {string}
+         */
+        LegacyGrade: "outstanding" | "good" | "requires_improvement" | "inadequate";
         LoginDto: {
             email: string;
             password: string;
@@ -1280,6 +1751,94 @@ export interface components {
         };
         /** @enum {string} */
         NotificationType: "account_security" | "messages" | "bookings" | "reminders" | "last_minute" | "product_news";
+        OpeningHoursDto: {
+            /** @description Absent or null: closed */
+            friday?: components["schemas"]["DayHoursDto"] | null;
+            /** @description Absent or null: closed */
+            monday?: components["schemas"]["DayHoursDto"] | null;
+            /** @description Absent or null: closed */
+            saturday?: components["schemas"]["DayHoursDto"] | null;
+            /** @description Absent or null: closed */
+            sunday?: components["schemas"]["DayHoursDto"] | null;
+            /** @description Absent or null: closed */
+            thursday?: components["schemas"]["DayHoursDto"] | null;
+            /** @description Absent or null: closed */
+            tuesday?: components["schemas"]["DayHoursDto"] | null;
+            /** @description Absent or null: closed */
+            wednesday?: components["schemas"]["DayHoursDto"] | null;
+        };
+        OpeningHoursResponse: {
+            friday: components["schemas"]["DayHoursResponse"] | null;
+            monday: components["schemas"]["DayHoursResponse"] | null;
+            saturday: components["schemas"]["DayHoursResponse"] | null;
+            sunday: components["schemas"]["DayHoursResponse"] | null;
+            thursday: components["schemas"]["DayHoursResponse"] | null;
+            tuesday: components["schemas"]["DayHoursResponse"] | null;
+            wednesday: components["schemas"]["DayHoursResponse"] | null;
+        };
+        OwnChildminderProfileResponse: {
+            /** @description Set by admins */
+            active: boolean;
+            ageGroups: components["schemas"]["AgeGroup"][];
+            bio: string | null;
+            /** @description The first 200 characters of the bio */
+            bioExcerpt: string | null;
+            capacity: components["schemas"]["CapacityResponse"];
+            completeness: components["schemas"]["CompletenessResponse"];
+            displayName: string;
+            /**
+             * @description Integer pence
+             * @example 650
+             */
+            hourlyRatePence: number | null;
+            /**
+             * Format: uuid
+             * @description The profile id: the handle of /api/childminders/:id
+             */
+            id: string;
+            inspection: components["schemas"]["InspectionResponse"] | null;
+            /**
+             * @example [
+             *       "English",
+             *       "Polish"
+             *     ]
+             */
+            languages: string[];
+            /** @description Visible, active and complete: shown in search */
+            listed: boolean;
+            /** Format: date */
+            ofstedRegisteredOn: string | null;
+            /** @example EY123456 */
+            ofstedUrn: string | null;
+            openingHours: components["schemas"]["OpeningHoursResponse"];
+            ownChildrenDatesOfBirth: string[];
+            photoUrl: string | null;
+            /** @example M20 2LS */
+            postcode: string | null;
+            /**
+             * @description The postcode’s first part only
+             * @example M20
+             */
+            postcodeDistrict: string | null;
+            /** @example 4.8 */
+            ratingAverage: number | null;
+            /** @example 12 */
+            ratingCount: number;
+            services: components["schemas"]["ChildminderService"][];
+            specialNeedsDetails: string | null;
+            specialNeedsExperience: boolean;
+            /** @example Didsbury */
+            town: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: uuid
+             * @description The childminder’s user id, to message them
+             */
+            userId: string;
+            /** @description The childminder’s choice to be listed */
+            visible: boolean;
+        };
         PaymentResponse: {
             amountPence: number;
             amountRefundedPence: number;
@@ -1364,6 +1923,24 @@ export interface components {
             message: string;
             user: components["schemas"]["UserResponse"];
         };
+        /** @enum {string} */
+        ReportCardGrade: "exceptional" | "strong_standard" | "expected_standard" | "needs_attention" | "urgent_improvement";
+        ReportCardGradesDto: {
+            achievement: components["schemas"]["ReportCardGrade"];
+            behaviourAttitudesAndRoutines: components["schemas"]["ReportCardGrade"];
+            childrensWelfareAndWellBeing: components["schemas"]["ReportCardGrade"];
+            curriculumAndTeaching: components["schemas"]["ReportCardGrade"];
+            inclusion: components["schemas"]["ReportCardGrade"];
+            leadershipAndGovernance: components["schemas"]["ReportCardGrade"];
+        };
+        ReportCardGradesResponse: {
+            achievement: components["schemas"]["ReportCardGrade"];
+            behaviourAttitudesAndRoutines: components["schemas"]["ReportCardGrade"];
+            childrensWelfareAndWellBeing: components["schemas"]["ReportCardGrade"];
+            curriculumAndTeaching: components["schemas"]["ReportCardGrade"];
+            inclusion: components["schemas"]["ReportCardGrade"];
+            leadershipAndGovernance: components["schemas"]["ReportCardGrade"];
+        };
         ResendVerificationDto: {
             email: string;
         };
@@ -1373,6 +1950,16 @@ export interface components {
         };
         /** @enum {string} */
         Role: "parent" | "childminder" | "support_agent" | "admin" | "super_admin";
+        SearchOriginResponse: {
+            /** @example M20 */
+            outcode: string;
+            /** @enum {string} */
+            precision: "district" | "area";
+            radiusMiles: number;
+            town: string | null;
+        };
+        /** @enum {string} */
+        SearchSort: "distance" | "rating" | "price";
         SessionInfo: {
             createdAt: string;
             expiresAt: string;
@@ -1469,6 +2056,54 @@ export interface components {
             firstName?: string;
             medicalNotes?: string | null;
             specialNeeds?: string | null;
+        };
+        UpdateChildminderProfileDto: {
+            ageGroups?: components["schemas"]["AgeGroup"][];
+            bio?: string | null;
+            /** @description Registered limits; default EYFS 6 / 3 / 1 */
+            capacity?: components["schemas"]["CapacityDto"];
+            /** @example Claire Hughes */
+            displayName?: string;
+            /**
+             * @description Integer pence
+             * @example 650
+             */
+            hourlyRatePence?: number | null;
+            inspection?: components["schemas"]["InspectionDto"] | null;
+            /**
+             * @example [
+             *       "English",
+             *       "Polish"
+             *     ]
+             */
+            languages?: string[];
+            /**
+             * Format: date
+             * @example 2019-09-02
+             */
+            ofstedRegisteredOn?: string | null;
+            /**
+             * @description EY and 6 digits, or 6-7 digits
+             * @example EY123456
+             */
+            ofstedUrn?: string | null;
+            openingHours?: components["schemas"]["OpeningHoursDto"] | null;
+            /** @description Private: your own children under 8 count against capacity */
+            ownChildrenDatesOfBirth?: string[];
+            /** @description An https URL, or /api/profile-images/:id of a photo uploaded here */
+            photoUrl?: string | null;
+            /**
+             * @description Full postcode: private; only its district is shown
+             * @example M20 2LS
+             */
+            postcode?: string;
+            services?: components["schemas"]["ChildminderService"][];
+            specialNeedsDetails?: string | null;
+            specialNeedsExperience?: boolean;
+            /** @description Default: the postcode’s town */
+            town?: string | null;
+            /** @description Listed in search (when complete) */
+            visible?: boolean;
         };
         UpdateDocumentDto: {
             description?: string | null;
@@ -2459,6 +3094,405 @@ export interface operations {
             };
             /** @description No such child, or not yours */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Childminders_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildminderSummaryPageResponse"];
+                };
+            };
+            /** @description page or pageSize out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Childminders_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChildminderProfileDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnChildminderProfileResponse"];
+                };
+            };
+            /** @description A field is missing, unknown or not acceptable, or the user is not a childminder */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The childminder already has a profile */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Childminders_search: {
+        parameters: {
+            query: {
+                page?: number;
+                pageSize?: number;
+                /** @description A full UK postcode or its first part */
+                postcode: string;
+                radiusMiles?: number;
+                /** @description Integer pence per hour */
+                maxHourlyRate?: number;
+                /** @description Comma-separated or repeated; every one must be offered */
+                services?: components["schemas"]["ChildminderService"][];
+                /** @description Comma-separated or repeated; every one must be spoken */
+                languages?: string[];
+                /** @description Accepts this many funded hours */
+                fundedHours?: 15 | 30;
+                /** @description Only childminders with special-needs experience (true) */
+                specialNeeds?: boolean;
+                minRating?: number;
+                /** @description The children's dates of birth (comma-separated): every child's age group must be cared for */
+                ageOfChildren?: string[];
+                sort?: components["schemas"]["SearchSort"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildminderSearchPageResponse"];
+                };
+            };
+            /** @description Unknown postcode or a filter out of range (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Childminders_recommended: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Default: the signed-in user’s postcode */
+                postcode?: string;
+                radiusMiles?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildminderSearchPageResponse"];
+                };
+            };
+            /** @description No postcode given or on the account, or an unknown postcode */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Childminders_listFavorites: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FavoritePageResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Childminders_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The childminder profile */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildminderResponse"];
+                };
+            };
+            /** @description id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such childminder, or not listed */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Childminders_addFavorite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The childminder profile */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FavoriteStatusResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such childminder, or not listed */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Childminders_removeFavorite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The childminder profile */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not a favourite (any more) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such childminder */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChildminderProfile_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnChildminderProfileResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CHILDMINDER_PROFILE_NOT_STARTED: save it once with PATCH */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChildminderProfile_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateChildminderProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnChildminderProfileResponse"];
+                };
+            };
+            /** @description A field is unknown or not acceptable (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@app/modules/auth/auth.module';
+import { GeoModule } from '@app/modules/geo/geo.module';
+import { UsersModule } from '@app/modules/users/users.module';
+import { ChildminderProfileController } from './childminder-profile.controller';
+import { ChildmindersController } from './childminders.controller';
+import { ChildmindersRepository } from './childminders.repository';
+import { ChildmindersService } from './childminders.service';
+import { ChildmindersDemoSeeder } from './demo/childminders-demo.seeder';
+import { ChildminderFavorite } from './entities/childminder-favorite.entity';
+import { ChildminderProfile } from './entities/childminder-profile.entity';
+
+/**
+ * Childminder profiles, the postcode search, recommendations and parents' favourites.
+ * Bookings (capacity, the row lock), reviews (rating columns) and compliance (badges) read and
+ * update profiles through the exported service and repository.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([ChildminderProfile, ChildminderFavorite]), GeoModule, UsersModule, AuthModule],
+  controllers: [ChildmindersController, ChildminderProfileController],
+  providers: [ChildmindersRepository, ChildmindersService, ChildmindersDemoSeeder],
+  exports: [ChildmindersRepository, ChildmindersService],
+})
+export class ChildmindersModule {}

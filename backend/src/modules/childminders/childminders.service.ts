@@ -1,0 +1,323 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthContext } from '@app/common/auth/auth-context';
+import { Role } from '@app/common/auth/role';
+import { Page, PageQuery, toPage } from '@app/common/pagination/page';
+import { ErrorDetail } from '@app/common/errors/domain.exception';
+import { boundingBox } from '@app/modules/geo/geo-math';
+import { GeocoderService, GeoLocation } from '@app/modules/geo/geocoder.service';
+import { UsersService } from '@app/modules/users/users.service';
+import { ageGroupsOf } from './age-groups';
+import {
+  ChildminderErrorCode,
+  ChildminderException,
+  childminderNotFound,
+  invalidProfile,
+} from './childminder.exception';
+import { EYFS_DEFAULT_CAPACITY, Inspection, OpeningHours, WEEKDAYS } from './childminder-vocabulary';
+import { ChildmindersRepository } from './childminders.repository';
+import {
+  ChildminderResponse,
+  ChildminderSearchResult,
+  ChildminderSummaryResponse,
+  FavoriteResponse,
+  FavoriteStatusResponse,
+  OwnChildminderProfileResponse,
+  SearchOriginResponse,
+  toChildminderResponse,
+  toChildminderSummary,
+  toOwnProfileResponse,
+} from './dto/childminder.response';
+import { CreateChildminderProfileDto } from './dto/create-childminder-profile.dto';
+import { RecommendedChildmindersQuery, SearchChildmindersQuery } from './dto/search-childminders.query';
+import { UpdateChildminderProfileDto } from './dto/update-childminder-profile.dto';
+import { ChildminderProfile } from './entities/childminder-profile.entity';
+import { profileCompleteness } from './profile-completeness';
+import { SearchFilters } from './search/search-filters';
+import { RankedCandidate, rankRecommended, rankSearchResults, roundMiles } from './search/search-ranking';
+
+export type SearchPage = Page<ChildminderSearchResult> & { origin: SearchOriginResponse };
+
+/** Childminder profiles, search and favourites: the only writer of their tables. */
+@Injectable()
+export class ChildmindersService {
+  constructor(
+    private readonly childminders: ChildmindersRepository,
+    private readonly geocoder: GeocoderService,
+    private readonly users: UsersService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  // --- public -------------------------------------------------------------------------------
+
+  /** A listed profile (visible, active, complete), or the same 404 as for an id that does not exist. */
+  async requireListed(id: string): Promise<ChildminderProfile> {
+    const profile = await this.childminders.findListedById(id);
+    if (!profile) throw childminderNotFound();
+    return profile;
+  }
+
+  async list(query: PageQuery): Promise<Page<ChildminderSummaryResponse>> {
+    const [profiles, total] = await this.childminders.pageListed({ skip: query.skip, take: query.pageSize });
+    return toPage(profiles.map(toChildminderSummary), total, query);
+  }
+
+  async get(id: string): Promise<ChildminderResponse> {
+    return toChildminderResponse(await this.requireListed(id));
+  }
+
+  /**
+   * Geocodes the postcode (a 400 naming `postcode` if unknown), narrows rows in SQL with the
+   * radius's bounding box and the filters, then keeps and orders them by exact distance in code.
+   */
+  async search(query: SearchChildmindersQuery): Promise<SearchPage> {
+    const origin = this.geocoder.locate(query.postcode);
+    const filters: SearchFilters = {
+      box: boundingBox(origin, query.radiusMiles),
+      maxHourlyRatePence: query.maxHourlyRate,
+      services: query.services,
+      languages: query.languages,
+      fundedHours: query.fundedHours,
+      specialNeeds: query.specialNeeds,
+      minRating: query.minRating,
+      ageGroups: query.ageOfChildren ? ageGroupsOf(query.ageOfChildren) : undefined,
+    };
+    const candidates = await this.childminders.findSearchCandidates(filters);
+    const ranked = rankSearchResults(candidates, origin, query.radiusMiles, query.sort);
+    return { ...(await this.page(ranked, query)), origin: toOrigin(origin, query.radiusMiles) };
+  }
+
+  /** Near, well-rated childminders for a postcode, or for the signed-in user's own postcode. */
+  async recommended(auth: AuthContext | null, query: RecommendedChildmindersQuery): Promise<SearchPage> {
+    const postcode = query.postcode ?? (auth ? (await this.users.requireUser(auth.userId)).postcode : null);
+    if (!postcode) {
+      const message = 'Enter a postcode to see childminders near it';
+      throw new ChildminderException(ChildminderErrorCode.PostcodeRequired, message, [{ field: 'postcode', message }]);
+    }
+    const origin = this.geocoder.locate(postcode);
+    const candidates = await this.childminders.findSearchCandidates({ box: boundingBox(origin, query.radiusMiles) });
+    const ranked = rankRecommended(candidates, origin, query.radiusMiles);
+    return { ...(await this.page(ranked, query)), origin: toOrigin(origin, query.radiusMiles) };
+  }
+
+  private async page(ranked: RankedCandidate[], query: PageQuery): Promise<Page<ChildminderSearchResult>> {
+    const window = ranked.slice(query.skip, query.skip + query.pageSize);
+    const miles = new Map(window.map((r) => [r.id, r.distanceMiles]));
+    const profiles = await this.childminders.findByIdsInOrder(window.map((r) => r.id));
+    const items = profiles.map((p) => ({ ...toChildminderSummary(p), distanceMiles: roundMiles(miles.get(p.id)!) }));
+    return toPage(items, ranked.length, query);
+  }
+
+  // --- favourites (parents) -------------------------------------------------------------------
+
+  async addFavorite(auth: AuthContext, id: string): Promise<FavoriteStatusResponse> {
+    const profile = await this.requireListed(id);
+    await this.childminders.addFavorite(auth.userId, profile.id);
+    return { childminderId: profile.id, favorite: true };
+  }
+
+  /** Removing a favourite that is not there is not an error; an unknown childminder is. */
+  async removeFavorite(auth: AuthContext, id: string): Promise<void> {
+    const profile = await this.childminders.findById(id);
+    if (!profile) throw childminderNotFound();
+    await this.childminders.removeFavorite(auth.userId, profile.id);
+  }
+
+  async listFavorites(auth: AuthContext, query: PageQuery): Promise<Page<FavoriteResponse>> {
+    const [favorites, total] = await this.childminders.pageFavorites(auth.userId, {
+      skip: query.skip,
+      take: query.pageSize,
+    });
+    return toPage(
+      favorites.map((f) => ({ ...toChildminderSummary(f.profile!), favoritedAt: f.createdAt.toISOString() })),
+      total,
+      query,
+    );
+  }
+
+  // --- the owner's profile ----------------------------------------------------------------------
+
+  /** The signed-in childminder's own profile; a 404 with its own code until they start one. */
+  async requireOwnProfile(auth: AuthContext): Promise<ChildminderProfile> {
+    const profile = await this.childminders.findByUserId(auth.userId);
+    if (!profile) {
+      throw new ChildminderException(
+        ChildminderErrorCode.OwnProfileMissing,
+        'You have not started your childminder profile yet',
+      );
+    }
+    return profile;
+  }
+
+  async getOwn(auth: AuthContext): Promise<OwnChildminderProfileResponse> {
+    return toOwnProfileResponse(await this.requireOwnProfile(auth));
+  }
+
+  /**
+   * Changes the caller's profile, starting it on first save (named after the account, at the
+   * account's postcode unless the change gives one). Completeness is recomputed on every write.
+   */
+  async updateOwn(auth: AuthContext, dto: UpdateChildminderProfileDto): Promise<OwnChildminderProfileResponse> {
+    const saved = await this.dataSource.transaction(async (manager) => {
+      let profile = await this.childminders.findByUserId(auth.userId, manager);
+      if (!profile) {
+        const user = await this.users.requireUser(auth.userId);
+        profile = newProfile(user.id, user.displayName);
+        if (dto.postcode === undefined && user.postcode) {
+          profile.town = this.applyPostcode(profile, user.postcode).town;
+        }
+      }
+      this.applyChanges(profile, dto);
+      return this.childminders.save(profile, manager);
+    });
+    return toOwnProfileResponse((await this.childminders.findById(saved.id))!);
+  }
+
+  // --- admins -------------------------------------------------------------------------------
+
+  async create(dto: CreateChildminderProfileDto): Promise<OwnChildminderProfileResponse> {
+    const user = await this.users.requireUser(dto.userId).catch(() => null);
+    if (!user || user.role !== Role.Childminder) {
+      const message = 'userId must be the id of a childminder account';
+      throw new ChildminderException(ChildminderErrorCode.NotAChildminder, message, [{ field: 'userId', message }]);
+    }
+    const created = await this.dataSource.transaction(async (manager: EntityManager) => {
+      if (await this.childminders.findByUserId(user.id, manager)) {
+        throw new ChildminderException(ChildminderErrorCode.ProfileExists, 'This childminder already has a profile');
+      }
+      const { userId: _userId, active, ...changes } = dto;
+      const profile = newProfile(user.id, dto.displayName);
+      if (active !== undefined) profile.active = active;
+      this.applyChanges(profile, changes);
+      return this.childminders.insert(profile, manager);
+    });
+    return toOwnProfileResponse((await this.childminders.findById(created.id))!);
+  }
+
+  // --- writing ------------------------------------------------------------------------------
+
+  private applyPostcode(profile: ChildminderProfile, postcode: string): GeoLocation {
+    const location = this.geocoder.locate(postcode);
+    Object.assign(profile, {
+      postcode,
+      postcodeDistrict: location.outcode,
+      latitude: location.latitude,
+      longitude: location.longitude,
+    });
+    return location;
+  }
+
+  /** Applies a validated change, checks the rules across fields, and recomputes completeness. */
+  private applyChanges(profile: ChildminderProfile, dto: UpdateChildminderProfileDto): void {
+    const problems: ErrorDetail[] = [];
+    if (dto.postcode !== undefined) {
+      const location = this.applyPostcode(profile, dto.postcode);
+      if (dto.town === undefined) profile.town = location.town ?? profile.town;
+    }
+    const simple = [
+      'displayName',
+      'bio',
+      'photoUrl',
+      'town',
+      'hourlyRatePence',
+      'ageGroups',
+      'languages',
+      'services',
+      'specialNeedsExperience',
+      'specialNeedsDetails',
+      'ofstedUrn',
+      'ofstedRegisteredOn',
+      'ownChildrenDatesOfBirth',
+      'visible',
+    ] as const;
+    for (const key of simple) {
+      if (dto[key] !== undefined) (profile as unknown as Record<string, unknown>)[key] = dto[key];
+    }
+    if (dto.openingHours !== undefined) {
+      profile.openingHours = dto.openingHours === null ? null : toOpeningHours(dto.openingHours, problems);
+    }
+    if (dto.inspection !== undefined)
+      profile.inspection = dto.inspection === null ? null : toInspection(dto.inspection);
+    if (dto.capacity) {
+      const { under8, young, under1 } = dto.capacity;
+      if (young > under8)
+        problems.push({ field: 'capacity.young', message: 'capacity.young cannot be more than capacity.under8' });
+      if (under1 > young)
+        problems.push({ field: 'capacity.under1', message: 'capacity.under1 cannot be more than capacity.young' });
+      Object.assign(profile, { capacityUnder8: under8, capacityYoung: young, capacityUnder1: under1 });
+    }
+    if (problems.length) throw invalidProfile(problems);
+    const completeness = profileCompleteness(profile);
+    profile.completeness = completeness.percent;
+    profile.complete = completeness.complete;
+  }
+}
+
+function newProfile(userId: string, displayName: string): ChildminderProfile {
+  return Object.assign(new ChildminderProfile(), {
+    userId,
+    displayName,
+    bio: null,
+    photoUrl: null,
+    town: null,
+    postcode: null,
+    postcodeDistrict: null,
+    latitude: null,
+    longitude: null,
+    hourlyRatePence: null,
+    ageGroups: [],
+    languages: [],
+    services: [],
+    specialNeedsExperience: false,
+    specialNeedsDetails: null,
+    openingHours: null,
+    ofstedUrn: null,
+    ofstedRegisteredOn: null,
+    inspection: null,
+    capacityUnder8: EYFS_DEFAULT_CAPACITY.under8,
+    capacityYoung: EYFS_DEFAULT_CAPACITY.young,
+    capacityUnder1: EYFS_DEFAULT_CAPACITY.under1,
+    ownChildrenDatesOfBirth: [],
+    visible: true,
+    active: true,
+    completeness: 0,
+    complete: false,
+    ratingAverage: null,
+    ratingCount: 0,
+  });
+}
+
+/** Only the days given, each closing after it opens. */
+function toOpeningHours(dto: OpeningHours, problems: ErrorDetail[]): OpeningHours {
+  const hours: OpeningHours = {};
+  for (const day of WEEKDAYS) {
+    const value = dto[day];
+    if (!value) continue;
+    if (value.close <= value.open) {
+      problems.push({ field: `openingHours.${day}`, message: `openingHours.${day} must close after it opens` });
+    }
+    hours[day] = { open: value.open, close: value.close };
+  }
+  return hours;
+}
+
+/** A plain object of exactly the framework's fields (the DTO may carry the other framework's as undefined). */
+function toInspection(dto: NonNullable<UpdateChildminderProfileDto['inspection']>): Inspection {
+  if (dto.framework === 'legacy') {
+    return { framework: 'legacy', inspectedOn: dto.inspectedOn, overallGrade: dto.overallGrade! };
+  }
+  return {
+    framework: 'report_card',
+    inspectedOn: dto.inspectedOn,
+    safeguardingMet: dto.safeguardingMet!,
+    grades: { ...dto.grades! },
+  };
+}
+
+const toOrigin = (origin: GeoLocation, radiusMiles: number): SearchOriginResponse => ({
+  outcode: origin.outcode,
+  town: origin.town,
+  precision: origin.precision,
+  radiusMiles,
+});

@@ -1,0 +1,35 @@
+/** The childminders API's shapes, from the generated OpenAPI types (core/api/api-types.ts). */
+export type {
+  ChildminderProfile,
+  ChildminderSearchPage,
+  ChildminderSearchResult,
+  ChildminderSummary,
+  FavoriteChildminderPage,
+  FavoriteStatus,
+  OwnChildminderProfile,
+  UpdateChildminderProfileRequest,
+} from '@core/api/api-types';
+import type { ChildminderProfile, ChildminderSearchResult } from '@core/api/api-types';
+
+export type AgeGroup = ChildminderSearchResult['ageGroups'][number];
+export type ChildminderServiceCode = ChildminderSearchResult['services'][number];
+export type SearchSort = 'distance' | 'rating' | 'price';
+export type Inspection = NonNullable<ChildminderProfile['inspection']>;
+export type OpeningHours = ChildminderProfile['openingHours'];
+export type Weekday = keyof OpeningHours;
+
+/** What the search page asks for; mirrors `GET /api/childminders/search`'s query. */
+export interface SearchCriteria {
+  postcode: string;
+  radiusMiles: number;
+  maxHourlyRate: number | null;
+  services: ChildminderServiceCode[];
+  languages: string[];
+  fundedHours: 15 | 30 | null;
+  specialNeeds: boolean;
+  minRating: number | null;
+  ageOfChildren: string[];
+  sort: SearchSort;
+  page: number;
+  pageSize: number;
+}

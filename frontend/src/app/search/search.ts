@@ -1,0 +1,234 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, signal, viewChild } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormArray, FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatExpansionModule } from '@angular/material/expansion';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatSelectModule } from '@angular/material/select';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { toApiProblem } from '@core/errors/api-error';
+import { EmptyState } from '@shared/page-state/empty-state';
+import { ErrorState } from '@shared/page-state/error-state';
+import { LoadingState } from '@shared/page-state/loading-state';
+import {
+  AGE_GROUP_LABELS,
+  SERVICE_LABELS,
+  SERVICES,
+  formatDistance,
+  formatHourlyRate,
+  formatRating,
+} from './childminder-labels';
+import type { ChildminderSearchPage, ChildminderServiceCode, SearchCriteria, SearchSort } from './childminder-types';
+import { ChildmindersApi } from './childminders-api';
+import { DEFAULT_RADIUS, PAGE_SIZE, RADIUS_CHOICES, criteriaFromParams, paramsFromCriteria } from './search-criteria';
+
+const MAX_CHILDREN = 4;
+/** A full postcode (M20 2LS) or its first part (M20): the search takes either. */
+const POSTCODE_OR_DISTRICT = /^\s*[A-Za-z]{1,2}\d[A-Za-z\d]?(\s*\d[A-Za-z]{2})?\s*$/;
+
+/**
+ * `/search`: childminders near a postcode, as a list of cards. The criteria live in the URL;
+ * the form writes them there and the page searches whenever they change. There is no map: the
+ * map library is not installed, and the list says everything a map would (district, distance).
+ */
+@Component({
+  selector: 'app-search',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatExpansionModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatPaginatorModule,
+    MatSelectModule,
+    EmptyState,
+    ErrorState,
+    LoadingState,
+  ],
+  templateUrl: './search.html',
+  styleUrl: './search.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Search {
+  private readonly api = inject(ChildmindersApi);
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  private readonly fb = inject(NonNullableFormBuilder);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly resultsHeading = viewChild<ElementRef<HTMLElement>>('resultsHeading');
+
+  protected readonly radiusChoices = RADIUS_CHOICES;
+  protected readonly services = SERVICES;
+  protected readonly serviceLabels = SERVICE_LABELS;
+  protected readonly ageGroupLabels = AGE_GROUP_LABELS;
+  protected readonly formatHourlyRate = formatHourlyRate;
+  protected readonly formatDistance = formatDistance;
+  protected readonly formatRating = formatRating;
+  protected readonly maxChildren = MAX_CHILDREN;
+
+  protected readonly criteria = signal<SearchCriteria | null>(null);
+  protected readonly results = signal<ChildminderSearchPage | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly searchError = signal<string | null>(null);
+  /** A 400 about the postcode is shown on the field, not as a page error. */
+  protected readonly postcodeError = signal<string | null>(null);
+
+  protected readonly form = this.fb.group({
+    postcode: ['', [Validators.required, Validators.pattern(POSTCODE_OR_DISTRICT)]],
+    radiusMiles: [DEFAULT_RADIUS as number],
+    sort: ['distance' as SearchSort],
+    maxRatePounds: [null as number | null, [Validators.min(1), Validators.max(250)]],
+    services: this.fb.group(
+      Object.fromEntries(SERVICES.map((s) => [s, this.fb.control(false)])) as Record<
+        ChildminderServiceCode,
+        FormControl<boolean>
+      >,
+    ),
+    languages: [''],
+    fundedHours: [null as 15 | 30 | null],
+    specialNeeds: [false],
+    minRating: [null as number | null],
+    children: new FormArray<FormControl<string>>([]),
+  });
+
+  constructor() {
+    this.route.queryParamMap.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((params) => {
+      const criteria = criteriaFromParams(params);
+      this.criteria.set(criteria);
+      if (criteria) {
+        this.fillForm(criteria);
+        this.runSearch(criteria);
+      } else {
+        this.results.set(null);
+      }
+    });
+  }
+
+  protected get children(): FormArray<FormControl<string>> {
+    return this.form.controls.children;
+  }
+
+  protected addChild(): void {
+    if (this.children.length < MAX_CHILDREN) this.children.push(this.fb.control(''));
+  }
+
+  protected removeChild(index: number): void {
+    this.children.removeAt(index);
+  }
+
+  protected postcodeMessage(): string | null {
+    const control = this.form.controls.postcode;
+    if (this.postcodeError()) return this.postcodeError();
+    if (!control.touched) return null;
+    if (control.hasError('required')) return 'Enter a postcode';
+    if (control.hasError('pattern')) return 'Enter a UK postcode, like M20 2LS, or its first part, like M20';
+    return null;
+  }
+
+  protected submitSearch(): void {
+    this.form.markAllAsTouched();
+    this.postcodeError.set(null);
+    if (this.form.invalid) return;
+    const value = this.form.getRawValue();
+    const criteria: SearchCriteria = {
+      postcode: value.postcode.trim().toUpperCase(),
+      radiusMiles: value.radiusMiles,
+      sort: value.sort,
+      maxHourlyRate: value.maxRatePounds ? Math.round(value.maxRatePounds * 100) : null,
+      services: SERVICES.filter((s) => value.services[s]),
+      languages: value.languages
+        .split(',')
+        .map((l) => l.trim())
+        .filter(Boolean),
+      fundedHours: value.fundedHours,
+      specialNeeds: value.specialNeeds,
+      minRating: value.minRating,
+      ageOfChildren: value.children.filter(Boolean),
+      page: 1,
+      pageSize: PAGE_SIZE,
+    };
+    this.navigate(criteria);
+  }
+
+  protected changePage(event: PageEvent): void {
+    const criteria = this.criteria();
+    if (criteria) this.navigate({ ...criteria, page: event.pageIndex + 1 });
+    this.resultsHeading()?.nativeElement.focus();
+  }
+
+  protected retrySearch(): void {
+    const criteria = this.criteria();
+    if (criteria) this.runSearch(criteria);
+  }
+
+  protected activeFilterCount(): number {
+    const c = this.criteria();
+    if (!c) return 0;
+    return [
+      c.maxHourlyRate,
+      c.services.length,
+      c.languages.length,
+      c.fundedHours,
+      c.specialNeeds,
+      c.minRating,
+      c.ageOfChildren.length,
+    ].filter(Boolean).length;
+  }
+
+  private navigate(criteria: SearchCriteria): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: paramsFromCriteria(criteria) });
+  }
+
+  private runSearch(criteria: SearchCriteria): void {
+    this.loading.set(true);
+    this.searchError.set(null);
+    this.postcodeError.set(null);
+    this.api
+      .search(criteria)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (page) => {
+          this.results.set(page);
+          this.loading.set(false);
+        },
+        error: (error: unknown) => {
+          const problem = toApiProblem(error);
+          this.loading.set(false);
+          this.results.set(null);
+          const postcode = problem.details.find((d) => d.field === 'postcode');
+          if (postcode) {
+            this.postcodeError.set(postcode.message);
+            this.form.controls.postcode.markAsTouched();
+          } else {
+            this.searchError.set(problem.message);
+          }
+        },
+      });
+  }
+
+  private fillForm(criteria: SearchCriteria): void {
+    this.form.patchValue(
+      {
+        postcode: criteria.postcode,
+        radiusMiles: criteria.radiusMiles,
+        sort: criteria.sort,
+        maxRatePounds: criteria.maxHourlyRate ? criteria.maxHourlyRate / 100 : null,
+        services: Object.fromEntries(SERVICES.map((s) => [s, criteria.services.includes(s)])),
+        languages: criteria.languages.join(', '),
+        fundedHours: criteria.fundedHours,
+        specialNeeds: criteria.specialNeeds,
+        minRating: criteria.minRating,
+      },
+      { emitEvent: false },
+    );
+    this.children.clear({ emitEvent: false });
+    for (const dob of criteria.ageOfChildren.slice(0, MAX_CHILDREN)) this.children.push(this.fb.control(dob));
+  }
+}
