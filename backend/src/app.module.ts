@@ -17,7 +17,10 @@ import { DocumentsModule } from './modules/documents/documents.module';
 import { GeoModule } from './modules/geo/geo.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
+import { MessagingModule } from './modules/messaging/messaging.module';
+import { NotificationsFeedModule } from './modules/notifications-feed/notifications-feed.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { RealtimeModule } from './modules/realtime/realtime.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module';
 import { UsersModule } from './modules/users/users.module';
@@ -45,6 +48,9 @@ export class AppModule {
         GeoModule,
         ChildrenModule,
         ChildmindersModule,
+        RealtimeModule,
+        NotificationsFeedModule,
+        MessagingModule,
         DocumentsModule,
         SubscriptionsModule,
         WebhooksModule,

@@ -15,6 +15,7 @@ import { ErrorDetailResponse, ErrorResponse } from './common/errors/error.respon
 import { GlobalExceptionFilter } from './common/errors/global-exception.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config';
+import { RealtimeIoAdapter } from './modules/realtime/socket/realtime-io.adapter';
 
 export const API_PREFIX = 'api';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -77,6 +78,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     crossOriginEmbedderPolicy: false,
   });
 
+  // socket.io at /api/socketio, fanned out through Redis when it is configured.
+  app.useWebSocketAdapter(new RealtimeIoAdapter(app));
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
 

@@ -3,6 +3,7 @@ import { Foundation1795613931778 } from './1795613931778-Foundation';
 import { Documents1795615099206 } from './1795615099206-Documents';
 import { Subscriptions1795616655225 } from './1795616655225-Subscriptions';
 import { Childminders1795616930684 } from './1795616930684-Childminders';
+import { Messaging1795617000000 } from './1795617000000-Messaging';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MYSQL_MIGRATIONS: Function[] = [Foundation1795613931778, Documents1795615099206, Subscriptions1795616655225, Childminders1795616930684];
+export const MYSQL_MIGRATIONS: Function[] = [Foundation1795613931778, Documents1795615099206, Subscriptions1795616655225, Childminders1795616930684, Messaging1795617000000];

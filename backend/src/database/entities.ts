@@ -19,6 +19,11 @@ import { PaymentRecord } from '@app/modules/subscriptions/entities/payment-recor
 import { Subscription } from '@app/modules/subscriptions/entities/subscription.entity';
 import { ProcessedWebhookEvent } from '@app/modules/subscriptions/entities/processed-webhook-event.entity';
 import { InboundWebhookDelivery } from '@app/modules/webhooks/entities/inbound-webhook-delivery.entity';
+import { Conversation } from '@app/modules/messaging/entities/conversation.entity';
+import { Message } from '@app/modules/messaging/entities/message.entity';
+import { Notification } from '@app/modules/notifications-feed/entities/notification.entity';
+import { RealtimeEventRow } from '@app/modules/realtime/entities/realtime-event.entity';
+import { RealtimeTicket } from '@app/modules/realtime/entities/realtime-ticket.entity';
 import { User } from '@app/modules/users/entities/user.entity';
 
 /**
@@ -48,4 +53,9 @@ export const ENTITIES = [
   PaymentRecord,
   ProcessedWebhookEvent,
   InboundWebhookDelivery,
+  Conversation,
+  Message,
+  Notification,
+  RealtimeEventRow,
+  RealtimeTicket,
 ];

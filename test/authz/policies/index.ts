@@ -3,6 +3,7 @@ import { childmindersPolicies } from './childminders.policy';
 import { childrenPolicies } from './children.policy';
 import { documentsPolicies } from './documents.policy';
 import { foundationPolicies } from './foundation.policy';
+import { messagingPolicies } from './messaging.policy';
 import { subscriptionsPolicies } from './subscriptions.policy';
 
 /** Every module's route policies. A new module adds its file here; the matrix fails until it does. */
@@ -12,4 +13,5 @@ export const ROUTE_POLICIES: RoutePolicy[] = [
   ...childmindersPolicies,
   ...documentsPolicies,
   ...subscriptionsPolicies,
+  ...messagingPolicies,
 ];

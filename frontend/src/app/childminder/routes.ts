@@ -17,4 +17,10 @@ export default [
     title: 'Your documents',
     loadComponent: () => import('./documents/documents').then((m) => m.Documents),
   },
+  {
+    path: 'messages',
+    title: 'Messages',
+    data: { side: 'childminder' },
+    loadComponent: () => import('../messages/messages').then((m) => m.Messages),
+  },
 ] satisfies Routes;

@@ -12,4 +12,10 @@ export default [
     title: 'Your children',
     loadComponent: () => import('./children/children').then((m) => m.Children),
   },
+  {
+    path: 'messages',
+    title: 'Messages',
+    data: { side: 'parent' },
+    loadComponent: () => import('../messages/messages').then((m) => m.Messages),
+  },
 ] satisfies Routes;

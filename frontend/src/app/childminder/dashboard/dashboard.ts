@@ -6,6 +6,12 @@ import { LinkCard, LinkCards } from '@shared/link-cards/link-cards';
 /** The area's pages, as the dashboard lists them. */
 const CHILDMINDER_LINKS: readonly LinkCard[] = [
   {
+    path: '/childminder/messages',
+    label: 'Messages',
+    icon: 'forum',
+    description: 'Answer parents who have contacted you.',
+  },
+  {
     path: '/childminder/profile',
     label: 'Your profile',
     icon: 'badge',

@@ -509,6 +509,281 @@ export interface paths {
         patch: operations["ChildminderProfile_update"];
         trace?: never;
     };
+    "/api/messages/sse/ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A single-use ticket, valid 60 seconds, that opens one event stream */
+        post: operations["Sse_issueTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages/sse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My live events (message.created, conversation.read, notification.created) as Server-Sent Events
+         * @description Each event has an `id`; reconnect with a new ticket and `Last-Event-ID` (header or `lastEventId`) to receive the events missed (kept 24 hours). A `: heartbeat` comment is sent every 25 seconds.
+         */
+        get: operations["Sse_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notifications, newest first, with the unread count */
+        get: operations["NotificationsFeed_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notifications read */
+        post: operations["NotificationsFeed_markAllRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my notifications read */
+        post: operations["NotificationsFeed_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/parent/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My conversations with childminders, latest first, with unread counts */
+        get: operations["ParentMessages_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/parent/messages/conversation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One conversation, newest messages first, paged by cursor; opening it marks it read */
+        get: operations["ParentMessages_thread"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/parent/messages/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a message to a childminder (starting the conversation if needed) or into a conversation */
+        post: operations["ParentMessages_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/childminder/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My conversations with parents, latest first, with unread counts */
+        get: operations["ChildminderMessages_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/childminder/messages/conversation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One conversation, newest messages first, paged by cursor; opening it marks it read */
+        get: operations["ChildminderMessages_thread"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/childminder/messages/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reply to a parent who has contacted me (by recipientId or conversationId) */
+        post: operations["ChildminderMessages_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages/conversations/{conversationId}/block": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Block a conversation of mine: nobody can send in it until I unblock it */
+        post: operations["ConversationBlock_block"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages/conversations/{conversationId}/unblock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unblock a conversation I blocked */
+        post: operations["ConversationBlock_unblock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Conversations (no message text), filtered by participant and by when messages were sent */
+        get: operations["AdminMessages_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/messages/conversation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a private conversation (written to the audit log) */
+        get: operations["AdminMessages_thread"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/messages/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search message text (full-text, every word, prefix match; written to the audit log) */
+        get: operations["AdminMessages_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/user/documents": {
         parameters: {
             query?: never;
@@ -1039,6 +1314,25 @@ export interface components {
             /** Format: uuid */
             subscriptionId: string;
         };
+        AdminConversationPageResponse: {
+            items: components["schemas"]["AdminConversationResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        AdminConversationResponse: {
+            /** Format: uuid */
+            blockedById: string | null;
+            childminder: components["schemas"]["ParticipantResponse"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastMessageAt: string | null;
+            messageCount: number;
+            parent: components["schemas"]["ParticipantResponse"];
+        };
         AdminDocumentPageResponse: {
             items: components["schemas"]["AdminDocumentResponse"][];
             page: number;
@@ -1080,11 +1374,32 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        AdminMessageResponse: {
+            /** Format: uuid */
+            conversationId: string;
+            /**
+             * Format: date-time
+             * @description Millisecond precision
+             */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            senderId: string;
+            senderName: string;
+            text: string;
+        };
         AdminRefundDto: {
             /** @description Pence to refund of the latest payment; the whole remainder if absent */
             amountPence?: number;
             /** Format: uuid */
             subscriptionId: string;
+        };
+        AdminSearchPageResponse: {
+            items: components["schemas"]["AdminMessageResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         AdminSubscriptionDetailResponse: {
             cancelAtPeriodEnd: boolean;
@@ -1135,6 +1450,12 @@ export interface components {
             trialEnd?: string | null;
             user: components["schemas"]["SubscriptionOwnerResponse"];
         };
+        AdminThreadResponse: {
+            conversation: components["schemas"]["AdminConversationResponse"];
+            /** @description Newest first */
+            items: components["schemas"]["AdminMessageResponse"][];
+            nextCursor?: string | null;
+        };
         AdminUpdateDocumentDto: {
             description?: string | null;
             /** Format: date */
@@ -1158,6 +1479,12 @@ export interface components {
         AgeGroup: "baby" | "toddler" | "preschool" | "school_age" | "over_8";
         /** @enum {string} */
         BillingInterval: "month" | "year";
+        BlockStateResponse: {
+            blocked: boolean;
+            blockedByMe: boolean;
+            /** Format: uuid */
+            conversationId: string;
+        };
         CancelSubscriptionDto: {
             /**
              * @description End now instead of at the end of the paid period
@@ -1407,6 +1734,28 @@ export interface components {
             complete: boolean;
             missing: components["schemas"]["CompletenessItemResponse"][];
             percent: number;
+        };
+        ConversationPageResponse: {
+            items: components["schemas"]["ConversationSummaryResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+            /** @description Unread messages across all my conversations */
+            unreadTotal: number;
+        };
+        ConversationSummaryResponse: {
+            /** @description Blocked by either side: nobody can send */
+            blocked: boolean;
+            /** @description I blocked it (and may unblock it) */
+            blockedByMe: boolean;
+            /** Format: uuid */
+            id: string;
+            lastMessage: components["schemas"]["MessageResponse"] | null;
+            /** Format: date-time */
+            lastMessageAt: string | null;
+            otherParty: components["schemas"]["OtherPartyResponse"];
+            /** @description Messages from the other party I have not read */
+            unreadCount: number;
         };
         CreateCheckoutSessionDto: {
             interval: components["schemas"]["BillingInterval"];
@@ -1727,6 +2076,14 @@ export interface components {
         MessageResponse: {
             message: string;
         };
+        NotificationPageResponse: {
+            items: components["schemas"]["NotificationResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+            /** @description Unread notifications in all, for the bell */
+            unreadCount: number;
+        };
         NotificationPreferenceResponse: {
             /** @example Booking requests, confirmations, changes and cancellations. */
             description: string;
@@ -1748,6 +2105,21 @@ export interface components {
         };
         NotificationPreferencesResponse: {
             preferences: components["schemas"]["NotificationPreferenceResponse"][];
+        };
+        NotificationResponse: {
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @example /parent/messages */
+            link: string | null;
+            /** Format: date-time */
+            readAt: string | null;
+            /** @example New message from Sarah */
+            title: string;
+            /** @example message */
+            type: string;
         };
         /** @enum {string} */
         NotificationType: "account_security" | "messages" | "bookings" | "reminders" | "last_minute" | "product_news";
@@ -1775,6 +2147,14 @@ export interface components {
             thursday: components["schemas"]["DayHoursResponse"] | null;
             tuesday: components["schemas"]["DayHoursResponse"] | null;
             wednesday: components["schemas"]["DayHoursResponse"] | null;
+        };
+        OtherPartyResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example Sarah Jones */
+            name: string;
+            /** @enum {string} */
+            role: "parent" | "childminder" | "support_agent" | "admin" | "super_admin";
         };
         OwnChildminderProfileResponse: {
             /** @description Set by admins */
@@ -1838,6 +2218,12 @@ export interface components {
             userId: string;
             /** @description The childminder’s choice to be listed */
             visible: boolean;
+        };
+        ParticipantResponse: {
+            email: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
         };
         PaymentResponse: {
             amountPence: number;
@@ -1960,6 +2346,24 @@ export interface components {
         };
         /** @enum {string} */
         SearchSort: "distance" | "rating" | "price";
+        SendMessageDto: {
+            /**
+             * Format: uuid
+             * @description An existing conversation of mine
+             */
+            conversationId?: string;
+            /**
+             * Format: uuid
+             * @description The other person (a parent writes to a childminder)
+             */
+            recipientId?: string;
+            /** @example Hello, do you have space on Tuesdays? */
+            text: string;
+        };
+        SentMessageResponse: {
+            conversation: components["schemas"]["ConversationSummaryResponse"];
+            message: components["schemas"]["MessageResponse"];
+        };
         SessionInfo: {
             createdAt: string;
             expiresAt: string;
@@ -1983,6 +2387,12 @@ export interface components {
             sessionId: string;
             testMode: boolean;
             trialDays: number;
+        };
+        SseTicketResponse: {
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description Pass as ?ticket= to GET /api/messages/sse */
+            ticket: string;
         };
         SubscriptionOwnerResponse: {
             email: string;
@@ -2011,6 +2421,13 @@ export interface components {
         };
         /** @enum {string} */
         SubscriptionStatus: "incomplete" | "incomplete_expired" | "trialing" | "active" | "past_due" | "canceled" | "unpaid" | "paused";
+        ThreadResponse: {
+            conversation: components["schemas"]["ConversationSummaryResponse"];
+            /** @description Newest first */
+            items: components["schemas"]["MessageResponse"][];
+            /** @description Pass as cursor for older messages; null at the start */
+            nextCursor: string | null;
+        };
         TwoFactorChallengeResponse: {
             /** @description Send with the code to POST /api/auth/login/2fa; valid for 5 minutes */
             challengeToken: string;
@@ -2042,6 +2459,9 @@ export interface components {
             enabled: boolean;
             enabledAt: string | null;
             recoveryCodesRemaining: number;
+        };
+        UnreadCountResponse: {
+            unreadCount: number;
         };
         UpdateChatStatusDto: {
             status: components["schemas"]["ChatStatus"];
@@ -3492,6 +3912,716 @@ export interface operations {
                 content?: never;
             };
             /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Sse_issueTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SseTicketResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Sse_stream: {
+        parameters: {
+            query: {
+                /** @description A ticket from POST /api/messages/sse/ticket: valid 60 seconds, usable once */
+                ticket: string;
+                /** @description The id of the last event received; the Last-Event-ID header does the same. Missed events are replayed. */
+                lastEventId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream that stays open */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The ticket is missing, expired or already used */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationsFeed_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Only unread ones */
+                unreadOnly?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPageResponse"];
+                };
+            };
+            /** @description page, pageSize or unreadOnly not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationsFeed_markAllRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationsFeed_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationResponse"];
+                };
+            };
+            /** @description id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such notification, or not mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParentMessages_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationPageResponse"];
+                };
+            };
+            /** @description page or pageSize out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParentMessages_thread: {
+        parameters: {
+            query: {
+                conversationId: string;
+                /** @description nextCursor of the previous page: the next page holds older messages */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadResponse"];
+                };
+            };
+            /** @description conversationId, cursor or limit not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such conversation, or not mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParentMessages_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentMessageResponse"];
+                };
+            };
+            /** @description Text empty or over 5,000 characters, or neither/both of recipientId and conversationId */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description The conversation is blocked
+             *
+             *     Only for: parent.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such childminder, or no such conversation of mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChildminderMessages_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationPageResponse"];
+                };
+            };
+            /** @description page or pageSize out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChildminderMessages_thread: {
+        parameters: {
+            query: {
+                conversationId: string;
+                /** @description nextCursor of the previous page: the next page holds older messages */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadResponse"];
+                };
+            };
+            /** @description conversationId, cursor or limit not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such conversation, or not mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChildminderMessages_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentMessageResponse"];
+                };
+            };
+            /** @description Text empty or over 5,000 characters, or neither/both of recipientId and conversationId */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description The parent has not contacted me, or the conversation is blocked
+             *
+             *     Only for: childminder.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such conversation of mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConversationBlock_block: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockStateResponse"];
+                };
+            };
+            /** @description conversationId is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such conversation, or not mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConversationBlock_unblock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockStateResponse"];
+                };
+            };
+            /** @description conversationId is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description The other person blocked it
+             *
+             *     Only for: parent, childminder.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such conversation, or not mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminMessages_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Only conversations this user takes part in */
+                userId?: string;
+                /** @description With a message at or after this instant */
+                from?: string;
+                /** @description With a message at or before this instant */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminConversationPageResponse"];
+                };
+            };
+            /** @description A filter or page parameter is not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminMessages_thread: {
+        parameters: {
+            query: {
+                conversationId: string;
+                /** @description nextCursor of the previous page: the next page holds older messages */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminThreadResponse"];
+                };
+            };
+            /** @description conversationId, cursor or limit not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such conversation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminMessages_search: {
+        parameters: {
+            query: {
+                page?: number;
+                pageSize?: number;
+                /** @description Words to find (each at least 3 characters, prefix match) */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminSearchPageResponse"];
+                };
+            };
+            /** @description q has no word of 3 or more characters, or a page parameter is not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -6,6 +6,12 @@ import { LinkCard, LinkCards } from '@shared/link-cards/link-cards';
 /** The parent area's pages, as the dashboard lists them. */
 const PARENT_LINKS: readonly LinkCard[] = [
   {
+    path: '/parent/messages',
+    label: 'Messages',
+    icon: 'forum',
+    description: 'Talk to childminders before you book.',
+  },
+  {
     path: '/parent/children',
     label: 'Your children',
     icon: 'child_care',

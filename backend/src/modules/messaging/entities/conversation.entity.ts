@@ -1,0 +1,48 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { UuidEntity } from '@app/database/uuid-entity';
+import { User } from '@app/modules/users/entities/user.entity';
+
+/**
+ * The one conversation between a parent and a childminder. Each side's read mark is the
+ * createdAt of the latest message they have seen; either side may block it, which stops both
+ * from sending until the one who blocked unblocks.
+ */
+@Entity('conversations')
+@Index('UQ_conversations_pair', ['parentId', 'childminderId'], { unique: true })
+@Index('IDX_conversations_parent_last', ['parentId', 'lastMessageAt'])
+@Index('IDX_conversations_childminder_last', ['childminderId', 'lastMessageAt'])
+@Index('IDX_conversations_last', ['lastMessageAt'])
+export class Conversation extends UuidEntity {
+  @Column({ type: 'varchar', length: 36 })
+  parentId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'parentId' })
+  parent?: User;
+
+  @Column({ type: 'varchar', length: 36 })
+  childminderId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'childminderId' })
+  childminder?: User;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  lastMessageAt: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  parentLastReadAt: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  childminderLastReadAt: Date | null;
+
+  /** Who blocked the conversation, if anyone. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  blockedById: string | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  blockedAt: Date | null;
+
+  @Column({ type: 'datetime', precision: 3 })
+  createdAt: Date;
+}

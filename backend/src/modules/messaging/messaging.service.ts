@@ -1,0 +1,365 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuthContext } from '@app/common/auth/auth-context';
+import { Role } from '@app/common/auth/role';
+import { RequestMeta } from '@app/common/http/request-meta';
+import { Page, PageQuery, toPage } from '@app/common/pagination/page';
+import { AuditService } from '@app/modules/audit/audit.service';
+import { RealtimeService } from '@app/modules/realtime/realtime.service';
+import {
+  AdminConversationsQuery,
+  AdminSearchQuery,
+  AdminThreadQuery,
+  SendMessageDto,
+  ThreadQuery,
+} from './dto/messaging.dto';
+import {
+  AdminConversationResponse,
+  AdminMessageResponse,
+  AdminThreadResponse,
+  BlockStateResponse,
+  ConversationPageResponse,
+  SentMessageResponse,
+  ThreadResponse,
+  toAdminConversation,
+  toAdminMessage,
+  toConversationSummary,
+  toMessageResponse,
+} from './dto/messaging.response';
+import { Conversation } from './entities/conversation.entity';
+import { Message } from './entities/message.entity';
+import { decodeCursor, encodeCursor } from './message-cursor';
+import { conversationNotFound, MessagingErrorCode, MessagingException } from './messaging.exception';
+import { ConversationSide, MessagingRepository } from './messaging.repository';
+
+export const AUDIT_CONVERSATION_READ = 'messages.conversation.read';
+export const AUDIT_MESSAGES_SEARCH = 'messages.search';
+
+const sideOf = (auth: AuthContext): ConversationSide | undefined =>
+  auth.role === Role.Parent ? 'parent' : auth.role === Role.Childminder ? 'childminder' : undefined;
+
+const isUniqueViolation = (error: unknown) => {
+  const code =
+    (error as { code?: string; driverError?: { code?: string } }).driverError?.code ??
+    (error as { code?: string }).code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+};
+
+/**
+ * Conversations between parents and childminders: the only writer of conversations and
+ * messages. Who may write to whom is decided here; delivery goes through RealtimeService after
+ * each change commits.
+ */
+@Injectable()
+export class MessagingService {
+  private readonly logger = new Logger(MessagingService.name);
+
+  constructor(
+    private readonly repository: MessagingRepository,
+    private readonly realtime: RealtimeService,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /**
+   * The conversation behind `id` if `auth` takes part in it; otherwise the same 404 as for an
+   * id that does not exist. Every participant method that takes a conversation id starts here.
+   */
+  async requireConversationAccess(auth: AuthContext, id: string): Promise<Conversation> {
+    const conversation = await this.repository.findConversation(id);
+    const side = sideOf(auth);
+    const mine =
+      conversation &&
+      ((side === 'parent' && conversation.parentId === auth.userId) ||
+        (side === 'childminder' && conversation.childminderId === auth.userId));
+    if (!conversation || !mine) throw conversationNotFound();
+    return conversation;
+  }
+
+  /** Unread messages across all of a user's conversations (badges, dashboard stats). */
+  countUnread(userId: string): Promise<number> {
+    return this.repository.countUnread(userId);
+  }
+
+  async list(auth: AuthContext, query: PageQuery): Promise<ConversationPageResponse> {
+    const [conversations, total] = await this.repository.pageConversationsFor(auth.userId, sideOf(auth)!, {
+      skip: query.skip,
+      take: query.pageSize,
+    });
+    const ids = conversations.map((c) => c.id);
+    const [people, latest, unread, unreadTotal] = await Promise.all([
+      this.repository.people(conversations.flatMap((c) => [c.parentId, c.childminderId])),
+      this.repository.latestMessages(ids),
+      this.repository.unreadCounts(auth.userId, ids),
+      this.repository.countUnread(auth.userId),
+    ]);
+    return {
+      ...toPage(
+        conversations.map((c) =>
+          toConversationSummary(c, auth.userId, people, latest.get(c.id), unread.get(c.id) ?? 0),
+        ),
+        total,
+        query,
+      ),
+      unreadTotal,
+    };
+  }
+
+  /** A page of a thread, newest first. Opening it (the first page) marks it read up to its newest message. */
+  async thread(auth: AuthContext, query: ThreadQuery): Promise<ThreadResponse> {
+    const conversation = await this.requireConversationAccess(auth, query.conversationId);
+    const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const rows = await this.repository.pageMessages(conversation.id, cursor, query.limit);
+    const items = rows.slice(0, query.limit);
+    const newest = items[0];
+    if (!cursor && newest) await this.markRead(auth, conversation, newest);
+    const [people, latest, unread] = await Promise.all([
+      this.repository.people([conversation.parentId, conversation.childminderId]),
+      this.repository.latestMessages([conversation.id]),
+      this.repository.unreadCounts(auth.userId, [conversation.id]),
+    ]);
+    const last = items[items.length - 1];
+    return {
+      conversation: toConversationSummary(
+        conversation,
+        auth.userId,
+        people,
+        latest.get(conversation.id),
+        unread.get(conversation.id) ?? 0,
+      ),
+      items: items.map(toMessageResponse),
+      nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    };
+  }
+
+  async send(auth: AuthContext, dto: SendMessageDto): Promise<SentMessageResponse> {
+    if (Boolean(dto.recipientId) === Boolean(dto.conversationId)) {
+      const message = 'Give either recipientId (to start or continue a conversation) or conversationId, not both';
+      throw new MessagingException(MessagingErrorCode.TargetRequired, message, [{ field: 'recipientId', message }]);
+    }
+    let conversation = dto.conversationId
+      ? await this.requireConversationAccess(auth, dto.conversationId)
+      : await this.conversationWith(auth, dto.recipientId!);
+    if (conversation.blockedById) throw blockedError(auth, conversation);
+
+    const message = Object.assign(new Message(), {
+      conversationId: conversation.id,
+      senderId: auth.userId,
+      text: dto.text,
+      createdAt: new Date(),
+    });
+    const side = sideOf(auth)!;
+    await this.dataSource.transaction(async (manager) => {
+      // Re-read inside the transaction so a block that just landed wins over this send.
+      const current = await this.repository.findConversation(conversation.id, manager);
+      if (!current) throw conversationNotFound();
+      if (current.blockedById) throw blockedError(auth, current);
+      await this.repository.insertMessage(message, manager);
+      const changes: Partial<Conversation> = {
+        lastMessageAt: message.createdAt,
+        [side === 'parent' ? 'parentLastReadAt' : 'childminderLastReadAt']: message.createdAt,
+      };
+      await this.repository.updateConversation(current.id, changes, manager);
+      conversation = Object.assign(current, changes);
+    });
+
+    await this.publishSafely([conversation.parentId, conversation.childminderId], {
+      type: 'message.created',
+      data: { conversationId: conversation.id, message: toMessageResponse(message) },
+    });
+    const [people, unread] = await Promise.all([
+      this.repository.people([conversation.parentId, conversation.childminderId]),
+      this.repository.unreadCounts(auth.userId, [conversation.id]),
+    ]);
+    return {
+      message: toMessageResponse(message),
+      conversation: toConversationSummary(conversation, auth.userId, people, message, unread.get(conversation.id) ?? 0),
+    };
+  }
+
+  async block(auth: AuthContext, conversationId: string): Promise<BlockStateResponse> {
+    const conversation = await this.requireConversationAccess(auth, conversationId);
+    if (!conversation.blockedById) {
+      const at = new Date();
+      await this.repository.updateConversation(conversation.id, { blockedById: auth.userId, blockedAt: at });
+      conversation.blockedById = auth.userId;
+    }
+    return blockState(auth, conversation);
+  }
+
+  async unblock(auth: AuthContext, conversationId: string): Promise<BlockStateResponse> {
+    const conversation = await this.requireConversationAccess(auth, conversationId);
+    if (conversation.blockedById && conversation.blockedById !== auth.userId) {
+      throw new MessagingException(
+        MessagingErrorCode.NotBlocker,
+        'The other person blocked this conversation; only they can unblock it',
+      );
+    }
+    if (conversation.blockedById) {
+      await this.repository.updateConversation(conversation.id, { blockedById: null, blockedAt: null });
+      conversation.blockedById = null;
+    }
+    return blockState(auth, conversation);
+  }
+
+  // ---- Admin ----
+
+  async adminList(query: AdminConversationsQuery): Promise<Page<AdminConversationResponse>> {
+    const [rows, total] = await this.repository.pageConversationsForAdmin(
+      { userId: query.userId, from: query.from, to: query.to },
+      { skip: query.skip, take: query.pageSize },
+    );
+    const people = await this.repository.people(
+      rows.flatMap((r) => [r.conversation.parentId, r.conversation.childminderId]),
+    );
+    return toPage(
+      rows.map((r) => toAdminConversation(r.conversation, people, r.messageCount)),
+      total,
+      query,
+    );
+  }
+
+  /** An admin reads a private conversation: written to the audit log before anything is returned. */
+  async adminThread(auth: AuthContext, query: AdminThreadQuery, meta: RequestMeta): Promise<AdminThreadResponse> {
+    const conversation = await this.repository.findConversation(query.conversationId);
+    if (!conversation) throw conversationNotFound();
+    const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+    await this.audit.record(auth, {
+      action: AUDIT_CONVERSATION_READ,
+      subjectType: 'conversation',
+      subjectId: conversation.id,
+      ownerId: conversation.parentId,
+      metadata: {
+        parentId: conversation.parentId,
+        childminderId: conversation.childminderId,
+        cursor: query.cursor ?? null,
+      },
+      ip: meta.ip,
+    });
+    const [rows, people, messageCount] = await Promise.all([
+      this.repository.pageMessages(conversation.id, cursor, query.limit),
+      this.repository.people([conversation.parentId, conversation.childminderId]),
+      this.repository.countMessages(conversation.id),
+    ]);
+    const items = rows.slice(0, query.limit);
+    const last = items[items.length - 1];
+    return {
+      conversation: toAdminConversation(conversation, people, messageCount),
+      items: items.map((m) => toAdminMessage(m, people)),
+      nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    };
+  }
+
+  /** Full-text search of message text for admins; every search is audited with its terms. */
+  async adminSearch(
+    auth: AuthContext,
+    query: AdminSearchQuery,
+    meta: RequestMeta,
+  ): Promise<Page<AdminMessageResponse>> {
+    const words = searchWords(query.q);
+    if (words.length === 0) {
+      const message = 'Search for at least one word of 3 or more letters or digits';
+      throw new MessagingException(MessagingErrorCode.SearchTooShort, message, [{ field: 'q', message }]);
+    }
+    await this.audit.record(auth, {
+      action: AUDIT_MESSAGES_SEARCH,
+      subjectType: 'messages',
+      metadata: { q: query.q },
+      ip: meta.ip,
+    });
+    const [messages, total] = await this.repository.search(words, { skip: query.skip, take: query.pageSize });
+    const people = await this.repository.people(messages.map((m) => m.senderId));
+    return toPage(
+      messages.map((m) => toAdminMessage(m, people)),
+      total,
+      query,
+    );
+  }
+
+  // ---- helpers ----
+
+  /**
+   * The conversation a send with `recipientId` goes into. A parent may start one with any active
+   * childminder; a childminder may only continue one a parent started (bookings will widen this).
+   */
+  private async conversationWith(auth: AuthContext, recipientId: string): Promise<Conversation> {
+    if (sideOf(auth) === 'childminder') {
+      const existing = await this.repository.findConversationByPair(recipientId, auth.userId);
+      if (!existing) {
+        throw new MessagingException(
+          MessagingErrorCode.CannotStartConversation,
+          'Childminders can message parents who have contacted them first',
+        );
+      }
+      return existing;
+    }
+    const childminder = await this.repository.findActiveUser(recipientId, Role.Childminder);
+    if (!childminder) throw new MessagingException(MessagingErrorCode.RecipientNotFound, 'Childminder not found');
+    const existing = await this.repository.findConversationByPair(auth.userId, childminder.id);
+    if (existing) return existing;
+    const created = Object.assign(new Conversation(), {
+      parentId: auth.userId,
+      childminderId: childminder.id,
+      lastMessageAt: null,
+      parentLastReadAt: null,
+      childminderLastReadAt: null,
+      blockedById: null,
+      blockedAt: null,
+      createdAt: new Date(),
+    });
+    try {
+      await this.repository.insertConversation(created);
+      return created;
+    } catch (error) {
+      // Two first messages raced: the other request created the pair's conversation.
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await this.repository.findConversationByPair(auth.userId, childminder.id);
+      if (!winner) throw error;
+      return winner;
+    }
+  }
+
+  private async markRead(auth: AuthContext, conversation: Conversation, newest: Message): Promise<void> {
+    const side = sideOf(auth)!;
+    const moved = await this.repository.advanceReadMark(conversation.id, side, newest.createdAt);
+    if (!moved) return;
+    if (side === 'parent') conversation.parentLastReadAt = newest.createdAt;
+    else conversation.childminderLastReadAt = newest.createdAt;
+    await this.publishSafely([conversation.parentId, conversation.childminderId], {
+      type: 'conversation.read',
+      data: { conversationId: conversation.id, readerId: auth.userId, readUpTo: newest.createdAt.toISOString() },
+    });
+  }
+
+  /** The change has committed; a failed push must not turn it into an error (clients replay on reconnect). */
+  private async publishSafely(userIds: string[], event: Parameters<RealtimeService['publish']>[1]): Promise<void> {
+    try {
+      await this.realtime.publish(userIds, event);
+    } catch (error) {
+      this.logger.warn(`Realtime publish failed: ${(error as Error).message}`);
+    }
+  }
+}
+
+function blockedError(auth: AuthContext, conversation: Conversation): MessagingException {
+  return new MessagingException(
+    MessagingErrorCode.Blocked,
+    conversation.blockedById === auth.userId
+      ? 'You blocked this conversation. Unblock it to send messages.'
+      : 'This conversation has been blocked. You cannot send messages in it.',
+  );
+}
+
+function blockState(auth: AuthContext, conversation: Conversation): BlockStateResponse {
+  return {
+    conversationId: conversation.id,
+    blocked: conversation.blockedById !== null,
+    blockedByMe: conversation.blockedById === auth.userId,
+  };
+}
+
+/** Words of 3+ letters or digits (shorter ones are not indexed by MariaDB's FULLTEXT), at most 8. */
+export function searchWords(q: string): string[] {
+  return [...new Set((q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= 3))].slice(0, 8);
+}

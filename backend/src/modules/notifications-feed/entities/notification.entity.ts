@@ -1,0 +1,31 @@
+import { Column, Entity, Index } from 'typeorm';
+import { UuidEntity } from '@app/database/uuid-entity';
+
+/** One entry of a user's in-app notification feed (the bell). */
+@Entity('notifications')
+@Index('IDX_notifications_user_created', ['userId', 'createdAt'])
+@Index('IDX_notifications_user_read', ['userId', 'readAt'])
+export class Notification extends UuidEntity {
+  @Column({ type: 'varchar', length: 36 })
+  userId: string;
+
+  /** What it is about, for icons and filtering: `message`, `booking`, `document`, ... */
+  @Column({ type: 'varchar', length: 50 })
+  type: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 1000 })
+  body: string;
+
+  /** An in-app path to open (`/parent/messages?conversation=...`), never an external URL. */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  link: string | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  readAt: Date | null;
+
+  @Column({ type: 'datetime', precision: 3 })
+  createdAt: Date;
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Notification } from './entities/notification.entity';
+import { NotificationsFeedController } from './notifications-feed.controller';
+import { NotificationsFeedRepository } from './notifications-feed.repository';
+import { NotificationsFeedService } from './notifications-feed.service';
+
+/** The in-app notification feed (the bell). Separate from NotificationsModule (emails, preferences). */
+@Module({
+  imports: [TypeOrmModule.forFeature([Notification])],
+  controllers: [NotificationsFeedController],
+  providers: [NotificationsFeedRepository, NotificationsFeedService],
+  exports: [NotificationsFeedService],
+})
+export class NotificationsFeedModule {}

@@ -1,0 +1,104 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuthContext } from '@app/common/auth/auth-context';
+import { RealtimeService } from '@app/modules/realtime/realtime.service';
+import { ListNotificationsQuery } from './dto/notification-query';
+import {
+  NotificationPageResponse,
+  NotificationResponse,
+  toNotificationResponse,
+  UnreadCountResponse,
+} from './dto/notification.response';
+import { Notification } from './entities/notification.entity';
+import { notificationNotFound } from './notification-feed.exception';
+import { NotificationsFeedRepository } from './notifications-feed.repository';
+
+export interface NewNotification {
+  type: string;
+  title: string;
+  body: string;
+  link?: string | null;
+}
+
+const clip = (value: string, max: number) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
+
+/**
+ * The in-app notification feed. Other modules call `create` (inside their transaction when they
+ * have one, then `announce` after commit) or `notify` (both at once, outside a transaction).
+ */
+@Injectable()
+export class NotificationsFeedService {
+  private readonly logger = new Logger(NotificationsFeedService.name);
+
+  constructor(
+    private readonly notifications: NotificationsFeedRepository,
+    private readonly realtime: RealtimeService,
+  ) {}
+
+  /** Writes the notification (with `manager`, in the caller's transaction). Call `announce` after commit. */
+  async create(userId: string, input: NewNotification, manager?: EntityManager): Promise<Notification> {
+    const notification = Object.assign(new Notification(), {
+      userId,
+      type: clip(input.type, 50),
+      title: clip(input.title, 200),
+      body: clip(input.body, 1000),
+      link: input.link ? clip(input.link, 500) : null,
+      readAt: null,
+      createdAt: new Date(),
+    });
+    await this.notifications.insert(notification, manager);
+    return notification;
+  }
+
+  /** Pushes `notification.created` with the new unread count to the user's live clients. */
+  async announce(notification: Notification): Promise<void> {
+    try {
+      const unreadCount = await this.notifications.countUnread(notification.userId);
+      await this.realtime.publish([notification.userId], {
+        type: 'notification.created',
+        data: { notification: toNotificationResponse(notification), unreadCount },
+      });
+    } catch (error) {
+      // The row is stored: the bell shows it on the next load even if the push failed.
+      this.logger.warn(`Could not announce notification ${notification.id}: ${(error as Error).message}`);
+    }
+  }
+
+  async notify(userId: string, input: NewNotification): Promise<NotificationResponse> {
+    const notification = await this.create(userId, input);
+    await this.announce(notification);
+    return toNotificationResponse(notification);
+  }
+
+  async list(auth: AuthContext, query: ListNotificationsQuery): Promise<NotificationPageResponse> {
+    const [rows, total] = await this.notifications.pageForUser(
+      auth.userId,
+      { skip: query.skip, take: query.pageSize },
+      query.unreadOnly,
+    );
+    const unreadCount = await this.notifications.countUnread(auth.userId);
+    return { items: rows.map(toNotificationResponse), total, page: query.page, pageSize: query.pageSize, unreadCount };
+  }
+
+  /** The caller's notification, or the same 404 as for an id that does not exist. */
+  async requireNotificationAccess(auth: AuthContext, id: string): Promise<Notification> {
+    const notification = await this.notifications.findById(id);
+    if (!notification || notification.userId !== auth.userId) throw notificationNotFound();
+    return notification;
+  }
+
+  async markRead(auth: AuthContext, id: string): Promise<NotificationResponse> {
+    const notification = await this.requireNotificationAccess(auth, id);
+    if (!notification.readAt) {
+      const at = new Date();
+      await this.notifications.markRead(auth.userId, notification.id, at);
+      notification.readAt = at;
+    }
+    return toNotificationResponse(notification);
+  }
+
+  async markAllRead(auth: AuthContext): Promise<UnreadCountResponse> {
+    await this.notifications.markRead(auth.userId, undefined, new Date());
+    return { unreadCount: await this.notifications.countUnread(auth.userId) };
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Every event the realtime module delivers, by name, with its payload. Publishers name a type
+ * from this map and the compiler checks the payload; SSE streams and socket.io rooms receive the
+ * same envelope.
+ */
+export interface RealtimeMessagePayload {
+  id: string;
+  conversationId: string;
+  senderId: string;
+  text: string;
+  createdAt: string;
+}
+
+export interface RealtimeNotificationPayload {
+  id: string;
+  type: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+}
+
+export interface RealtimeEventMap {
+  'message.created': { conversationId: string; message: RealtimeMessagePayload };
+  'conversation.read': { conversationId: string; readerId: string; readUpTo: string | null };
+  'notification.created': { notification: RealtimeNotificationPayload; unreadCount: number };
+}
+
+export type RealtimeEventType = keyof RealtimeEventMap;
+
+/** What a publisher hands over: a type and its payload, checked together. */
+export type RealtimeEvent = { [T in RealtimeEventType]: { type: T; data: RealtimeEventMap[T] } }[RealtimeEventType];
+
+export const REALTIME_EVENT_TYPES: readonly RealtimeEventType[] = [
+  'message.created',
+  'conversation.read',
+  'notification.created',
+];
+
+/** What a client receives: the stored event's id (the SSE `id:`, for Last-Event-ID), its type and payload. */
+export interface RealtimeEnvelope<T extends RealtimeEventType = RealtimeEventType> {
+  id: string;
+  type: T;
+  data: RealtimeEventMap[T];
+  createdAt: string;
+}
+
+/** One envelope for one user, as it travels between instances. */
+export interface RealtimeDelivery {
+  userId: string;
+  envelope: RealtimeEnvelope;
+}
+
+export const userRoom = (userId: string) => `user:${userId}`;

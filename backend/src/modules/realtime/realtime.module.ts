@@ -1,0 +1,48 @@
+import { Global, Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '@app/config/app-config';
+import { JWT_ALGORITHM, JWT_ISSUER } from '@app/modules/auth/access-tokens.service';
+import { AuthModule } from '@app/modules/auth/auth.module';
+import { RealtimeEventRow } from './entities/realtime-event.entity';
+import { RealtimeTicket } from './entities/realtime-ticket.entity';
+import { RealtimePruneJob } from './realtime-prune.job';
+import { RealtimeEventsRepository } from './realtime-events.repository';
+import { RealtimeService } from './realtime.service';
+import { RealtimeGateway } from './socket/realtime.gateway';
+import { SocketAuthenticator } from './socket/socket-authenticator';
+import { SseController } from './sse/sse.controller';
+import { SseHub } from './sse/sse-hub';
+import { SseTicketsService } from './sse/sse-tickets.service';
+
+/**
+ * Delivery of domain events to users, on one instance or many: SSE streams (ticket-authenticated,
+ * replay by Last-Event-ID) and the socket.io gateway. Other modules inject RealtimeService and
+ * call `publish`.
+ */
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([RealtimeEventRow, RealtimeTicket]),
+    AuthModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.auth.jwtSecret,
+        verifyOptions: { algorithms: [JWT_ALGORITHM], issuer: JWT_ISSUER },
+      }),
+    }),
+  ],
+  controllers: [SseController],
+  providers: [
+    RealtimeEventsRepository,
+    RealtimeService,
+    SseTicketsService,
+    SseHub,
+    SocketAuthenticator,
+    RealtimeGateway,
+    RealtimePruneJob,
+  ],
+  exports: [RealtimeService],
+})
+export class RealtimeModule {}

@@ -1,0 +1,61 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { Observable, firstValueFrom } from 'rxjs';
+import type { RealtimeEnvelope } from './messages-types';
+
+const EVENT_TYPES = ['message.created', 'conversation.read', 'notification.created'] as const;
+const RETRY_MS = 3000;
+
+/**
+ * The signed-in user's live events over SSE. EventSource cannot send the access token, so each
+ * connection first gets a single-use ticket; after a drop it reconnects with a fresh ticket and
+ * the last event id, and the server replays what was missed.
+ */
+@Injectable({ providedIn: 'root' })
+export class MessageStream {
+  private readonly http = inject(HttpClient);
+
+  events(): Observable<RealtimeEnvelope> {
+    return new Observable<RealtimeEnvelope>((subscriber) => {
+      let source: EventSource | null = null;
+      let lastEventId: string | null = null;
+      let closed = false;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+
+      const connect = async () => {
+        if (closed) return;
+        try {
+          const { ticket } = await firstValueFrom(this.http.post<{ ticket: string }>('/api/messages/sse/ticket', {}));
+          if (closed) return;
+          const params = new URLSearchParams({ ticket });
+          if (lastEventId) params.set('lastEventId', lastEventId);
+          source = new EventSource(`/api/messages/sse?${params.toString()}`);
+          for (const type of EVENT_TYPES) {
+            source.addEventListener(type, (event) => {
+              const message = event as MessageEvent<string>;
+              lastEventId = message.lastEventId || lastEventId;
+              subscriber.next(JSON.parse(message.data) as RealtimeEnvelope);
+            });
+          }
+          // A ticket works once, so the browser's own retry would be refused: reconnect ourselves.
+          source.onerror = () => {
+            source?.close();
+            retry();
+          };
+        } catch {
+          retry();
+        }
+      };
+      const retry = () => {
+        if (!closed) timer = setTimeout(() => void connect(), RETRY_MS);
+      };
+
+      void connect();
+      return () => {
+        closed = true;
+        clearTimeout(timer);
+        source?.close();
+      };
+    });
+  }
+}
