@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { MatBadgeModule } from '@angular/material/badge';
 import { MatButtonModule } from '@angular/material/button';
@@ -22,6 +23,7 @@ import type { ConversationSummary, MessageItem, MessagingSide, RealtimeEnvelope 
 @Component({
   selector: 'app-messages',
   imports: [
+    NgTemplateOutlet,
     FormsModule,
     MatBadgeModule,
     MatButtonModule,
@@ -39,6 +41,9 @@ import type { ConversationSummary, MessageItem, MessagingSide, RealtimeEnvelope 
 export class Messages implements OnInit {
   /** From the route's data: which dashboard this page belongs to. */
   readonly side = input<MessagingSide>('parent');
+  /** `?to=<userId>&name=...` (from a childminder's profile): start or continue that conversation. */
+  readonly to = input<string | undefined>(undefined);
+  readonly name = input<string | undefined>(undefined);
 
   private readonly api = inject(MessagesApi);
   private readonly stream = inject(MessageStream);
@@ -57,6 +62,13 @@ export class Messages implements OnInit {
   protected readonly sendError = signal<string | null>(null);
 
   protected readonly myId = computed(() => this.auth.user()?.id ?? null);
+  /** Someone to write to for the first time: no conversation with them exists yet. */
+  protected readonly newRecipient = computed(() => {
+    const to = this.to();
+    const list = this.conversations();
+    if (!to || !list || this.selectedId() || list.some((c) => c.otherParty.id === to)) return null;
+    return { id: to, name: this.name() ?? 'the childminder' };
+  });
   protected readonly selected = computed(() => this.conversations()?.find((c) => c.id === this.selectedId()) ?? null);
   /** Oldest at the top, as people read a chat. */
   protected readonly shownMessages = computed(() => [...this.thread()].reverse());
@@ -72,7 +84,11 @@ export class Messages implements OnInit {
   protected loadConversations(): void {
     this.listError.set(null);
     this.api.conversations(this.side()).subscribe({
-      next: (page) => this.conversations.set(page.items),
+      next: (page) => {
+        this.conversations.set(page.items);
+        const existing = page.items.find((c) => c.otherParty.id === this.to());
+        if (existing && !this.selectedId()) this.openConversation(existing.id);
+      },
       error: (error: unknown) => this.listError.set(toApiProblem(error).message),
     });
   }
@@ -113,14 +129,17 @@ export class Messages implements OnInit {
 
   protected sendMessage(): void {
     const id = this.selectedId();
+    const recipient = this.newRecipient();
     const text = this.draft().trim();
-    if (!id || !text || this.sending()) return;
+    if ((!id && !recipient) || !text || this.sending()) return;
     this.sending.set(true);
     this.sendError.set(null);
-    this.api.send(this.side(), { conversationId: id, text }).subscribe({
+    const target = id ? { conversationId: id } : { recipientId: recipient!.id };
+    this.api.send(this.side(), { ...target, text }).subscribe({
       next: (sent) => {
         this.sending.set(false);
         this.draft.set('');
+        this.selectedId.set(sent.conversation.id);
         this.thread.update((current) => mergeNewest(current, [sent.message]));
         this.replaceConversation(sent.conversation);
       },

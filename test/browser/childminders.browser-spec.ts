@@ -1,0 +1,104 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, newVisitor } from './support/browser';
+import { checkPage, expectTitle, heading, visible, watchPageErrors } from './support/page-checks';
+import { type RunningServer, startServer } from './support/server';
+
+jest.setTimeout(120_000);
+
+/** Fits a 390px phone: nothing wider than the viewport. */
+async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(`document.documentElement.scrollWidth - window.innerWidth`);
+  expect(overflow as number).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+describe('Finding a childminder in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  }, 90_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  });
+
+  async function visitor(): Promise<Page> {
+    const context = await newVisitor(browser, server.baseUrl);
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  async function signIn(page: Page, email: string, password: string) {
+    await page.goto('/login');
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  }
+
+  it('a visitor searches by postcode, filters, pages and opens a profile; a parent saves it as a favourite', async () => {
+    const page = await visitor();
+    const errors = watchPageErrors(page);
+    await page.goto('/search');
+    await visible(heading(page, 'Find a childminder'));
+    await expectTitle(page, 'Find a childminder');
+    await checkPage(page, 'search-empty', { phone: true });
+
+    await page.getByLabel('Postcode').fill('M20 2LS');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await visible(page.getByRole('heading', { name: /childminders? within 5 miles of M20/ }));
+    const firstCard = page.locator('article').first();
+    await visible(firstCard);
+    await expect(firstCard.textContent()).resolves.toMatch(/an hour/);
+    await checkPage(page, 'search-results', { phone: true });
+    await expectNoHorizontalScroll(page);
+
+    await page.getByRole('button', { name: /More filters/ }).click();
+    await page.getByRole('checkbox', { name: 'Meals provided' }).check();
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/services=meals/);
+    await visible(page.getByRole('heading', { name: /within 5 miles of M20/ }));
+
+    await page.goto('/search?postcode=NOTAPLACE');
+    await visible(page.getByText(/UK postcode/).first());
+
+    await page.goto('/search?postcode=M20');
+    await page.locator('article h3 a').first().click();
+    await page.waitForURL(/\/childminders\//);
+    await visible(page.getByRole('heading', { name: 'Opening hours' }));
+    expect(await page.textContent('body')).not.toMatch(/M20 \d[A-Z]{2}/);
+    await checkPage(page, 'childminder-profile', { phone: true });
+    await expectNoHorizontalScroll(page);
+    const profileUrl = page.url();
+
+    await signIn(page, 'parent.demo@example.com', 'Demo-Parent-2026');
+    await page.goto(profileUrl);
+    const save = page.getByRole('button', { name: 'Save to favourites' });
+    await visible(save);
+    await save.click();
+    await visible(page.getByRole('button', { name: 'Saved to favourites' }));
+    expect(errors).toEqual([]);
+  });
+
+  it('the demo childminder sees a complete profile and edits it', async () => {
+    const page = await visitor();
+    const errors = watchPageErrors(page);
+    await signIn(page, 'childminder.demo@example.com', 'Demo-Minder-2026');
+    await page.goto('/childminder/profile');
+    await visible(heading(page, 'Your profile'));
+    await visible(page.getByText('Listed in search.'));
+    await checkPage(page, 'childminder-profile-editor', { phone: true });
+    await expectNoHorizontalScroll(page);
+    await page.getByLabel('Hourly rate (£)').fill('7.25');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await visible(page.getByText('Your profile is saved and listed in search.'));
+    expect(errors).toEqual([]);
+  });
+});
