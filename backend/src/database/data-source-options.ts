@@ -15,7 +15,9 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     synchronize: false,
     migrationsRun: false,
     migrationsTableName: 'migrations',
-    logging: ['error' as const],
+    // Failed queries surface as errors where they matter (the error filter, job runs); TypeORM's own
+    // logger would also print expected ones, such as a duplicate webhook event losing its race.
+    logging: false,
   };
   if (database.type === 'mysql') {
     return {
