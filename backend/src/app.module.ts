@@ -13,6 +13,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ChildmindersModule } from './modules/childminders/childminders.module';
 import { ChildrenModule } from './modules/children/children.module';
+import { ComplianceModule } from './modules/compliance/compliance.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { GeoModule } from './modules/geo/geo.module';
 import { HealthModule } from './modules/health/health.module';
@@ -52,6 +53,7 @@ export class AppModule {
         NotificationsFeedModule,
         MessagingModule,
         DocumentsModule,
+        ComplianceModule,
         SubscriptionsModule,
         WebhooksModule,
         HealthModule,

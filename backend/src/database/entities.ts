@@ -7,6 +7,9 @@ import { RefreshToken } from '@app/modules/auth/entities/refresh-token.entity';
 import { ChildminderFavorite } from '@app/modules/childminders/entities/childminder-favorite.entity';
 import { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
 import { Child } from '@app/modules/children/entities/child.entity';
+import { ComplianceOverride } from '@app/modules/compliance/entities/compliance-override.entity';
+import { ComplianceReminderSent } from '@app/modules/compliance/entities/compliance-reminder-sent.entity';
+import { ComplianceRequirement } from '@app/modules/compliance/entities/compliance-requirement.entity';
 import { Document } from '@app/modules/documents/entities/document.entity';
 import { ProfileImage } from '@app/modules/documents/entities/profile-image.entity';
 import { JobLease } from '@app/modules/jobs/entities/job-lease.entity';
@@ -48,6 +51,9 @@ export const ENTITIES = [
   ChildminderFavorite,
   Document,
   ProfileImage,
+  ComplianceRequirement,
+  ComplianceReminderSent,
+  ComplianceOverride,
   Subscription,
   BillingCustomer,
   PaymentRecord,

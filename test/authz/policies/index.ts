@@ -1,6 +1,7 @@
 import { RoutePolicy } from '../policy';
 import { childmindersPolicies } from './childminders.policy';
 import { childrenPolicies } from './children.policy';
+import { compliancePolicies } from './compliance.policy';
 import { documentsPolicies } from './documents.policy';
 import { foundationPolicies } from './foundation.policy';
 import { messagingPolicies } from './messaging.policy';
@@ -12,6 +13,7 @@ export const ROUTE_POLICIES: RoutePolicy[] = [
   ...childrenPolicies,
   ...childmindersPolicies,
   ...documentsPolicies,
+  ...compliancePolicies,
   ...subscriptionsPolicies,
   ...messagingPolicies,
 ];

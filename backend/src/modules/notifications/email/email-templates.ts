@@ -35,6 +35,14 @@ interface TemplateVariables {
   };
   'trial-ended-downgraded': { firstName: string; planName: string; freePlanName: string; link: string };
   'payment-failed': { firstName: string; planName: string; amount: string; link: string };
+  'document-expiring': {
+    firstName: string;
+    documentName: string;
+    documentType: string;
+    expiresOn: string;
+    daysLeft: number;
+    link: string;
+  };
 }
 
 export type EmailTemplateName = keyof TemplateVariables;
@@ -156,6 +164,16 @@ const templates: { [T in EmailTemplateName]: (v: TemplateVariables[T]) => Render
         'Please upload a corrected document. Until then it does not count towards your compliance status.',
       ],
       action: { label: 'See my documents', url: v.link },
+    }),
+  'document-expiring': (v) =>
+    layout({
+      subject: `Your document expires on ${v.expiresOn}: ${v.documentName}`,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [
+        `"${v.documentName}" (${v.documentType}) expires on ${v.expiresOn}, in ${v.daysLeft} day${v.daysLeft === 1 ? '' : 's'}.`,
+        'Please upload the renewed document before then. After that date it no longer counts towards your compliance status and its badge disappears from your profile.',
+      ],
+      action: { label: 'Upload a renewed document', url: v.link },
     }),
   'subscription-renewal-reminder': (v) =>
     layout({

@@ -1,0 +1,113 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
+import { DateTime } from 'luxon';
+import { AppConfig } from '@app/config/app-config';
+import { ukToday } from '@app/modules/children/child-age';
+import { DOCUMENT_TYPE_LABELS } from '@app/modules/documents/document-type.labels';
+import { JobsService } from '@app/modules/jobs/jobs.service';
+import { EmailOutboxService } from '@app/modules/notifications/email/email-outbox.service';
+import { ComplianceErrorCode, ComplianceException } from './compliance.exception';
+import { ComplianceRepository } from './compliance.repository';
+import { ComplianceService } from './compliance.service';
+import { ExpirationRunResponse } from './dto/compliance-admin.dto';
+import { ComplianceReminderSent } from './entities/compliance-reminder-sent.entity';
+
+export const COMPLIANCE_EXPIRATIONS_JOB = 'compliance-expirations';
+const LEASE_MS = 15 * 60_000;
+
+export interface ExpirationSummary {
+  remindersSent: number;
+  expiredDocuments: number;
+  expiredDocumentIds: string[];
+}
+
+/**
+ * Daily: reminds owners of approved documents nearing expiry, once per document and threshold,
+ * and reports approved documents past their expiry date (the documents table is not changed: a
+ * document simply stops counting the day after its expiry date).
+ */
+@Injectable()
+export class ComplianceExpirationsJob {
+  private readonly logger = new Logger(ComplianceExpirationsJob.name);
+
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly service: ComplianceService,
+    private readonly compliance: ComplianceRepository,
+    private readonly outbox: EmailOutboxService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Cron(CronExpression.EVERY_DAY_AT_6AM, { name: COMPLIANCE_EXPIRATIONS_JOB, timeZone: 'Europe/London' })
+  async scheduled(): Promise<void> {
+    try {
+      await this.runNow();
+    } catch (error) {
+      // A scheduler callback must never throw: tomorrow's run tries again.
+      this.logger.error({ err: error }, 'Compliance expiration check failed');
+    }
+  }
+
+  /** `POST /api/compliance/check-expirations` and the cron: one run across all instances. */
+  async runNow(now: Date = new Date()): Promise<ExpirationRunResponse> {
+    let summary: ExpirationSummary | undefined;
+    const run = await this.jobs.runExclusive(COMPLIANCE_EXPIRATIONS_JOB, LEASE_MS, async () => {
+      summary = await this.check(ukToday(now));
+      return { remindersSent: summary.remindersSent, expiredDocuments: summary.expiredDocuments };
+    });
+    if (!run) {
+      throw new ComplianceException(ComplianceErrorCode.JobBusy, 'The expiration check is already running.');
+    }
+    if (!summary) throw new Error(run.error ?? 'The expiration check failed');
+    return { ran: true, ...summary };
+  }
+
+  async check(today: DateTime): Promise<ExpirationSummary> {
+    const items = await this.service.expiringItems(today);
+    const expired = items.filter((i) => i.daysLeft < 0);
+    const upcoming = items.filter((i) => i.daysLeft >= 0);
+    const sent = await this.compliance.remindersSentFor(upcoming.map((i) => i.document.id));
+    const owners = new Map(
+      (await this.compliance.usersByIds([...new Set(upcoming.map((i) => i.document.userId))])).map((u) => [u.id, u]),
+    );
+    let remindersSent = 0;
+    for (const { document, requirement, lastDay, daysLeft } of upcoming) {
+      const already = new Set(sent.filter((s) => s.documentId === document.id).map((s) => s.thresholdDays));
+      // Every threshold passed and not yet reminded; one email covers them (the nearest one).
+      const due = requirement.reminderDays.filter((t) => daysLeft <= t && !already.has(t));
+      const owner = owners.get(document.userId);
+      if (due.length === 0 || !owner) continue;
+      await this.compliance.transaction(async (manager) => {
+        await this.compliance.insertReminders(
+          due.map((thresholdDays) =>
+            Object.assign(new ComplianceReminderSent(), { documentId: document.id, thresholdDays, sentAt: new Date() }),
+          ),
+          manager,
+        );
+        await this.outbox.enqueue(manager, {
+          to: owner.email,
+          toName: `${owner.firstName} ${owner.lastName}`.trim(),
+          userId: owner.id,
+          template: 'document-expiring',
+          variables: {
+            firstName: owner.firstName,
+            documentName: document.name,
+            documentType: DOCUMENT_TYPE_LABELS[document.type] ?? document.type,
+            expiresOn: lastDay.setLocale('en-GB').toLocaleString(DateTime.DATE_FULL),
+            daysLeft,
+            link: `${this.config.publicUrl}/childminder/documents`,
+          },
+        });
+      });
+      remindersSent++;
+    }
+    for (const { document } of expired) {
+      this.logger.log({ documentId: document.id, userId: document.userId }, 'Approved document has expired');
+    }
+    return {
+      remindersSent,
+      expiredDocuments: expired.length,
+      expiredDocumentIds: expired.map((i) => i.document.id),
+    };
+  }
+}

@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Role } from '@app/common/auth/role';
+import { Document, DocumentStatus, DocumentType } from '@app/modules/documents/entities/document.entity';
+import { User } from '@app/modules/users/entities/user.entity';
+import { ComplianceOverride } from './entities/compliance-override.entity';
+import { ComplianceReminderSent } from './entities/compliance-reminder-sent.entity';
+import { ComplianceRequirement } from './entities/compliance-requirement.entity';
+
+export type ComplianceDocument = Pick<
+  Document,
+  'id' | 'userId' | 'type' | 'name' | 'status' | 'issuedOn' | 'expiresOn'
+>;
+export type ComplianceUser = Pick<User, 'id' | 'email' | 'firstName' | 'lastName' | 'role'>;
+
+/** The compliance tables, and the read-only questions compliance asks of users and documents. */
+@Injectable()
+export class ComplianceRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private manager(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  // ---- requirements ----
+
+  allRequirements(): Promise<ComplianceRequirement[]> {
+    return this.manager()
+      .getRepository(ComplianceRequirement)
+      .find({ order: { role: 'ASC', documentType: 'ASC' } });
+  }
+
+  activeRequirementsFor(role: Role): Promise<ComplianceRequirement[]> {
+    return this.manager()
+      .getRepository(ComplianceRequirement)
+      .find({ where: { role, active: true } });
+  }
+
+  findRequirement(id: string): Promise<ComplianceRequirement | null> {
+    return this.manager().getRepository(ComplianceRequirement).findOne({ where: { id } });
+  }
+
+  findRequirementFor(role: Role, documentType: DocumentType): Promise<ComplianceRequirement | null> {
+    return this.manager().getRepository(ComplianceRequirement).findOne({ where: { role, documentType } });
+  }
+
+  /** Inserts each requirement unless its (role, type) exists: safe on every boot and instance. */
+  async insertRequirementsIfMissing(requirements: ComplianceRequirement[]): Promise<void> {
+    if (requirements.length === 0) return;
+    await this.manager()
+      .getRepository(ComplianceRequirement)
+      .createQueryBuilder()
+      .insert()
+      .orIgnore()
+      .values(requirements)
+      .execute();
+  }
+
+  async insertRequirement(requirement: ComplianceRequirement): Promise<ComplianceRequirement> {
+    await this.manager().getRepository(ComplianceRequirement).insert(requirement);
+    return requirement;
+  }
+
+  async updateRequirement(id: string, changes: Partial<ComplianceRequirement>): Promise<void> {
+    await this.manager().getRepository(ComplianceRequirement).update(id, changes);
+  }
+
+  // ---- overrides ----
+
+  overridesFor(userIds: readonly string[]): Promise<ComplianceOverride[]> {
+    if (userIds.length === 0) return Promise.resolve([]);
+    return this.manager()
+      .getRepository(ComplianceOverride)
+      .find({ where: { userId: In([...userIds]) } });
+  }
+
+  findOverride(userId: string): Promise<ComplianceOverride | null> {
+    return this.manager().getRepository(ComplianceOverride).findOne({ where: { userId } });
+  }
+
+  async saveOverride(override: ComplianceOverride): Promise<void> {
+    await this.manager().getRepository(ComplianceOverride).save(override);
+  }
+
+  async deleteOverride(userId: string): Promise<void> {
+    await this.manager().getRepository(ComplianceOverride).delete({ userId });
+  }
+
+  // ---- users and documents (read only) ----
+
+  findUser(id: string): Promise<ComplianceUser | null> {
+    return this.manager()
+      .getRepository(User)
+      .findOne({ select: { id: true, email: true, firstName: true, lastName: true, role: true }, where: { id } });
+  }
+
+  usersByIds(ids: readonly string[]): Promise<ComplianceUser[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.manager()
+      .getRepository(User)
+      .find({
+        select: { id: true, email: true, firstName: true, lastName: true, role: true },
+        where: { id: In([...ids]) },
+      });
+  }
+
+  /** Every user of `role`, by name: the compliance overview is computed over all of them. */
+  usersWithRole(role: Role): Promise<ComplianceUser[]> {
+    return this.manager()
+      .getRepository(User)
+      .find({
+        select: { id: true, email: true, firstName: true, lastName: true, role: true },
+        where: { role },
+        order: { lastName: 'ASC', firstName: 'ASC', id: 'ASC' },
+      });
+  }
+
+  /** Approved documents of these users (all users when `userIds` is undefined). */
+  approvedDocuments(userIds?: readonly string[]): Promise<ComplianceDocument[]> {
+    if (userIds && userIds.length === 0) return Promise.resolve([]);
+    return this.manager()
+      .getRepository(Document)
+      .find({
+        select: { id: true, userId: true, type: true, name: true, status: true, issuedOn: true, expiresOn: true },
+        where: { status: DocumentStatus.Approved, ...(userIds ? { userId: In([...userIds]) } : {}) },
+      });
+  }
+
+  // ---- reminders ----
+
+  remindersSentFor(documentIds: readonly string[]): Promise<ComplianceReminderSent[]> {
+    if (documentIds.length === 0) return Promise.resolve([]);
+    return this.manager()
+      .getRepository(ComplianceReminderSent)
+      .find({ where: { documentId: In([...documentIds]) } });
+  }
+
+  async insertReminders(rows: ComplianceReminderSent[], manager: EntityManager): Promise<void> {
+    await manager.getRepository(ComplianceReminderSent).insert(rows);
+  }
+}

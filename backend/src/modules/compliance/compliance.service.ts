@@ -1,0 +1,205 @@
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { AuthContext } from '@app/common/auth/auth-context';
+import { Role } from '@app/common/auth/role';
+import { Page, toPage } from '@app/common/pagination/page';
+import { ukToday } from '@app/modules/children/child-age';
+import { defaultRequirementRows } from './compliance-defaults';
+import { ComplianceErrorCode, ComplianceException } from './compliance.exception';
+import { ComplianceDocument, ComplianceRepository, ComplianceUser } from './compliance.repository';
+import { ComplianceStatus, computeStatus, lastValidDay } from './compliance-status';
+import {
+  ChildminderComplianceResponse,
+  ComplianceOverviewResponse,
+  ExpirationsResponse,
+  ExpiringUserResponse,
+  ListComplianceQuery,
+  SetOverrideDto,
+  UpdateComplianceDto,
+  UpdateComplianceResponse,
+} from './dto/compliance-admin.dto';
+import { CreateRequirementDto, RequirementResponse, toRequirementResponse } from './dto/requirement.dto';
+import { ComplianceOverride } from './entities/compliance-override.entity';
+import { ComplianceRequirement } from './entities/compliance-requirement.entity';
+
+export const displayName = (u: Pick<ComplianceUser, 'firstName' | 'lastName'>) => `${u.firstName} ${u.lastName}`.trim();
+
+/** Compliance requirements, each childminder's status, and admin overrides. */
+@Injectable()
+export class ComplianceService implements OnApplicationBootstrap {
+  constructor(private readonly compliance: ComplianceRepository) {}
+
+  /** Idempotent: inserts the default requirements that are missing, never changes existing ones. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.compliance.insertRequirementsIfMissing(defaultRequirementRows());
+  }
+
+  /** The effective status of one user today (UK): an admin override wins over the documents. */
+  async statusFor(userId: string, today: DateTime = ukToday()): Promise<ComplianceStatus> {
+    const user = await this.compliance.findUser(userId);
+    if (!user) throw notFound();
+    const [row] = await this.statusesFor([user], today);
+    return row.status;
+  }
+
+  async overview(query: ListComplianceQuery, today: DateTime = ukToday()): Promise<ComplianceOverviewResponse> {
+    const requirements = await this.compliance.allRequirements();
+    // Computed over every childminder, then filtered and paged: the status depends on dates and
+    // documents, not on one column. Fine for thousands; a stored status would be the next step.
+    const users = await this.compliance.usersWithRole(Role.Childminder);
+    const all = await this.statusesFor(users, today);
+    const filtered = query.status ? all.filter((row) => row.status === query.status) : all;
+    const page = filtered.slice(query.skip, query.skip + query.pageSize);
+    return {
+      requirements: requirements.map(toRequirementResponse),
+      childminders: toPage(page, filtered.length, query) as Page<ChildminderComplianceResponse>,
+    };
+  }
+
+  async createRequirement(dto: CreateRequirementDto): Promise<RequirementResponse> {
+    if (await this.compliance.findRequirementFor(dto.role, dto.documentType)) {
+      throw new ComplianceException(
+        ComplianceErrorCode.RequirementExists,
+        'There is already a requirement for this role and document type; change it instead.',
+      );
+    }
+    const requirement = Object.assign(new ComplianceRequirement(), {
+      role: dto.role,
+      documentType: dto.documentType,
+      mandatory: dto.mandatory,
+      validityMonths: dto.validityMonths ?? null,
+      reminderDays: uniqueDescending(dto.reminderDays),
+      active: dto.active ?? true,
+    });
+    return toRequirementResponse(await this.compliance.insertRequirement(requirement));
+  }
+
+  async update(auth: AuthContext, dto: UpdateComplianceDto): Promise<UpdateComplianceResponse> {
+    if (!!dto.requirement === !!dto.override) {
+      throw new ComplianceException(
+        ComplianceErrorCode.OneChangeRequired,
+        'Send exactly one of "requirement" or "override".',
+      );
+    }
+    if (dto.requirement) {
+      const { id, ...changes } = dto.requirement;
+      const existing = await this.requireRequirement(id);
+      const patch: Partial<ComplianceRequirement> = {};
+      if (changes.mandatory !== undefined) patch.mandatory = changes.mandatory;
+      if (changes.validityMonths !== undefined) patch.validityMonths = changes.validityMonths;
+      if (changes.reminderDays !== undefined) patch.reminderDays = uniqueDescending(changes.reminderDays);
+      if (changes.active !== undefined) patch.active = changes.active;
+      if (Object.keys(patch).length > 0) await this.compliance.updateRequirement(id, patch);
+      return { requirement: toRequirementResponse({ ...existing, ...patch } as ComplianceRequirement) };
+    }
+    return { childminder: await this.setOverride(auth, dto.override as SetOverrideDto) };
+  }
+
+  /** Users with approved documents expired or expiring within their requirement's largest window. */
+  async expirations(today: DateTime = ukToday()): Promise<ExpirationsResponse> {
+    const items = await this.expiringItems(today);
+    const users = await this.compliance.usersByIds([...new Set(items.map((i) => i.document.userId))]);
+    const byUser = new Map<string, ExpiringUserResponse>(
+      users.map((u) => [u.id, { userId: u.id, displayName: displayName(u), email: u.email, items: [] }]),
+    );
+    for (const { document, lastDay, daysLeft } of items) {
+      byUser.get(document.userId)?.items.push({
+        documentId: document.id,
+        name: document.name,
+        type: document.type,
+        expiresOn: lastDay.toISODate() as string,
+        state: daysLeft < 0 ? 'expired' : 'expiring',
+        daysLeft,
+      });
+    }
+    return { today: today.toISODate() as string, users: [...byUser.values()] };
+  }
+
+  /**
+   * Approved documents whose type some active requirement of the owner's role covers, that expired
+   * or expire within that requirement's largest reminder window; with the requirement.
+   */
+  async expiringItems(
+    today: DateTime,
+  ): Promise<
+    { document: ComplianceDocument; requirement: ComplianceRequirement; lastDay: DateTime; daysLeft: number }[]
+  > {
+    const requirements = (await this.compliance.allRequirements()).filter((r) => r.active);
+    const documents = await this.compliance.approvedDocuments();
+    const owners = new Map(
+      (await this.compliance.usersByIds([...new Set(documents.map((d) => d.userId))])).map((u) => [u.id, u]),
+    );
+    const result = [];
+    for (const document of documents) {
+      const owner = owners.get(document.userId);
+      const requirement = requirements.find((r) => r.role === owner?.role && r.documentType === document.type);
+      if (!requirement) continue;
+      const lastDay = lastValidDay(document, requirement.validityMonths);
+      if (!lastDay) continue;
+      const daysLeft = Math.round(lastDay.diff(today, 'days').days);
+      if (daysLeft <= Math.max(0, ...requirement.reminderDays))
+        result.push({ document, requirement, lastDay, daysLeft });
+    }
+    return result;
+  }
+
+  private async setOverride(auth: AuthContext, dto: SetOverrideDto): Promise<ChildminderComplianceResponse> {
+    const user = await this.compliance.findUser(dto.userId);
+    if (!user || user.role !== Role.Childminder) throw notFound();
+    if (dto.status === null) {
+      await this.compliance.deleteOverride(user.id);
+    } else {
+      const override = (await this.compliance.findOverride(user.id)) ?? new ComplianceOverride();
+      Object.assign(override, { userId: user.id, status: dto.status, reason: dto.reason, adminId: auth.userId });
+      await this.compliance.saveOverride(override);
+    }
+    const [row] = await this.statusesFor([user], ukToday());
+    return row;
+  }
+
+  private async statusesFor(users: ComplianceUser[], today: DateTime): Promise<ChildminderComplianceResponse[]> {
+    const ids = users.map((u) => u.id);
+    const [documents, overrides] = await Promise.all([
+      this.compliance.approvedDocuments(ids),
+      this.compliance.overridesFor(ids),
+    ]);
+    const requirementsByRole = new Map<Role, ComplianceRequirement[]>();
+    for (const role of new Set(users.map((u) => u.role))) {
+      requirementsByRole.set(role, await this.compliance.activeRequirementsFor(role));
+    }
+    return users.map((user) => {
+      const computed = computeStatus(
+        requirementsByRole.get(user.role) ?? [],
+        documents.filter((d) => d.userId === user.id),
+        today,
+      );
+      const override = overrides.find((o) => o.userId === user.id) ?? null;
+      return {
+        userId: user.id,
+        displayName: displayName(user),
+        email: user.email,
+        status: override?.status ?? computed,
+        computedStatus: computed,
+        override: override
+          ? {
+              status: override.status,
+              reason: override.reason,
+              adminId: override.adminId,
+              updatedAt: override.updatedAt,
+            }
+          : null,
+      };
+    });
+  }
+
+  private async requireRequirement(id: string): Promise<ComplianceRequirement> {
+    const requirement = await this.compliance.findRequirement(id);
+    if (!requirement) {
+      throw new ComplianceException(ComplianceErrorCode.RequirementNotFound, 'Compliance requirement not found');
+    }
+    return requirement;
+  }
+}
+
+const notFound = () => new ComplianceException(ComplianceErrorCode.ChildminderNotFound, 'Childminder not found');
+const uniqueDescending = (days: number[]) => [...new Set(days)].sort((a, b) => b - a);
