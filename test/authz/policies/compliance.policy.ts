@@ -1,4 +1,4 @@
-import { ADMIN_ROLES } from '@app/common/auth/role';
+import { ADMIN_ROLES, Role } from '@app/common/auth/role';
 import { RoutePolicy } from '../policy';
 
 /** Compliance requirements, overrides and the expiration check (documents and compliance issue). */
@@ -8,4 +8,5 @@ export const compliancePolicies: RoutePolicy[] = [
   { route: 'PATCH /api/admin/compliance', access: ADMIN_ROLES },
   { route: 'GET /api/compliance/check-expirations', access: ADMIN_ROLES },
   { route: 'POST /api/compliance/check-expirations', access: ADMIN_ROLES },
+  { route: 'GET /api/user/compliance', access: [Role.Childminder] },
 ];

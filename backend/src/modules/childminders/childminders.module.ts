@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/modules/auth/auth.module';
+import { ComplianceModule } from '@app/modules/compliance/compliance.module';
 import { GeoModule } from '@app/modules/geo/geo.module';
 import { UsersModule } from '@app/modules/users/users.module';
 import { ChildminderProfileController } from './childminder-profile.controller';
@@ -17,7 +18,13 @@ import { ChildminderProfile } from './entities/childminder-profile.entity';
  * update profiles through the exported service and repository.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ChildminderProfile, ChildminderFavorite]), GeoModule, UsersModule, AuthModule],
+  imports: [
+    TypeOrmModule.forFeature([ChildminderProfile, ChildminderFavorite]),
+    GeoModule,
+    UsersModule,
+    AuthModule,
+    ComplianceModule,
+  ],
   controllers: [ChildmindersController, ChildminderProfileController],
   providers: [ChildmindersRepository, ChildmindersService, ChildmindersDemoSeeder],
   exports: [ChildmindersRepository, ChildmindersService],

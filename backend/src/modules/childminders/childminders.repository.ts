@@ -64,6 +64,7 @@ export class ChildmindersRepository {
       .createQueryBuilder('profile')
       .select([
         'profile.id',
+        'profile.userId',
         'profile.latitude',
         'profile.longitude',
         'profile.hourlyRatePence',
@@ -74,6 +75,7 @@ export class ChildmindersRepository {
     const rows = await query.getMany();
     return rows.map((row) => ({
       id: row.id,
+      userId: row.userId,
       latitude: row.latitude!,
       longitude: row.longitude!,
       hourlyRatePence: row.hourlyRatePence,

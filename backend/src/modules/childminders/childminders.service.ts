@@ -5,6 +5,8 @@ import { AuthContext } from '@app/common/auth/auth-context';
 import { Role } from '@app/common/auth/role';
 import { Page, PageQuery, toPage } from '@app/common/pagination/page';
 import { ErrorDetail } from '@app/common/errors/domain.exception';
+import { ComplianceService } from '@app/modules/compliance/compliance.service';
+import { DocumentType } from '@app/modules/documents/entities/document.entity';
 import { boundingBox } from '@app/modules/geo/geo-math';
 import { GeocoderService, GeoLocation } from '@app/modules/geo/geocoder.service';
 import { UsersService } from '@app/modules/users/users.service';
@@ -35,7 +37,13 @@ import { UpdateChildminderProfileDto } from './dto/update-childminder-profile.dt
 import { ChildminderProfile } from './entities/childminder-profile.entity';
 import { profileCompleteness } from './profile-completeness';
 import { SearchFilters } from './search/search-filters';
-import { RankedCandidate, rankRecommended, rankSearchResults, roundMiles } from './search/search-ranking';
+import {
+  RankedCandidate,
+  rankRecommended,
+  rankSearchResults,
+  roundMiles,
+  SearchCandidate,
+} from './search/search-ranking';
 
 export type SearchPage = Page<ChildminderSearchResult> & { origin: SearchOriginResponse };
 
@@ -46,6 +54,7 @@ export class ChildmindersService {
     private readonly childminders: ChildmindersRepository,
     private readonly geocoder: GeocoderService,
     private readonly users: UsersService,
+    private readonly compliance: ComplianceService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -60,11 +69,17 @@ export class ChildmindersService {
 
   async list(query: PageQuery): Promise<Page<ChildminderSummaryResponse>> {
     const [profiles, total] = await this.childminders.pageListed({ skip: query.skip, take: query.pageSize });
-    return toPage(profiles.map(toChildminderSummary), total, query);
+    const badges = await this.badgesOf(profiles);
+    return toPage(
+      profiles.map((p) => toChildminderSummary(p, badges(p))),
+      total,
+      query,
+    );
   }
 
   async get(id: string): Promise<ChildminderResponse> {
-    return toChildminderResponse(await this.requireListed(id));
+    const profile = await this.requireListed(id);
+    return toChildminderResponse(profile, (await this.badgesOf([profile]))(profile));
   }
 
   /**
@@ -83,7 +98,10 @@ export class ChildmindersService {
       minRating: query.minRating,
       ageGroups: query.ageOfChildren ? ageGroupsOf(query.ageOfChildren) : undefined,
     };
-    const candidates = await this.childminders.findSearchCandidates(filters);
+    const candidates = await this.onlySearchable(
+      await this.childminders.findSearchCandidates(filters),
+      query.verifiedOnly ?? false,
+    );
     const ranked = rankSearchResults(candidates, origin, query.radiusMiles, query.sort);
     return { ...(await this.page(ranked, query)), origin: toOrigin(origin, query.radiusMiles) };
   }
@@ -96,7 +114,10 @@ export class ChildmindersService {
       throw new ChildminderException(ChildminderErrorCode.PostcodeRequired, message, [{ field: 'postcode', message }]);
     }
     const origin = this.geocoder.locate(postcode);
-    const candidates = await this.childminders.findSearchCandidates({ box: boundingBox(origin, query.radiusMiles) });
+    const candidates = await this.onlySearchable(
+      await this.childminders.findSearchCandidates({ box: boundingBox(origin, query.radiusMiles) }),
+      false,
+    );
     const ranked = rankRecommended(candidates, origin, query.radiusMiles);
     return { ...(await this.page(ranked, query)), origin: toOrigin(origin, query.radiusMiles) };
   }
@@ -105,8 +126,31 @@ export class ChildmindersService {
     const window = ranked.slice(query.skip, query.skip + query.pageSize);
     const miles = new Map(window.map((r) => [r.id, r.distanceMiles]));
     const profiles = await this.childminders.findByIdsInOrder(window.map((r) => r.id));
-    const items = profiles.map((p) => ({ ...toChildminderSummary(p), distanceMiles: roundMiles(miles.get(p.id)!) }));
+    const badges = await this.badgesOf(profiles);
+    const items = profiles.map((p) => ({
+      ...toChildminderSummary(p, badges(p)),
+      distanceMiles: roundMiles(miles.get(p.id)!),
+    }));
     return toPage(items, ranked.length, query);
+  }
+
+  /**
+   * Drops candidates that compliance says search may not show (verified-only searches, or the
+   * platform hiding non-compliant childminders): after the indexed narrowing, before ranking, so
+   * totals and pages stay right.
+   */
+  private async onlySearchable(candidates: SearchCandidate[], verifiedOnly: boolean): Promise<SearchCandidate[]> {
+    const allowed = await this.compliance.searchableUserIds(
+      candidates.map((c) => c.userId),
+      verifiedOnly,
+    );
+    return allowed ? candidates.filter((c) => allowed.has(c.userId)) : candidates;
+  }
+
+  /** Badges for a set of profiles, fetched in one go; the returned lookup never fails. */
+  private async badgesOf(profiles: readonly ChildminderProfile[]): Promise<(p: ChildminderProfile) => DocumentType[]> {
+    const byUser = await this.compliance.badgesFor(profiles.map((p) => p.userId));
+    return (p) => byUser.get(p.userId) ?? [];
   }
 
   // --- favourites (parents) -------------------------------------------------------------------
@@ -129,8 +173,12 @@ export class ChildmindersService {
       skip: query.skip,
       take: query.pageSize,
     });
+    const badges = await this.badgesOf(favorites.map((f) => f.profile!));
     return toPage(
-      favorites.map((f) => ({ ...toChildminderSummary(f.profile!), favoritedAt: f.createdAt.toISOString() })),
+      favorites.map((f) => ({
+        ...toChildminderSummary(f.profile!, badges(f.profile!)),
+        favoritedAt: f.createdAt.toISOString(),
+      })),
       total,
       query,
     );
@@ -151,7 +199,8 @@ export class ChildmindersService {
   }
 
   async getOwn(auth: AuthContext): Promise<OwnChildminderProfileResponse> {
-    return toOwnProfileResponse(await this.requireOwnProfile(auth));
+    const profile = await this.requireOwnProfile(auth);
+    return toOwnProfileResponse(profile, (await this.badgesOf([profile]))(profile));
   }
 
   /**
@@ -171,7 +220,7 @@ export class ChildmindersService {
       this.applyChanges(profile, dto);
       return this.childminders.save(profile, manager);
     });
-    return toOwnProfileResponse((await this.childminders.findById(saved.id))!);
+    return this.ownResponse(saved.id);
   }
 
   // --- admins -------------------------------------------------------------------------------
@@ -192,7 +241,12 @@ export class ChildmindersService {
       this.applyChanges(profile, changes);
       return this.childminders.insert(profile, manager);
     });
-    return toOwnProfileResponse((await this.childminders.findById(created.id))!);
+    return this.ownResponse(created.id);
+  }
+
+  private async ownResponse(profileId: string): Promise<OwnChildminderProfileResponse> {
+    const profile = (await this.childminders.findById(profileId))!;
+    return toOwnProfileResponse(profile, (await this.badgesOf([profile]))(profile));
   }
 
   // --- writing ------------------------------------------------------------------------------

@@ -15,16 +15,24 @@ import { ComplianceReminderSent } from './entities/compliance-reminder-sent.enti
 export const COMPLIANCE_EXPIRATIONS_JOB = 'compliance-expirations';
 const LEASE_MS = 15 * 60_000;
 
+/**
+ * The threshold recorded when an owner is told that a document has expired: below every reminder
+ * threshold (those are days before expiry, 0 or more), so the notice is also sent once only.
+ */
+export const EXPIRED_NOTICE_THRESHOLD = -1;
+
 export interface ExpirationSummary {
   remindersSent: number;
   expiredDocuments: number;
   expiredDocumentIds: string[];
+  expiryNoticesSent: number;
 }
 
 /**
  * Daily: reminds owners of approved documents nearing expiry, once per document and threshold,
- * and reports approved documents past their expiry date (the documents table is not changed: a
- * document simply stops counting the day after its expiry date).
+ * and marks approved documents past their last valid day as expired (a reminder row at
+ * EXPIRED_NOTICE_THRESHOLD, with one email to the owner). The documents table is not changed:
+ * the review status stays "approved" and the document stops counting the day after its last day.
  */
 @Injectable()
 export class ComplianceExpirationsJob {
@@ -53,7 +61,11 @@ export class ComplianceExpirationsJob {
     let summary: ExpirationSummary | undefined;
     const run = await this.jobs.runExclusive(COMPLIANCE_EXPIRATIONS_JOB, LEASE_MS, async () => {
       summary = await this.check(ukToday(now));
-      return { remindersSent: summary.remindersSent, expiredDocuments: summary.expiredDocuments };
+      return {
+        remindersSent: summary.remindersSent,
+        expiredDocuments: summary.expiredDocuments,
+        expiryNoticesSent: summary.expiryNoticesSent,
+      };
     });
     if (!run) {
       throw new ComplianceException(ComplianceErrorCode.JobBusy, 'The expiration check is already running.');
@@ -66,9 +78,9 @@ export class ComplianceExpirationsJob {
     const items = await this.service.expiringItems(today);
     const expired = items.filter((i) => i.daysLeft < 0);
     const upcoming = items.filter((i) => i.daysLeft >= 0);
-    const sent = await this.compliance.remindersSentFor(upcoming.map((i) => i.document.id));
+    const sent = await this.compliance.remindersSentFor(items.map((i) => i.document.id));
     const owners = new Map(
-      (await this.compliance.usersByIds([...new Set(upcoming.map((i) => i.document.userId))])).map((u) => [u.id, u]),
+      (await this.compliance.usersByIds([...new Set(items.map((i) => i.document.userId))])).map((u) => [u.id, u]),
     );
     let remindersSent = 0;
     for (const { document, requirement, lastDay, daysLeft } of upcoming) {
@@ -101,13 +113,44 @@ export class ComplianceExpirationsJob {
       });
       remindersSent++;
     }
-    for (const { document } of expired) {
+    let expiryNoticesSent = 0;
+    for (const { document, lastDay } of expired) {
+      const owner = owners.get(document.userId);
+      const noticed = sent.some((s) => s.documentId === document.id && s.thresholdDays === EXPIRED_NOTICE_THRESHOLD);
+      if (noticed || !owner) continue;
+      await this.compliance.transaction(async (manager) => {
+        await this.compliance.insertReminders(
+          [
+            Object.assign(new ComplianceReminderSent(), {
+              documentId: document.id,
+              thresholdDays: EXPIRED_NOTICE_THRESHOLD,
+              sentAt: new Date(),
+            }),
+          ],
+          manager,
+        );
+        await this.outbox.enqueue(manager, {
+          to: owner.email,
+          toName: `${owner.firstName} ${owner.lastName}`.trim(),
+          userId: owner.id,
+          template: 'document-expired',
+          variables: {
+            firstName: owner.firstName,
+            documentName: document.name,
+            documentType: DOCUMENT_TYPE_LABELS[document.type] ?? document.type,
+            expiredOn: lastDay.setLocale('en-GB').toLocaleString(DateTime.DATE_FULL),
+            link: `${this.config.publicUrl}/childminder/documents`,
+          },
+        });
+      });
       this.logger.log({ documentId: document.id, userId: document.userId }, 'Approved document has expired');
+      expiryNoticesSent++;
     }
     return {
       remindersSent,
       expiredDocuments: expired.length,
       expiredDocumentIds: expired.map((i) => i.document.id),
+      expiryNoticesSent,
     };
   }
 }

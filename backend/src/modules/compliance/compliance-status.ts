@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { parseIsoDate } from '@app/modules/children/child-age';
 import type { Document } from '@app/modules/documents/entities/document.entity';
-import { DocumentStatus } from '@app/modules/documents/entities/document.entity';
+import { DocumentStatus, DocumentType } from '@app/modules/documents/entities/document.entity';
 import type { ComplianceRequirement } from './entities/compliance-requirement.entity';
 
 export enum ComplianceStatus {
@@ -52,4 +52,27 @@ export function computeStatus(
     if (best && best.diff(today, 'days').days <= window) status = ComplianceStatus.Expiring;
   }
   return status;
+}
+
+/** The document types that earn a public badge: everything but the catch-all "other". */
+export const BADGE_TYPES: readonly DocumentType[] = Object.values(DocumentType).filter((t) => t !== DocumentType.Other);
+
+/**
+ * Pure: the badges `documents` earn on the UK day `today`, in BADGE_TYPES order: one per type with
+ * an approved document that still counts (the same last valid day as the status uses, so a badge
+ * and the status can never disagree).
+ */
+export function badgesEarned(
+  requirements: readonly RequirementLike[],
+  documents: readonly DocumentLike[],
+  today: DateTime,
+): DocumentType[] {
+  return BADGE_TYPES.filter((type) => {
+    const validityMonths = requirements.find((r) => r.documentType === type)?.validityMonths ?? null;
+    return documents.some((d) => {
+      if (d.type !== type || d.status !== DocumentStatus.Approved) return false;
+      const lastDay = lastValidDay(d, validityMonths);
+      return lastDay === null || lastDay >= today;
+    });
+  });
 }

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { Auth, Authenticated } from '@app/common/auth/decorators';
-import { ADMIN_ROLES } from '@app/common/auth/role';
+import { ADMIN_ROLES, Role } from '@app/common/auth/role';
 import { ComplianceExpirationsJob } from './compliance-expirations.job';
 import { ComplianceService } from './compliance.service';
 import {
@@ -21,7 +21,24 @@ import {
   UpdateComplianceDto,
   UpdateComplianceResponse,
 } from './dto/compliance-admin.dto';
+import { OwnComplianceResponse } from './dto/own-compliance.dto';
 import { CreateRequirementDto, RequirementResponse } from './dto/requirement.dto';
+
+@ApiTags('Documents')
+@Controller('user/compliance')
+export class OwnComplianceController {
+  constructor(private readonly compliance: ComplianceService) {}
+
+  @Get()
+  @Authenticated({ roles: [Role.Childminder] })
+  @ApiOperation({
+    summary: 'My compliance checklist: each requirement with its state and last valid day, my status and badges',
+  })
+  @ApiOkResponse({ type: OwnComplianceResponse })
+  own(@Auth() auth: AuthContext) {
+    return this.compliance.own(auth);
+  }
+}
 
 @ApiTags('Admin compliance')
 @Controller('admin/compliance')
@@ -43,15 +60,17 @@ export class AdminComplianceController {
   @ApiCreatedResponse({ type: RequirementResponse })
   @ApiBadRequestResponse({ description: 'A field is not acceptable (named in details)' })
   @ApiConflictResponse({ description: 'A requirement for this role and type exists' })
-  create(@Body() dto: CreateRequirementDto) {
-    return this.compliance.createRequirement(dto);
+  create(@Auth() auth: AuthContext, @Body() dto: CreateRequirementDto) {
+    return this.compliance.createRequirement(auth, dto);
   }
 
   @Patch()
   @Authenticated({ roles: ADMIN_ROLES })
   @ApiOperation({
-    summary: 'Change a requirement (`requirement`) or set/clear a childminder override with a reason (`override`)',
-    description: 'Send exactly one of the two. `override.status: null` removes the override.',
+    summary:
+      'Change a requirement (`requirement`), set/clear a childminder override with a reason (`override`), or the policy (`settings`)',
+    description:
+      'Send exactly one of the three. `override.status: null` removes the override. Every change is audited.',
   })
   @ApiOkResponse({ type: UpdateComplianceResponse })
   @ApiBadRequestResponse({ description: 'Neither or both parts, or a field is not acceptable' })

@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ComplianceExpirationsJob } from './compliance-expirations.job';
-import { AdminComplianceController, ComplianceExpirationsController } from './compliance.controller';
+import {
+  AdminComplianceController,
+  ComplianceExpirationsController,
+  OwnComplianceController,
+} from './compliance.controller';
 import { ComplianceRepository } from './compliance.repository';
 import { ComplianceService } from './compliance.service';
 import { ComplianceOverride } from './entities/compliance-override.entity';
@@ -11,7 +15,7 @@ import { ComplianceRequirement } from './entities/compliance-requirement.entity'
 /** Requirements per role, each childminder's status (with admin overrides), and expiry reminders. */
 @Module({
   imports: [TypeOrmModule.forFeature([ComplianceRequirement, ComplianceReminderSent, ComplianceOverride])],
-  controllers: [AdminComplianceController, ComplianceExpirationsController],
+  controllers: [AdminComplianceController, ComplianceExpirationsController, OwnComplianceController],
   providers: [ComplianceRepository, ComplianceService, ComplianceExpirationsJob],
   exports: [ComplianceService],
 })

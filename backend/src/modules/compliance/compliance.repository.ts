@@ -131,6 +131,25 @@ export class ComplianceRepository {
       });
   }
 
+  /** Every document of one user, whatever its status: the owner's checklist. */
+  documentsOf(userId: string): Promise<(ComplianceDocument & { createdAt: Date })[]> {
+    return this.manager()
+      .getRepository(Document)
+      .find({
+        select: {
+          id: true,
+          userId: true,
+          type: true,
+          name: true,
+          status: true,
+          issuedOn: true,
+          expiresOn: true,
+          createdAt: true,
+        },
+        where: { userId },
+      });
+  }
+
   // ---- reminders ----
 
   remindersSentFor(documentIds: readonly string[]): Promise<ComplianceReminderSent[]> {

@@ -3,14 +3,20 @@ import { DateTime } from 'luxon';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { Role } from '@app/common/auth/role';
 import { Page, toPage } from '@app/common/pagination/page';
+import { AuditService } from '@app/modules/audit/audit.service';
 import { ukToday } from '@app/modules/children/child-age';
+import { DocumentType } from '@app/modules/documents/entities/document.entity';
+import { SettingsService } from '@app/modules/settings/settings.service';
+import { checklist } from './compliance-checklist';
 import { defaultRequirementRows } from './compliance-defaults';
 import { ComplianceErrorCode, ComplianceException } from './compliance.exception';
 import { ComplianceDocument, ComplianceRepository, ComplianceUser } from './compliance.repository';
-import { ComplianceStatus, computeStatus, lastValidDay } from './compliance-status';
+import { badgesEarned, ComplianceStatus, computeStatus, lastValidDay } from './compliance-status';
 import {
   ChildminderComplianceResponse,
   ComplianceOverviewResponse,
+  ComplianceSettingsDto,
+  ComplianceSettingsResponse,
   ExpirationsResponse,
   ExpiringUserResponse,
   ListComplianceQuery,
@@ -18,6 +24,7 @@ import {
   UpdateComplianceDto,
   UpdateComplianceResponse,
 } from './dto/compliance-admin.dto';
+import { OwnComplianceResponse } from './dto/own-compliance.dto';
 import { CreateRequirementDto, RequirementResponse, toRequirementResponse } from './dto/requirement.dto';
 import { ComplianceOverride } from './entities/compliance-override.entity';
 import { ComplianceRequirement } from './entities/compliance-requirement.entity';
@@ -27,7 +34,11 @@ export const displayName = (u: Pick<ComplianceUser, 'firstName' | 'lastName'>) =
 /** Compliance requirements, each childminder's status, and admin overrides. */
 @Injectable()
 export class ComplianceService implements OnApplicationBootstrap {
-  constructor(private readonly compliance: ComplianceRepository) {}
+  constructor(
+    private readonly compliance: ComplianceRepository,
+    private readonly settings: SettingsService,
+    private readonly audit: AuditService,
+  ) {}
 
   /** Idempotent: inserts the default requirements that are missing, never changes existing ones. */
   async onApplicationBootstrap(): Promise<void> {
@@ -53,10 +64,67 @@ export class ComplianceService implements OnApplicationBootstrap {
     return {
       requirements: requirements.map(toRequirementResponse),
       childminders: toPage(page, filtered.length, query) as Page<ChildminderComplianceResponse>,
+      settings: await this.currentSettings(),
     };
   }
 
-  async createRequirement(dto: CreateRequirementDto): Promise<RequirementResponse> {
+  /** The signed-in user's checklist (one line per active requirement of their role) and badges. */
+  async own(auth: AuthContext, today: DateTime = ukToday()): Promise<OwnComplianceResponse> {
+    const user = await this.compliance.findUser(auth.userId);
+    if (!user) throw notFound();
+    const [requirements, documents, [row]] = await Promise.all([
+      this.compliance.activeRequirementsFor(user.role),
+      this.compliance.documentsOf(user.id),
+      this.statusesFor([user], today),
+    ]);
+    const ordered = [...requirements].sort(
+      (a, b) => Number(b.mandatory) - Number(a.mandatory) || a.documentType.localeCompare(b.documentType),
+    );
+    return {
+      status: row.status,
+      checklist: checklist(ordered, documents, today),
+      badges: badgesEarned(requirements, documents, today),
+    };
+  }
+
+  /**
+   * The public badges of each of these users today: one per document type with an approved
+   * document that still counts. Users without any are in the map with an empty list.
+   */
+  async badgesFor(userIds: readonly string[], today: DateTime = ukToday()): Promise<Map<string, DocumentType[]>> {
+    const [documents, requirements] = await Promise.all([
+      this.compliance.approvedDocuments(userIds),
+      this.compliance.activeRequirementsFor(Role.Childminder),
+    ]);
+    return new Map(
+      userIds.map((id) => [
+        id,
+        badgesEarned(
+          requirements,
+          documents.filter((d) => d.userId === id),
+          today,
+        ),
+      ]),
+    );
+  }
+
+  /**
+   * Which of these users search may show: all of them (null) unless the parent asked for verified
+   * childminders only or the platform hides non-compliant ones; then those whose effective status
+   * is compliant or expiring.
+   */
+  async searchableUserIds(
+    userIds: readonly string[],
+    verifiedOnly: boolean,
+    today: DateTime = ukToday(),
+  ): Promise<Set<string> | null> {
+    if (!verifiedOnly && !(await this.settings.get('compliance.hideNonCompliantFromSearch'))) return null;
+    const users = await this.compliance.usersByIds(userIds);
+    const rows = await this.statusesFor(users, today);
+    return new Set(rows.filter((r) => r.status !== ComplianceStatus.NonCompliant).map((r) => r.userId));
+  }
+
+  async createRequirement(auth: AuthContext, dto: CreateRequirementDto): Promise<RequirementResponse> {
     if (await this.compliance.findRequirementFor(dto.role, dto.documentType)) {
       throw new ComplianceException(
         ComplianceErrorCode.RequirementExists,
@@ -71,16 +139,24 @@ export class ComplianceService implements OnApplicationBootstrap {
       reminderDays: uniqueDescending(dto.reminderDays),
       active: dto.active ?? true,
     });
-    return toRequirementResponse(await this.compliance.insertRequirement(requirement));
+    const created = await this.compliance.insertRequirement(requirement);
+    await this.audit.record(auth, {
+      action: 'compliance.requirement.created',
+      subjectType: 'compliance_requirement',
+      subjectId: created.id,
+      metadata: { role: created.role, documentType: created.documentType, mandatory: created.mandatory },
+    });
+    return toRequirementResponse(created);
   }
 
   async update(auth: AuthContext, dto: UpdateComplianceDto): Promise<UpdateComplianceResponse> {
-    if (!!dto.requirement === !!dto.override) {
+    if ([dto.requirement, dto.override, dto.settings].filter((part) => part !== undefined).length !== 1) {
       throw new ComplianceException(
         ComplianceErrorCode.OneChangeRequired,
-        'Send exactly one of "requirement" or "override".',
+        'Send exactly one of "requirement", "override" or "settings".',
       );
     }
+    if (dto.settings) return { settings: await this.changeSettings(auth, dto.settings) };
     if (dto.requirement) {
       const { id, ...changes } = dto.requirement;
       const existing = await this.requireRequirement(id);
@@ -89,7 +165,15 @@ export class ComplianceService implements OnApplicationBootstrap {
       if (changes.validityMonths !== undefined) patch.validityMonths = changes.validityMonths;
       if (changes.reminderDays !== undefined) patch.reminderDays = uniqueDescending(changes.reminderDays);
       if (changes.active !== undefined) patch.active = changes.active;
-      if (Object.keys(patch).length > 0) await this.compliance.updateRequirement(id, patch);
+      if (Object.keys(patch).length > 0) {
+        await this.compliance.updateRequirement(id, patch);
+        await this.audit.record(auth, {
+          action: 'compliance.requirement.changed',
+          subjectType: 'compliance_requirement',
+          subjectId: id,
+          metadata: { changes: JSON.stringify(patch) },
+        });
+      }
       return { requirement: toRequirementResponse({ ...existing, ...patch } as ComplianceRequirement) };
     }
     return { childminder: await this.setOverride(auth, dto.override as SetOverrideDto) };
@@ -153,8 +237,29 @@ export class ComplianceService implements OnApplicationBootstrap {
       Object.assign(override, { userId: user.id, status: dto.status, reason: dto.reason, adminId: auth.userId });
       await this.compliance.saveOverride(override);
     }
+    await this.audit.record(auth, {
+      action: dto.status === null ? 'compliance.override.cleared' : 'compliance.override.set',
+      subjectType: 'user',
+      subjectId: user.id,
+      ownerId: user.id,
+      metadata: { status: dto.status, reason: dto.reason },
+    });
     const [row] = await this.statusesFor([user], ukToday());
     return row;
+  }
+
+  private async currentSettings(): Promise<ComplianceSettingsResponse> {
+    return { hideNonCompliantFromSearch: await this.settings.get('compliance.hideNonCompliantFromSearch') };
+  }
+
+  private async changeSettings(auth: AuthContext, dto: ComplianceSettingsDto): Promise<ComplianceSettingsResponse> {
+    await this.settings.set('compliance.hideNonCompliantFromSearch', dto.hideNonCompliantFromSearch, auth.userId);
+    await this.audit.record(auth, {
+      action: 'compliance.settings.changed',
+      subjectType: 'system_setting',
+      metadata: { key: 'compliance.hideNonCompliantFromSearch', value: dto.hideNonCompliantFromSearch },
+    });
+    return this.currentSettings();
   }
 
   private async statusesFor(users: ComplianceUser[], today: DateTime): Promise<ChildminderComplianceResponse[]> {

@@ -10,6 +10,8 @@ export const SETTING_DEFAULTS = {
   /** Failed logins from one IP address, across all accounts, before it is throttled. */
   'auth.ipThrottle.maxFailures': 50,
   'auth.ipThrottle.windowMinutes': 15,
+  /** Platform policy: childminders whose compliance status is non-compliant are left out of search. */
+  'compliance.hideNonCompliantFromSearch': false,
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

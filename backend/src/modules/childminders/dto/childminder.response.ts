@@ -8,6 +8,7 @@ import {
   ReportCardGrade,
   WEEKDAYS,
 } from '../childminder-vocabulary';
+import { DocumentType } from '@app/modules/documents/entities/document.entity';
 import { ChildminderProfile } from '../entities/childminder-profile.entity';
 import { profileCompleteness } from '../profile-completeness';
 
@@ -70,6 +71,13 @@ export class ChildminderSummaryResponse {
   @ApiProperty({ example: 12 }) ratingCount: number;
   @ApiProperty({ type: String, nullable: true, description: 'The first 200 characters of the bio' })
   bioExcerpt: string | null;
+  @ApiProperty({
+    enum: DocumentType,
+    enumName: 'DocumentType',
+    isArray: true,
+    description: 'Verification badges: one per document type with an approved document that has not expired',
+  })
+  badges: DocumentType[];
 }
 
 /** A search or recommendation hit: a summary and how far away it is. */
@@ -145,7 +153,8 @@ const BIO_EXCERPT_LENGTH = 200;
 const excerpt = (bio: string | null) =>
   !bio ? null : bio.length <= BIO_EXCERPT_LENGTH ? bio : `${bio.slice(0, BIO_EXCERPT_LENGTH - 1).trimEnd()}…`;
 
-export const toChildminderSummary = (p: ChildminderProfile): ChildminderSummaryResponse => ({
+/** `badges` come from the compliance module (approved, unexpired documents), not from the profile row. */
+export const toChildminderSummary = (p: ChildminderProfile, badges: DocumentType[]): ChildminderSummaryResponse => ({
   id: p.id,
   userId: p.userId,
   displayName: p.displayName,
@@ -160,6 +169,7 @@ export const toChildminderSummary = (p: ChildminderProfile): ChildminderSummaryR
   ratingAverage: p.ratingAverage,
   ratingCount: p.ratingCount,
   bioExcerpt: excerpt(p.bio),
+  badges: [...badges],
 });
 
 const toOpeningHours = (p: ChildminderProfile): OpeningHoursResponse =>
@@ -181,8 +191,8 @@ const toInspection = (p: ChildminderProfile): InspectionResponse | null => {
   };
 };
 
-export const toChildminderResponse = (p: ChildminderProfile): ChildminderResponse => ({
-  ...toChildminderSummary(p),
+export const toChildminderResponse = (p: ChildminderProfile, badges: DocumentType[]): ChildminderResponse => ({
+  ...toChildminderSummary(p, badges),
   bio: p.bio,
   specialNeedsDetails: p.specialNeedsDetails,
   openingHours: toOpeningHours(p),
@@ -192,8 +202,8 @@ export const toChildminderResponse = (p: ChildminderProfile): ChildminderRespons
   capacity: { ...p.capacity },
 });
 
-export const toOwnProfileResponse = (p: ChildminderProfile): OwnChildminderProfileResponse => ({
-  ...toChildminderResponse(p),
+export const toOwnProfileResponse = (p: ChildminderProfile, badges: DocumentType[]): OwnChildminderProfileResponse => ({
+  ...toChildminderResponse(p, badges),
   postcode: p.postcode,
   ownChildrenDatesOfBirth: [...p.ownChildrenDatesOfBirth],
   visible: p.visible,

@@ -111,6 +111,14 @@ export class SearchChildmindersQuery extends PageQuery {
   @IsBoolean({ message: 'specialNeeds must be true or false' })
   specialNeeds?: boolean;
 
+  @ApiPropertyOptional({
+    description: 'Only childminders whose compliance documents are approved and in date (true)',
+  })
+  @IsOptional()
+  @toBoolean()
+  @IsBoolean({ message: 'verifiedOnly must be true or false' })
+  verifiedOnly?: boolean;
+
   @ApiPropertyOptional({ minimum: 1, maximum: 5 })
   @IsOptional()
   @Type(() => Number)

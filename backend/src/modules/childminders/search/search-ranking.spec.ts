@@ -16,7 +16,14 @@ const candidate = (
   rate: number | null,
   rating: number | null = null,
   count = rating === null ? 0 : 10,
-): SearchCandidate => ({ id, ...milesNorth(miles), hourlyRatePence: rate, ratingAverage: rating, ratingCount: count });
+): SearchCandidate => ({
+  id,
+  userId: `user-${id}`,
+  ...milesNorth(miles),
+  hourlyRatePence: rate,
+  ratingAverage: rating,
+  ratingCount: count,
+});
 
 describe('rankSearchResults', () => {
   const candidates = [

@@ -9,6 +9,8 @@ export enum SearchSort {
 /** The columns the ranking needs: the search reads only these for every row in the bounding box. */
 export interface SearchCandidate extends GeoPoint {
   id: string;
+  /** The childminder's user: compliance (verified only, hidden non-compliant) is per user. */
+  userId: string;
   hourlyRatePence: number | null;
   ratingAverage: number | null;
   ratingCount: number;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEnum, IsOptional, IsString, IsUUID, Length, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, ValidateIf, ValidateNested } from 'class-validator';
 import { PageQuery, PageResponse } from '@app/common/pagination/page';
 import { ComplianceStatus } from '../compliance-status';
 import { RequirementResponse, UpdateRequirementDto } from './requirement.dto';
@@ -30,7 +30,21 @@ export class SetOverrideDto {
   reason: string;
 }
 
-/** `PATCH /api/admin/compliance`: exactly one of `requirement` (change one) or `override` (set one). */
+/** Platform-wide compliance policy (a settings row each). */
+export class ComplianceSettingsDto {
+  @ApiProperty({ description: 'Leave non-compliant childminders out of search and recommendations' })
+  @IsBoolean({ message: 'hideNonCompliantFromSearch must be true or false' })
+  hideNonCompliantFromSearch: boolean;
+}
+
+export class ComplianceSettingsResponse {
+  @ApiProperty() hideNonCompliantFromSearch: boolean;
+}
+
+/**
+ * `PATCH /api/admin/compliance`: exactly one of `requirement` (change one), `override` (set one)
+ * or `settings` (the platform policy).
+ */
 export class UpdateComplianceDto {
   @ApiPropertyOptional({ type: UpdateRequirementDto })
   @IsOptional()
@@ -43,6 +57,12 @@ export class UpdateComplianceDto {
   @ValidateNested()
   @Type(() => SetOverrideDto)
   override?: SetOverrideDto;
+
+  @ApiPropertyOptional({ type: ComplianceSettingsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ComplianceSettingsDto)
+  settings?: ComplianceSettingsDto;
 }
 
 export class OverrideResponse {
@@ -70,12 +90,14 @@ export class ChildminderCompliancePage extends PageResponse {
 export class ComplianceOverviewResponse {
   @ApiProperty({ type: [RequirementResponse] }) requirements: RequirementResponse[];
   @ApiProperty({ type: ChildminderCompliancePage }) childminders: ChildminderCompliancePage;
+  @ApiProperty({ type: ComplianceSettingsResponse }) settings: ComplianceSettingsResponse;
 }
 
-/** What PATCH changed: the requirement, or the childminder's status after the override. */
+/** What PATCH changed: the requirement, the childminder's status after the override, or the settings. */
 export class UpdateComplianceResponse {
   @ApiPropertyOptional({ type: RequirementResponse }) requirement?: RequirementResponse;
   @ApiPropertyOptional({ type: ChildminderComplianceResponse }) childminder?: ChildminderComplianceResponse;
+  @ApiPropertyOptional({ type: ComplianceSettingsResponse }) settings?: ComplianceSettingsResponse;
 }
 
 export class ExpiringItemResponse {
@@ -105,4 +127,6 @@ export class ExpirationRunResponse {
   @ApiProperty() expiredDocuments: number;
   @ApiProperty({ type: [String], description: 'Ids of approved documents past their expiry date' })
   expiredDocumentIds: string[];
+  @ApiProperty({ description: 'Owners told for the first time that a document has expired' })
+  expiryNoticesSent: number;
 }

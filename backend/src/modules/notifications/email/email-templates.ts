@@ -43,6 +43,13 @@ interface TemplateVariables {
     daysLeft: number;
     link: string;
   };
+  'document-expired': {
+    firstName: string;
+    documentName: string;
+    documentType: string;
+    expiredOn: string;
+    link: string;
+  };
 }
 
 export type EmailTemplateName = keyof TemplateVariables;
@@ -172,6 +179,16 @@ const templates: { [T in EmailTemplateName]: (v: TemplateVariables[T]) => Render
       paragraphs: [
         `"${v.documentName}" (${v.documentType}) expires on ${v.expiresOn}, in ${v.daysLeft} day${v.daysLeft === 1 ? '' : 's'}.`,
         'Please upload the renewed document before then. After that date it no longer counts towards your compliance status and its badge disappears from your profile.',
+      ],
+      action: { label: 'Upload a renewed document', url: v.link },
+    }),
+  'document-expired': (v) =>
+    layout({
+      subject: `Your document has expired: ${v.documentName}`,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [
+        `"${v.documentName}" (${v.documentType}) was valid until ${v.expiredOn}.`,
+        'It no longer counts towards your compliance status and its badge is no longer shown on your profile. Upload the renewed document and we will review it.',
       ],
       action: { label: 'Upload a renewed document', url: v.link },
     }),
