@@ -958,6 +958,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requirements, and a page of childminders with their compliance status (filter by status) */
+        get: operations["AdminCompliance_overview"];
+        put?: never;
+        /** Create a requirement for a role and document type */
+        post: operations["AdminCompliance_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a requirement (`requirement`), set/clear a childminder override with a reason (`override`), or the policy (`settings`)
+         * @description Send exactly one of the three. `override.status: null` removes the override. Every change is audited.
+         */
+        patch: operations["AdminCompliance_update"];
+        trace?: never;
+    };
+    "/api/compliance/check-expirations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users with approved documents expiring within the reminder window or expired */
+        get: operations["ComplianceExpirations_list"];
+        put?: never;
+        /** Run the daily expiration check now: send due reminders (each once), report expired */
+        post: operations["ComplianceExpirations_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My compliance checklist: each requirement with its state and last valid day, my status and badges */
+        get: operations["OwnCompliance_own"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/subscription/plans": {
         parameters: {
             query?: never;
@@ -1533,6 +1590,26 @@ export interface components {
             /** @description Stripe status, or "free" */
             status: string;
         };
+        ChecklistItemResponse: {
+            /** @description Days until validUntil; negative once expired */
+            daysLeft: number | null;
+            /**
+             * Format: uuid
+             * @description The document the state comes from
+             */
+            documentId: string | null;
+            documentType: components["schemas"]["DocumentType"];
+            label: string;
+            mandatory: boolean;
+            state: components["schemas"]["RequirementState"];
+            /**
+             * @description Its last valid day (UK)
+             * @example 2027-03-31
+             */
+            validUntil: string | null;
+            /** @description Null: no expiry */
+            validityMonths: number | null;
+        };
         CheckoutSessionResponse: {
             /** @enum {string} */
             mode: "stripe" | "simulator";
@@ -1567,8 +1644,27 @@ export interface components {
             medicalNotes: string | null;
             specialNeeds: string | null;
         };
+        ChildminderCompliancePage: {
+            items: components["schemas"]["ChildminderComplianceResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ChildminderComplianceResponse: {
+            /** @description From documents alone */
+            computedStatus: components["schemas"]["ComplianceStatus"];
+            displayName: string;
+            email: string;
+            override: components["schemas"]["OverrideResponse"] | null;
+            /** @description Effective: the override wins */
+            status: components["schemas"]["ComplianceStatus"];
+            /** Format: uuid */
+            userId: string;
+        };
         ChildminderResponse: {
             ageGroups: components["schemas"]["AgeGroup"][];
+            /** @description Verification badges: one per document type with an approved document that has not expired */
+            badges: components["schemas"]["DocumentType"][];
             bio: string | null;
             /** @description The first 200 characters of the bio */
             bioExcerpt: string | null;
@@ -1627,6 +1723,8 @@ export interface components {
         };
         ChildminderSearchResult: {
             ageGroups: components["schemas"]["AgeGroup"][];
+            /** @description Verification badges: one per document type with an approved document that has not expired */
+            badges: components["schemas"]["DocumentType"][];
             /** @description The first 200 characters of the bio */
             bioExcerpt: string | null;
             displayName: string;
@@ -1682,6 +1780,8 @@ export interface components {
         };
         ChildminderSummaryResponse: {
             ageGroups: components["schemas"]["AgeGroup"][];
+            /** @description Verification badges: one per document type with an approved document that has not expired */
+            badges: components["schemas"]["DocumentType"][];
             /** @description The first 200 characters of the bio */
             bioExcerpt: string | null;
             displayName: string;
@@ -1735,6 +1835,20 @@ export interface components {
             missing: components["schemas"]["CompletenessItemResponse"][];
             percent: number;
         };
+        ComplianceOverviewResponse: {
+            childminders: components["schemas"]["ChildminderCompliancePage"];
+            requirements: components["schemas"]["RequirementResponse"][];
+            settings: components["schemas"]["ComplianceSettingsResponse"];
+        };
+        ComplianceSettingsDto: {
+            /** @description Leave non-compliant childminders out of search and recommendations */
+            hideNonCompliantFromSearch: boolean;
+        };
+        ComplianceSettingsResponse: {
+            hideNonCompliantFromSearch: boolean;
+        };
+        /** @enum {string} */
+        ComplianceStatus: "compliant" | "expiring" | "non_compliant";
         ConversationPageResponse: {
             items: components["schemas"]["ConversationSummaryResponse"][];
             page: number;
@@ -1828,6 +1942,25 @@ export interface components {
             /** @description Listed in search (when complete) */
             visible?: boolean;
         };
+        CreateRequirementDto: {
+            /** @default true */
+            active: boolean;
+            documentType: components["schemas"]["DocumentType"];
+            /** @description Whether a missing or expired document makes the user non-compliant */
+            mandatory: boolean;
+            /**
+             * @description Days before expiry to remind the owner
+             * @example [
+             *       30,
+             *       14,
+             *       7
+             *     ]
+             */
+            reminderDays: number[];
+            role: components["schemas"]["Role"];
+            /** @description Null: never expires */
+            validityMonths?: number | null;
+        };
         CurrentSubscriptionResponse: {
             entitlements: string[];
             /** @description Payment history, newest first (up to 100) */
@@ -1918,7 +2051,10 @@ export interface components {
         };
         /** @enum {string} */
         DocumentStatus: "pending" | "approved" | "rejected";
-        /** @enum {string} */
+        /**
+         * @description Verification badges: one per document type with an approved document that has not expired
+         * @enum {string}
+         */
         DocumentType: "ofsted_registration" | "dbs_certificate" | "first_aid_certificate" | "public_liability_insurance" | "safeguarding_training" | "other";
         ErrorDetailResponse: {
             /** @example email */
@@ -1938,6 +2074,43 @@ export interface components {
             /** @example 400 */
             statusCode: number;
         };
+        ExpirationRunResponse: {
+            /** @description Ids of approved documents past their expiry date */
+            expiredDocumentIds: string[];
+            expiredDocuments: number;
+            /** @description Owners told for the first time that a document has expired */
+            expiryNoticesSent: number;
+            /** @description False when another instance was running the job */
+            ran: boolean;
+            remindersSent: number;
+        };
+        ExpirationsResponse: {
+            /**
+             * @description The UK day the check was made for
+             * @example 2026-11-25
+             */
+            today: string;
+            users: components["schemas"]["ExpiringUserResponse"][];
+        };
+        ExpiringItemResponse: {
+            /** @description Negative once expired */
+            daysLeft: number;
+            /** Format: uuid */
+            documentId: string;
+            /** @example 2026-12-01 */
+            expiresOn: string;
+            name: string;
+            /** @enum {string} */
+            state: "expiring" | "expired";
+            type: string;
+        };
+        ExpiringUserResponse: {
+            displayName: string;
+            email: string;
+            items: components["schemas"]["ExpiringItemResponse"][];
+            /** Format: uuid */
+            userId: string;
+        };
         FavoritePageResponse: {
             items: components["schemas"]["FavoriteResponse"][];
             page: number;
@@ -1946,6 +2119,8 @@ export interface components {
         };
         FavoriteResponse: {
             ageGroups: components["schemas"]["AgeGroup"][];
+            /** @description Verification badges: one per document type with an approved document that has not expired */
+            badges: components["schemas"]["DocumentType"][];
             /** @description The first 200 characters of the bio */
             bioExcerpt: string | null;
             displayName: string;
@@ -2156,10 +2331,20 @@ export interface components {
             /** @enum {string} */
             role: "parent" | "childminder" | "support_agent" | "admin" | "super_admin";
         };
+        OverrideResponse: {
+            /** Format: uuid */
+            adminId: string | null;
+            reason: string;
+            status: components["schemas"]["ComplianceStatus"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
         OwnChildminderProfileResponse: {
             /** @description Set by admins */
             active: boolean;
             ageGroups: components["schemas"]["AgeGroup"][];
+            /** @description Verification badges: one per document type with an approved document that has not expired */
+            badges: components["schemas"]["DocumentType"][];
             bio: string | null;
             /** @description The first 200 characters of the bio */
             bioExcerpt: string | null;
@@ -2218,6 +2403,13 @@ export interface components {
             userId: string;
             /** @description The childminder’s choice to be listed */
             visible: boolean;
+        };
+        OwnComplianceResponse: {
+            /** @description Badges shown on the public profile today */
+            badges: components["schemas"]["DocumentType"][];
+            checklist: components["schemas"]["ChecklistItemResponse"][];
+            /** @description Effective: an override wins */
+            status: components["schemas"]["ComplianceStatus"];
         };
         ParticipantResponse: {
             email: string;
@@ -2327,6 +2519,18 @@ export interface components {
             inclusion: components["schemas"]["ReportCardGrade"];
             leadershipAndGovernance: components["schemas"]["ReportCardGrade"];
         };
+        RequirementResponse: {
+            active: boolean;
+            documentType: components["schemas"]["DocumentType"];
+            /** Format: uuid */
+            id: string;
+            mandatory: boolean;
+            reminderDays: number[];
+            role: components["schemas"]["Role"];
+            validityMonths: number | null;
+        };
+        /** @enum {string} */
+        RequirementState: "missing" | "pending" | "rejected" | "approved" | "expiring" | "expired";
         ResendVerificationDto: {
             email: string;
         };
@@ -2372,6 +2576,17 @@ export interface components {
         SessionResponse: {
             session: components["schemas"]["SessionInfo"];
             user: components["schemas"]["UserResponse"];
+        };
+        SetOverrideDto: {
+            /** @description Why; kept with the override and audited */
+            reason: string;
+            /** @description Null clears it */
+            status: components["schemas"]["ComplianceStatus"] | null;
+            /**
+             * Format: uuid
+             * @description The childminder's user id
+             */
+            userId: string;
         };
         SimulatorResultResponse: {
             /** @enum {string} */
@@ -2525,6 +2740,16 @@ export interface components {
             /** @description Listed in search (when complete) */
             visible?: boolean;
         };
+        UpdateComplianceDto: {
+            override?: components["schemas"]["SetOverrideDto"];
+            requirement?: components["schemas"]["UpdateRequirementDto"];
+            settings?: components["schemas"]["ComplianceSettingsDto"];
+        };
+        UpdateComplianceResponse: {
+            childminder?: components["schemas"]["ChildminderComplianceResponse"];
+            requirement?: components["schemas"]["RequirementResponse"];
+            settings?: components["schemas"]["ComplianceSettingsResponse"];
+        };
         UpdateDocumentDto: {
             description?: string | null;
             /** Format: date */
@@ -2551,6 +2776,22 @@ export interface components {
             phone?: string | null;
             /** @example SW1A 1AA */
             postcode?: string | null;
+        };
+        UpdateRequirementDto: {
+            active?: boolean;
+            /** Format: uuid */
+            id: string;
+            mandatory?: boolean;
+            /**
+             * @example [
+             *       30,
+             *       14,
+             *       7
+             *     ]
+             */
+            reminderDays?: number[];
+            /** @description Null: never expires */
+            validityMonths?: number | null;
         };
         UpdateSubscriptionDto: {
             interval: components["schemas"]["BillingInterval"];
@@ -3619,6 +3860,8 @@ export interface operations {
                 fundedHours?: 15 | 30;
                 /** @description Only childminders with special-needs experience (true) */
                 specialNeeds?: boolean;
+                /** @description Only childminders whose compliance documents are approved and in date (true) */
+                verifiedOnly?: boolean;
                 minRating?: number;
                 /** @description The children's dates of birth (comma-separated): every child's age group must be cared for */
                 ageOfChildren?: string[];
@@ -5334,6 +5577,259 @@ export interface operations {
             };
             /** @description No such photo (or it was replaced) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminCompliance_overview: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Effective status */
+                status?: components["schemas"]["ComplianceStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceOverviewResponse"];
+                };
+            };
+            /** @description A filter is not acceptable (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminCompliance_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRequirementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequirementResponse"];
+                };
+            };
+            /** @description A field is not acceptable (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A requirement for this role and type exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminCompliance_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateComplianceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateComplianceResponse"];
+                };
+            };
+            /** @description Neither or both parts, or a field is not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such requirement or childminder */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ComplianceExpirations_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpirationsResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ComplianceExpirations_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpirationRunResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The check is already running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OwnCompliance_own: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnComplianceResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
