@@ -1,3 +1,4 @@
+import { VerificationBadges } from '@shared/verification-badges/verification-badges';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -35,7 +36,16 @@ type LoadState =
  */
 @Component({
   selector: 'app-childminder-profile',
-  imports: [RouterLink, MatButtonModule, MatIconModule, MatProgressSpinnerModule, UkDatePipe, ErrorState, LoadingState],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressSpinnerModule,
+    UkDatePipe,
+    ErrorState,
+    LoadingState,
+    VerificationBadges,
+  ],
   templateUrl: './childminder-profile.html',
   styleUrl: './childminder-profile.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

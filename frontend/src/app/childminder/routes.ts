@@ -14,7 +14,7 @@ export default [
   },
   {
     path: 'documents',
-    title: 'Your documents',
+    title: 'Compliance and documents',
     loadComponent: () => import('./documents/documents').then((m) => m.Documents),
   },
   {

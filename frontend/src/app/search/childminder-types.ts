@@ -27,6 +27,8 @@ export interface SearchCriteria {
   languages: string[];
   fundedHours: 15 | 30 | null;
   specialNeeds: boolean;
+  /** Only childminders whose compliance documents are approved and in date. */
+  verifiedOnly: boolean;
   minRating: number | null;
   ageOfChildren: string[];
   sort: SearchSort;

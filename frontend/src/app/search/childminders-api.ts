@@ -27,6 +27,7 @@ export function searchParams(criteria: SearchCriteria): HttpParams {
   if (criteria.languages.length) params = params.set('languages', criteria.languages.join(','));
   if (criteria.fundedHours) params = params.set('fundedHours', criteria.fundedHours);
   if (criteria.specialNeeds) params = params.set('specialNeeds', true);
+  if (criteria.verifiedOnly) params = params.set('verifiedOnly', true);
   if (criteria.minRating) params = params.set('minRating', criteria.minRating);
   if (criteria.ageOfChildren.length) params = params.set('ageOfChildren', criteria.ageOfChildren.join(','));
   return params;

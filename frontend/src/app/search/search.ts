@@ -1,3 +1,4 @@
+import { VerificationBadges } from '@shared/verification-badges/verification-badges';
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormArray, FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -38,6 +39,7 @@ const POSTCODE_OR_DISTRICT = /^\s*[A-Za-z]{1,2}\d[A-Za-z\d]?(\s*\d[A-Za-z]{2})?\
 @Component({
   selector: 'app-search',
   imports: [
+    VerificationBadges,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -94,6 +96,7 @@ export class Search {
     languages: [''],
     fundedHours: [null as 15 | 30 | null],
     specialNeeds: [false],
+    verifiedOnly: [false],
     minRating: [null as number | null],
     children: new FormArray<FormControl<string>>([]),
   });
@@ -149,6 +152,7 @@ export class Search {
         .filter(Boolean),
       fundedHours: value.fundedHours,
       specialNeeds: value.specialNeeds,
+      verifiedOnly: value.verifiedOnly,
       minRating: value.minRating,
       ageOfChildren: value.children.filter(Boolean),
       page: 1,
@@ -177,6 +181,7 @@ export class Search {
       c.languages.length,
       c.fundedHours,
       c.specialNeeds,
+      c.verifiedOnly,
       c.minRating,
       c.ageOfChildren.length,
     ].filter(Boolean).length;
@@ -224,6 +229,7 @@ export class Search {
         languages: criteria.languages.join(', '),
         fundedHours: criteria.fundedHours,
         specialNeeds: criteria.specialNeeds,
+        verifiedOnly: criteria.verifiedOnly,
         minRating: criteria.minRating,
       },
       { emitEvent: false },

@@ -19,7 +19,7 @@ const CHILDMINDER_LINKS: readonly LinkCard[] = [
   },
   {
     path: '/childminder/documents',
-    label: 'Your documents',
+    label: 'Compliance',
     icon: 'verified',
     description: 'Ofsted, DBS, first aid and insurance: upload them and follow their review.',
   },

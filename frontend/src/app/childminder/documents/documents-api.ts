@@ -1,6 +1,7 @@
 import { HttpClient, HttpEventType, HttpParams, HttpRequest, type HttpEvent } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { filter, map, type Observable } from 'rxjs';
+import type { OwnCompliance } from '@core/api/api-types';
 import type { DocumentFields, DocumentPage, DocumentResponse } from './document-types';
 
 const BASE = '/api/user/documents';
@@ -37,6 +38,11 @@ export class DocumentsApi {
         return { kind: 'progress', percent: 0 };
       }),
     );
+  }
+
+  /** The checklist of requirements with each one's state, the overall status and the public badges. */
+  compliance(): Observable<OwnCompliance> {
+    return this.http.get<OwnCompliance>('/api/user/compliance');
   }
 
   remove(id: string): Observable<void> {

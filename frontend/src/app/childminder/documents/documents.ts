@@ -17,6 +17,8 @@ import { EmptyState } from '@shared/page-state/empty-state';
 import { ErrorState } from '@shared/page-state/error-state';
 import { LoadingState } from '@shared/page-state/loading-state';
 import { ConfirmDeleteData, ConfirmDeleteDialog } from '@shared/confirm-delete/confirm-delete-dialog';
+import type { OwnCompliance } from '@core/api/api-types';
+import { ComplianceChecklist } from './compliance-checklist';
 import {
   DOCUMENT_LIMITS,
   DOCUMENT_TYPE_LABELS,
@@ -30,7 +32,10 @@ import {
 } from './document-types';
 import { DocumentsApi, saveBlob } from './documents-api';
 
-/** `/childminder/documents`: upload compliance documents, follow their review, replace and delete them. */
+/**
+ * `/childminder/documents`, the Compliance page: the checklist of requirements, then uploading,
+ * following the review of, replacing and deleting documents.
+ */
 @Component({
   selector: 'app-documents',
   imports: [
@@ -48,6 +53,7 @@ import { DocumentsApi, saveBlob } from './documents-api';
     EmptyState,
     ErrorState,
     LoadingState,
+    ComplianceChecklist,
   ],
   templateUrl: './documents.html',
   styleUrl: './documents.scss',
@@ -60,6 +66,7 @@ export class Documents {
   private readonly heading = viewChild.required<ElementRef<HTMLElement>>('heading');
   private readonly fileInput = viewChild.required<ElementRef<HTMLInputElement>>('fileInput');
   private readonly replaceInput = viewChild.required<ElementRef<HTMLInputElement>>('replaceInput');
+  private readonly uploadTitle = viewChild.required<ElementRef<HTMLElement>>('uploadTitle');
 
   protected readonly types = DOCUMENT_TYPES;
   protected readonly typeLabels = DOCUMENT_TYPE_LABELS;
@@ -69,6 +76,8 @@ export class Documents {
   protected readonly controlError = controlError;
 
   protected readonly documents = signal<readonly DocumentResponse[] | null>(null);
+  /** Null while loading or when it could not be loaded: the page works without it. */
+  protected readonly compliance = signal<OwnCompliance | null>(null);
   protected readonly loadError = signal<string | null>(null);
   protected readonly file = signal<File | null>(null);
   protected readonly fileError = signal<string | null>(null);
@@ -96,6 +105,23 @@ export class Documents {
 
   constructor() {
     this.loadDocuments();
+    this.loadCompliance();
+  }
+
+  /** Refreshed after every change: a review or an upload moves the checklist. */
+  protected loadCompliance(): void {
+    this.api.compliance().subscribe({
+      next: (compliance) => this.compliance.set(compliance),
+      error: () => this.compliance.set(null),
+    });
+  }
+
+  /** From the checklist: start an upload of that type. */
+  protected startUpload(type: DocumentType): void {
+    this.form.controls.type.setValue(type);
+    const heading = this.uploadTitle().nativeElement;
+    heading.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    heading.focus();
   }
 
   protected loadDocuments(): void {
@@ -159,6 +185,7 @@ export class Documents {
         this.form.reset();
         this.file.set(null);
         this.notifier.success(`${event.document.name} has been uploaded and is awaiting review.`);
+        this.loadCompliance();
       },
       error: (error: unknown) => {
         this.progress.set(null);
@@ -206,6 +233,7 @@ export class Documents {
         this.replacing.set(null);
         this.documents.update((list) => (list ?? []).map((d) => (d.id === old.id ? event.document : d)));
         this.notifier.success(`${old.name} has been replaced and is awaiting review.`);
+        this.loadCompliance();
       },
       error: (error: unknown) => {
         this.replacing.set(null);
@@ -240,6 +268,7 @@ export class Documents {
         if (!deleted) return;
         this.documents.update((list) => (list ?? []).filter((d) => d.id !== document.id));
         this.notifier.success(`${document.name} has been deleted.`);
+        this.loadCompliance();
         this.heading().nativeElement.focus();
       });
   }

@@ -64,3 +64,8 @@ export type NotificationPreferenceUpdate = UpdateNotificationPreferencesRequest[
 export function isTwoFactorChallenge(response: LoginResponse | TwoFactorChallenge): response is TwoFactorChallenge {
   return 'twoFactorRequired' in response && response.twoFactorRequired === true;
 }
+export type OwnCompliance = Schemas['OwnComplianceResponse'];
+export type ComplianceChecklistItem = Schemas['ChecklistItemResponse'];
+export type ComplianceStatus = OwnCompliance['status'];
+export type RequirementState = ComplianceChecklistItem['state'];
+export type VerificationBadge = Schemas['ChildminderSummaryResponse']['badges'][number];
