@@ -1,3 +1,4 @@
+import { PhotoPicker } from './photo-picker';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import {
   FormArray,
@@ -55,6 +56,7 @@ type DayControls = { open: FormControl<boolean>; from: FormControl<string>; to: 
 @Component({
   selector: 'app-profile-editor',
   imports: [
+    PhotoPicker,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -181,6 +183,22 @@ export class ProfileEditor {
 
   protected removeOwnChild(index: number): void {
     this.ownChildren.removeAt(index);
+  }
+
+  /**
+   * The uploaded photo is linked to the profile at once (a PATCH of the photo alone), so it is not
+   * lost if the rest of the form is left unsaved; the other fields keep their edits.
+   */
+  protected usePhoto(url: string): void {
+    this.form.controls.photoUrl.setValue(url);
+    this.api.updateOwnProfile({ photoUrl: url } as UpdateChildminderProfileRequest).subscribe({
+      next: (profile) => {
+        this.profile.set(profile);
+        this.form.controls.photoUrl.markAsPristine();
+        this.notifier.success('Your new photo is on your profile.');
+      },
+      error: (error: unknown) => this.notifier.error(toApiProblem(error).message),
+    });
   }
 
   protected saveProfile(): void {
