@@ -1,5 +1,5 @@
 import { registerLocaleData } from '@angular/common';
-import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import localeEnGb from '@angular/common/locales/en-GB';
 import {
   type ApplicationConfig,
@@ -32,7 +32,9 @@ export const appConfig: ApplicationConfig = {
       withComponentInputBinding(),
       withInMemoryScrolling({ scrollPositionRestoration: 'top', anchorScrolling: 'enabled' }),
     ),
-    provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
+    // The XMLHttpRequest backend (not withFetch()): fetch reports no upload progress, and the
+    // document and photo uploads show a progress bar.
+    provideHttpClient(withInterceptors([authInterceptor])),
     { provide: TitleStrategy, useClass: AppTitleStrategy },
     { provide: LOCALE_ID, useValue: 'en-GB' },
     { provide: DEFAULT_CURRENCY_CODE, useValue: 'GBP' },
