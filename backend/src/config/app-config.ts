@@ -37,6 +37,8 @@ export class AppConfig {
   readonly jobsEnabled: boolean;
   readonly serveWeb: boolean;
   readonly trustProxy: boolean;
+  /** The search page's map: a raster tile template (null: markers on a plain background). */
+  readonly map: { tileUrl: string | null; attribution: string; tileOrigin: string | null };
   readonly auth: {
     jwtSecret: string;
     accessTokenTtlSeconds: number;
@@ -67,6 +69,14 @@ export class AppConfig {
     this.jobsEnabled = env.JOBS_ENABLED ?? true;
     this.serveWeb = env.SERVE_WEB ?? true;
     this.trustProxy = env.TRUST_PROXY ?? false;
+    const tileUrl =
+      env.MAP_TILE_URL === 'off' ? null : (env.MAP_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png');
+    this.map = {
+      tileUrl,
+      attribution: env.MAP_TILE_ATTRIBUTION ?? '© OpenStreetMap contributors',
+      // For the Content-Security-Policy: `{s}` subdomains become a wildcard.
+      tileOrigin: tileUrl ? new URL(tileUrl.replace(/\{s\}/g, 'a')).origin.replace('://a.', '://*.') : null,
+    };
 
     const problems: string[] = [];
     if (this.nodeEnv === 'production') {

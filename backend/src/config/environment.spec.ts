@@ -66,6 +66,8 @@ describe(parseEnvironment.name, () => {
     ['ENCRYPTION_KEY', 'not-hex'],
     ['DEMO_DATA', 'maybe'],
     ['PUBLIC_URL', 'localhost'],
+    ['MAP_TILE_URL', 'http://tiles.example/{z}/{x}/{y}.png'],
+    ['MAP_TILE_URL', 'https://tiles.example/tile.png'],
   ])('rejects %s=%s with an error naming the variable', (name, value) => {
     const error = configurationErrorOf(() => parseEnvironment({ [name]: value }));
     expect(error.problems).toHaveLength(1);
@@ -101,6 +103,16 @@ describe(parseEnvironment.name, () => {
 
 describe(AppConfig.name, () => {
   describe(AppConfig.fromEnvironment.name, () => {
+    it('turns map tiles off, or allows a provider with subdomains through the content policy', () => {
+      const dataDir = tempDataDir();
+      expect(AppConfig.fromEnvironment({ DATA_DIR: dataDir, MAP_TILE_URL: 'off' }).map.tileUrl).toBeNull();
+      const custom = AppConfig.fromEnvironment({
+        DATA_DIR: dataDir,
+        MAP_TILE_URL: 'https://{s}.tiles.example/{z}/{x}/{y}.png',
+      });
+      expect(custom.map.tileOrigin).toBe('https://*.tiles.example');
+    });
+
     it('runs embedded without any configuration: SQLite under DATA_DIR, outbox mail, demo data', () => {
       const dataDir = tempDataDir();
       const config = AppConfig.fromEnvironment({ DATA_DIR: dataDir });
@@ -118,6 +130,11 @@ describe(AppConfig.name, () => {
       expect(config.jobsEnabled).toBe(true);
       expect(config.serveWeb).toBe(true);
       expect(config.mail).toEqual({ transport: 'outbox', fromName: 'Childminder Connect', maxAttempts: 8 });
+      expect(config.map).toEqual({
+        tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+        attribution: '© OpenStreetMap contributors',
+        tileOrigin: 'https://tile.openstreetmap.org',
+      });
       expect(config.auth.jwtSecret.length).toBeGreaterThanOrEqual(32);
       expect(config.encryptionKey).toHaveLength(32);
     });

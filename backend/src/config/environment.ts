@@ -51,6 +51,13 @@ export class Environment {
   @Transform(emptyToUndefined)
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   PUBLIC_URL?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^(off|https:\/\/\S*\{z\}\S*\{x\}\S*\{y\}\S*)$/, {
+    message: 'MAP_TILE_URL must be an https URL template with {z}, {x} and {y} (or off)',
+  })
+  MAP_TILE_URL?: string;
+  @IsOptional() @IsString() @Transform(emptyToUndefined) MAP_TILE_ATTRIBUTION?: string;
   @IsOptional() @IsString() @Transform(emptyToUndefined) @MinLength(32) JWT_SECRET?: string;
   @IsOptional()
   @Transform(emptyToUndefined)
@@ -128,6 +135,8 @@ class EnvironmentKeys implements Record<keyof Environment, undefined> {
   DEMO_DATA = undefined;
   REDIS_URL = undefined;
   PUBLIC_URL = undefined;
+  MAP_TILE_URL = undefined;
+  MAP_TILE_ATTRIBUTION = undefined;
   JWT_SECRET = undefined;
   ENCRYPTION_KEY = undefined;
   ACCESS_TOKEN_TTL_SECONDS = undefined;

@@ -130,6 +130,7 @@ export class ChildmindersService {
     const items = profiles.map((p) => ({
       ...toChildminderSummary(p, badges(p)),
       distanceMiles: roundMiles(miles.get(p.id)!),
+      district: { latitude: p.latitude!, longitude: p.longitude! },
     }));
     return toPage(items, ranked.length, query);
   }

@@ -80,10 +80,20 @@ export class ChildminderSummaryResponse {
   badges: DocumentType[];
 }
 
+export class DistrictPointResponse {
+  @ApiProperty({ example: 53.4167 }) latitude: number;
+  @ApiProperty({ example: -2.2322 }) longitude: number;
+}
+
 /** A search or recommendation hit: a summary and how far away it is. */
 export class ChildminderSearchResult extends ChildminderSummaryResponse {
   @ApiProperty({ example: 1.4, description: 'Miles from the searched postcode’s district, one decimal' })
   distanceMiles: number;
+  @ApiProperty({
+    type: DistrictPointResponse,
+    description: 'The centre of the childminder’s postcode district (never the home), for a map',
+  })
+  district: DistrictPointResponse;
 }
 
 export class SearchOriginResponse {

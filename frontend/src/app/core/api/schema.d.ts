@@ -350,6 +350,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/geo/map-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Map tile settings for the search map */
+        get: operations["Map_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dashboard/parent/children": {
         parameters: {
             query?: never;
@@ -1733,6 +1750,8 @@ export interface components {
              * @example 1.4
              */
             distanceMiles: number;
+            /** @description The centre of the childminder’s postcode district (never the home), for a map */
+            district: components["schemas"]["DistrictPointResponse"];
             /**
              * @description Integer pence
              * @example 650
@@ -2005,6 +2024,12 @@ export interface components {
             code?: string;
             password?: string;
         };
+        DistrictPointResponse: {
+            /** @example 53.4167 */
+            latitude: number;
+            /** @example -2.2322 */
+            longitude: number;
+        };
         DocumentOwnerResponse: {
             displayName: string;
             email: string;
@@ -2247,6 +2272,15 @@ export interface components {
              * @example k7qp-9x2m-4t
              */
             recoveryCode?: string;
+        };
+        MapSettingsResponse: {
+            /** @example © OpenStreetMap contributors */
+            attribution: string;
+            /**
+             * @description Raster tile template; null when maps have no tiles (markers on a plain background)
+             * @example https://tile.openstreetmap.org/{z}/{x}/{y}.png
+             */
+            tileUrl: string | null;
         };
         MessageResponse: {
             message: string;
@@ -3512,6 +3546,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    Map_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MapSettingsResponse"];
+                };
             };
         };
     };
