@@ -113,7 +113,13 @@ describe('describeExpirationRun', () => {
 
   it('says so when another run was in progress', () => {
     expect(
-      describeExpirationRun({ ran: false, remindersSent: 0, expiredDocuments: 0, expiryNoticesSent: 0, expiredDocumentIds: [] }),
+      describeExpirationRun({
+        ran: false,
+        remindersSent: 0,
+        expiredDocuments: 0,
+        expiryNoticesSent: 0,
+        expiredDocumentIds: [],
+      }),
     ).toBe('The expiry check is already running elsewhere; nothing was sent this time.');
   });
 });

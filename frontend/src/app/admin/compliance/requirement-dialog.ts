@@ -19,11 +19,7 @@ import { roleLabel } from '@core/auth/roles';
 import { applyFieldErrors, controlError, toApiProblem } from '@core/errors/api-error';
 import { FormAlert } from '@shared/form-alert/form-alert';
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, type DocumentType } from '../../childminder/documents/document-types';
-import {
-  AdminComplianceApi,
-  type ComplianceRequirement,
-  type UpdateRequirementRequest,
-} from './admin-compliance-api';
+import { AdminComplianceApi, type ComplianceRequirement, type UpdateRequirementRequest } from './admin-compliance-api';
 import { parseReminderDays, reminderDaysText, REQUIREMENT_LIMITS } from './compliance-format';
 
 export interface RequirementDialogData {
@@ -143,7 +139,9 @@ export class RequirementDialog {
           Object.keys(this.form.controls).map((name) => [`requirement.${name}`, name]),
         );
         const unmatched = applyFieldErrors(this.form, problem.details, fieldMap);
-        this.formError.set(unmatched.length || !problem.details.length ? problem.message : 'Check the highlighted fields.');
+        this.formError.set(
+          unmatched.length || !problem.details.length ? problem.message : 'Check the highlighted fields.',
+        );
       },
     });
   }
