@@ -68,7 +68,7 @@ export class ComplianceOverview {
   private readonly api = inject(AdminComplianceApi);
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
-  private loading?: Subscription;
+  private overviewRequest?: Subscription;
 
   protected readonly statuses = COMPLIANCE_STATUSES;
   protected readonly statusLabels = COMPLIANCE_STATUS_LABELS;
@@ -113,10 +113,10 @@ export class ComplianceOverview {
 
   /** One request brings the page of childminders, the requirements and the settings. */
   protected loadOverview(): void {
-    this.loading?.unsubscribe();
+    this.overviewRequest?.unsubscribe();
     this.loadError.set(null);
     this.tableLoading.set(true);
-    this.loading = this.api
+    this.overviewRequest = this.api
       .overview({ status: this.status(), page: this.pageIndex() + 1, pageSize: this.pageSize() })
       .subscribe({
         next: (overview) => {

@@ -4,9 +4,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { toApiProblem } from '@core/errors/api-error';
-import { Notifier } from '@core/errors/notifier';
 import { UkDatePipe } from '@shared/dates/uk-date';
-import { FormAlert } from '@shared/form-alert/form-alert';
+import { type AlertKind, FormAlert } from '@shared/form-alert/form-alert';
 import { EmptyState } from '@shared/page-state/empty-state';
 import { ErrorState } from '@shared/page-state/error-state';
 import { LoadingState } from '@shared/page-state/loading-state';
@@ -33,7 +32,6 @@ import { describeDaysLeft, describeExpirationRun, documentTypeLabel } from './co
 })
 export class ExpiringDocuments {
   private readonly api = inject(AdminComplianceApi);
-  private readonly notifier = inject(Notifier);
 
   /** The check ran: documents may have expired, so statuses elsewhere on the page may have changed. */
   readonly checked = output<ExpirationRun>();
@@ -43,7 +41,8 @@ export class ExpiringDocuments {
   protected readonly expirations = signal<Expirations | null>(null);
   protected readonly loadError = signal<string | null>(null);
   protected readonly running = signal(false);
-  protected readonly runResult = signal<string | null>(null);
+  /** What the last run did (or why it failed), in a live region beside the button. */
+  protected readonly runResult = signal<{ kind: AlertKind; message: string } | null>(null);
 
   constructor() {
     this.loadExpirations();
@@ -65,16 +64,14 @@ export class ExpiringDocuments {
     this.api.runExpirationCheck().subscribe({
       next: (run) => {
         this.running.set(false);
-        const message = describeExpirationRun(run);
-        // Announced by the live region below, which stays on the page; the snack bar is a toast.
-        this.runResult.set(message);
-        this.notifier.success(message);
+        // One announcement: the alert is a live region and stays on screen (a snack bar would repeat it).
+        this.runResult.set({ kind: run.ran ? 'success' : 'info', message: describeExpirationRun(run) });
         this.checked.emit(run);
         this.loadExpirations();
       },
       error: (error: unknown) => {
         this.running.set(false);
-        this.notifier.error(toApiProblem(error).message);
+        this.runResult.set({ kind: 'error', message: toApiProblem(error).message });
       },
     });
   }

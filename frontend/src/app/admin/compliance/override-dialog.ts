@@ -47,8 +47,8 @@ export interface OverrideDialogData {
         </p>
         @if (!clear) {
           <fieldset class="statuses">
-            <legend>Status to show</legend>
-            <mat-radio-group formControlName="status" aria-label="Status to show">
+            <legend id="override-status-label">Status to show</legend>
+            <mat-radio-group formControlName="status" aria-labelledby="override-status-label">
               @for (status of statuses; track status) {
                 <mat-radio-button [value]="status">{{ statusLabels[status] }}</mat-radio-button>
               }

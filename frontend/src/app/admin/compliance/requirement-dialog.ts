@@ -117,8 +117,14 @@ export class RequirementDialog {
     const reminderDays = parseReminderDays(value.reminderDays).days ?? [];
     // An empty number input reads as null: the documents never expire.
     const validityMonths = value.validityMonths === null ? null : Number(value.validityMonths);
-    const request = this.editing
-      ? this.api.updateRequirement(changesTo(this.editing, { ...value, validityMonths, reminderDays }))
+    const changes = this.editing ? changesTo(this.editing, { ...value, validityMonths, reminderDays }) : null;
+    if (changes && Object.keys(changes).length === 1) {
+      // Only the id: nothing to save, nothing to audit.
+      this.dialogRef.close();
+      return;
+    }
+    const request = changes
+      ? this.api.updateRequirement(changes)
       : this.api.createRequirement({
           role: value.role,
           documentType: value.documentType as DocumentType,
