@@ -6,6 +6,7 @@ import {
   formatValidity,
   parseReminderDays,
   reminderDaysText,
+  requirementChanges,
   summariseCounts,
 } from './compliance-format';
 
@@ -121,5 +122,33 @@ describe('describeExpirationRun', () => {
         expiredDocumentIds: [],
       }),
     ).toBe('The expiry check is already running elsewhere; nothing was sent this time.');
+  });
+});
+
+describe('requirementChanges', () => {
+  const firstAid = {
+    id: 'req-1',
+    role: 'childminder' as const,
+    documentType: 'first_aid_certificate' as const,
+    mandatory: true,
+    validityMonths: 36,
+    reminderDays: [30, 14, 7],
+    active: true,
+  };
+
+  it('sends only the fields that changed', () => {
+    expect(requirementChanges(firstAid, { ...firstAid, validityMonths: null, active: false })).toEqual({
+      id: 'req-1',
+      validityMonths: null,
+      active: false,
+    });
+    expect(requirementChanges(firstAid, { ...firstAid, reminderDays: [60, 30] })).toEqual({
+      id: 'req-1',
+      reminderDays: [60, 30],
+    });
+  });
+
+  it('sees the same reminder days in another order as no change', () => {
+    expect(requirementChanges(firstAid, { ...firstAid, reminderDays: [7, 30, 14] })).toEqual({ id: 'req-1' });
   });
 });

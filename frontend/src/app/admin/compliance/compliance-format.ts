@@ -1,5 +1,11 @@
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../../childminder/documents/document-types';
-import type { ComplianceCounts, ComplianceStatus, ExpirationRun } from './admin-compliance-api';
+import type {
+  ComplianceCounts,
+  ComplianceRequirement,
+  ComplianceStatus,
+  ExpirationRun,
+  UpdateRequirementRequest,
+} from './admin-compliance-api';
 
 /** In the order the page shows them: best first. */
 export const COMPLIANCE_STATUSES: readonly ComplianceStatus[] = ['compliant', 'expiring', 'non_compliant'];
@@ -122,4 +128,22 @@ export function describeExpirationRun(run: ExpirationRun): string {
     plural(run.expiryNoticesSent, 'expiry notice') + ' sent',
   ];
   return `Expiry check finished: ${parts.join(', ')}.`;
+}
+
+/**
+ * The PATCH body for a requirement: its id and only what changed, so the audit log shows the real
+ * change. Just `{ id }` means there is nothing to save.
+ */
+export function requirementChanges(
+  current: ComplianceRequirement,
+  next: Pick<ComplianceRequirement, 'mandatory' | 'validityMonths' | 'reminderDays' | 'active'>,
+): UpdateRequirementRequest {
+  const changes: UpdateRequirementRequest = { id: current.id };
+  if (next.mandatory !== current.mandatory) changes.mandatory = next.mandatory;
+  if (next.validityMonths !== current.validityMonths) changes.validityMonths = next.validityMonths;
+  if (reminderDaysText(next.reminderDays) !== reminderDaysText(current.reminderDays)) {
+    changes.reminderDays = [...next.reminderDays].sort((a, b) => b - a);
+  }
+  if (next.active !== current.active) changes.active = next.active;
+  return changes;
 }

@@ -19,8 +19,8 @@ import { roleLabel } from '@core/auth/roles';
 import { applyFieldErrors, controlError, toApiProblem } from '@core/errors/api-error';
 import { FormAlert } from '@shared/form-alert/form-alert';
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, type DocumentType } from '../../childminder/documents/document-types';
-import { AdminComplianceApi, type ComplianceRequirement, type UpdateRequirementRequest } from './admin-compliance-api';
-import { parseReminderDays, reminderDaysText, REQUIREMENT_LIMITS } from './compliance-format';
+import { AdminComplianceApi, type ComplianceRequirement } from './admin-compliance-api';
+import { parseReminderDays, reminderDaysText, requirementChanges, REQUIREMENT_LIMITS } from './compliance-format';
 
 export interface RequirementDialogData {
   /** The requirement to change; absent to add one. */
@@ -117,7 +117,7 @@ export class RequirementDialog {
     const reminderDays = parseReminderDays(value.reminderDays).days ?? [];
     // An empty number input reads as null: the documents never expire.
     const validityMonths = value.validityMonths === null ? null : Number(value.validityMonths);
-    const changes = this.editing ? changesTo(this.editing, { ...value, validityMonths, reminderDays }) : null;
+    const changes = this.editing ? requirementChanges(this.editing, { ...value, validityMonths, reminderDays }) : null;
     if (changes && Object.keys(changes).length === 1) {
       // Only the id: nothing to save, nothing to audit.
       this.dialogRef.close();
@@ -151,19 +151,4 @@ export class RequirementDialog {
       },
     });
   }
-}
-
-/** The PATCH body: the id and only what changed, so the audit log shows the real change. */
-function changesTo(
-  current: ComplianceRequirement,
-  next: Pick<ComplianceRequirement, 'mandatory' | 'validityMonths' | 'reminderDays' | 'active'>,
-): UpdateRequirementRequest {
-  const changes: UpdateRequirementRequest = { id: current.id };
-  if (next.mandatory !== current.mandatory) changes.mandatory = next.mandatory;
-  if (next.validityMonths !== current.validityMonths) changes.validityMonths = next.validityMonths;
-  if (reminderDaysText(next.reminderDays) !== reminderDaysText(current.reminderDays)) {
-    changes.reminderDays = next.reminderDays;
-  }
-  if (next.active !== current.active) changes.active = next.active;
-  return changes;
 }
