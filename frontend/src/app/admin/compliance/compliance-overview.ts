@@ -31,10 +31,11 @@ import { ExpiringDocuments } from './expiring-documents';
 import { OverrideDialog, type OverrideDialogData } from './override-dialog';
 import { RequirementList } from './requirement-list';
 
-const STATUS_BADGES: Readonly<Record<ComplianceStatus, string>> = {
-  compliant: 'badge badge--ok',
-  expiring: 'badge badge--expiring',
-  non_compliant: 'badge badge--warn',
+/** Colour and icon per status, so that the status is never told by colour alone. */
+const STATUS_BADGES: Readonly<Record<ComplianceStatus, { css: string; icon: string }>> = {
+  compliant: { css: 'badge badge--ok', icon: 'verified' },
+  expiring: { css: 'badge badge--neutral', icon: 'schedule' },
+  non_compliant: { css: 'badge badge--warn', icon: 'error' },
 };
 
 /**

@@ -99,7 +99,7 @@ import { summariseCounts } from './compliance-format';
       background: var(--mat-sys-primary);
     }
     .bar--expiring .bar__fill {
-      background: var(--mat-sys-tertiary);
+      background: var(--mat-sys-outline);
     }
     .bar--non_compliant .bar__fill {
       background: var(--mat-sys-error);
