@@ -31,9 +31,7 @@ export interface OverrideDialogData {
     FormAlert,
   ],
   template: `
-    <h2 mat-dialog-title>
-      {{ clear ? 'Clear the override for ' : 'Override the status of ' }}{{ childminder.displayName }}
-    </h2>
+    <h2 mat-dialog-title>{{ title }}</h2>
     <form [formGroup]="form" (ngSubmit)="saveOverride()" novalidate>
       <mat-dialog-content>
         <app-form-alert [message]="formError()" />
@@ -116,6 +114,9 @@ export class OverrideDialog {
 
   protected readonly childminder = this.data.childminder;
   protected readonly clear = this.data.clear;
+  protected readonly title = this.clear
+    ? `Clear the override for ${this.childminder.displayName}`
+    : `Override the status of ${this.childminder.displayName}`;
   protected readonly statuses = COMPLIANCE_STATUSES;
   protected readonly statusLabels = COMPLIANCE_STATUS_LABELS;
   protected readonly limits = OVERRIDE_REASON_LIMITS;

@@ -67,6 +67,9 @@ export class RequirementDialog {
   private readonly dialogRef = inject<MatDialogRef<RequirementDialog, ComplianceRequirement>>(MatDialogRef);
 
   protected readonly editing = inject<RequirementDialogData>(MAT_DIALOG_DATA).requirement ?? null;
+  protected readonly title = this.editing
+    ? `Change the ${DOCUMENT_TYPE_LABELS[this.editing.documentType]} requirement`
+    : 'Add a requirement';
   protected readonly roles = ROLES;
   protected readonly roleLabel = roleLabel;
   protected readonly types = DOCUMENT_TYPES;
