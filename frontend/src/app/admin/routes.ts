@@ -12,4 +12,9 @@ export default [
     title: 'Document review',
     loadComponent: () => import('./documents/document-review').then((m) => m.DocumentReview),
   },
+  {
+    path: 'compliance',
+    title: 'Compliance',
+    loadComponent: () => import('./compliance/compliance-overview').then((m) => m.ComplianceOverview),
+  },
 ] satisfies Routes;

@@ -11,6 +11,12 @@ const ADMIN_LINKS: readonly LinkCard[] = [
     icon: 'fact_check',
     description: 'Check uploaded compliance documents; approve or reject them.',
   },
+  {
+    path: '/admin/compliance',
+    label: 'Compliance',
+    icon: 'verified_user',
+    description: "Childminders' compliance status and overrides, requirements, expiring documents.",
+  },
 ];
 
 @Component({
