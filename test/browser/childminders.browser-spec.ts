@@ -57,6 +57,10 @@ describe('Finding a childminder in the browser', () => {
     const firstCard = page.locator('article').first();
     await visible(firstCard);
     await expect(firstCard.textContent()).resolves.toMatch(/an hour/);
+    // The map shows the districts even though tiles cannot load here (no internet): the page still works.
+    await visible(page.getByRole('region', { name: /Map of the results/ }));
+    await visible(page.locator('path.leaflet-interactive').first());
+    await visible(firstCard.getByRole('list', { name: 'Verified by Childminder Connect' }));
     await checkPage(page, 'search-results', { phone: true });
     await expectNoHorizontalScroll(page);
 

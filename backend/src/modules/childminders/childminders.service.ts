@@ -375,4 +375,6 @@ const toOrigin = (origin: GeoLocation, radiusMiles: number): SearchOriginRespons
   town: origin.town,
   precision: origin.precision,
   radiusMiles,
+  latitude: origin.latitude,
+  longitude: origin.longitude,
 });

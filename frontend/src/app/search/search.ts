@@ -1,3 +1,4 @@
+import { ResultsMap } from './results-map';
 import { VerificationBadges } from '@shared/verification-badges/verification-badges';
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
@@ -39,6 +40,7 @@ const POSTCODE_OR_DISTRICT = /^\s*[A-Za-z]{1,2}\d[A-Za-z\d]?(\s*\d[A-Za-z]{2})?\
 @Component({
   selector: 'app-search',
   imports: [
+    ResultsMap,
     VerificationBadges,
     ReactiveFormsModule,
     RouterLink,
@@ -78,6 +80,8 @@ export class Search {
   protected readonly criteria = signal<SearchCriteria | null>(null);
   protected readonly results = signal<ChildminderSearchPage | null>(null);
   protected readonly loading = signal(false);
+  /** The map starts open on wide screens; on a phone the list comes first and the map on request. */
+  protected readonly showMap = signal(typeof window !== 'undefined' && window.matchMedia('(min-width: 760px)').matches);
   protected readonly searchError = signal<string | null>(null);
   /** A 400 about the postcode is shown on the field, not as a page error. */
   protected readonly postcodeError = signal<string | null>(null);

@@ -101,6 +101,9 @@ export class SearchOriginResponse {
   @ApiProperty({ type: String, nullable: true }) town: string | null;
   @ApiProperty({ enum: ['district', 'area'] }) precision: 'district' | 'area';
   @ApiProperty() radiusMiles: number;
+  @ApiProperty({ example: 53.4167, description: 'Where distances are measured from: the district centre' })
+  latitude: number;
+  @ApiProperty({ example: -2.2322 }) longitude: number;
 }
 
 export class ChildminderSearchPageResponse extends PageResponse {

@@ -21,6 +21,12 @@ const CORE_TYPES = [
   DocumentType.SafeguardingTraining,
 ];
 
+/** The demo account's dated documents: one lapsed, one due soon, the rest well in date. */
+const DEMO_ACCOUNT_EXPIRY_DAYS: Partial<Record<DocumentType, number>> = {
+  [DocumentType.FirstAidCertificate]: -7,
+  [DocumentType.PublicLiabilityInsurance]: 20,
+};
+
 interface PlannedDocument {
   userId: string;
   type: DocumentType;
@@ -32,7 +38,8 @@ interface PlannedDocument {
  * Compliance documents for the demo childminders, so that search shows badges, the admin review
  * queue has work and the compliance overview has every status: most childminders fully
  * verified, some partly, some not at all, a few with a document waiting for review. The demo
- * childminder account is verified, with first aid due for renewal in 20 days. Each document is a
+ * childminder account shows what needs doing: first aid expired last week, insurance due for
+ * renewal in 20 days. Each document is a
  * real one-page PDF in storage (the cleanup job would remove a record without its file).
  */
 @Injectable()
@@ -52,7 +59,7 @@ export class DocumentsDemoSeeder implements DemoDataSeeder {
     for (const { id } of minders) {
       if (id === demoMinderId) {
         for (const type of CORE_TYPES) {
-          const expiresInDays = NO_EXPIRY.has(type) ? null : type === DocumentType.FirstAidCertificate ? 20 : 400;
+          const expiresInDays = NO_EXPIRY.has(type) ? null : (DEMO_ACCOUNT_EXPIRY_DAYS[type] ?? 400);
           plan.push({ userId: id, type, status: DocumentStatus.Approved, expiresInDays });
         }
         continue;

@@ -2575,6 +2575,13 @@ export interface components {
         /** @enum {string} */
         Role: "parent" | "childminder" | "support_agent" | "admin" | "super_admin";
         SearchOriginResponse: {
+            /**
+             * @description Where distances are measured from: the district centre
+             * @example 53.4167
+             */
+            latitude: number;
+            /** @example -2.2322 */
+            longitude: number;
             /** @example M20 */
             outcode: string;
             /** @enum {string} */
