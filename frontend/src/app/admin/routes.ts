@@ -12,4 +12,19 @@ export default [
     title: 'Document review',
     loadComponent: () => import('./documents/document-review').then((m) => m.DocumentReview),
   },
+  {
+    path: 'messages',
+    title: 'Messages',
+    loadComponent: () => import('./messages/conversation-browser').then((m) => m.ConversationBrowser),
+  },
+  {
+    path: 'messages/search',
+    title: 'Search messages',
+    loadComponent: () => import('./messages/message-search').then((m) => m.MessageSearch),
+  },
+  {
+    path: 'messages/:conversationId',
+    title: 'Conversation',
+    loadComponent: () => import('./messages/admin-conversation').then((m) => m.AdminConversation),
+  },
 ] satisfies Routes;

@@ -8,13 +8,14 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { AuthService } from '@core/auth/auth';
 import { toApiProblem } from '@core/errors/api-error';
+import type { RealtimeEnvelope } from '@core/realtime/realtime-events';
+import { RealtimeStream } from '@core/realtime/realtime-stream';
 import { UkDatePipe } from '@shared/dates/uk-date';
 import { EmptyState } from '@shared/page-state/empty-state';
 import { ErrorState } from '@shared/page-state/error-state';
 import { LoadingState } from '@shared/page-state/loading-state';
-import { MessageStream } from './message-stream';
 import { MessagesApi } from './messages-api';
-import type { ConversationSummary, MessageItem, MessagingSide, RealtimeEnvelope } from './messages-types';
+import type { ConversationSummary, MessageItem, MessagingSide } from './messages-types';
 
 /**
  * `/parent/messages` and `/childminder/messages`: conversations with unread badges, the open
@@ -46,7 +47,7 @@ export class Messages implements OnInit {
   readonly name = input<string | undefined>(undefined);
 
   private readonly api = inject(MessagesApi);
-  private readonly stream = inject(MessageStream);
+  private readonly stream = inject(RealtimeStream);
   private readonly auth = inject(AuthService);
   private readonly destroyRef = inject(DestroyRef);
 
@@ -151,7 +152,7 @@ export class Messages implements OnInit {
   }
 
   private applyEvent(event: RealtimeEnvelope): void {
-    if (event.type === 'message.created' && event.data.message) {
+    if (event.type === 'message.created') {
       const message = event.data.message;
       if (message.conversationId === this.selectedId()) {
         this.thread.update((current) => mergeNewest(current, [message]));

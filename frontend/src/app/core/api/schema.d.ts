@@ -958,6 +958,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requirements, and a page of childminders with their compliance status (filter by status) */
+        get: operations["AdminCompliance_overview"];
+        put?: never;
+        /** Create a requirement for a role and document type */
+        post: operations["AdminCompliance_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a requirement (`requirement`) or set/clear a childminder override with a reason (`override`)
+         * @description Send exactly one of the two. `override.status: null` removes the override.
+         */
+        patch: operations["AdminCompliance_update"];
+        trace?: never;
+    };
+    "/api/compliance/check-expirations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users with approved documents expiring within the reminder window or expired */
+        get: operations["ComplianceExpirations_list"];
+        put?: never;
+        /** Run the daily expiration check now: send due reminders (each once), report expired */
+        post: operations["ComplianceExpirations_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/subscription/plans": {
         parameters: {
             query?: never;
@@ -1567,6 +1607,23 @@ export interface components {
             medicalNotes: string | null;
             specialNeeds: string | null;
         };
+        ChildminderCompliancePage: {
+            items: components["schemas"]["ChildminderComplianceResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ChildminderComplianceResponse: {
+            /** @description From documents alone */
+            computedStatus: components["schemas"]["ComplianceStatus"];
+            displayName: string;
+            email: string;
+            override: components["schemas"]["OverrideResponse"] | null;
+            /** @description Effective: the override wins */
+            status: components["schemas"]["ComplianceStatus"];
+            /** Format: uuid */
+            userId: string;
+        };
         ChildminderResponse: {
             ageGroups: components["schemas"]["AgeGroup"][];
             bio: string | null;
@@ -1735,6 +1792,26 @@ export interface components {
             missing: components["schemas"]["CompletenessItemResponse"][];
             percent: number;
         };
+        ComplianceOverviewResponse: {
+            childminders: components["schemas"]["ChildminderCompliancePage"];
+            requirements: components["schemas"]["RequirementResponse"][];
+        };
+        /** @enum {string} */
+        ComplianceStatus: "compliant" | "expiring" | "non_compliant";
+        ConversationMessageResponse: {
+            /** Format: uuid */
+            conversationId: string;
+            /**
+             * Format: date-time
+             * @description Millisecond precision
+             */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            senderId: string;
+            text: string;
+        };
         ConversationPageResponse: {
             items: components["schemas"]["ConversationSummaryResponse"][];
             page: number;
@@ -1750,7 +1827,7 @@ export interface components {
             blockedByMe: boolean;
             /** Format: uuid */
             id: string;
-            lastMessage: components["schemas"]["MessageResponse"] | null;
+            lastMessage: components["schemas"]["ConversationMessageResponse"] | null;
             /** Format: date-time */
             lastMessageAt: string | null;
             otherParty: components["schemas"]["OtherPartyResponse"];
@@ -1827,6 +1904,25 @@ export interface components {
             userId: string;
             /** @description Listed in search (when complete) */
             visible?: boolean;
+        };
+        CreateRequirementDto: {
+            /** @default true */
+            active: boolean;
+            documentType: components["schemas"]["DocumentType"];
+            /** @description Whether a missing or expired document makes the user non-compliant */
+            mandatory: boolean;
+            /**
+             * @description Days before expiry to remind the owner
+             * @example [
+             *       30,
+             *       14,
+             *       7
+             *     ]
+             */
+            reminderDays: number[];
+            role: components["schemas"]["Role"];
+            /** @description Null: never expires */
+            validityMonths?: number | null;
         };
         CurrentSubscriptionResponse: {
             entitlements: string[];
@@ -1937,6 +2033,41 @@ export interface components {
             requestId: string;
             /** @example 400 */
             statusCode: number;
+        };
+        ExpirationRunResponse: {
+            /** @description Ids of approved documents past their expiry date */
+            expiredDocumentIds: string[];
+            expiredDocuments: number;
+            /** @description False when another instance was running the job */
+            ran: boolean;
+            remindersSent: number;
+        };
+        ExpirationsResponse: {
+            /**
+             * @description The UK day the check was made for
+             * @example 2026-11-25
+             */
+            today: string;
+            users: components["schemas"]["ExpiringUserResponse"][];
+        };
+        ExpiringItemResponse: {
+            /** @description Negative once expired */
+            daysLeft: number;
+            /** Format: uuid */
+            documentId: string;
+            /** @example 2026-12-01 */
+            expiresOn: string;
+            name: string;
+            /** @enum {string} */
+            state: "expiring" | "expired";
+            type: string;
+        };
+        ExpiringUserResponse: {
+            displayName: string;
+            email: string;
+            items: components["schemas"]["ExpiringItemResponse"][];
+            /** Format: uuid */
+            userId: string;
         };
         FavoritePageResponse: {
             items: components["schemas"]["FavoriteResponse"][];
@@ -2156,6 +2287,14 @@ export interface components {
             /** @enum {string} */
             role: "parent" | "childminder" | "support_agent" | "admin" | "super_admin";
         };
+        OverrideResponse: {
+            /** Format: uuid */
+            adminId: string | null;
+            reason: string;
+            status: components["schemas"]["ComplianceStatus"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
         OwnChildminderProfileResponse: {
             /** @description Set by admins */
             active: boolean;
@@ -2327,6 +2466,16 @@ export interface components {
             inclusion: components["schemas"]["ReportCardGrade"];
             leadershipAndGovernance: components["schemas"]["ReportCardGrade"];
         };
+        RequirementResponse: {
+            active: boolean;
+            documentType: components["schemas"]["DocumentType"];
+            /** Format: uuid */
+            id: string;
+            mandatory: boolean;
+            reminderDays: number[];
+            role: components["schemas"]["Role"];
+            validityMonths: number | null;
+        };
         ResendVerificationDto: {
             email: string;
         };
@@ -2362,7 +2511,7 @@ export interface components {
         };
         SentMessageResponse: {
             conversation: components["schemas"]["ConversationSummaryResponse"];
-            message: components["schemas"]["MessageResponse"];
+            message: components["schemas"]["ConversationMessageResponse"];
         };
         SessionInfo: {
             createdAt: string;
@@ -2372,6 +2521,17 @@ export interface components {
         SessionResponse: {
             session: components["schemas"]["SessionInfo"];
             user: components["schemas"]["UserResponse"];
+        };
+        SetOverrideDto: {
+            /** @description Why; kept with the override and audited */
+            reason: string;
+            /** @description Null clears it */
+            status: components["schemas"]["ComplianceStatus"] | null;
+            /**
+             * Format: uuid
+             * @description The childminder's user id
+             */
+            userId: string;
         };
         SimulatorResultResponse: {
             /** @enum {string} */
@@ -2424,7 +2584,7 @@ export interface components {
         ThreadResponse: {
             conversation: components["schemas"]["ConversationSummaryResponse"];
             /** @description Newest first */
-            items: components["schemas"]["MessageResponse"][];
+            items: components["schemas"]["ConversationMessageResponse"][];
             /** @description Pass as cursor for older messages; null at the start */
             nextCursor: string | null;
         };
@@ -2525,6 +2685,14 @@ export interface components {
             /** @description Listed in search (when complete) */
             visible?: boolean;
         };
+        UpdateComplianceDto: {
+            override?: components["schemas"]["SetOverrideDto"];
+            requirement?: components["schemas"]["UpdateRequirementDto"];
+        };
+        UpdateComplianceResponse: {
+            childminder?: components["schemas"]["ChildminderComplianceResponse"];
+            requirement?: components["schemas"]["RequirementResponse"];
+        };
         UpdateDocumentDto: {
             description?: string | null;
             /** Format: date */
@@ -2551,6 +2719,22 @@ export interface components {
             phone?: string | null;
             /** @example SW1A 1AA */
             postcode?: string | null;
+        };
+        UpdateRequirementDto: {
+            active?: boolean;
+            /** Format: uuid */
+            id: string;
+            mandatory?: boolean;
+            /**
+             * @example [
+             *       30,
+             *       14,
+             *       7
+             *     ]
+             */
+            reminderDays?: number[];
+            /** @description Null: never expires */
+            validityMonths?: number | null;
         };
         UpdateSubscriptionDto: {
             interval: components["schemas"]["BillingInterval"];
@@ -4212,6 +4396,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Starting a new conversation needs a plan with "conversations.start"; the message names it. Replies never do. */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /**
              * @description The conversation is blocked
              *
@@ -5334,6 +5525,226 @@ export interface operations {
             };
             /** @description No such photo (or it was replaced) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminCompliance_overview: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Effective status */
+                status?: components["schemas"]["ComplianceStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceOverviewResponse"];
+                };
+            };
+            /** @description A filter is not acceptable (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminCompliance_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRequirementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequirementResponse"];
+                };
+            };
+            /** @description A field is not acceptable (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A requirement for this role and type exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminCompliance_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateComplianceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateComplianceResponse"];
+                };
+            };
+            /** @description Neither or both parts, or a field is not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such requirement or childminder */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ComplianceExpirations_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpirationsResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ComplianceExpirations_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpirationRunResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The check is already running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
