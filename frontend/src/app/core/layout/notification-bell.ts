@@ -83,7 +83,10 @@ export class NotificationBell {
         this.items.set(page.items);
         this.unreadCount.set(page.unreadCount);
       },
-      error: (error: unknown) => this.loadError.set(toApiProblem(error).message),
+      error: (error: unknown) => {
+        this.loadError.set(toApiProblem(error).message);
+        this.announcement.set("We couldn't load your notifications");
+      },
     });
   }
 
