@@ -6,6 +6,7 @@ import { MatBadgeModule } from '@angular/material/badge';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
+import { RouterLink } from '@angular/router';
 import { AuthService } from '@core/auth/auth';
 import { toApiProblem } from '@core/errors/api-error';
 import type { RealtimeEnvelope } from '@core/realtime/realtime-events';
@@ -30,6 +31,7 @@ import type { ConversationSummary, MessageItem, MessagingSide } from './messages
     MatButtonModule,
     MatIconModule,
     MatInputModule,
+    RouterLink,
     UkDatePipe,
     EmptyState,
     ErrorState,
@@ -61,6 +63,8 @@ export class Messages implements OnInit {
   protected readonly draft = signal('');
   protected readonly sending = signal(false);
   protected readonly sendError = signal<string | null>(null);
+  /** The send was refused because starting a conversation needs a paid plan (402). */
+  protected readonly needsUpgrade = signal(false);
 
   protected readonly myId = computed(() => this.auth.user()?.id ?? null);
   /** Someone to write to for the first time: no conversation with them exists yet. */
@@ -135,6 +139,7 @@ export class Messages implements OnInit {
     if ((!id && !recipient) || !text || this.sending()) return;
     this.sending.set(true);
     this.sendError.set(null);
+    this.needsUpgrade.set(false);
     const target = id ? { conversationId: id } : { recipientId: recipient!.id };
     this.api.send(this.side(), { ...target, text }).subscribe({
       next: (sent) => {
@@ -145,8 +150,10 @@ export class Messages implements OnInit {
         this.replaceConversation(sent.conversation);
       },
       error: (error: unknown) => {
+        const problem = toApiProblem(error);
         this.sending.set(false);
-        this.sendError.set(toApiProblem(error).message);
+        this.sendError.set(problem.message);
+        this.needsUpgrade.set(problem.code === 'ENTITLEMENT_REQUIRED');
       },
     });
   }
