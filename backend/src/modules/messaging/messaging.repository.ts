@@ -296,7 +296,9 @@ export class MessagingRepository {
   /** Active users among `ids` (digest recipients). */
   activeUsers(ids: readonly string[]): Promise<User[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(User).find({ where: { id: In([...new Set(ids)]), status: UserStatus.Active } });
+    return this.dataSource
+      .getRepository(User)
+      .find({ where: { id: In([...new Set(ids)]), status: UserStatus.Active } });
   }
 
   /** Conversations for the admin browser, most recent first, with their message counts. */

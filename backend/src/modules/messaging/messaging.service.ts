@@ -9,10 +9,7 @@ import { AuditService } from '@app/modules/audit/audit.service';
 import { NotificationPreferencesService } from '@app/modules/notifications/notification-preferences.service';
 import { NotificationChannel, NotificationType } from '@app/modules/notifications/notification-types';
 import { Notification } from '@app/modules/notifications-feed/entities/notification.entity';
-import {
-  NewNotification,
-  NotificationsFeedService,
-} from '@app/modules/notifications-feed/notifications-feed.service';
+import { NewNotification, NotificationsFeedService } from '@app/modules/notifications-feed/notifications-feed.service';
 import { RealtimeService } from '@app/modules/realtime/realtime.service';
 import { EntitlementsService } from '@app/modules/subscriptions/entitlements/entitlements.service';
 import { entitlementRequired } from '@app/modules/subscriptions/entitlements/requires-entitlement';

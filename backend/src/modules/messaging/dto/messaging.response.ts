@@ -37,7 +37,8 @@ export class ConversationPageResponse extends PageResponse {
 
 export class ThreadResponse {
   @ApiProperty({ type: ConversationSummaryResponse }) conversation: ConversationSummaryResponse;
-  @ApiProperty({ type: [ConversationMessageResponse], description: 'Newest first' }) items: ConversationMessageResponse[];
+  @ApiProperty({ type: [ConversationMessageResponse], description: 'Newest first' })
+  items: ConversationMessageResponse[];
   @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for older messages; null at the start' })
   nextCursor: string | null;
 }
