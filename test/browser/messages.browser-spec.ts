@@ -1,9 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser, newVisitor } from './support/browser';
 import { checkPage, visible, watchPageErrors } from './support/page-checks';
 import { type RunningServer, startServer } from './support/server';
 
 jest.setTimeout(120_000);
+
+/** Waits until nothing matches the locator any more. */
+const expectGone = (locator: Locator) => locator.first().waitFor({ state: 'detached' });
 
 /** A message as shown in the open thread (the conversation list shows a preview too). */
 const bubble = (page: Page, text: string) => page.locator('.bubble__text', { hasText: text });
@@ -34,7 +37,7 @@ describe('Messaging in the browser', () => {
     return page;
   }
 
-  it('a parent messages a childminder from her profile; she answers and the parent sees it live', async () => {
+  it('a parent messages a childminder from her profile; badges and bells update live; she answers', async () => {
     const search = await fetch(`${server.baseUrl}/api/childminders/search?postcode=M20%202LS&radiusMiles=1`);
     const claire = ((await search.json()) as { items: { id: string; displayName: string }[] }).items.find((c) =>
       c.displayName.startsWith('Claire'),
@@ -54,19 +57,75 @@ describe('Messaging in the browser', () => {
     expect(await composer.inputValue()).toBe('');
 
     const minder = await signedIn('childminder.demo@example.com', 'Demo-Minder-2026');
+    const minderErrors = watchPageErrors(minder);
     await minder.goto('/childminder/messages');
     const conversation = minder.getByRole('button', { name: /Priya Shah/ });
     await visible(conversation);
+    await visible(conversation.getByLabel('1 unread'));
+    await visible(minder.getByRole('button', { name: 'Notifications, 1 unread' }));
+
+    // The parent writes again: the childminder's unread badge and bell update without a reload.
+    await composer.fill('We would also need Thursdays, if possible.');
+    await composer.press('Enter');
+    await visible(bubble(parent, 'also need Thursdays'));
+    await visible(conversation.getByLabel('2 unread'));
+    await visible(minder.getByRole('button', { name: 'Notifications, 2 unread' }));
+
     await conversation.click();
     await visible(bubble(minder, 'do you have a place on Tuesdays'));
+    await visible(bubble(minder, 'also need Thursdays'));
+    await expectGone(conversation.getByLabel(/unread/));
     await checkPage(minder, 'messages-childminder-thread');
     const reply = minder.getByLabel('Write a message');
     await reply.fill('Yes, Tuesdays are free from January.');
     await minder.getByRole('button', { name: 'Send' }).click();
 
-    // The parent's open thread updates without a reload (server-sent events).
+    // The parent's open thread updates without a reload (server-sent events), and so does the bell.
     await visible(bubble(parent, 'Yes, Tuesdays are free from January.'));
+    const bell = parent.getByRole('button', { name: 'Notifications, 1 unread' });
+    await visible(bell);
     await checkPage(parent, 'messages-parent-thread', { phone: true });
+
+    // The bell lists it; choosing it marks it read and opens the conversation.
+    await bell.click();
+    const item = parent.getByRole('menuitem', { name: /New message from Claire Hughes/ });
+    await visible(item);
+    await checkPage(parent, 'notification-bell-menu');
+    await item.press('Enter');
+    await visible(parent.getByRole('button', { name: 'Notifications, none unread' }));
+    await visible(bubble(parent, 'Yes, Tuesdays are free from January.'));
     expect(parentErrors).toEqual([]);
+    expect(minderErrors).toEqual([]);
+  });
+
+  it('an admin browses conversations, reads one and finds a message by its words, highlighted', async () => {
+    const admin = await signedIn('admin.demo@example.com', 'Demo-Admin-2026');
+    const errors = watchPageErrors(admin);
+    await admin.goto('/admin');
+    await admin.getByRole('link', { name: /^Messages/ }).click();
+    await visible(admin.getByRole('heading', { name: 'Messages', exact: true }));
+    const read = admin.getByRole('link', { name: /Read the conversation between Priya Shah and Claire Hughes/ });
+    await visible(read);
+    await checkPage(admin, 'admin-messages', { phone: true });
+
+    // Filtering by a participant keeps the address shareable.
+    await admin.getByRole('button', { name: 'Show only the conversations of Priya Shah (parent)' }).click();
+    await visible(admin.getByText(/Showing conversations of Priya Shah/));
+    expect(new URL(admin.url()).searchParams.get('userId')).toMatch(/^[0-9a-f-]{36}$/);
+
+    await read.click();
+    await visible(admin.getByRole('heading', { name: 'Priya Shah and Claire Hughes' }));
+    await visible(admin.getByText('Yes, Tuesdays are free from January.'));
+    await visible(admin.getByText(/recorded in the audit log/));
+    await checkPage(admin, 'admin-conversation');
+
+    await admin.goto('/admin/messages');
+    await admin.getByLabel('Search message text').fill('thursd');
+    await admin.getByRole('button', { name: 'Search', exact: true }).click();
+    await visible(admin.getByRole('heading', { name: 'Search messages' }));
+    await visible(admin.locator('mark', { hasText: 'Thursdays' }));
+    await visible(admin.getByText('1 message found'));
+    await checkPage(admin, 'admin-message-search');
+    expect(errors).toEqual([]);
   });
 });

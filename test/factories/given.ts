@@ -4,6 +4,8 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Role, STAFF_ROLES } from '@app/common/auth/role';
 import { PasswordHasher } from '@app/modules/auth/password/password-hasher';
+import { Subscription, SubscriptionStatus } from '@app/modules/subscriptions/entities/subscription.entity';
+import { BillingInterval, PlanKey } from '@app/modules/subscriptions/plans';
 import { ChatStatus, User, UserStatus } from '@app/modules/users/entities/user.entity';
 
 export interface GivenUserOptions {
@@ -14,6 +16,8 @@ export interface GivenUserOptions {
   lastName?: string;
   email?: string;
   postcode?: string | null;
+  /** A paid plan the user is on (an active monthly subscription), e.g. Plus to start conversations. */
+  plan?: PlanKey;
 }
 
 export interface SignedInUser {
@@ -66,7 +70,34 @@ export class Given {
       lastLoginAt: null,
     });
     await this.app.get(DataSource).getRepository(User).insert(user);
+    if (options.plan) await this.plan(user.id, options.plan);
     return { user, email, password };
+  }
+
+  /**
+   * Puts a user on a paid plan directly, as an active monthly subscription (for stories about
+   * other features that need an entitlement, e.g. a Plus parent starting a conversation).
+   */
+  async plan(userId: string, planKey: PlanKey): Promise<Subscription> {
+    const row = Object.assign(new Subscription(), {
+      userId,
+      planKey,
+      interval: BillingInterval.Month,
+      status: SubscriptionStatus.Active,
+      stripeCustomerId: `cus_given_${userId}`,
+      stripeSubscriptionId: `sub_given_${userId}_${Date.now()}_${++sequence}`,
+      stripePriceId: `price_given_${planKey}`,
+      currentPeriodEnd: new Date(Date.now() + 30 * 24 * 3600_000),
+      trialEnd: null,
+      cancelAtPeriodEnd: false,
+      canceledAt: null,
+      hasPaymentMethod: true,
+      lastEventCreated: 0,
+      renewalReminderFor: null,
+      trialReminderFor: null,
+    });
+    await this.app.get(DataSource).getRepository(Subscription).insert(row);
+    return row;
   }
 
   parent(options: Omit<GivenUserOptions, 'role'> = {}) {

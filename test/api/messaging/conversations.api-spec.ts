@@ -2,8 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '@app/common/auth/role';
 import { AuditEntry } from '@app/modules/audit/entities/audit-entry.entity';
 import { Message } from '@app/modules/messaging/entities/message.entity';
+import { Subscription, SubscriptionStatus } from '@app/modules/subscriptions/entities/subscription.entity';
+import { PlanKey } from '@app/modules/subscriptions/plans';
 import type { SignedInUser } from '../../factories/given';
 import { startTestApp, TestApp } from '../../support/test-app';
+
+/** Starting a conversation needs the Plus plan. */
+const PLUS = { plan: PlanKey.ParentPlus };
 
 jest.setTimeout(60_000);
 
@@ -25,7 +30,7 @@ describe('Parents and childminders message each other', () => {
     api.http().get(`${base}/conversation`).query(query).set(who.auth);
 
   it('a parent writes to a childminder, who sees it unread, opens the thread (now read) and replies', async () => {
-    const parent = await api.given.signedIn(Role.Parent, { firstName: 'Amira', lastName: 'Khan' });
+    const parent = await api.given.signedIn(Role.Parent, { ...PLUS, firstName: 'Amira', lastName: 'Khan' });
     const minder = await api.given.signedIn(Role.Childminder, { firstName: 'Sarah', lastName: 'Jones' });
 
     const first = await send(PARENT, parent, {
@@ -99,7 +104,7 @@ describe('Parents and childminders message each other', () => {
   });
 
   it('a long thread pages by cursor, newest first, without gaps or repeats', async () => {
-    const parent = await api.given.signedIn(Role.Parent);
+    const parent = await api.given.signedIn(Role.Parent, PLUS);
     const minder = await api.given.signedIn(Role.Childminder);
     const first = await send(PARENT, parent, { recipientId: minder.user.id, text: 'message 0' });
     const conversationId = first.body.message.conversationId as string;
@@ -126,8 +131,45 @@ describe('Parents and childminders message each other', () => {
     expect((await open(PARENT, parent, { conversationId, limit: 101 })).status).toBe(400);
   });
 
-  it('a childminder cannot start a conversation with a parent who has not written to them', async () => {
+  it('starting a conversation needs the Plus plan: a Free parent gets 402, upgrades, writes, and may always reply', async () => {
     const parent = await api.given.signedIn(Role.Parent);
+    const minder = await api.given.signedIn(Role.Childminder);
+    const refused = await send(PARENT, parent, { recipientId: minder.user.id, text: 'Hello' });
+    expect(refused.status).toBe(402);
+    expect(refused.body).toMatchObject({
+      code: 'ENTITLEMENT_REQUIRED',
+      message: 'This needs the Plus plan. Upgrade to Plus to unlock it.',
+    });
+    expect(await api.dataSource.getRepository(Message).count({ where: { senderId: parent.user.id } })).toBe(0);
+
+    // Upgrade through the payment simulator (no Stripe key in tests), as a user would.
+    const checkout = await api
+      .http()
+      .post('/api/create-checkout-session')
+      .set(parent.auth)
+      .send({ planKey: 'parent_plus', interval: 'month' });
+    expect(checkout.body.mode).toBe('simulator');
+    const paid = await api.http().post(`/api/subscription/simulator/${checkout.body.sessionId}/pay`).set(parent.auth);
+    expect(paid.status).toBe(200);
+    const started = await send(PARENT, parent, { recipientId: minder.user.id, text: 'Hello' });
+    expect(started.status).toBe(201);
+    const conversationId = started.body.message.conversationId as string;
+
+    // Back on the free plan, the parent still replies in the conversation that exists...
+    await api.dataSource
+      .getRepository(Subscription)
+      .update({ userId: parent.user.id }, { status: SubscriptionStatus.Canceled });
+    expect((await send(PARENT, parent, { conversationId, text: 'Still here' })).status).toBe(201);
+    expect((await send(PARENT, parent, { recipientId: minder.user.id, text: 'And again' })).status).toBe(201);
+    // ...but cannot start a new one.
+    const another = await api.given.childminder();
+    expect((await send(PARENT, parent, { recipientId: another.user.id, text: 'Hi' })).status).toBe(402);
+    // Childminders reply without any paid plan.
+    expect((await send(MINDER, minder, { conversationId, text: 'Welcome!' })).status).toBe(201);
+  });
+
+  it('a childminder cannot start a conversation with a parent who has not written to them', async () => {
+    const parent = await api.given.signedIn(Role.Parent, PLUS);
     const minder = await api.given.signedIn(Role.Childminder);
     const cold = await send(MINDER, minder, { recipientId: parent.user.id, text: 'Hi, I have places free!' });
     expect(cold.status).toBe(403);
@@ -155,7 +197,7 @@ describe('Parents and childminders message each other', () => {
   });
 
   it('blocking a conversation stops both sides sending, with a clear 403, until the blocker unblocks', async () => {
-    const parent = await api.given.signedIn(Role.Parent);
+    const parent = await api.given.signedIn(Role.Parent, PLUS);
     const minder = await api.given.signedIn(Role.Childminder);
     const first = await send(PARENT, parent, { recipientId: minder.user.id, text: 'Hello' });
     const conversationId = first.body.message.conversationId as string;
@@ -190,7 +232,7 @@ describe('Parents and childminders message each other', () => {
   });
 
   it("another parent gets 404 for parent A's conversation, everywhere, and learns nothing", async () => {
-    const parentA = await api.given.signedIn(Role.Parent);
+    const parentA = await api.given.signedIn(Role.Parent, PLUS);
     const parentB = await api.given.signedIn(Role.Parent);
     const minder = await api.given.signedIn(Role.Childminder);
     const outsiderMinder = await api.given.signedIn(Role.Childminder);
@@ -223,7 +265,7 @@ describe('Parents and childminders message each other', () => {
 
   it('an admin lists, reads (audited) and searches conversations', async () => {
     const admin = await api.given.signedIn(Role.Admin);
-    const parent = await api.given.signedIn(Role.Parent, { firstName: 'Olu', lastName: 'Ade' });
+    const parent = await api.given.signedIn(Role.Parent, { ...PLUS, firstName: 'Olu', lastName: 'Ade' });
     const minder = await api.given.signedIn(Role.Childminder, { firstName: 'Jo', lastName: 'Bloggs' });
     const word = `zebracrossing${Date.now().toString(36)}`;
     const first = await send(PARENT, parent, {

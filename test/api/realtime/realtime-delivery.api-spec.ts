@@ -2,9 +2,13 @@ import { AddressInfo } from 'node:net';
 import { io, Socket } from 'socket.io-client';
 import { Role } from '@app/common/auth/role';
 import { NotificationsFeedService } from '@app/modules/notifications-feed/notifications-feed.service';
+import { PlanKey } from '@app/modules/subscriptions/plans';
 import type { SignedInUser } from '../../factories/given';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { SseClient } from './sse-client';
+
+/** Starting a conversation needs the Plus plan. */
+const PLUS = { plan: PlanKey.ParentPlus };
 
 jest.setTimeout(60_000);
 
@@ -50,7 +54,7 @@ describe('Live delivery: SSE with replay, and socket.io', () => {
     JSON.parse(event.data) as { id: string; type: string; data: Record<string, unknown> };
 
   it('an SSE client receives message.created, with an id, within a second of the send', async () => {
-    const parent = await api.given.signedIn(Role.Parent);
+    const parent = await api.given.signedIn(Role.Parent, PLUS);
     const minder = await api.given.signedIn(Role.Childminder);
     const conversationId = await conversationBetween(parent, minder);
     const stream = await connect(minder);
@@ -79,8 +83,15 @@ describe('Live delivery: SSE with replay, and socket.io', () => {
   });
 
   it('a reconnecting client with Last-Event-ID receives exactly the events it missed', async () => {
-    const parent = await api.given.signedIn(Role.Parent);
+    const parent = await api.given.signedIn(Role.Parent, PLUS);
     const minder = await api.given.signedIn(Role.Childminder);
+    // This story counts message events: keep the bell's notification.created out of the stream.
+    await api
+      .http()
+      .patch('/api/user/notification-preferences')
+      .set(minder.auth)
+      .send({ preferences: [{ type: 'messages', inApp: false }] })
+      .expect(200);
     const conversationId = await conversationBetween(parent, minder);
     const first = await connect(minder);
     await first.waitForComment('ready');
@@ -110,7 +121,7 @@ describe('Live delivery: SSE with replay, and socket.io', () => {
   });
 
   it('a ticket is single-use and required; another user never receives my events', async () => {
-    const parent = await api.given.signedIn(Role.Parent);
+    const parent = await api.given.signedIn(Role.Parent, PLUS);
     const minder = await api.given.signedIn(Role.Childminder);
     const stranger = await api.given.signedIn(Role.Parent);
     const ticket = await ticketFor(minder);
@@ -192,7 +203,7 @@ describe('Live delivery: SSE with replay, and socket.io', () => {
     });
 
     it('delivers message.created to the authenticated user’s room', async () => {
-      const parent = await api.given.signedIn(Role.Parent);
+      const parent = await api.given.signedIn(Role.Parent, PLUS);
       const minder = await api.given.signedIn(Role.Childminder);
       const socket = connectSocket({ token: minder.accessToken });
       await new Promise<void>((resolve, reject) => {

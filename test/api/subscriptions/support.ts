@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
 import { PaymentRecord } from '@app/modules/subscriptions/entities/payment-record.entity';
-import { Subscription, SubscriptionStatus } from '@app/modules/subscriptions/entities/subscription.entity';
-import { BillingInterval, planByKey, PlanKey } from '@app/modules/subscriptions/plans';
+import { Subscription } from '@app/modules/subscriptions/entities/subscription.entity';
 import { StripeConfig } from '@app/modules/subscriptions/stripe.config';
 import { FakePrice, StripeFake } from '../../fakes/stripe-fake';
 import { startTestApp, TestApp } from '../../support/test-app';
@@ -61,30 +60,3 @@ export const subscriptionsOf = (dataSource: DataSource, userId: string) =>
 
 export const paymentsOf = (dataSource: DataSource, userId: string) =>
   dataSource.getRepository(PaymentRecord).find({ where: { userId }, order: { createdAt: 'ASC' } });
-
-/**
- * Puts a user on a paid plan directly (for stories about other features that need an
- * entitlement, e.g. a Plus parent starting a conversation).
- */
-export async function givePlan(api: TestApp, userId: string, planKey: PlanKey): Promise<Subscription> {
-  const plan = planByKey(planKey);
-  const row = Object.assign(new Subscription(), {
-    userId,
-    planKey,
-    interval: BillingInterval.Month,
-    status: SubscriptionStatus.Active,
-    stripeCustomerId: `cus_given_${userId}`,
-    stripeSubscriptionId: `sub_given_${userId}_${Date.now()}`,
-    stripePriceId: `price_given_${plan.key}`,
-    currentPeriodEnd: new Date(Date.now() + 30 * 24 * 3600_000),
-    trialEnd: null,
-    cancelAtPeriodEnd: false,
-    canceledAt: null,
-    hasPaymentMethod: true,
-    lastEventCreated: 0,
-    renewalReminderFor: null,
-    trialReminderFor: null,
-  });
-  await api.dataSource.getRepository(Subscription).insert(row);
-  return row;
-}

@@ -1,7 +1,11 @@
 import { ADMIN_ROLES, Role } from '@app/common/auth/role';
 import { NotificationsFeedService } from '@app/modules/notifications-feed/notifications-feed.service';
+import { PlanKey } from '@app/modules/subscriptions/plans';
 import type { TestApp } from '../../support/test-app';
 import { OwnershipProbe, RoutePolicy } from '../policy';
+
+/** Starting a conversation needs the Plus plan. */
+const PLUS = { plan: PlanKey.ParentPlus };
 
 const PARENT_ONLY = [Role.Parent] as const;
 const CHILDMINDER_ONLY = [Role.Childminder] as const;
@@ -12,7 +16,7 @@ const otherParentConversationProbe = (name: string, path: (conversationId: strin
   {
     name,
     askAsOtherUser: async (api: TestApp) => {
-      const parentA = await api.given.signedIn(Role.Parent);
+      const parentA = await api.given.signedIn(Role.Parent, PLUS);
       const minder = await api.given.childminder();
       const sent = await api
         .http()
@@ -20,7 +24,7 @@ const otherParentConversationProbe = (name: string, path: (conversationId: strin
         .set(parentA.auth)
         .send({ recipientId: minder.user.id, text: 'Probe' });
       if (sent.status !== 201) throw new Error(`Could not start a conversation as parent A: ${sent.status}`);
-      const parentB = await api.given.signedIn(Role.Parent);
+      const parentB = await api.given.signedIn(Role.Parent, PLUS);
       return api
         .http()
         .post(path(sent.body.message.conversationId as string))
@@ -73,7 +77,7 @@ export const messagingPolicies: RoutePolicy[] = [
           const created = await api.app
             .get(NotificationsFeedService)
             .notify(parentA.user.id, { type: 'probe', title: 'Probe', body: 'Probe' });
-          const parentB = await api.given.signedIn(Role.Parent);
+          const parentB = await api.given.signedIn(Role.Parent, PLUS);
           return api.http().post(`/api/notifications/${created.id}/read`).set(parentB.auth);
         },
       },

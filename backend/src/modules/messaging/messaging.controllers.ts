@@ -6,6 +6,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthContext } from '@app/common/auth/auth-context';
@@ -68,6 +69,11 @@ export class ParentMessagesController {
   @ApiCreatedResponse({ type: SentMessageResponse })
   @ApiBadRequestResponse({
     description: 'Text empty or over 5,000 characters, or neither/both of recipientId and conversationId',
+  })
+  @ApiResponse({
+    status: 402,
+    description:
+      'Starting a new conversation needs a plan with "conversations.start"; the message names it. Replies never do.',
   })
   @ApiForbiddenResponse({ description: 'The conversation is blocked' })
   @ApiNotFoundResponse({ description: 'No such childminder, or no such conversation of mine' })

@@ -15,6 +15,8 @@ export enum MessagingErrorCode {
   TargetRequired = 'MESSAGE_TARGET_REQUIRED',
   InvalidCursor = 'MESSAGE_CURSOR_INVALID',
   SearchTooShort = 'MESSAGE_SEARCH_TOO_SHORT',
+  /** Another run of the message digest holds the job's lease. */
+  DigestBusy = 'MESSAGE_DIGEST_BUSY',
 }
 
 export class MessagingException extends defineDomainException<MessagingErrorCode>('MessagingException', {
@@ -26,6 +28,7 @@ export class MessagingException extends defineDomainException<MessagingErrorCode
   [MessagingErrorCode.TargetRequired]: HttpStatus.BAD_REQUEST,
   [MessagingErrorCode.InvalidCursor]: HttpStatus.BAD_REQUEST,
   [MessagingErrorCode.SearchTooShort]: HttpStatus.BAD_REQUEST,
+  [MessagingErrorCode.DigestBusy]: HttpStatus.CONFLICT,
 }) {}
 
 export const conversationNotFound = () =>

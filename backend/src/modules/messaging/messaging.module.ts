@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsFeedModule } from '@app/modules/notifications-feed/notifications-feed.module';
 import { Conversation } from './entities/conversation.entity';
 import { Message } from './entities/message.entity';
 import {
@@ -8,19 +9,24 @@ import {
   ConversationBlockController,
   ParentMessagesController,
 } from './messaging.controllers';
+import { MessageDigestJob } from './message-digest.job';
 import { MessagingRepository } from './messaging.repository';
 import { MessagingService } from './messaging.service';
 
-/** Parent-childminder conversations. Needs RealtimeModule (global) and AuditModule (global). */
+/**
+ * Parent-childminder conversations and their offline email digests. Needs RealtimeModule,
+ * AuditModule, NotificationsModule, JobsModule and SubscriptionsModule (all global) and the
+ * notifications feed.
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([Conversation, Message])],
+  imports: [TypeOrmModule.forFeature([Conversation, Message]), NotificationsFeedModule],
   controllers: [
     ParentMessagesController,
     ChildminderMessagesController,
     ConversationBlockController,
     AdminMessagesController,
   ],
-  providers: [MessagingRepository, MessagingService],
+  providers: [MessagingRepository, MessagingService, MessageDigestJob],
   // Dashboards read unread counts through MessagingService.countUnread.
   exports: [MessagingService],
 })

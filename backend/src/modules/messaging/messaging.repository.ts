@@ -22,6 +22,43 @@ export interface AdminConversationFilter {
   to?: Date;
 }
 
+/** A conversation whose `side` has unread messages no digest has covered yet. */
+export interface DigestCandidate {
+  conversationId: string;
+  recipientId: string;
+  senderId: string;
+}
+
+export interface DigestWindow {
+  /** Older messages are never emailed (a backlog after downtime is not worth an email). */
+  since: Date;
+  /** The oldest uncovered unread message must be at least this old. */
+  dueBefore: Date;
+  /** Messages after this instant wait for the next run. */
+  until: Date;
+}
+
+export interface UnreadForDigest {
+  count: number;
+  /** The newest few, newest first. */
+  newest: Message[];
+}
+
+const SIDE_COLUMNS = {
+  parent: {
+    me: 'parentId',
+    other: 'childminderId',
+    readAt: 'parentLastReadAt',
+    digestedUpTo: 'parentDigestedUpTo',
+  },
+  childminder: {
+    me: 'childminderId',
+    other: 'parentId',
+    readAt: 'childminderLastReadAt',
+    digestedUpTo: 'childminderDigestedUpTo',
+  },
+} as const;
+
 export interface AdminConversationRow {
   conversation: Conversation;
   messageCount: number;
@@ -182,6 +219,86 @@ export class MessagingRepository {
       .andWhere(`(${column} IS NULL OR ${column} < :at)`, { at })
       .execute();
     return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * Conversations, not blocked, where the other side wrote messages that `side` has neither
+   * read nor had in a digest, all within `window.since..until`, the oldest of them sent before
+   * `window.dueBefore`. Driven by IDX_conversations_last and IDX_messages_conversation_created.
+   */
+  async findDigestCandidates(side: ConversationSide, window: DigestWindow, limit: number): Promise<DigestCandidate[]> {
+    const col = SIDE_COLUMNS[side];
+    const rows = await this.messages()
+      .createQueryBuilder('m')
+      .innerJoin(Conversation, 'c', 'c.id = m.conversationId')
+      .select('m.conversationId', 'conversationId')
+      .addSelect(`c.${col.me}`, 'recipientId')
+      .addSelect(`c.${col.other}`, 'senderId')
+      .where('c.lastMessageAt >= :since', { since: window.since })
+      .andWhere('c.blockedById IS NULL')
+      .andWhere(`m.senderId = c.${col.other}`)
+      .andWhere('m.createdAt >= :since AND m.createdAt <= :until', { until: window.until })
+      .andWhere(`(c.${col.readAt} IS NULL OR m.createdAt > c.${col.readAt})`)
+      .andWhere(`(c.${col.digestedUpTo} IS NULL OR m.createdAt > c.${col.digestedUpTo})`)
+      .groupBy('m.conversationId')
+      .addGroupBy(`c.${col.me}`)
+      .addGroupBy(`c.${col.other}`)
+      .having('MIN(m.createdAt) <= :dueBefore', { dueBefore: window.dueBefore })
+      .orderBy('MIN(m.createdAt)', 'ASC')
+      .limit(limit)
+      .getRawMany<DigestCandidate>();
+    return rows;
+  }
+
+  /** The messages of the other side that `side` has neither read nor had in a digest, up to `until`. */
+  async unreadForDigest(
+    conversation: Conversation,
+    side: ConversationSide,
+    until: Date,
+    take: number,
+    manager?: EntityManager,
+  ): Promise<UnreadForDigest> {
+    const col = SIDE_COLUMNS[side];
+    const floors = [conversation[col.readAt], conversation[col.digestedUpTo]].filter((d): d is Date => d !== null);
+    const floor = floors.length ? new Date(Math.max(...floors.map((d) => d.getTime()))) : undefined;
+    const query = this.messages(manager)
+      .createQueryBuilder('m')
+      .where('m.conversationId = :id', { id: conversation.id })
+      .andWhere('m.senderId = :sender', { sender: conversation[col.other] })
+      .andWhere('m.createdAt <= :until', { until });
+    if (floor) query.andWhere('m.createdAt > :floor', { floor });
+    const [newest, count] = await query
+      .orderBy('m.createdAt', 'DESC')
+      .addOrderBy('m.id', 'DESC')
+      .take(take)
+      .getManyAndCount();
+    return { count, newest };
+  }
+
+  /** Moves one side's digest mark forward to `upTo` (never back); false if another run already did. */
+  async advanceDigestMark(
+    conversationId: string,
+    side: ConversationSide,
+    upTo: Date,
+    manager?: EntityManager,
+  ): Promise<boolean> {
+    const column = SIDE_COLUMNS[side].digestedUpTo;
+    const result = await this.conversations(manager)
+      .createQueryBuilder()
+      .update(Conversation)
+      .set({ [column]: upTo })
+      .where('id = :conversationId', { conversationId })
+      .andWhere(`(${column} IS NULL OR ${column} < :upTo)`, { upTo })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Active users among `ids` (digest recipients). */
+  activeUsers(ids: readonly string[]): Promise<User[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(User)
+      .find({ where: { id: In([...new Set(ids)]), status: UserStatus.Active } });
   }
 
   /** Conversations for the admin browser, most recent first, with their message counts. */

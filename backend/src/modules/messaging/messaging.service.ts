@@ -6,7 +6,13 @@ import { Role } from '@app/common/auth/role';
 import { RequestMeta } from '@app/common/http/request-meta';
 import { Page, PageQuery, toPage } from '@app/common/pagination/page';
 import { AuditService } from '@app/modules/audit/audit.service';
+import { NotificationPreferencesService } from '@app/modules/notifications/notification-preferences.service';
+import { NotificationChannel, NotificationType } from '@app/modules/notifications/notification-types';
+import { Notification } from '@app/modules/notifications-feed/entities/notification.entity';
+import { NewNotification, NotificationsFeedService } from '@app/modules/notifications-feed/notifications-feed.service';
 import { RealtimeService } from '@app/modules/realtime/realtime.service';
+import { EntitlementsService } from '@app/modules/subscriptions/entitlements/entitlements.service';
+import { entitlementRequired } from '@app/modules/subscriptions/entitlements/requires-entitlement';
 import {
   AdminConversationsQuery,
   AdminSearchQuery,
@@ -31,10 +37,13 @@ import { Conversation } from './entities/conversation.entity';
 import { Message } from './entities/message.entity';
 import { decodeCursor, encodeCursor } from './message-cursor';
 import { conversationNotFound, MessagingErrorCode, MessagingException } from './messaging.exception';
-import { ConversationSide, MessagingRepository } from './messaging.repository';
+import { ConversationSide, MessagingRepository, PersonSummary } from './messaging.repository';
 
 export const AUDIT_CONVERSATION_READ = 'messages.conversation.read';
 export const AUDIT_MESSAGES_SEARCH = 'messages.search';
+/** The in-app notification type of a new message (the bell's icon and filter). */
+export const MESSAGE_NOTIFICATION_TYPE = 'message';
+const NOTIFICATION_PREVIEW_LENGTH = 140;
 
 const sideOf = (auth: AuthContext): ConversationSide | undefined =>
   auth.role === Role.Parent ? 'parent' : auth.role === Role.Childminder ? 'childminder' : undefined;
@@ -48,8 +57,9 @@ const isUniqueViolation = (error: unknown) => {
 
 /**
  * Conversations between parents and childminders: the only writer of conversations and
- * messages. Who may write to whom is decided here; delivery goes through RealtimeService after
- * each change commits.
+ * messages. Who may write to whom is decided here (starting a conversation needs the
+ * `conversations.start` entitlement); the recipient's bell entry is written with the message,
+ * and delivery goes through RealtimeService after each change commits.
  */
 @Injectable()
 export class MessagingService {
@@ -59,6 +69,9 @@ export class MessagingService {
     private readonly repository: MessagingRepository,
     private readonly realtime: RealtimeService,
     private readonly audit: AuditService,
+    private readonly feed: NotificationsFeedService,
+    private readonly preferences: NotificationPreferencesService,
+    private readonly entitlements: EntitlementsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -150,6 +163,12 @@ export class MessagingService {
       createdAt: new Date(),
     });
     const side = sideOf(auth)!;
+    const recipientId = side === 'parent' ? conversation.childminderId : conversation.parentId;
+    const [sender, notifyInApp] = await Promise.all([
+      this.repository.people([auth.userId]).then((people) => people.get(auth.userId)),
+      this.preferences.allows(recipientId, NotificationType.Messages, NotificationChannel.InApp),
+    ]);
+    let notification: Notification | undefined;
     await this.dataSource.transaction(async (manager) => {
       // Re-read inside the transaction so a block that just landed wins over this send.
       const current = await this.repository.findConversation(conversation.id, manager);
@@ -162,12 +181,17 @@ export class MessagingService {
       };
       await this.repository.updateConversation(current.id, changes, manager);
       conversation = Object.assign(current, changes);
+      if (notifyInApp) {
+        notification = await this.feed.create(recipientId, newMessageNotification(side, sender, message), manager);
+      }
     });
 
     await this.publishSafely([conversation.parentId, conversation.childminderId], {
       type: 'message.created',
       data: { conversationId: conversation.id, message: toMessageResponse(message) },
     });
+    // Never throws: the stored notification shows in the bell on the next load if the push fails.
+    if (notification) await this.feed.announce(notification);
     const [people, unread] = await Promise.all([
       this.repository.people([conversation.parentId, conversation.childminderId]),
       this.repository.unreadCounts(auth.userId, [conversation.id]),
@@ -298,12 +322,18 @@ export class MessagingService {
     if (!childminder) throw new MessagingException(MessagingErrorCode.RecipientNotFound, 'Childminder not found');
     const existing = await this.repository.findConversationByPair(auth.userId, childminder.id);
     if (existing) return existing;
+    // Starting a conversation is a paid feature; replying in one never is.
+    if (!(await this.entitlements.has(auth.userId, auth.role, 'conversations.start'))) {
+      throw entitlementRequired('conversations.start', auth.role);
+    }
     const created = Object.assign(new Conversation(), {
       parentId: auth.userId,
       childminderId: childminder.id,
       lastMessageAt: null,
       parentLastReadAt: null,
       childminderLastReadAt: null,
+      parentDigestedUpTo: null,
+      childminderDigestedUpTo: null,
       blockedById: null,
       blockedAt: null,
       createdAt: new Date(),
@@ -340,6 +370,24 @@ export class MessagingService {
       this.logger.warn(`Realtime publish failed: ${(error as Error).message}`);
     }
   }
+}
+
+/** The bell entry for the recipient of `message`, linking to the conversation with its sender. */
+function newMessageNotification(
+  senderSide: ConversationSide,
+  sender: PersonSummary | undefined,
+  message: Message,
+): NewNotification {
+  const name = sender?.name ?? (senderSide === 'parent' ? 'A parent' : 'Your childminder');
+  const recipientArea = senderSide === 'parent' ? 'childminder' : 'parent';
+  const text = message.text.replace(/\s+/g, ' ').trim();
+  const query = new URLSearchParams({ to: message.senderId, name });
+  return {
+    type: MESSAGE_NOTIFICATION_TYPE,
+    title: `New message from ${name}`,
+    body: text.length > NOTIFICATION_PREVIEW_LENGTH ? `${text.slice(0, NOTIFICATION_PREVIEW_LENGTH - 1)}…` : text,
+    link: `/${recipientArea}/messages?${query.toString()}`,
+  };
 }
 
 function blockedError(auth: AuthContext, conversation: Conversation): MessagingException {

@@ -6,6 +6,7 @@ import { JWT_ALGORITHM, JWT_ISSUER } from '@app/modules/auth/access-tokens.servi
 import { AuthModule } from '@app/modules/auth/auth.module';
 import { RealtimeEventRow } from './entities/realtime-event.entity';
 import { RealtimeTicket } from './entities/realtime-ticket.entity';
+import { PresenceService } from './presence.service';
 import { RealtimePruneJob } from './realtime-prune.job';
 import { RealtimeEventsRepository } from './realtime-events.repository';
 import { RealtimeService } from './realtime.service';
@@ -18,7 +19,7 @@ import { SseTicketsService } from './sse/sse-tickets.service';
 /**
  * Delivery of domain events to users, on one instance or many: SSE streams (ticket-authenticated,
  * replay by Last-Event-ID) and the socket.io gateway. Other modules inject RealtimeService and
- * call `publish`.
+ * call `publish`, and ask PresenceService who is online.
  */
 @Global()
 @Module({
@@ -37,12 +38,13 @@ import { SseTicketsService } from './sse/sse-tickets.service';
   providers: [
     RealtimeEventsRepository,
     RealtimeService,
+    PresenceService,
     SseTicketsService,
     SseHub,
     SocketAuthenticator,
     RealtimeGateway,
     RealtimePruneJob,
   ],
-  exports: [RealtimeService],
+  exports: [RealtimeService, PresenceService],
 })
 export class RealtimeModule {}

@@ -17,4 +17,19 @@ export default [
     title: 'Compliance',
     loadComponent: () => import('./compliance/compliance-overview').then((m) => m.ComplianceOverview),
   },
+  {
+    path: 'messages',
+    title: 'Messages',
+    loadComponent: () => import('./messages/conversation-browser').then((m) => m.ConversationBrowser),
+  },
+  {
+    path: 'messages/search',
+    title: 'Search messages',
+    loadComponent: () => import('./messages/message-search').then((m) => m.MessageSearch),
+  },
+  {
+    path: 'messages/:conversationId',
+    title: 'Conversation',
+    loadComponent: () => import('./messages/admin-conversation').then((m) => m.AdminConversation),
+  },
 ] satisfies Routes;

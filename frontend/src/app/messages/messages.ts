@@ -6,15 +6,17 @@ import { MatBadgeModule } from '@angular/material/badge';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
+import { RouterLink } from '@angular/router';
 import { AuthService } from '@core/auth/auth';
 import { toApiProblem } from '@core/errors/api-error';
+import type { RealtimeEnvelope } from '@core/realtime/realtime-events';
+import { RealtimeStream } from '@core/realtime/realtime-stream';
 import { UkDatePipe } from '@shared/dates/uk-date';
 import { EmptyState } from '@shared/page-state/empty-state';
 import { ErrorState } from '@shared/page-state/error-state';
 import { LoadingState } from '@shared/page-state/loading-state';
-import { MessageStream } from './message-stream';
 import { MessagesApi } from './messages-api';
-import type { ConversationSummary, MessageItem, MessagingSide, RealtimeEnvelope } from './messages-types';
+import type { ConversationSummary, MessageItem, MessagingSide } from './messages-types';
 
 /**
  * `/parent/messages` and `/childminder/messages`: conversations with unread badges, the open
@@ -29,6 +31,7 @@ import type { ConversationSummary, MessageItem, MessagingSide, RealtimeEnvelope 
     MatButtonModule,
     MatIconModule,
     MatInputModule,
+    RouterLink,
     UkDatePipe,
     EmptyState,
     ErrorState,
@@ -46,7 +49,7 @@ export class Messages implements OnInit {
   readonly name = input<string | undefined>(undefined);
 
   private readonly api = inject(MessagesApi);
-  private readonly stream = inject(MessageStream);
+  private readonly stream = inject(RealtimeStream);
   private readonly auth = inject(AuthService);
   private readonly destroyRef = inject(DestroyRef);
 
@@ -60,6 +63,8 @@ export class Messages implements OnInit {
   protected readonly draft = signal('');
   protected readonly sending = signal(false);
   protected readonly sendError = signal<string | null>(null);
+  /** The send was refused because starting a conversation needs a paid plan (402). */
+  protected readonly needsUpgrade = signal(false);
 
   protected readonly myId = computed(() => this.auth.user()?.id ?? null);
   /** Someone to write to for the first time: no conversation with them exists yet. */
@@ -134,6 +139,7 @@ export class Messages implements OnInit {
     if ((!id && !recipient) || !text || this.sending()) return;
     this.sending.set(true);
     this.sendError.set(null);
+    this.needsUpgrade.set(false);
     const target = id ? { conversationId: id } : { recipientId: recipient!.id };
     this.api.send(this.side(), { ...target, text }).subscribe({
       next: (sent) => {
@@ -144,14 +150,16 @@ export class Messages implements OnInit {
         this.replaceConversation(sent.conversation);
       },
       error: (error: unknown) => {
+        const problem = toApiProblem(error);
         this.sending.set(false);
-        this.sendError.set(toApiProblem(error).message);
+        this.sendError.set(problem.message);
+        this.needsUpgrade.set(problem.code === 'ENTITLEMENT_REQUIRED');
       },
     });
   }
 
   private applyEvent(event: RealtimeEnvelope): void {
-    if (event.type === 'message.created' && event.data.message) {
+    if (event.type === 'message.created') {
       const message = event.data.message;
       if (message.conversationId === this.selectedId()) {
         this.thread.update((current) => mergeNewest(current, [message]));

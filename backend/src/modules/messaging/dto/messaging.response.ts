@@ -5,7 +5,8 @@ import { Conversation } from '../entities/conversation.entity';
 import { Message } from '../entities/message.entity';
 import { PersonSummary } from '../messaging.repository';
 
-export class MessageResponse {
+/** One message of a conversation (named apart from the auth module's `MessageResponse` in the OpenAPI document). */
+export class ConversationMessageResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) conversationId: string;
   @ApiProperty({ format: 'uuid' }) senderId: string;
@@ -22,7 +23,7 @@ export class OtherPartyResponse {
 export class ConversationSummaryResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: OtherPartyResponse }) otherParty: OtherPartyResponse;
-  @ApiProperty({ type: MessageResponse, nullable: true }) lastMessage: MessageResponse | null;
+  @ApiProperty({ type: ConversationMessageResponse, nullable: true }) lastMessage: ConversationMessageResponse | null;
   @ApiProperty({ description: 'Messages from the other party I have not read' }) unreadCount: number;
   @ApiProperty({ description: 'Blocked by either side: nobody can send' }) blocked: boolean;
   @ApiProperty({ description: 'I blocked it (and may unblock it)' }) blockedByMe: boolean;
@@ -36,13 +37,14 @@ export class ConversationPageResponse extends PageResponse {
 
 export class ThreadResponse {
   @ApiProperty({ type: ConversationSummaryResponse }) conversation: ConversationSummaryResponse;
-  @ApiProperty({ type: [MessageResponse], description: 'Newest first' }) items: MessageResponse[];
+  @ApiProperty({ type: [ConversationMessageResponse], description: 'Newest first' })
+  items: ConversationMessageResponse[];
   @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for older messages; null at the start' })
   nextCursor: string | null;
 }
 
 export class SentMessageResponse {
-  @ApiProperty({ type: MessageResponse }) message: MessageResponse;
+  @ApiProperty({ type: ConversationMessageResponse }) message: ConversationMessageResponse;
   @ApiProperty({ type: ConversationSummaryResponse }) conversation: ConversationSummaryResponse;
 }
 
@@ -66,7 +68,7 @@ export class AdminConversationPageResponse extends PageResponse {
   @ApiProperty({ type: [AdminConversationResponse] }) items: AdminConversationResponse[];
 }
 
-export class AdminMessageResponse extends MessageResponse {
+export class AdminMessageResponse extends ConversationMessageResponse {
   @ApiProperty() senderName: string;
 }
 
@@ -88,7 +90,7 @@ export class BlockStateResponse {
 
 const unknownPerson = (id: string): PersonSummary => ({ id, name: 'Deleted user', email: '', role: Role.Parent });
 
-export const toMessageResponse = (m: Message): MessageResponse => ({
+export const toMessageResponse = (m: Message): ConversationMessageResponse => ({
   id: m.id,
   conversationId: m.conversationId,
   senderId: m.senderId,

@@ -36,6 +36,16 @@ export class Conversation extends UuidEntity {
   @Column({ type: 'datetime', precision: 3, nullable: true })
   childminderLastReadAt: Date | null;
 
+  /**
+   * The createdAt of the newest message an email digest (or a decision not to send one) has
+   * covered for each side: a digest never repeats messages it already reported.
+   */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  parentDigestedUpTo: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  childminderDigestedUpTo: Date | null;
+
   /** Who blocked the conversation, if anyone. */
   @Column({ type: 'varchar', length: 36, nullable: true })
   blockedById: string | null;

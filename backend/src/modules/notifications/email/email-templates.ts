@@ -35,6 +35,15 @@ interface TemplateVariables {
   };
   'trial-ended-downgraded': { firstName: string; planName: string; freePlanName: string; link: string };
   'payment-failed': { firstName: string; planName: string; amount: string; link: string };
+  'message-digest': {
+    firstName: string;
+    senderName: string;
+    unreadCount: number;
+    /** The newest unread messages, newest first, already shortened. */
+    excerpts: string[];
+    link: string;
+    preferencesLink: string;
+  };
   'document-expiring': {
     firstName: string;
     documentName: string;
@@ -171,6 +180,22 @@ const templates: { [T in EmailTemplateName]: (v: TemplateVariables[T]) => Render
         'Please upload a corrected document. Until then it does not count towards your compliance status.',
       ],
       action: { label: 'See my documents', url: v.link },
+    }),
+  'message-digest': (v) =>
+    layout({
+      subject:
+        v.unreadCount === 1
+          ? `${v.senderName} sent you a message`
+          : `${v.senderName} sent you ${v.unreadCount} messages`,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [
+        v.unreadCount === 1
+          ? `You have an unread message from ${v.senderName} on Childminder Connect:`
+          : `You have ${v.unreadCount} unread messages from ${v.senderName} on Childminder Connect. The latest:`,
+        ...v.excerpts.map((excerpt) => `“${excerpt}”`),
+      ],
+      action: { label: 'Read and reply', url: v.link },
+      footnote: `We send one email per conversation when messages stay unread for a while. You can turn message emails off in your notification settings: ${v.preferencesLink}`,
     }),
   'document-expiring': (v) =>
     layout({

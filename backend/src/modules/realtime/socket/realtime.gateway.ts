@@ -1,12 +1,25 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
-import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import {
+  OnGatewayConnection,
+  OnGatewayDisconnect,
+  OnGatewayInit,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { userRoom } from '../realtime-events';
+import { PresenceService } from '../presence.service';
 import { RealtimeService } from '../realtime.service';
 import { SocketAuthenticator } from './socket-authenticator';
 
 export const SOCKET_IO_PATH = '/api/socketio';
+
+interface SocketData {
+  auth?: AuthContext;
+  /** Ends this connection's share of the user's presence. */
+  untrack?: () => void;
+}
 
 /**
  * socket.io at /api/socketio. A client sends its access token in the handshake
@@ -16,7 +29,7 @@ export const SOCKET_IO_PATH = '/api/socketio';
  * same envelope as SSE. The live chat builds its own events on this gateway.
  */
 @WebSocketGateway({ path: SOCKET_IO_PATH, serveClient: false })
-export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger(RealtimeGateway.name);
   private unsubscribe?: () => void;
 
@@ -25,6 +38,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   constructor(
     private readonly realtime: RealtimeService,
     private readonly authenticator: SocketAuthenticator,
+    private readonly presence: PresenceService,
   ) {}
 
   afterInit(): void {
@@ -36,6 +50,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
 
   onModuleDestroy(): void {
     this.unsubscribe?.();
+  }
+
+  handleDisconnect(client: Socket): void {
+    (client.data as SocketData).untrack?.();
   }
 
   async handleConnection(client: Socket): Promise<void> {
@@ -51,7 +69,11 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
       client.disconnect(true);
       return;
     }
-    (client.data as { auth?: AuthContext }).auth = auth;
+    const data = client.data as SocketData;
+    data.auth = auth;
+    data.untrack = this.presence.track(auth.userId);
+    // The client may have gone while its token was checked: handleDisconnect has then run already.
+    if (client.disconnected) data.untrack();
     await client.join(userRoom(auth.userId));
     client.emit('ready', { userId: auth.userId });
   }

@@ -2,6 +2,7 @@ import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common'
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import { RealtimeDelivery, RealtimeEnvelope } from '../realtime-events';
+import { PresenceService } from '../presence.service';
 import { RealtimeService } from '../realtime.service';
 import { SseQuery } from '../dto/sse.query';
 import { SseTicketsService } from './sse-tickets.service';
@@ -63,6 +64,7 @@ export class SseHub implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly realtime: RealtimeService,
     private readonly tickets: SseTicketsService,
+    private readonly presence: PresenceService,
   ) {}
 
   onModuleInit(): void {
@@ -109,8 +111,10 @@ export class SseHub implements OnModuleInit, OnApplicationShutdown {
 
     const heartbeat = setInterval(() => stream.comment('heartbeat'), SSE_HEARTBEAT_MS);
     heartbeat.unref();
+    const untrack = this.presence.track(userId);
     const close = () => {
       clearInterval(heartbeat);
+      untrack();
       set.delete(stream);
       if (set.size === 0 && this.streams.get(userId) === set) this.streams.delete(userId);
       this.closers.delete(close);

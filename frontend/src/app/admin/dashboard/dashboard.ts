@@ -19,12 +19,22 @@ const ADMIN_LINKS: readonly LinkCard[] = [
   },
 ];
 
+const MODERATION_LINKS: readonly LinkCard[] = [
+  {
+    path: '/admin/messages',
+    label: 'Messages',
+    icon: 'forum',
+    description: 'Browse conversations by participant and date, read one, or search message text (audited).',
+  },
+];
+
 @Component({
   selector: 'app-admin-dashboard',
   imports: [DashboardShell, LinkCards, MatIconModule],
   template: `
     <app-dashboard-shell heading="Admin dashboard" intro="Run the platform: users, bookings, documents and support.">
       <app-link-cards heading="Verification" [links]="links" />
+      <app-link-cards heading="Moderation" [links]="moderationLinks" />
       <section class="section coming" aria-labelledby="coming-title">
         <mat-icon class="coming__icon" aria-hidden="true">construction</mat-icon>
         <div>
@@ -53,4 +63,5 @@ const ADMIN_LINKS: readonly LinkCard[] = [
 })
 export class AdminDashboard {
   protected readonly links = ADMIN_LINKS;
+  protected readonly moderationLinks = MODERATION_LINKS;
 }

@@ -1868,6 +1868,20 @@ export interface components {
         };
         /** @enum {string} */
         ComplianceStatus: "compliant" | "expiring" | "non_compliant";
+        ConversationMessageResponse: {
+            /** Format: uuid */
+            conversationId: string;
+            /**
+             * Format: date-time
+             * @description Millisecond precision
+             */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            senderId: string;
+            text: string;
+        };
         ConversationPageResponse: {
             items: components["schemas"]["ConversationSummaryResponse"][];
             page: number;
@@ -1883,7 +1897,7 @@ export interface components {
             blockedByMe: boolean;
             /** Format: uuid */
             id: string;
-            lastMessage: components["schemas"]["MessageResponse"] | null;
+            lastMessage: components["schemas"]["ConversationMessageResponse"] | null;
             /** Format: date-time */
             lastMessageAt: string | null;
             otherParty: components["schemas"]["OtherPartyResponse"];
@@ -2607,7 +2621,7 @@ export interface components {
         };
         SentMessageResponse: {
             conversation: components["schemas"]["ConversationSummaryResponse"];
-            message: components["schemas"]["MessageResponse"];
+            message: components["schemas"]["ConversationMessageResponse"];
         };
         SessionInfo: {
             createdAt: string;
@@ -2680,7 +2694,7 @@ export interface components {
         ThreadResponse: {
             conversation: components["schemas"]["ConversationSummaryResponse"];
             /** @description Newest first */
-            items: components["schemas"]["MessageResponse"][];
+            items: components["schemas"]["ConversationMessageResponse"][];
             /** @description Pass as cursor for older messages; null at the start */
             nextCursor: string | null;
         };
@@ -4510,6 +4524,13 @@ export interface operations {
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Starting a new conversation needs a plan with "conversations.start"; the message names it. Replies never do. */
+            402: {
                 headers: {
                     [name: string]: unknown;
                 };

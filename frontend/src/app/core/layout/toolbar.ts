@@ -10,6 +10,7 @@ import { ChatStatusService } from '@core/auth/chat-status';
 import { STAFF_ROLES, roleLabel } from '@core/auth/roles';
 import { Notifier } from '@core/errors/notifier';
 import { ChatStatusMenu } from './chat-status-menu';
+import { NotificationBell } from './notification-bell';
 import { PRODUCT_NAME } from './title-strategy';
 
 @Component({
@@ -22,6 +23,7 @@ import { PRODUCT_NAME } from './title-strategy';
     MatMenuModule,
     MatDividerModule,
     ChatStatusMenu,
+    NotificationBell,
   ],
   templateUrl: './toolbar.html',
   styleUrl: './toolbar.scss',

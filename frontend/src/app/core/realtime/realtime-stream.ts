@@ -1,21 +1,28 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { Observable, firstValueFrom } from 'rxjs';
-import type { RealtimeEnvelope } from './messages-types';
+import { Observable, firstValueFrom, share } from 'rxjs';
+import type { RealtimeEnvelope, RealtimeEventType } from './realtime-events';
 
-const EVENT_TYPES = ['message.created', 'conversation.read', 'notification.created'] as const;
+const EVENT_TYPES: readonly RealtimeEventType[] = ['message.created', 'conversation.read', 'notification.created'];
 const RETRY_MS = 3000;
 
 /**
  * The signed-in user's live events over SSE. EventSource cannot send the access token, so each
  * connection first gets a single-use ticket; after a drop it reconnects with a fresh ticket and
- * the last event id, and the server replays what was missed.
+ * the last event id, and the server replays what was missed. Every subscriber in the tab (the
+ * header's bell, the messages page) shares one connection, open while anyone listens.
  */
 @Injectable({ providedIn: 'root' })
-export class MessageStream {
+export class RealtimeStream {
   private readonly http = inject(HttpClient);
+  private readonly shared = this.connect().pipe(share({ resetOnRefCountZero: true }));
 
+  /** The signed-in user's events; subscribe only while signed in. */
   events(): Observable<RealtimeEnvelope> {
+    return this.shared;
+  }
+
+  private connect(): Observable<RealtimeEnvelope> {
     return new Observable<RealtimeEnvelope>((subscriber) => {
       let source: EventSource | null = null;
       let lastEventId: string | null = null;

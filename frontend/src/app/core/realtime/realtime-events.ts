@@ -1,0 +1,17 @@
+import type { AppNotification, ConversationMessage } from '@core/api/api-types';
+
+/**
+ * What the realtime stream (SSE and socket.io) delivers. Not part of the OpenAPI document (events,
+ * not responses): these mirror backend/src/modules/realtime/realtime-events.ts.
+ */
+export interface RealtimeEventMap {
+  'message.created': { conversationId: string; message: ConversationMessage };
+  'conversation.read': { conversationId: string; readerId: string; readUpTo: string | null };
+  'notification.created': { notification: AppNotification; unreadCount: number };
+}
+
+export type RealtimeEventType = keyof RealtimeEventMap;
+
+export type RealtimeEnvelope = {
+  [T in RealtimeEventType]: { id: string; type: T; data: RealtimeEventMap[T]; createdAt: string };
+}[RealtimeEventType];
