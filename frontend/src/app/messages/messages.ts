@@ -12,6 +12,7 @@ import { UkDatePipe } from '@shared/dates/uk-date';
 import { EmptyState } from '@shared/page-state/empty-state';
 import { ErrorState } from '@shared/page-state/error-state';
 import { LoadingState } from '@shared/page-state/loading-state';
+import { UpgradePrompt } from '@shared/upgrade-prompt/upgrade-prompt';
 import { MessageStream } from './message-stream';
 import { MessagesApi } from './messages-api';
 import type { ConversationSummary, MessageItem, MessagingSide, RealtimeEnvelope } from './messages-types';
@@ -49,6 +50,7 @@ export class Messages implements OnInit {
   private readonly stream = inject(MessageStream);
   private readonly auth = inject(AuthService);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly upgradePrompt = inject(UpgradePrompt);
 
   protected readonly conversations = signal<readonly ConversationSummary[] | null>(null);
   protected readonly listError = signal<string | null>(null);
@@ -145,7 +147,8 @@ export class Messages implements OnInit {
       },
       error: (error: unknown) => {
         this.sending.set(false);
-        this.sendError.set(toApiProblem(error).message);
+        // A Free parent starting a conversation is offered the plan that allows it, not an error.
+        if (!this.upgradePrompt.offer(error)) this.sendError.set(toApiProblem(error).message);
       },
     });
   }

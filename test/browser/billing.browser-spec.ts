@@ -1,0 +1,168 @@
+import { randomBytes } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, newVisitor } from './support/browser';
+import { OutboxReader, linkFrom } from './support/outbox';
+import { checkPage, expectTitle, heading, visible, watchPageErrors } from './support/page-checks';
+import { type RunningServer, startServer } from './support/server';
+
+jest.setTimeout(120_000);
+
+const uniqueEmail = (name: string) => `${name}.${Date.now()}.${randomBytes(3).toString('hex')}@example.com`;
+
+/** A message as shown in the open thread (the conversation list shows a preview too). */
+const bubble = (page: Page, text: string) => page.locator('.bubble__text', { hasText: text });
+
+describe('Billing in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let outbox: OutboxReader;
+  const contexts: BrowserContext[] = [];
+  const parentEmail = uniqueEmail('nadia.parent');
+  const parentPassword = 'a long family password 58';
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    outbox = new OutboxReader(server.dataDir);
+  }, 90_000);
+  afterAll(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function signedIn(email: string, password: string): Promise<Page> {
+    const context = await newVisitor(browser, server.baseUrl);
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto('/login');
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    return page;
+  }
+
+  /** A new parent with a verified address: on the Free plan, as every parent starts. */
+  async function freeParent(): Promise<void> {
+    const register = await fetch(`${server.baseUrl}/api/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        role: 'parent',
+        firstName: 'Nadia',
+        lastName: 'Khan',
+        email: parentEmail,
+        password: parentPassword,
+      }),
+    });
+    expect(register.status).toBe(201);
+    const token = new URL(
+      linkFrom(await outbox.waitFor(parentEmail, { template: 'verify-email' }), '/verify-email'),
+    ).searchParams.get('token');
+    const verify = await fetch(`${server.baseUrl}/api/auth/verify-email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
+    expect(verify.ok).toBe(true);
+  }
+
+  it('a Free parent upgrades through the test-mode checkout, sees Plus active and messages a childminder', async () => {
+    await freeParent();
+    const parent = await signedIn(parentEmail, parentPassword);
+    const pageErrors = watchPageErrors(parent);
+
+    await parent.goto('/billing');
+    await expectTitle(parent, 'Billing');
+    await visible(parent.getByText('Free plan', { exact: true }));
+    await visible(heading(parent, 'Upgrade'));
+    await checkPage(parent, 'billing-free', { phone: true });
+
+    await parent.getByRole('button', { name: /^Start 14-day free trial/ }).click();
+    await parent.waitForURL('**/billing/simulator?session=*');
+    await visible(parent.getByRole('note').filter({ hasText: 'Test mode' }));
+    await visible(parent.getByText('Plus', { exact: true }));
+    await checkPage(parent, 'billing-simulator');
+    await parent.getByRole('button', { name: 'Pay (simulated)' }).click();
+
+    await parent.waitForURL('**/billing/success**');
+    await visible(heading(parent, "You're all set"));
+    await visible(parent.getByText('Your plan is active and your free trial has started.'));
+    await checkPage(parent, 'billing-checkout-success');
+
+    await parent.getByRole('link', { name: 'Go to billing' }).click();
+    await parent.waitForURL((url) => url.pathname === '/billing');
+    await visible(parent.getByText('Plus plan', { exact: true }));
+    await visible(parent.getByText('Free trial', { exact: true }));
+    await visible(parent.getByText(/Your free trial ends on/));
+    await visible(parent.getByRole('button', { name: 'Cancel plan' }));
+    await checkPage(parent, 'billing-plus-active', { phone: true });
+
+    // Plus lets her start a conversation.
+    const search = await fetch(`${server.baseUrl}/api/childminders/search?postcode=M20%202LS&radiusMiles=1`);
+    const claire = ((await search.json()) as { items: { id: string; displayName: string }[] }).items.find((c) =>
+      c.displayName.startsWith('Claire'),
+    );
+    expect(claire).toBeDefined();
+    await parent.goto(`/childminders/${claire!.id}`);
+    await parent.getByRole('link', { name: /^Message Claire/ }).click();
+    await visible(parent.getByRole('heading', { name: /New message to Claire/ }));
+    const composer = parent.getByLabel('Write a message');
+    await composer.fill('Hello Claire, we have just joined Plus. Do you have space on Fridays?');
+    await composer.press('Enter');
+    await visible(bubble(parent, 'we have just joined Plus'));
+    expect(await parent.getByRole('alert').filter({ hasText: /\S/ }).count()).toBe(0);
+    await checkPage(parent, 'billing-plus-first-message');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('an admin finds the subscription in the list, opens it and extends the trial', async () => {
+    const admin = await signedIn('admin.demo@example.com', 'Demo-Admin-2026');
+    const pageErrors = watchPageErrors(admin);
+    await visible(heading(admin, 'Admin dashboard'));
+    await admin.getByRole('link', { name: /^Subscriptions/ }).click();
+    await admin.waitForURL('**/admin/subscriptions');
+    await expectTitle(admin, 'Subscriptions');
+    await visible(heading(admin, 'Subscriptions'));
+    await visible(admin.getByText(/\d+ subscriptions? in all/));
+    const row = admin.getByRole('link', { name: 'Nadia Khan' });
+    await visible(row);
+    await checkPage(admin, 'admin-subscriptions', { phone: true });
+
+    // Filters: a childminder-only list does not have her; parents on a trial does.
+    await admin.getByRole('combobox', { name: 'Role' }).click();
+    await admin.getByRole('option', { name: 'Childminder' }).click();
+    await admin.getByRole('button', { name: 'Apply' }).click();
+    await visible(admin.getByText('No subscriptions match these filters'));
+    await admin.getByRole('combobox', { name: 'Role' }).click();
+    await admin.getByRole('option', { name: 'Parent' }).click();
+    await admin.getByRole('combobox', { name: 'Status' }).click();
+    await admin.getByRole('option', { name: 'Free trial' }).click();
+    await admin.getByRole('button', { name: 'Apply' }).click();
+    await visible(row);
+
+    await row.click();
+    await admin.waitForURL('**/admin/subscriptions/*');
+    await expectTitle(admin, 'Subscription');
+    await visible(heading(admin, 'Nadia Khan'));
+    await visible(heading(admin, 'Plus plan'));
+    await visible(heading(admin, 'Payments'));
+    await visible(heading(admin, 'Extend the trial'));
+    await checkPage(admin, 'admin-subscription-detail', { phone: true });
+
+    await admin.getByLabel('Extra days').fill('10');
+    await visible(admin.getByText(/The trial would end on/));
+    await admin.getByRole('button', { name: 'Extend trial' }).click();
+    await visible(admin.locator('[aria-live]').getByText(/^Trial extended to \d+ \w+ \d{4}\.$/));
+
+    // Cancelling asks first; keeping the plan changes nothing.
+    await admin.getByRole('button', { name: 'Cancel at period end' }).click();
+    const dialog = admin.getByRole('dialog');
+    await visible(dialog.getByRole('heading', { name: /Cancel Nadia Khan's plan\?/ }));
+    await checkPage(admin, 'admin-subscription-cancel-dialog');
+    await dialog.getByRole('button', { name: 'Keep the plan' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await visible(admin.getByRole('button', { name: 'Cancel at period end' }));
+    expect(pageErrors).toEqual([]);
+  });
+});
