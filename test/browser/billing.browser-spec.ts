@@ -73,7 +73,6 @@ describe('Billing in the browser', () => {
     const pageErrors = watchPageErrors(parent);
 
     await parent.goto('/billing');
-    await expectTitle(parent, 'Billing');
     await visible(parent.getByText('Free plan', { exact: true }));
     await visible(heading(parent, 'Upgrade'));
     await checkPage(parent, 'billing-free', { phone: true });
@@ -153,7 +152,7 @@ describe('Billing in the browser', () => {
     await admin.getByLabel('Extra days').fill('10');
     await visible(admin.getByText(/The trial would end on/));
     await admin.getByRole('button', { name: 'Extend trial' }).click();
-    await visible(admin.locator('[aria-live]').getByText(/^Trial extended to \d+ \w+ \d{4}\.$/));
+    await visible(admin.locator('[aria-live]').getByText(/Trial extended to \d+ \w+ \d{4}\./));
 
     // Cancelling asks first; keeping the plan changes nothing.
     await admin.getByRole('button', { name: 'Cancel at period end' }).click();
