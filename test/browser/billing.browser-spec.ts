@@ -5,7 +5,7 @@ import { OutboxReader, linkFrom } from './support/outbox';
 import { checkPage, expectTitle, heading, visible, watchPageErrors } from './support/page-checks';
 import { type RunningServer, startServer } from './support/server';
 
-// Three long stories on a shared machine: each signs in, runs axe at two widths and saves screenshots.
+// Long stories on a shared machine: each signs in, runs axe at two widths and saves screenshots.
 jest.setTimeout(180_000);
 
 const uniqueEmail = (name: string) => `${name}.${Date.now()}.${randomBytes(3).toString('hex')}@example.com`;
@@ -213,6 +213,65 @@ describe('Billing in the browser', () => {
     await dialog.getByRole('button', { name: 'Keep the plan' }).click();
     await dialog.waitFor({ state: 'detached' });
     await visible(admin.getByRole('button', { name: 'Cancel at period end' }));
+    expect(pageErrors).toEqual([]);
+  });
+  it('an admin ends a plan at once, and refunds part of the payment when the parent subscribes again', async () => {
+    const admin = await signedIn('admin.demo@example.com', 'Demo-Admin-2026');
+    const pageErrors = watchPageErrors(admin);
+    await admin.goto('/admin/subscriptions');
+    await admin.getByRole('link', { name: 'Nadia Khan' }).click();
+    await visible(heading(admin, 'Extend the trial'));
+    await admin.getByRole('button', { name: 'End now' }).click();
+    const endDialog = admin.getByRole('dialog');
+    await visible(endDialog.getByRole('heading', { name: "End Nadia Khan's Plus plan now?" }));
+    await endDialog.getByRole('button', { name: 'End now' }).click();
+    await endDialog.waitFor({ state: 'detached' });
+    await visible(admin.locator('[aria-live]').getByText('The subscription has ended.'));
+    await visible(admin.locator('.status', { hasText: 'Cancelled' }));
+    expect(await admin.getByRole('button', { name: 'End now' }).count()).toBe(0);
+
+    // She subscribes again: no second trial, so £4.99 is paid at once.
+    const login = await fetch(`${server.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: parentEmail, password: parentPassword }),
+    });
+    const auth = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
+    const checkout = await fetch(`${server.baseUrl}/api/create-checkout-session`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ planKey: 'parent_plus', interval: 'month' }),
+    });
+    const { sessionId } = (await checkout.json()) as { sessionId: string };
+    const paid = await fetch(`${server.baseUrl}/api/subscription/simulator/${sessionId}/pay`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(paid.ok).toBe(true);
+
+    await admin.getByRole('link', { name: 'Back to subscriptions' }).click();
+    await admin.waitForURL((url) => url.pathname === '/admin/subscriptions');
+    // Newest first: the new subscription is the first of her two.
+    await admin.getByRole('link', { name: 'Nadia Khan' }).first().click();
+    await visible(admin.getByText('Active', { exact: true }));
+    await visible(admin.getByRole('cell', { name: '£4.99' }));
+    await admin.getByRole('button', { name: 'Refund latest payment' }).click();
+
+    const refundDialog = admin.getByRole('dialog');
+    await visible(refundDialog.getByRole('heading', { name: 'Refund Nadia Khan?' }));
+    const amount = refundDialog.getByLabel('Amount to refund (£)');
+    expect(await amount.inputValue()).toBe('4.99');
+    await amount.fill('9');
+    await refundDialog.getByRole('button', { name: /^Refund/ }).click();
+    await visible(refundDialog.getByText('Enter at most £4.99'));
+    await amount.fill('1.50');
+    await visible(refundDialog.getByRole('button', { name: 'Refund £1.50' }));
+    await checkPage(admin, 'admin-subscription-refund-dialog', { phone: true });
+    await refundDialog.getByRole('button', { name: 'Refund £1.50' }).click();
+    await refundDialog.waitFor({ state: 'detached' });
+    await visible(admin.locator('[aria-live]').getByText('Refunded; £1.50 of that payment returned in all.'));
+    await visible(admin.getByRole('cell', { name: /Partly refunded\s+\(£1\.50 refunded\)/ }));
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,6 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { type AbstractControl, FormControl, ReactiveFormsModule, type ValidationErrors } from '@angular/forms';
+import {
+  type AbstractControl,
+  FormControl,
+  FormGroup,
+  ReactiveFormsModule,
+  type ValidationErrors,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -37,7 +43,7 @@ export interface RefundDialogData {
   ],
   template: `
     <h2 mat-dialog-title>Refund {{ data.subscriberName }}?</h2>
-    <form (ngSubmit)="refundPayment()" novalidate>
+    <form [formGroup]="form" (ngSubmit)="refundPayment()" novalidate>
       <mat-dialog-content>
         <app-form-alert [message]="error()" />
         <p>
@@ -50,7 +56,7 @@ export interface RefundDialogData {
         <mat-form-field appearance="outline" class="amount">
           <mat-label>Amount to refund (£)</mat-label>
           <span matTextPrefix>£&nbsp;</span>
-          <input matInput [formControl]="amount" inputmode="decimal" autocomplete="off" required cdkFocusInitial />
+          <input matInput formControlName="amount" inputmode="decimal" autocomplete="off" required cdkFocusInitial />
           <mat-hint>The full {{ formatPence(refundable) }}, or less for a partial refund</mat-hint>
           @if (amount.invalid) {
             <mat-error>{{ amountError() }}</mat-error>
@@ -97,6 +103,7 @@ export class RefundDialog {
     nonNullable: true,
     validators: [(control: AbstractControl<string>) => this.validateAmount(control.value)],
   });
+  protected readonly form = new FormGroup({ amount: this.amount });
   private readonly amountText = toSignal(this.amount.valueChanges, { initialValue: this.amount.value });
   protected readonly amountPence = computed(() => {
     const pence = poundsToPence(this.amountText());
