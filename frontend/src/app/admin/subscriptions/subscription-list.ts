@@ -13,6 +13,8 @@ import { UkDatePipe } from '@shared/dates/uk-date';
 import { EmptyState } from '@shared/page-state/empty-state';
 import { ErrorState } from '@shared/page-state/error-state';
 import { LoadingState } from '@shared/page-state/loading-state';
+import { BillingApi } from '../../billing/billing-api';
+import type { Plan } from '../../billing/billing-types';
 import { formatPence } from '../../billing/money';
 import {
   type AdminSubscriptionPage,
@@ -31,15 +33,6 @@ import {
   ukDayEnd,
   ukDayStart,
 } from './subscription-format';
-
-const PLAN_LABELS: Readonly<Record<SubscriptionPlanKey, string>> = {
-  parent_free: 'Parent · Free',
-  parent_plus: 'Parent · Plus',
-  childminder_listed: 'Childminder · Listed',
-  childminder_pro: 'Childminder · Pro',
-};
-/** Only paid plans have subscriptions. */
-const PAID_PLANS: readonly SubscriptionPlanKey[] = ['parent_plus', 'childminder_pro'];
 
 /** `/admin/subscriptions`: every subscription, newest first, with filters and a count by status. */
 @Component({
@@ -64,9 +57,10 @@ const PAID_PLANS: readonly SubscriptionPlanKey[] = ['parent_plus', 'childminder_
 })
 export class SubscriptionList {
   private readonly api = inject(AdminSubscriptionsApi);
+  private readonly billing = inject(BillingApi);
 
-  protected readonly plans = PAID_PLANS;
-  protected readonly planLabels = PLAN_LABELS;
+  /** Only paid plans have subscriptions. */
+  protected readonly paidPlans = signal<Plan[]>([]);
   protected readonly statuses = SUBSCRIPTION_STATUSES;
   protected readonly statusLabels = SUBSCRIPTION_STATUS_LABELS;
   protected readonly roles = Object.keys(ROLE_LABELS) as SubscriptionRole[];
@@ -97,6 +91,11 @@ export class SubscriptionList {
   constructor() {
     this.loadSubscriptions();
     this.loadCounts();
+    this.billing.plans().subscribe({
+      next: (plans) => this.paidPlans.set(plans.filter((plan) => plan.prices)),
+      // Without the catalogue the plan filter offers "Any" only; the list still works.
+      error: () => this.paidPlans.set([]),
+    });
   }
 
   protected applyFilters(): void {
