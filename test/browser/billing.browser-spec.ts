@@ -190,6 +190,9 @@ describe('Billing in the browser', () => {
     await admin.getByRole('option', { name: 'Free trial' }).click();
     await admin.getByRole('button', { name: 'Apply' }).click();
     await visible(row);
+    // The filters live in the address, so the list can be shared and returned to.
+    const filtered = new URL(admin.url());
+    expect(Object.fromEntries(filtered.searchParams)).toEqual({ role: 'parent', status: 'trialing' });
 
     await row.click();
     await admin.waitForURL('**/admin/subscriptions/*');
@@ -213,6 +216,11 @@ describe('Billing in the browser', () => {
     await dialog.getByRole('button', { name: 'Keep the plan' }).click();
     await dialog.waitFor({ state: 'detached' });
     await visible(admin.getByRole('button', { name: 'Cancel at period end' }));
+
+    await admin.goBack();
+    await admin.waitForURL((url) => url.search === filtered.search);
+    await visible(admin.getByRole('link', { name: 'Nadia Khan' }));
+    expect(await admin.getByRole('combobox', { name: 'Status' }).textContent()).toContain('Free trial');
     expect(pageErrors).toEqual([]);
   });
   it('an admin ends a plan at once, and refunds part of the payment when the parent subscribes again', async () => {

@@ -20,7 +20,8 @@ type ListQuery = NonNullable<operations['AdminSubscriptions_list']['parameters']
 export type SubscriptionRole = NonNullable<ListQuery['role']>;
 
 export interface AdminSubscriptionFilter {
-  planKey?: SubscriptionPlanKey | '';
+  /** A plan key; the API refuses an unknown one. */
+  planKey?: string;
   status?: SubscriptionStatus | '';
   role?: SubscriptionRole | '';
   /** ISO instants (the UI sends the start and the end of UK days). */

@@ -2,6 +2,8 @@ import type { SubscriptionPayment } from './admin-subscriptions-api';
 import {
   addDays,
   latestRefundablePayment,
+  listStateFromQuery,
+  listStateToQuery,
   penceToPounds,
   poundsToPence,
   refundablePence,
@@ -83,6 +85,7 @@ describe('UK days', () => {
 
   it('refuses text that is not a day', () => {
     expect(ukDayStart('15/01/2026')).toBeNull();
+    expect(ukDayStart('2026-02-31')).toBeNull();
     expect(ukDayEnd('')).toBeNull();
   });
 
@@ -107,5 +110,60 @@ describe('statusBars', () => {
 
   it('draws empty bars when there are no subscriptions', () => {
     expect(statusBars({}).every((b) => b.percent === 0)).toBe(true);
+  });
+});
+
+describe('the list state in the address', () => {
+  it('reads filters and the page from query parameters', () => {
+    expect(
+      listStateFromQuery({
+        planKey: 'parent_plus',
+        status: 'trialing',
+        role: 'parent',
+        renewsFrom: '2026-12-01',
+        renewsTo: '2026-12-31',
+        page: '3',
+        pageSize: '50',
+      }),
+    ).toEqual({
+      planKey: 'parent_plus',
+      status: 'trialing',
+      role: 'parent',
+      renewsFrom: '2026-12-01',
+      renewsTo: '2026-12-31',
+      page: 3,
+      pageSize: 50,
+    });
+  });
+
+  it('falls back to "any" and the first page for values it cannot use', () => {
+    expect(
+      listStateFromQuery({
+        planKey: 'DROP TABLE',
+        status: 'toString',
+        role: 'admin',
+        renewsFrom: '31/12/2026',
+        page: '-2',
+        pageSize: '1000',
+      }),
+    ).toEqual({ planKey: '', status: '', role: '', renewsFrom: '', renewsTo: '', page: 1, pageSize: 20 });
+  });
+
+  it('writes only what differs from the defaults, and round-trips', () => {
+    const state = listStateFromQuery({ status: 'active', page: '2' });
+    const query = listStateToQuery(state);
+    expect(query).toEqual({
+      planKey: null,
+      status: 'active',
+      role: null,
+      renewsFrom: null,
+      renewsTo: null,
+      page: 2,
+      pageSize: null,
+    });
+    const asStrings = Object.fromEntries(
+      Object.entries(query).flatMap(([key, value]) => (value === null ? [] : [[key, String(value)]])),
+    );
+    expect(listStateFromQuery(asStrings)).toEqual(state);
   });
 });

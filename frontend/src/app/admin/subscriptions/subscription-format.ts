@@ -92,7 +92,8 @@ export function ukDayStart(day: string): string | null {
   const match = ISO_DAY.exec(day);
   if (!match) return null;
   const utcMidnight = Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!);
-  if (Number.isNaN(utcMidnight)) return null;
+  // Date.UTC rolls 31 February over into March: such a day does not exist.
+  if (Number.isNaN(utcMidnight) || new Date(utcMidnight).toISOString().slice(0, 10) !== day) return null;
   // UK clocks change at 01:00 UTC, so midnight is never skipped or repeated.
   return new Date(utcMidnight - londonOffsetMinutes(utcMidnight) * 60_000).toISOString();
 }
@@ -130,4 +131,51 @@ export function statusBars(counts: Readonly<Partial<Record<SubscriptionStatus, n
       percent: largest ? Math.round((count / largest) * 100) : 0,
     };
   });
+}
+
+/** The list's filters and page as the address keeps them, so a filtered list can be shared or returned to. */
+export interface SubscriptionListState {
+  planKey: string;
+  status: SubscriptionStatus | '';
+  role: SubscriptionRole | '';
+  /** `YYYY-MM-DD` UK days. */
+  renewsFrom: string;
+  renewsTo: string;
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+}
+
+export const PAGE_SIZES = [10, 20, 50, 100] as const;
+const DEFAULT_PAGE_SIZE = 20;
+
+/** Query parameters as typed or pasted into the address: anything unusable falls back to "any". */
+export function listStateFromQuery(query: Readonly<Record<string, string | undefined>>): SubscriptionListState {
+  const status = query['status'] ?? '';
+  const role = query['role'] ?? '';
+  const day = (value: string | undefined) => (value && ukDayStart(value) ? value : '');
+  const page = Number(query['page']);
+  const pageSize = Number(query['pageSize']);
+  return {
+    planKey: /^[a-z_]{1,40}$/.test(query['planKey'] ?? '') ? query['planKey']! : '',
+    status: Object.hasOwn(SUBSCRIPTION_STATUS_LABELS, status) ? (status as SubscriptionStatus) : '',
+    role: Object.hasOwn(ROLE_LABELS, role) ? (role as SubscriptionRole) : '',
+    renewsFrom: day(query['renewsFrom']),
+    renewsTo: day(query['renewsTo']),
+    page: Number.isInteger(page) && page >= 1 ? page : 1,
+    pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
+  };
+}
+
+/** The query parameters for a state: defaults are left out (null removes a parameter). */
+export function listStateToQuery(state: SubscriptionListState): Record<string, string | number | null> {
+  return {
+    planKey: state.planKey || null,
+    status: state.status || null,
+    role: state.role || null,
+    renewsFrom: state.renewsFrom || null,
+    renewsTo: state.renewsTo || null,
+    page: state.page > 1 ? state.page : null,
+    pageSize: state.pageSize !== DEFAULT_PAGE_SIZE ? state.pageSize : null,
+  };
 }
