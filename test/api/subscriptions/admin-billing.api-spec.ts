@@ -174,4 +174,102 @@ describe('Admins look after subscriptions: list, detail, trial extension, cancel
     );
     expect(actions).toEqual(expect.arrayContaining(['subscription.update', 'subscription.cancel']));
   });
+  it('narrows the list by renewal window and plan, pages it newest first, and refuses bad filters', async () => {
+    const minder = await paying(Role.Childminder, 'childminder_pro');
+    const parent = await paying(Role.Parent, 'parent_plus');
+    const list = (query: Record<string, string | number>) =>
+      api.http().get('/api/admin/subscriptions').query(query).set(admin.auth);
+    const ids = async (query: Record<string, string | number>) => {
+      const response = await list({ pageSize: 100, ...query });
+      expect(response.status).toBe(200);
+      return response.body.items.map((i: { id: string }) => i.id) as string[];
+    };
+    const renews = minder.row.currentPeriodEnd!.getTime();
+    const at = (ms: number) => new Date(ms).toISOString();
+
+    // A window around the renewal holds it; windows that end before or start after it do not.
+    expect(await ids({ renewsFrom: at(renews - 60_000), renewsTo: at(renews + 60_000) })).toContain(minder.row.id);
+    expect(await ids({ renewsTo: at(renews - 60_000) })).not.toContain(minder.row.id);
+    expect(await ids({ renewsFrom: at(renews + 60_000) })).not.toContain(minder.row.id);
+
+    const plus = await ids({ planKey: 'parent_plus' });
+    expect(plus).toContain(parent.row.id);
+    expect(plus).not.toContain(minder.row.id);
+    expect(await ids({ planKey: 'parent_plus', status: 'canceled' })).not.toContain(parent.row.id);
+
+    // Newest first, one per page: the parent subscribed after the childminder.
+    const first = await list({ page: 1, pageSize: 1 });
+    const second = await list({ page: 2, pageSize: 1 });
+    expect(first.body).toMatchObject({ page: 1, pageSize: 1, items: [expect.objectContaining({ id: parent.row.id })] });
+    expect(first.body.total).toBeGreaterThanOrEqual(2);
+    expect(second.body.items).toHaveLength(1);
+    expect(second.body.items[0].id).not.toBe(parent.row.id);
+
+    const badFilters: Record<string, string | number>[] = [
+      { renewsFrom: 'next tuesday' },
+      { renewsTo: 'soon' },
+      { role: 'admin' },
+      { pageSize: 101 },
+    ];
+    for (const bad of badFilters) {
+      const refused = await list(bad);
+      expect(refused.status).toBe(400);
+      expect(refused.body.statusCode).toBe(400);
+    }
+  });
+
+  it('extends only a trial, only to a later date, and audits the new end', async () => {
+    const active = await paying(Role.Parent, 'parent_plus');
+    const stripeTrialEnd = stripe.subscriptions.get(active.subscription.id as string)!.trial_end;
+    const notTrialing = await api
+      .http()
+      .patch(`/api/admin/subscriptions/${active.row.id}`)
+      .set(admin.auth)
+      .send({ trialEnd: new Date(Date.now() + 30 * 24 * 3600_000).toISOString() });
+    expect(notTrialing.status).toBe(409);
+    expect(notTrialing.body.code).toBe('SUBSCRIPTION_NOT_TRIALING');
+    expect(stripe.subscriptions.get(active.subscription.id as string)!.trial_end).toBe(stripeTrialEnd);
+
+    const trial = await paying(Role.Parent, 'parent_plus', { trial: true });
+    expect(trial.row.status).toBe('trialing');
+    const before = trial.row.trialEnd!;
+    const backwards = await api
+      .http()
+      .patch(`/api/admin/subscriptions/${trial.row.id}`)
+      .set(admin.auth)
+      .send({ trialEnd: new Date(before.getTime() - 24 * 3600_000).toISOString() });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.details).toEqual([expect.objectContaining({ field: 'trialEnd' })]);
+    const notADate = await api
+      .http()
+      .patch(`/api/admin/subscriptions/${trial.row.id}`)
+      .set(admin.auth)
+      .send({ trialEnd: 'next week' });
+    expect(notADate.status).toBe(400);
+
+    const later = new Date(before.getTime() + 3 * 24 * 3600_000);
+    const extended = await api
+      .http()
+      .patch(`/api/admin/subscriptions/${trial.row.id}`)
+      .set(admin.auth)
+      .send({ trialEnd: later.toISOString() });
+    expect(extended.status).toBe(200);
+    expect(extended.body).toMatchObject({ id: trial.row.id, status: 'trialing', payments: expect.any(Array) });
+    expect(new Date(extended.body.trialEnd).getTime()).toBe(Math.floor(later.getTime() / 1000) * 1000);
+    const [stored] = await subscriptionsOf(api.dataSource, trial.user.user.id);
+    expect(stored!.trialEnd!.getTime()).toBe(Math.floor(later.getTime() / 1000) * 1000);
+
+    const audit = await api.dataSource
+      .getRepository(AuditEntry)
+      .find({ where: { action: 'subscription.update', subjectId: trial.row.id } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.metadata).toMatchObject({ trialEnd: later.toISOString(), planKey: null, interval: null });
+
+    const unknown = await api
+      .http()
+      .patch('/api/admin/subscriptions/00000000-0000-4000-8000-000000000000')
+      .set(admin.auth)
+      .send({ trialEnd: later.toISOString() });
+    expect(unknown.status).toBe(404);
+  });
 });

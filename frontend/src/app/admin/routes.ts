@@ -32,4 +32,14 @@ export default [
     title: 'Conversation',
     loadComponent: () => import('./messages/admin-conversation').then((m) => m.AdminConversation),
   },
+  {
+    path: 'subscriptions',
+    title: 'Subscriptions',
+    loadComponent: () => import('./subscriptions/subscription-list').then((m) => m.SubscriptionList),
+  },
+  {
+    path: 'subscriptions/:subscriptionId',
+    title: 'Subscription',
+    loadComponent: () => import('./subscriptions/subscription-detail').then((m) => m.SubscriptionDetail),
+  },
 ] satisfies Routes;

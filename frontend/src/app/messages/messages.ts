@@ -6,7 +6,6 @@ import { MatBadgeModule } from '@angular/material/badge';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { RouterLink } from '@angular/router';
 import { AuthService } from '@core/auth/auth';
 import { toApiProblem } from '@core/errors/api-error';
 import type { RealtimeEnvelope } from '@core/realtime/realtime-events';
@@ -15,6 +14,7 @@ import { UkDatePipe } from '@shared/dates/uk-date';
 import { EmptyState } from '@shared/page-state/empty-state';
 import { ErrorState } from '@shared/page-state/error-state';
 import { LoadingState } from '@shared/page-state/loading-state';
+import { UpgradePrompt } from '@shared/upgrade-prompt/upgrade-prompt';
 import { MessagesApi } from './messages-api';
 import type { ConversationSummary, MessageItem, MessagingSide } from './messages-types';
 
@@ -31,7 +31,6 @@ import type { ConversationSummary, MessageItem, MessagingSide } from './messages
     MatButtonModule,
     MatIconModule,
     MatInputModule,
-    RouterLink,
     UkDatePipe,
     EmptyState,
     ErrorState,
@@ -52,6 +51,7 @@ export class Messages implements OnInit {
   private readonly stream = inject(RealtimeStream);
   private readonly auth = inject(AuthService);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly upgradePrompt = inject(UpgradePrompt);
 
   protected readonly conversations = signal<readonly ConversationSummary[] | null>(null);
   protected readonly listError = signal<string | null>(null);
@@ -63,8 +63,6 @@ export class Messages implements OnInit {
   protected readonly draft = signal('');
   protected readonly sending = signal(false);
   protected readonly sendError = signal<string | null>(null);
-  /** The send was refused because starting a conversation needs a paid plan (402). */
-  protected readonly needsUpgrade = signal(false);
 
   protected readonly myId = computed(() => this.auth.user()?.id ?? null);
   /** Someone to write to for the first time: no conversation with them exists yet. */
@@ -139,7 +137,6 @@ export class Messages implements OnInit {
     if ((!id && !recipient) || !text || this.sending()) return;
     this.sending.set(true);
     this.sendError.set(null);
-    this.needsUpgrade.set(false);
     const target = id ? { conversationId: id } : { recipientId: recipient!.id };
     this.api.send(this.side(), { ...target, text }).subscribe({
       next: (sent) => {
@@ -152,8 +149,8 @@ export class Messages implements OnInit {
       error: (error: unknown) => {
         const problem = toApiProblem(error);
         this.sending.set(false);
-        this.sendError.set(problem.message);
-        this.needsUpgrade.set(problem.code === 'ENTITLEMENT_REQUIRED');
+        // A Free parent starting a conversation is offered the plan that allows it, not an error.
+        if (!this.upgradePrompt.offer(error)) this.sendError.set(problem.message);
       },
     });
   }

@@ -28,6 +28,15 @@ const MODERATION_LINKS: readonly LinkCard[] = [
   },
 ];
 
+const BILLING_LINKS: readonly LinkCard[] = [
+  {
+    path: '/admin/subscriptions',
+    label: 'Subscriptions',
+    icon: 'card_membership',
+    description: 'Plans and payments: change a plan, extend a trial, cancel or refund.',
+  },
+];
+
 @Component({
   selector: 'app-admin-dashboard',
   imports: [DashboardShell, LinkCards, MatIconModule],
@@ -35,11 +44,12 @@ const MODERATION_LINKS: readonly LinkCard[] = [
     <app-dashboard-shell heading="Admin dashboard" intro="Run the platform: users, bookings, documents and support.">
       <app-link-cards heading="Verification" [links]="links" />
       <app-link-cards heading="Moderation" [links]="moderationLinks" />
+      <app-link-cards heading="Billing" [links]="billingLinks" />
       <section class="section coming" aria-labelledby="coming-title">
         <mat-icon class="coming__icon" aria-hidden="true">construction</mat-icon>
         <div>
           <h2 id="coming-title">Coming soon</h2>
-          <p class="muted">Users, bookings, subscriptions, support tickets, monitoring and logs will appear here.</p>
+          <p class="muted">Users, bookings, support tickets, monitoring and logs will appear here.</p>
         </div>
       </section>
     </app-dashboard-shell>
@@ -64,4 +74,5 @@ const MODERATION_LINKS: readonly LinkCard[] = [
 export class AdminDashboard {
   protected readonly links = ADMIN_LINKS;
   protected readonly moderationLinks = MODERATION_LINKS;
+  protected readonly billingLinks = BILLING_LINKS;
 }
