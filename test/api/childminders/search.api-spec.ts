@@ -93,7 +93,16 @@ describe('A parent searches for childminders near a postcode', () => {
     expect(near.status).toBe(200);
     expect(namesOf(near.body)).toEqual([name('Amy'), name('Ben')]);
     expect(near.body.items.map((i: { distanceMiles: number }) => i.distanceMiles)).toEqual([0, 0]);
-    expect(near.body.origin).toEqual({ outcode: 'ZE1', town: 'Sound', precision: 'district', radiusMiles: 5 });
+    expect(near.body.origin).toEqual({
+      outcode: 'ZE1',
+      town: 'Sound',
+      precision: 'district',
+      radiusMiles: 5,
+      latitude: ze1.latitude,
+      longitude: ze1.longitude,
+    });
+    // Each hit is placed on a map at its district's centre, never at the home.
+    expect(near.body.items[0].district).toEqual({ latitude: ze1.latitude, longitude: ze1.longitude });
 
     const wider = await search({ postcode: 'ZE1 1AA', radiusMiles: 15 });
     expect(namesOf(wider.body)).toEqual([name('Amy'), name('Ben'), name('Cat')]);

@@ -102,7 +102,7 @@ describe('Compliance badges, verified-only search and the childminder checklist'
   });
 
   it('the daily check tells the owner once that a document has expired', async () => {
-    const { minder } = await listedChildminder('ZE2 9AA', 'Shona Unst');
+    const { minder } = await listedChildminder('KW16 3AA', 'Shona Stromness');
     const id = await approvedDocument(minder, 'first_aid_certificate', ukDate(-3));
 
     for (let run = 0; run < 2; run++) {
