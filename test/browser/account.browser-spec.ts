@@ -12,7 +12,7 @@ const nowSeconds = () => Date.now() / 1000;
 
 // jest.config.js sets testTimeout on the browser project, but Jest 30 reads testTimeout only
 // from the global configuration, so the file sets its own.
-jest.setTimeout(120_000);
+jest.setTimeout(180_000);
 
 const uniqueEmail = (name: string) => `${name}.${Date.now()}.${randomBytes(3).toString('hex')}@example.com`;
 

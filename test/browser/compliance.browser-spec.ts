@@ -87,7 +87,16 @@ describe('Compliance documents in the browser', () => {
     const adminErrors = watchPageErrors(admin);
     await admin.goto('/admin/documents');
     await visible(heading(admin, 'Document review'));
-    // Oldest first, and the demo has other documents waiting: narrow the queue to first aid.
+    // The queue is oldest first: the demo has older documents waiting. Reject the first one.
+    const oldest = admin.getByRole('article').first();
+    await oldest.getByRole('button', { name: /^Reject/ }).click();
+    const rejectDialog = admin.getByRole('dialog');
+    await rejectDialog.getByLabel('Reason').fill('The scan is unreadable; please upload a clearer copy.');
+    await rejectDialog.getByRole('button', { name: 'Reject' }).click();
+    await visible(admin.getByText(/rejected; the owner has been emailed the reason/));
+    await rejectDialog.waitFor({ state: 'detached' });
+
+    // Then narrow the queue to first aid to find hers.
     await admin.getByRole('combobox', { name: 'Type' }).click();
     await admin.getByRole('option', { name: 'Paediatric first aid certificate' }).click();
     await admin.getByRole('button', { name: 'Apply' }).click();

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -14,13 +14,13 @@ import { type AdminDocument, AdminDocumentsApi } from './admin-documents-api';
   imports: [ReactiveFormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, FormAlert],
   template: `
     <h2 mat-dialog-title>Reject “{{ document.name }}”?</h2>
-    <form (ngSubmit)="rejectDocument()" novalidate>
+    <form [formGroup]="form" (ngSubmit)="rejectDocument()" novalidate>
       <mat-dialog-content>
         <app-form-alert [message]="error()" />
         <p>The owner is emailed the reason, so say what to fix.</p>
         <mat-form-field appearance="outline" class="reason">
           <mat-label>Reason</mat-label>
-          <textarea matInput [formControl]="reason" rows="3" maxlength="1000" required cdkFocusInitial></textarea>
+          <textarea matInput formControlName="reason" rows="3" maxlength="1000" required cdkFocusInitial></textarea>
           @if (reason.touched && reason.invalid) {
             <mat-error>Enter the reason for rejecting it</mat-error>
           }
@@ -55,6 +55,8 @@ export class RejectDocumentDialog {
     nonNullable: true,
     validators: [Validators.required, Validators.maxLength(1000)],
   });
+  // The form directive is what turns a submit into (ngSubmit) instead of a page load.
+  protected readonly form = new FormGroup({ reason: this.reason });
   protected readonly saving = signal(false);
   protected readonly error = signal<string | null>(null);
 
