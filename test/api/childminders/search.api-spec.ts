@@ -3,6 +3,7 @@ import { AgeGroup, ChildminderService } from '@app/modules/childminders/childmin
 import { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
 import { distanceMiles } from '@app/modules/geo/geo-math';
 import { GeocoderService } from '@app/modules/geo/geocoder.service';
+import { PlanKey } from '@app/modules/subscriptions/plans';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { CHILDMINDERS, givenListedChildminder, namesOf, Role } from './support';
 
@@ -248,6 +249,17 @@ describe('A parent searches for childminders near a postcode', () => {
     expect(mine.status).toBe(200);
     expect(mine.body.origin.outcode).toBe('ZE3');
     expect(namesOf(mine.body)).toEqual([name('Dot')]);
+
+    // A Pro plan ("featured in recommendations") lifts a childminder over an otherwise equal one.
+    const listed = await givenListedChildminder(api, { displayName: name('Listed'), postcode: 'LD1 5AA' });
+    const pro = await givenListedChildminder(api, { displayName: name('Pro'), postcode: 'LD1 5AB' });
+    const inLlandrindod = async () =>
+      namesOf((await api.http().get(`${CHILDMINDERS}/recommended`).query({ postcode: 'LD1', radiusMiles: 1 })).body);
+    const before = await inLlandrindod();
+    expect(before).toHaveLength(2);
+    await api.given.plan(before[0] === name('Pro') ? listed.userId : pro.userId, PlanKey.ChildminderPro);
+    const featured = await inLlandrindod();
+    expect(featured).toEqual([before[1], before[0]]);
 
     const anonymous = await api.http().get(`${CHILDMINDERS}/recommended`);
     expect(anonymous.status).toBe(400);

@@ -7,6 +7,7 @@ import { Page, PageQuery, toPage } from '@app/common/pagination/page';
 import { ErrorDetail } from '@app/common/errors/domain.exception';
 import { ComplianceService } from '@app/modules/compliance/compliance.service';
 import { DocumentType } from '@app/modules/documents/entities/document.entity';
+import { EntitlementsService } from '@app/modules/subscriptions/entitlements/entitlements.service';
 import { boundingBox } from '@app/modules/geo/geo-math';
 import { GeocoderService, GeoLocation } from '@app/modules/geo/geocoder.service';
 import { UsersService } from '@app/modules/users/users.service';
@@ -55,6 +56,7 @@ export class ChildmindersService {
     private readonly geocoder: GeocoderService,
     private readonly users: UsersService,
     private readonly compliance: ComplianceService,
+    private readonly entitlements: EntitlementsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -118,7 +120,12 @@ export class ChildmindersService {
       await this.childminders.findSearchCandidates({ box: boundingBox(origin, query.radiusMiles) }),
       false,
     );
-    const ranked = rankRecommended(candidates, origin, query.radiusMiles);
+    const featured = await this.entitlements.usersWith(
+      candidates.map((c) => c.userId),
+      Role.Childminder,
+      'recommendations.featured',
+    );
+    const ranked = rankRecommended(candidates, origin, query.radiusMiles, featured);
     return { ...(await this.page(ranked, query)), origin: toOrigin(origin, query.radiusMiles) };
   }
 

@@ -52,6 +52,12 @@ export class SubscriptionsRepository {
     });
   }
 
+  /** The current (not ended) subscriptions of these users; at most one each in practice. */
+  findCurrentForUsers(userIds: readonly string[]): Promise<Subscription[]> {
+    if (userIds.length === 0) return Promise.resolve([]);
+    return this.subs().find({ where: { userId: In([...userIds]), status: Not(In(ENDED)) } });
+  }
+
   findByStripeId(stripeSubscriptionId: string, manager?: EntityManager): Promise<Subscription | null> {
     return this.subs(manager).findOne({ where: { stripeSubscriptionId } });
   }

@@ -90,6 +90,15 @@ describe('rankRecommended', () => {
     expect(ranked.map((r) => r.id)).toEqual(['round-the-corner', 'across-town']);
   });
 
+  it('features Pro childminders above similar ones, not above much nearer and better ones', () => {
+    const similar = [candidate('listed', 2, 600, 4.6, 20), candidate('pro', 2.5, 600, 4.5, 20)];
+    expect(rankRecommended(similar, origin, 10).map((r) => r.id)).toEqual(['listed', 'pro']);
+    expect(rankRecommended(similar, origin, 10, new Set(['user-pro'])).map((r) => r.id)).toEqual(['pro', 'listed']);
+
+    const outclassed = [candidate('great-near', 0.5, 600, 4.9, 40), candidate('pro-far', 9, 600, 3.5, 20)];
+    expect(rankRecommended(outclassed, origin, 10, new Set(['user-pro-far']))[0]!.id).toBe('great-near');
+  });
+
   it('a much better rating a little farther away wins', () => {
     const ranked = rankRecommended(
       [candidate('poor-near', 0.5, 600, 3, 20), candidate('great-nearby', 3, 600, 4.9, 20)],

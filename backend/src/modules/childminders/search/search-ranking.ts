@@ -78,22 +78,32 @@ export function believableRating(average: number | null, count: number): number 
 export const NEARNESS_WEIGHT = 0.35;
 
 /**
+ * What a Pro plan ("featured in recommendations") adds to the score (which runs 0-1): enough
+ * to lift a featured childminder over a similar one, not over a much nearer or better one.
+ */
+export const FEATURED_BOOST = 0.1;
+
+/**
  * "Near and well rated": a score from the believable rating (out of 5) and nearness (1 at the
  * origin, 0 at the radius), highest first. A 5-star childminder with one review does not beat a
  * 4.8 with forty; a slightly better rating does not beat one round the corner by much.
- * Free places join the score when availability and bookings exist.
+ * Free places join the score when availability and bookings exist. Childminders in `featured`
+ * (user ids on a plan with `recommendations.featured`) get FEATURED_BOOST.
  */
 export function rankRecommended(
   candidates: readonly SearchCandidate[],
   origin: GeoPoint,
   radiusMiles: number,
+  featured: ReadonlySet<string> = new Set(),
 ): (RankedCandidate & { score: number })[] {
   return candidates
     .map((c) => {
       const miles = distanceMiles(origin, c);
       const nearness = radiusMiles > 0 ? Math.max(0, 1 - miles / radiusMiles) : 1;
       const score =
-        (1 - NEARNESS_WEIGHT) * (believableRating(c.ratingAverage, c.ratingCount) / 5) + NEARNESS_WEIGHT * nearness;
+        (1 - NEARNESS_WEIGHT) * (believableRating(c.ratingAverage, c.ratingCount) / 5) +
+        NEARNESS_WEIGHT * nearness +
+        (featured.has(c.userId) ? FEATURED_BOOST : 0);
       return { id: c.id, distanceMiles: miles, score };
     })
     .filter((c) => c.distanceMiles <= radiusMiles)

@@ -27,6 +27,21 @@ export class EntitlementsService {
     return !!plan?.entitlements.includes(entitlement);
   }
 
+  /** Which of these users (all of `role`) have `entitlement`: one query for a whole result list. */
+  async usersWith(userIds: readonly string[], role: Role, entitlement: Entitlement): Promise<Set<string>> {
+    const byUser = new Map((await this.repository.findCurrentForUsers(userIds)).map((s) => [s.userId, s]));
+    return new Set(
+      userIds.filter((id) => {
+        const subscription = byUser.get(id);
+        const plan =
+          subscription && ENTITLED_STATUSES.includes(subscription.status)
+            ? planByKey(subscription.planKey)
+            : freePlanFor(role);
+        return !!plan?.entitlements.includes(entitlement);
+      }),
+    );
+  }
+
   /** For other modules' dashboards: "active", "trialing", "past_due" ... or "free". */
   async statusFor(userId: string, role: Role): Promise<{ planKey: string | null; status: string }> {
     const { plan, subscription } = await this.effectivePlan(userId, role);
