@@ -27,6 +27,13 @@ describe('Managing my account', () => {
     const cleared = await api.http().patch('/api/user/profile').set(parent.auth).send({ phone: null, postcode: null });
     expect(cleared.body).toMatchObject({ phone: null, postcode: null, firstName: 'Amara' });
     expect((await api.http().get('/api/user/profile').set(parent.auth)).body.firstName).toBe('Amara');
+
+    // Each change is in the account's activity, newest first.
+    const activity = await api.http().get('/api/user/activity').set(parent.auth);
+    expect(activity.body.items.map((a: { type: string }) => a.type).slice(0, 2)).toEqual([
+      ActivityType.ProfileUpdated,
+      ActivityType.ProfileUpdated,
+    ]);
   });
 
   it('refuses unknown fields, role escalation and bad values, naming each field', async () => {
