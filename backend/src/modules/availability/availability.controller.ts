@@ -32,7 +32,9 @@ export class AvailabilityController {
 
   @Get()
   @Authenticated({ roles: MINDER })
-  @ApiOperation({ summary: 'My availability blocks, earliest first; with from/to, only blocks that may occur in that range' })
+  @ApiOperation({
+    summary: 'My availability blocks, earliest first; with from/to, only blocks that may occur in that range',
+  })
   @ApiOkResponse({ type: AvailabilityBlockPageResponse })
   @ApiBadRequestResponse({ description: 'A query parameter is not acceptable (named in details)' })
   list(@Auth() auth: AuthContext, @Query() query: ListAvailabilityQuery) {

@@ -4,6 +4,7 @@ import { ChildmindersModule } from '@app/modules/childminders/childminders.modul
 import { AvailabilityController, PublicAvailabilityController } from './availability.controller';
 import { AvailabilityRepository } from './availability.repository';
 import { AvailabilityService } from './availability.service';
+import { AvailabilityDemoSeeder } from './demo/availability-demo.seeder';
 import { AvailabilityBlock } from './entities/availability-block.entity';
 
 /**
@@ -14,7 +15,7 @@ import { AvailabilityBlock } from './entities/availability-block.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([AvailabilityBlock]), ChildmindersModule],
   controllers: [AvailabilityController, PublicAvailabilityController],
-  providers: [AvailabilityRepository, AvailabilityService],
+  providers: [AvailabilityRepository, AvailabilityService, AvailabilityDemoSeeder],
   exports: [AvailabilityService, AvailabilityRepository],
 })
 export class AvailabilityModule {}

@@ -48,8 +48,14 @@ export class AvailabilityRepository {
   }
 
   /** One page of a childminder's blocks (optionally only those touching a range), earliest first. */
-  pageForChildminder(childminderId: string, range: BlockRange, page: PageWindow): Promise<[AvailabilityBlock[], number]> {
-    const query = this.blocks.createQueryBuilder('block').where('block.childminderId = :childminderId', { childminderId });
+  pageForChildminder(
+    childminderId: string,
+    range: BlockRange,
+    page: PageWindow,
+  ): Promise<[AvailabilityBlock[], number]> {
+    const query = this.blocks
+      .createQueryBuilder('block')
+      .where('block.childminderId = :childminderId', { childminderId });
     if (range.to) query.andWhere('block.startsAt < :to', { to: range.to });
     if (range.from) {
       query.andWhere(

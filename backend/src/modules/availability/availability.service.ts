@@ -5,7 +5,12 @@ import { AuthContext } from '@app/common/auth/auth-context';
 import { Page, toPage } from '@app/common/pagination/page';
 import { parseIsoDate, UK_ZONE } from '@app/modules/children/child-age';
 import { ChildmindersService } from '@app/modules/childminders/childminders.service';
-import { AvailabilityErrorCode, AvailabilityException, availabilityNotFound, invalidAvailability } from './availability.exception';
+import {
+  AvailabilityErrorCode,
+  AvailabilityException,
+  availabilityNotFound,
+  invalidAvailability,
+} from './availability.exception';
 import { AvailabilityRepository } from './availability.repository';
 import { AvailabilityBlockDto } from './dto/availability-block.dto';
 import {
@@ -71,10 +76,14 @@ export class AvailabilityService {
     const from = query.from ? instant(query.from, { dateOnly: true }) : undefined;
     const to = query.to ? instant(query.to, { dateOnly: true }) : undefined;
     if (from && to && to <= from) throw invalidAvailability('to', 'to must be after from');
-    const [rows, total] = await this.blocks.pageForChildminder(auth.userId, { from, to }, {
-      skip: query.skip,
-      take: query.pageSize,
-    });
+    const [rows, total] = await this.blocks.pageForChildminder(
+      auth.userId,
+      { from, to },
+      {
+        skip: query.skip,
+        take: query.pageSize,
+      },
+    );
     return toPage(rows.map(toAvailabilityBlockResponse), total, query);
   }
 
@@ -113,7 +122,8 @@ export class AvailabilityService {
    */
   async removeOccurrence(auth: AuthContext, id: string, date: string): Promise<void> {
     const block = await this.requireBlockAccess(auth, id);
-    const day = parseIsoDate(date)!;
+    const day = parseIsoDate(date);
+    if (!day) throw invalidAvailability('date', 'date must be a real date YYYY-MM-DD');
     const hit = expandBlock(block, day.minus({ days: 1 }).toJSDate(), day.plus({ days: 2 }).toJSDate()).some(
       (o) => o.date === date,
     );

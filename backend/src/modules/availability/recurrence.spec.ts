@@ -39,7 +39,10 @@ describe('recurrence in Europe/London', () => {
       exceptionDates: [],
     };
     const [march] = expandBlock(nights, at('2026-03-29T00:00:00Z'), at('2026-03-29T12:00:00Z'));
-    expect([iso(march!.startsAt), iso(march!.endsAt)]).toEqual(['2026-03-29T00:00:00.000Z', '2026-03-29T03:00:00.000Z']);
+    expect([iso(march!.startsAt), iso(march!.endsAt)]).toEqual([
+      '2026-03-29T00:00:00.000Z',
+      '2026-03-29T03:00:00.000Z',
+    ]);
     const [october] = expandBlock(nights, at('2026-10-24T23:00:00Z'), at('2026-10-25T12:00:00Z'));
     expect([iso(october!.startsAt), iso(october!.endsAt)]).toEqual([
       '2026-10-24T23:00:00.000Z', // 00:00 BST
@@ -85,7 +88,10 @@ describe('recurrence in Europe/London', () => {
     ['RRULE:freq=daily;count=10', null],
     ['FREQ=HOURLY', 'recurrence must repeat DAILY, WEEKLY, MONTHLY or YEARLY'],
     ['FREQ=WEEKLY;BYHOUR=9', "recurrence must not contain BYHOUR: the block's start sets the time and zone"],
-    ['DTSTART=20260101T000000Z;FREQ=DAILY', "recurrence must not contain DTSTART: the block's start sets the time and zone"],
+    [
+      'DTSTART=20260101T000000Z;FREQ=DAILY',
+      "recurrence must not contain DTSTART: the block's start sets the time and zone",
+    ],
     ['FREQ=DAILY;COUNT=5000', 'recurrence COUNT must be between 1 and 1000'],
     ['FREQ=DAILY;UNTIL=20400101T000000Z', 'recurrence must end within 5 years (UNTIL)'],
     ['BYDAY=MO', 'recurrence must repeat DAILY, WEEKLY, MONTHLY or YEARLY'],

@@ -66,7 +66,11 @@ export function recurrenceProblem(value: string, startsAt: Date): string | null 
   if (options.freq === undefined || !ALLOWED_FREQUENCIES.has(options.freq)) {
     return 'recurrence must repeat DAILY, WEEKLY, MONTHLY or YEARLY';
   }
-  if (options.count !== undefined && options.count !== null && (options.count < 1 || options.count > MAX_RECURRENCE_COUNT)) {
+  if (
+    options.count !== undefined &&
+    options.count !== null &&
+    (options.count < 1 || options.count > MAX_RECURRENCE_COUNT)
+  ) {
     return `recurrence COUNT must be between 1 and ${MAX_RECURRENCE_COUNT}`;
   }
   if (options.interval !== undefined && (options.interval < 1 || options.interval > 52)) {

@@ -143,7 +143,11 @@ describe(capacityViolations.name, () => {
     {
       name: 'a band can change at midnight inside overnight care',
       booked: [{ start: at('20:00', '2026-03-02'), end: at('07:00'), children: [{ id: 'b', dateOfBirth: BABY }] }],
-      requested: { start: at('20:00', '2026-03-02'), end: at('07:00'), children: [{ id: 'r', dateOfBirth: '2025-03-03' }] },
+      requested: {
+        start: at('20:00', '2026-03-02'),
+        end: at('07:00'),
+        children: [{ id: 'r', dateOfBirth: '2025-03-03' }],
+      },
       messages: ['only 1 place for under-1s on Mon 2 Mar 20:00-00:00'],
     },
   ];

@@ -129,7 +129,13 @@ export function capacityViolations(input: CapacityInput): CapacityViolation[] {
         current.end = new Date(to);
         current.count = Math.max(current.count, counts[rule]);
       } else if (over) {
-        const violation = { rule, limit: input.limits[rule], count: counts[rule], start: new Date(from), end: new Date(to) };
+        const violation = {
+          rule,
+          limit: input.limits[rule],
+          count: counts[rule],
+          start: new Date(from),
+          end: new Date(to),
+        };
         open.set(rule, violation);
         found.push(violation);
       }

@@ -22,7 +22,10 @@ export class AvailabilityBlockDto {
   @IsInstant()
   startsAt: string;
 
-  @ApiProperty({ example: '2026-03-02T18:00:00Z', description: 'End of the (first) occurrence; after startsAt, at most 24 hours later' })
+  @ApiProperty({
+    example: '2026-03-02T18:00:00Z',
+    description: 'End of the (first) occurrence; after startsAt, at most 24 hours later',
+  })
   @IsInstant()
   endsAt: string;
 
@@ -70,7 +73,10 @@ export class AvailabilityBlockDto {
 
 /** `?from=&to=`: either may be a date-time or a UK date. */
 export class TimeRangeQuery {
-  @ApiPropertyOptional({ example: '2026-03-01', description: 'Start of the range (inclusive); a date means UK midnight' })
+  @ApiPropertyOptional({
+    example: '2026-03-01',
+    description: 'Start of the range (inclusive); a date means UK midnight',
+  })
   @IsOptional()
   @IsInstant({ dateOnly: true })
   from?: string;

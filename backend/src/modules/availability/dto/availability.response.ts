@@ -70,7 +70,10 @@ export const toAvailabilityBlockResponse = (block: AvailabilityBlock): Availabil
   updatedAt: block.updatedAt.toISOString(),
 });
 
-export const toOccurrenceResponse = (block: AvailabilityBlock, occurrence: Occurrence): AvailabilityOccurrenceResponse => ({
+export const toOccurrenceResponse = (
+  block: AvailabilityBlock,
+  occurrence: Occurrence,
+): AvailabilityOccurrenceResponse => ({
   blockId: block.id,
   type: block.type,
   title: block.title,
