@@ -1,4 +1,4 @@
-import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import { Child } from '@app/modules/children/entities/child.entity';
 import { Booking } from './booking.entity';
 
@@ -15,7 +15,8 @@ export class BookingChild {
 
   @ManyToOne(() => Booking, (booking) => booking.children, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'bookingId' })
-  booking?: Booking;
+  // Relation<>: the two entity files import each other; the wrapper keeps the decorator metadata from reading Booking too early.
+  booking?: Relation<Booking>;
 
   @ManyToOne(() => Child, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'childId' })

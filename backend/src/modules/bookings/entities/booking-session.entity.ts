@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
 import { UuidEntity } from '@app/database/uuid-entity';
 import { Booking } from './booking.entity';
 
@@ -13,7 +13,8 @@ export class BookingSession extends UuidEntity {
 
   @ManyToOne(() => Booking, (booking) => booking.sessions, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'bookingId' })
-  booking?: Booking;
+  // Relation<>: the two entity files import each other; the wrapper keeps the decorator metadata from reading Booking too early.
+  booking?: Relation<Booking>;
 
   /** Copied from the booking so that the overlap query needs one index. */
   @Column({ type: 'varchar', length: 36 })
