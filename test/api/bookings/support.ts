@@ -152,8 +152,11 @@ export interface RequestBody {
   notes?: string;
 }
 
-export const requestBooking = (api: TestApp, parent: SignedInUser, body: RequestBody) =>
+/** Anyone holding an access token. */
+export type Caller = Pick<SignedInUser, 'auth'>;
+
+export const requestBooking = (api: TestApp, parent: Caller, body: RequestBody) =>
   api.http().post(`${PARENT_BOOKINGS}/create`).set(parent.auth).send(body);
 
-export const answer = (api: TestApp, minder: SignedInUser, id: string, body: Record<string, unknown>) =>
+export const answer = (api: TestApp, minder: Caller, id: string, body: Record<string, unknown>) =>
   api.http().patch(`${MINDER_BOOKINGS}/${id}`).set(minder.auth).send(body);

@@ -6,6 +6,7 @@ import { UsersModule } from '@app/modules/users/users.module';
 import { AdminSubscriptionsController } from './admin-subscriptions.controller';
 import { AdminSubscriptionsService } from './admin-subscriptions.service';
 import { BillingJobs } from './billing-jobs';
+import { SubscriptionsDemoSeeder } from './demo/subscriptions-demo.seeder';
 import { BillingCustomer } from './entities/billing-customer.entity';
 import { PaymentRecord } from './entities/payment-record.entity';
 import { ProcessedWebhookEvent } from './entities/processed-webhook-event.entity';
@@ -50,6 +51,7 @@ import { StripeWebhookService } from './webhook/stripe-webhook.service';
     EntitlementsService,
     EntitlementGuard,
     BillingJobs,
+    SubscriptionsDemoSeeder,
   ],
   exports: [EntitlementsService, EntitlementGuard, StripeConfig],
 })
