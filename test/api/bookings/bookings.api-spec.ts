@@ -374,6 +374,15 @@ describe('A parent books care that the childminder can legally provide', () => {
       .send({ endsAt: ukAt(5, '20:00') });
     expect(outside.status).toBe(409);
 
+    // A child in a pending request cannot be removed until the request is over.
+    const removeChild = () => api.http().delete(`/api/dashboard/parent/children/${child}`).set(parent.auth);
+    const blocked = await removeChild();
+    expect(blocked.status).toBe(409);
+    expect(blocked.body).toMatchObject({
+      code: 'CHILD_HAS_ACTIVE_BOOKINGS',
+      message: 'Maya has a pending or confirmed booking. Cancel it before removing Maya.',
+    });
+
     const noReason = await answer(api, minder, id, { action: 'reject' });
     expect(noReason.status).toBe(400);
     expect(noReason.body.details[0].field).toBe('reason');
@@ -387,6 +396,7 @@ describe('A parent books care that the childminder can legally provide', () => {
     const again = await answer(api, minder, id, { action: 'confirm' });
     expect(again.status).toBe(409);
     expect(again.body.message).toBe('Only a pending request can be confirmed; this booking is rejected');
+    expect((await removeChild()).status).toBe(204);
   });
 
   it('the lifecycle job expires, reminds once and completes', async () => {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AvailabilityModule } from '@app/modules/availability/availability.module';
 import { ChildmindersModule } from '@app/modules/childminders/childminders.module';
+import { ChildBookingsPort } from '@app/modules/children/child-bookings.port';
 import { ChildrenModule } from '@app/modules/children/children.module';
 import { MessagingModule } from '@app/modules/messaging/messaging.module';
 import { NotificationsFeedModule } from '@app/modules/notifications-feed/notifications-feed.module';
@@ -44,6 +45,8 @@ import { Booking } from './entities/booking.entity';
     BookingDashboardService,
     BookingsLifecycleJob,
     BookingsDemoSeeder,
+    // Answers the children module's "may this child be removed?" (see ChildBookingsPort).
+    { provide: ChildBookingsPort, useExisting: BookingsService },
   ],
   exports: [BookingsService],
 })

@@ -235,18 +235,16 @@ export class BookingsRepository {
     return Number(row?.count ?? 0);
   }
 
-  /** Whether `childminderId` has a confirmed, not yet finished booking for `childId`. */
-  async hasCurrentConfirmedFor(childminderId: string, childId: string, now: Date): Promise<boolean> {
-    return (
-      (await this.bookings
-        .createQueryBuilder('booking')
-        .innerJoin(BookingChild, 'link', 'link.bookingId = booking.id')
-        .where('booking.childminderId = :childminderId', { childminderId })
-        .andWhere('link.childId = :childId', { childId })
-        .andWhere('booking.status = :status', { status: BookingStatus.Confirmed })
-        .andWhere('booking.endsAt > :now', { now })
-        .getCount()) > 0
-    );
+  /** Whether the child is in a pending or confirmed booking that ends after `now`. */
+  async hasActiveForChild(childId: string, now: Date): Promise<boolean> {
+    const count = await this.bookings
+      .createQueryBuilder('booking')
+      .innerJoin(BookingChild, 'link', 'link.bookingId = booking.id')
+      .where('link.childId = :childId', { childId })
+      .andWhere('booking.status IN (:...statuses)', { statuses: [BookingStatus.Pending, BookingStatus.Confirmed] })
+      .andWhere('booking.endsAt > :now', { now })
+      .getCount();
+    return count > 0;
   }
 
   // --- the lifecycle job --------------------------------------------------------------------------

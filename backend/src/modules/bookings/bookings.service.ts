@@ -11,6 +11,7 @@ import { formatUkRange } from '@app/modules/availability/time-ranges';
 import { childminderNotFound } from '@app/modules/childminders/childminder.exception';
 import { ChildmindersRepository } from '@app/modules/childminders/childminders.repository';
 import { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
+import { ChildBookingsPort } from '@app/modules/children/child-bookings.port';
 import { ChildrenRepository } from '@app/modules/children/children.repository';
 import { Child } from '@app/modules/children/entities/child.entity';
 import { BookingErrorCode, BookingException, bookingNotFound, BookingProblem, refused } from './booking.exception';
@@ -55,7 +56,7 @@ interface Outcome {
  * transaction that holds the childminder's profile row lock. The only writer of the booking tables.
  */
 @Injectable()
-export class BookingsService {
+export class BookingsService implements ChildBookingsPort {
   constructor(
     private readonly bookings: BookingsRepository,
     private readonly checks: BookingChecks,
@@ -88,6 +89,11 @@ export class BookingsService {
   private async respond(auth: AuthContext, outcome: Outcome): Promise<BookingResponse> {
     if (outcome.after) await this.notifier.announce(outcome.after);
     return toBookingResponse(outcome.booking, outcome.children, viewerOf(auth));
+  }
+
+  /** For the children module: a child in a pending or confirmed, unfinished booking stays. */
+  hasActiveBooking(childId: string): Promise<boolean> {
+    return this.bookings.hasActiveForChild(childId, new Date());
   }
 
   // --- reading --------------------------------------------------------------------------------
