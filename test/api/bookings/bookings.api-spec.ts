@@ -3,6 +3,7 @@ import { formatUkRange } from '@app/modules/availability/time-ranges';
 import { BookingsLifecycleJob } from '@app/modules/bookings/bookings-lifecycle.job';
 import { Booking, BookingStatus } from '@app/modules/bookings/entities/booking.entity';
 import { Notification } from '@app/modules/notifications-feed/entities/notification.entity';
+import { RealtimeEventRow } from '@app/modules/realtime/entities/realtime-event.entity';
 import { startTestApp, TestApp } from '../../support/test-app';
 import {
   answer,
@@ -94,6 +95,15 @@ describe('A parent books care that the childminder can legally provide', () => {
     );
     const feed = await api.dataSource.getRepository(Notification).find({ where: { userId: parent.user.id } });
     expect(feed.map((n) => n.type)).toContain('booking.confirmed');
+    // Both sides' live clients hear about it.
+    for (const user of [parent.user.id, minder.user.id]) {
+      const events = await api.dataSource
+        .getRepository(RealtimeEventRow)
+        .find({ where: { userId: user, type: 'booking.updated' } });
+      expect(events.map((e) => JSON.parse(e.payload).booking)).toContainEqual(
+        expect.objectContaining({ id, status: 'confirmed' }),
+      );
+    }
 
     const calendar = await api
       .http()
@@ -335,6 +345,12 @@ describe('A parent books care that the childminder can legally provide', () => {
       .get(`/api/admin/bookings?parentId=${parentA.user.id}&status=pending`)
       .set(admin.auth);
     expect(filtered.body).toMatchObject({ total: 1, items: [{ id }] });
+    const adminNotes = await api
+      .http()
+      .patch(`/api/admin/bookings/${id}`)
+      .set(admin.auth)
+      .send({ notes: 'Parent phoned: gate code 1234' });
+    expect(adminNotes.body).toMatchObject({ status: 'pending', notes: 'Parent phoned: gate code 1234' });
     const adminCancel = await api
       .http()
       .delete(`/api/admin/bookings/${id}`)
@@ -397,6 +413,33 @@ describe('A parent books care that the childminder can legally provide', () => {
     expect(again.status).toBe(409);
     expect(again.body.message).toBe('Only a pending request can be confirmed; this booking is rejected');
     expect((await removeChild()).status).toBe(204);
+  });
+
+  it('a childminder cancels a confirmed booking with a reason; the parent is told', async () => {
+    const minder = await givenChildminder(api, { name: 'Hana Lee' });
+    const parent = await givenPlusParent(api);
+    const child = await givenChild(api, parent, 'Maya', bornAgo({ years: 2 }));
+    const created = await requestBooking(api, parent, {
+      childminderId: minder.profile.id,
+      childIds: [child],
+      startsAt: ukAt(4, '09:00'),
+      endsAt: ukAt(4, '12:00'),
+    });
+    const id = created.body.id as string;
+    expect((await answer(api, minder, id, { action: 'cancel', reason: 'Too early' })).body.message).toBe(
+      'Reject a pending request instead of cancelling it',
+    );
+    await answer(api, minder, id, { action: 'confirm' });
+    const cancelled = await answer(api, minder, id, { action: 'cancel', reason: 'I am ill that day' });
+    expect(cancelled.body).toMatchObject({
+      status: 'cancelled',
+      cancelledBy: 'childminder',
+      statusReason: 'I am ill that day',
+    });
+    const email = await api.outbox.latest(parent.email, 'booking-cancelled');
+    expect(email.text).toContain('cancelled by Hana Lee');
+    const listed = await api.http().get(`${PARENT_BOOKINGS}?status=cancelled`).set(parent.auth);
+    expect(listed.body.items.map((b: { id: string }) => b.id)).toEqual([id]);
   });
 
   it('the lifecycle job expires, reminds once and completes', async () => {
