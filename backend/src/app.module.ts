@@ -11,6 +11,8 @@ import { DemoSeedModule } from './database/seed/demo-seed.module';
 import { ActivityModule } from './modules/activity/activity.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { AvailabilityModule } from './modules/availability/availability.module';
+import { BookingsModule } from './modules/bookings/bookings.module';
 import { ChildmindersModule } from './modules/childminders/childminders.module';
 import { ChildrenModule } from './modules/children/children.module';
 import { ComplianceModule } from './modules/compliance/compliance.module';
@@ -54,6 +56,8 @@ export class AppModule {
         MessagingModule,
         DocumentsModule,
         ComplianceModule,
+        AvailabilityModule,
+        BookingsModule,
         SubscriptionsModule,
         WebhooksModule,
         HealthModule,

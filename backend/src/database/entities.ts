@@ -28,6 +28,10 @@ import { Notification } from '@app/modules/notifications-feed/entities/notificat
 import { RealtimeEventRow } from '@app/modules/realtime/entities/realtime-event.entity';
 import { RealtimeTicket } from '@app/modules/realtime/entities/realtime-ticket.entity';
 import { User } from '@app/modules/users/entities/user.entity';
+import { AvailabilityBlock } from '@app/modules/availability/entities/availability-block.entity';
+import { Booking } from '@app/modules/bookings/entities/booking.entity';
+import { BookingChild } from '@app/modules/bookings/entities/booking-child.entity';
+import { BookingSession } from '@app/modules/bookings/entities/booking-session.entity';
 
 /**
  * Every entity of the schema. Listed explicitly (not globbed) so that the app, the migration
@@ -64,4 +68,8 @@ export const ENTITIES = [
   Notification,
   RealtimeEventRow,
   RealtimeTicket,
+  AvailabilityBlock,
+  Booking,
+  BookingSession,
+  BookingChild,
 ];

@@ -1,4 +1,6 @@
 import { RoutePolicy } from '../policy';
+import { availabilityPolicies } from './availability.policy';
+import { bookingsPolicies } from './bookings.policy';
 import { childmindersPolicies } from './childminders.policy';
 import { childrenPolicies } from './children.policy';
 import { compliancePolicies } from './compliance.policy';
@@ -16,4 +18,6 @@ export const ROUTE_POLICIES: RoutePolicy[] = [
   ...compliancePolicies,
   ...subscriptionsPolicies,
   ...messagingPolicies,
+  ...availabilityPolicies,
+  ...bookingsPolicies,
 ];

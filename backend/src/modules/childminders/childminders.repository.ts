@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
+import { forUpdate } from '@app/database/locking';
 import { ChildminderFavorite } from './entities/childminder-favorite.entity';
 import { ChildminderProfile } from './entities/childminder-profile.entity';
 import { filterClauses, SearchFilters } from './search/search-filters';
@@ -26,6 +27,16 @@ export class ChildmindersRepository {
 
   findByUserId(userId: string, manager?: EntityManager): Promise<ChildminderProfile | null> {
     return this.repo(manager).findOne({ where: { userId } });
+  }
+
+  /**
+   * The profile, locked for the rest of `manager`'s transaction (`SELECT ... FOR UPDATE`).
+   * Bookings take this lock before reading anything else, so that capacity checks and the
+   * writes they allow are serialised per childminder. Call it first in the transaction: on
+   * MariaDB the snapshot of later reads then starts after the previous holder committed.
+   */
+  lockById(id: string, manager: EntityManager): Promise<ChildminderProfile | null> {
+    return manager.getRepository(ChildminderProfile).findOne({ where: { id }, ...forUpdate(manager) });
   }
 
   /** A profile the public may see: visible, active and complete. */

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { Page, PageQuery, toPage } from '@app/common/pagination/page';
+import { ChildBookingsPort } from './child-bookings.port';
 import { childNotFound, ChildErrorCode, ChildException } from './child.exception';
 import { ukToday } from './child-age';
 import { CreateChildDto } from './dto/create-child.dto';
@@ -17,15 +19,20 @@ type ChildChanges = Partial<Pick<Child, 'firstName' | 'dateOfBirth' | 'specialNe
 /** A parent's children: the only writer of the children table. */
 @Injectable()
 export class ChildrenService {
-  constructor(private readonly children: ChildrenRepository) {}
+  constructor(
+    private readonly children: ChildrenRepository,
+    // Optional so that unit specs can build the service alone; the app always has it.
+    @Optional() private readonly moduleRef?: ModuleRef,
+  ) {}
 
   /**
    * The child behind `id` if `auth` may see it; otherwise the same 404 as for an id that does
    * not exist. Every method that takes a child id starts here.
    *
-   * Today only the child's parent may. The bookings issue widens this, here and nowhere else:
-   * a childminder while a booking for this child is confirmed or in progress, and admins, each
-   * admin read written to the audit log. Until then every other caller is refused.
+   * Only the child's parent may, through these routes. Childminders and admins read a child
+   * only inside a booking: the booking response (bookings/dto/booking.mapper.ts) shows a
+   * childminder the child's details while that booking is confirmed or in progress, and every
+   * admin read of a booking is written to the audit log.
    */
   async requireChildAccess(auth: AuthContext, id: string): Promise<Child> {
     const child = await this.children.findById(id);
@@ -79,11 +86,18 @@ export class ChildrenService {
   }
 
   /**
-   * Removes the child. When bookings reference children, that issue decides what happens to a
-   * child with bookings (refuse while any is active; keep history) and adds the check here.
+   * Removes the child, unless a pending or confirmed booking still counts on them (the parent
+   * cancels it first). Finished bookings stay in the history without the child.
    */
   async remove(auth: AuthContext, id: string): Promise<void> {
     const child = await this.requireChildAccess(auth, id);
+    const bookings = this.moduleRef?.get(ChildBookingsPort, { strict: false });
+    if (bookings && (await bookings.hasActiveBooking(child.id))) {
+      throw new ChildException(
+        ChildErrorCode.HasActiveBookings,
+        `${child.firstName} has a pending or confirmed booking. Cancel it before removing ${child.firstName}.`,
+      );
+    }
     await this.children.delete(child.id);
   }
 }

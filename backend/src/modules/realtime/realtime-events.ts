@@ -20,10 +20,19 @@ export interface RealtimeNotificationPayload {
   createdAt: string;
 }
 
+/** A booking changed status, times or notes: both sides refresh it. */
+export interface RealtimeBookingPayload {
+  id: string;
+  status: string;
+  startsAt: string;
+  endsAt: string;
+}
+
 export interface RealtimeEventMap {
   'message.created': { conversationId: string; message: RealtimeMessagePayload };
   'conversation.read': { conversationId: string; readerId: string; readUpTo: string | null };
   'notification.created': { notification: RealtimeNotificationPayload; unreadCount: number };
+  'booking.updated': { booking: RealtimeBookingPayload };
 }
 
 export type RealtimeEventType = keyof RealtimeEventMap;
@@ -35,6 +44,7 @@ export const REALTIME_EVENT_TYPES: readonly RealtimeEventType[] = [
   'message.created',
   'conversation.read',
   'notification.created',
+  'booking.updated',
 ];
 
 /** What a client receives: the stored event's id (the SSE `id:`, for Last-Event-ID), its type and payload. */

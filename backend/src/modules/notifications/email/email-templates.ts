@@ -59,6 +59,20 @@ interface TemplateVariables {
     expiredOn: string;
     link: string;
   };
+  'booking-requested': {
+    firstName: string;
+    parentName: string;
+    children: string;
+    schedule: string;
+    price: string;
+    link: string;
+  };
+  'booking-changed': { firstName: string; parentName: string; schedule: string; link: string };
+  'booking-confirmed': { firstName: string; childminderName: string; children: string; schedule: string; link: string };
+  'booking-rejected': { firstName: string; childminderName: string; schedule: string; reason: string; link: string };
+  'booking-cancelled': { firstName: string; cancelledBy: string; schedule: string; reason: string; link: string };
+  'booking-expired': { firstName: string; childminderName: string; schedule: string; link: string };
+  'booking-reminder': { firstName: string; otherName: string; children: string; schedule: string; link: string };
 }
 
 export type EmailTemplateName = keyof TemplateVariables;
@@ -261,6 +275,66 @@ const templates: { [T in EmailTemplateName]: (v: TemplateVariables[T]) => Render
         'Please update your payment method so that your plan continues. We will try again in a few days.',
       ],
       action: { label: 'Fix my payment', url: v.link },
+    }),
+  'booking-requested': (v) =>
+    layout({
+      subject: `New booking request from ${v.parentName}`,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [
+        `${v.parentName} asks for care for ${v.children}: ${v.schedule} (UK time).`,
+        `Estimated price: ${v.price}.`,
+        'Please confirm or reject the request within 48 hours; after that it expires.',
+      ],
+      action: { label: 'Answer the request', url: v.link },
+    }),
+  'booking-changed': (v) =>
+    layout({
+      subject: `${v.parentName} changed a booking request`,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [`${v.parentName} changed their request. It is now for ${v.schedule} (UK time).`],
+      action: { label: 'See the request', url: v.link },
+    }),
+  'booking-confirmed': (v) =>
+    layout({
+      subject: `${v.childminderName} confirmed your booking`,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [`${v.childminderName} confirmed care for ${v.children}: ${v.schedule} (UK time).`],
+      action: { label: 'See the booking', url: v.link },
+    }),
+  'booking-rejected': (v) =>
+    layout({
+      subject: `${v.childminderName} could not accept your booking`,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [
+        `${v.childminderName} could not accept your request for ${v.schedule} (UK time).`,
+        `Reason: ${v.reason}`,
+        'You can look for another childminder near you.',
+      ],
+      action: { label: 'Find a childminder', url: v.link },
+    }),
+  'booking-cancelled': (v) =>
+    layout({
+      subject: `A booking was cancelled: ${v.schedule}`,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [`The booking for ${v.schedule} (UK time) was cancelled by ${v.cancelledBy}.`, `Reason: ${v.reason}`],
+      action: { label: 'See the booking', url: v.link },
+    }),
+  'booking-expired': (v) =>
+    layout({
+      subject: 'Your booking request expired',
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [
+        `${v.childminderName} did not answer your request for ${v.schedule} (UK time) in time, so it has expired. Nothing is booked.`,
+        'You can send a new request or look for another childminder.',
+      ],
+      action: { label: 'See my bookings', url: v.link },
+    }),
+  'booking-reminder': (v) =>
+    layout({
+      subject: `Reminder: care tomorrow, ${v.schedule}`,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [`A reminder of the booking with ${v.otherName} for ${v.children}: ${v.schedule} (UK time).`],
+      action: { label: 'See the booking', url: v.link },
     }),
 };
 

@@ -1032,6 +1032,298 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboard/childminder/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My availability blocks, earliest first; with from/to, only blocks that may occur in that range */
+        get: operations["Availability_list"];
+        put?: never;
+        /** Add an available or unavailable block, optionally recurring (RRULE, Europe/London) */
+        post: operations["Availability_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/childminder/availability/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my availability blocks */
+        get: operations["Availability_get"];
+        /** Replace a block (times, type, title, description, recurrence, exceptions) */
+        put: operations["Availability_replace"];
+        post?: never;
+        /** Remove a block with all its occurrences */
+        delete: operations["Availability_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/childminders/{id}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * When a childminder is open: available time minus time off, merged (bookings are not shown)
+         * @description Default range: today (UK) for 28 days; at most 62 days per request.
+         */
+        get: operations["PublicAvailability_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/parent/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Upcoming bookings, pending requests, children, unread messages, subscription status */
+        get: operations["ParentBookings_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/parent/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My booking sessions (pending, confirmed, completed) as calendar events
+         * @description Default range: today (UK) for 42 days; at most 400 days.
+         */
+        get: operations["ParentBookings_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/parent/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My bookings, latest start first; filter by status and range */
+        get: operations["ParentBookings_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/parent/bookings/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request care for my children with a childminder: one session or weekly for N weeks
+         * @description Checked against availability, time off, EYFS capacity and the children’s other bookings. The booking starts pending.
+         */
+        post: operations["ParentBookings_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/parent/bookings/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dry run of a request: price estimate and every rule it would break, nothing booked
+         * @description For live feedback in the request form. Same body as bookings/create.
+         */
+        post: operations["ParentBookings_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/parent/bookings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my bookings */
+        get: operations["ParentBookings_get"];
+        put?: never;
+        post?: never;
+        /** Cancel a pending or confirmed booking, with a reason; returns the cancelled booking */
+        delete: operations["ParentBookings_cancel"];
+        options?: never;
+        head?: never;
+        /** Change notes or times of a pending request (times are checked again) */
+        patch: operations["ParentBookings_modify"];
+        trace?: never;
+    };
+    "/api/dashboard/childminder/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Upcoming bookings, pending requests, children in care, profile completeness, unread messages, subscription */
+        get: operations["ChildminderBookings_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/childminder/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bookings with me, latest start first; filter by status and range */
+        get: operations["ChildminderBookings_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/childminder/bookings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One booking with me
+         * @description Children's details (date of birth, needs, allergies, medical notes) only while the booking is confirmed or in progress.
+         */
+        get: operations["ChildminderBookings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Confirm or reject a pending request, or cancel a confirmed booking (reject/cancel need a reason)
+         * @description Confirmation re-checks every rule under the childminder lock: of concurrent confirmations for one last place, one wins.
+         */
+        patch: operations["ChildminderBookings_answer"];
+        trace?: never;
+    };
+    "/api/dashboard/childminder/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My calendar: availability and time-off occurrences plus booking sessions (pending, confirmed, completed)
+         * @description Default range: today (UK) for 42 days; at most 400 days. Recurring blocks are expanded in Europe/London.
+         */
+        get: operations["ChildminderBookings_calendar"];
+        put?: never;
+        /**
+         * Add a calendar entry: an availability block (type available) or time off (type unavailable)
+         * @description Same body and result as POST /api/dashboard/childminder/availability.
+         */
+        post: operations["ChildminderBookings_addEntry"];
+        /**
+         * Remove a calendar entry: ?blockId= removes the block; with &date=YYYY-MM-DD only that day’s occurrence
+         * @description Removing one occurrence of a series adds an exception date; of a one-off block deletes it.
+         */
+        delete: operations["ChildminderBookings_removeEntry"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All bookings, latest start first; filter by status, childminder, parent and range */
+        get: operations["AdminBookings_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/bookings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One booking, with the children’s details (the read is written to the audit log) */
+        get: operations["AdminBookings_get"];
+        put?: never;
+        post?: never;
+        /** Cancel a booking with a reason; both sides are told */
+        delete: operations["AdminBookings_cancel"];
+        options?: never;
+        head?: never;
+        /** Confirm, reject or cancel on behalf of the childminder, and/or change the notes (audited) */
+        patch: operations["AdminBookings_update"];
+        trace?: never;
+    };
     "/api/subscription/plans": {
         parameters: {
             query?: never;
@@ -1530,6 +1822,12 @@ export interface components {
             items: components["schemas"]["AdminMessageResponse"][];
             nextCursor?: string | null;
         };
+        AdminUpdateBookingDto: {
+            action?: components["schemas"]["ChildminderBookingAction"];
+            notes?: string | null;
+            /** @description Required to reject or cancel */
+            reason?: string;
+        };
         AdminUpdateDocumentDto: {
             description?: string | null;
             /** Format: date */
@@ -1551,6 +1849,81 @@ export interface components {
         };
         /** @enum {string} */
         AgeGroup: "baby" | "toddler" | "preschool" | "school_age" | "over_8";
+        AvailabilityBlockDto: {
+            description?: string | null;
+            /**
+             * @description End of the (first) occurrence; after startsAt, at most 24 hours later
+             * @example 2026-03-02T18:00:00Z
+             */
+            endsAt: string;
+            /**
+             * @description Local dates (YYYY-MM-DD) whose occurrence is skipped; at most 366
+             * @example [
+             *       "2026-12-25"
+             *     ]
+             */
+            exceptionDates?: string[];
+            /**
+             * @description RFC 5545 RRULE (without DTSTART/TZID/BYHOUR/BYMINUTE): DAILY, WEEKLY, MONTHLY or YEARLY, ending within 5 years if it ends. Occurrences keep the local time of startsAt in Europe/London across clock changes. Null or absent: a one-off block.
+             * @example FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR
+             */
+            recurrence?: string | null;
+            /**
+             * @description Start of the (first) occurrence: ISO 8601 with Z or an offset; without one, a Europe/London wall-clock time
+             * @example 2026-03-02T08:00:00Z
+             */
+            startsAt: string;
+            /** @example Weekday care */
+            title: string;
+            type: components["schemas"]["AvailabilityType"];
+        };
+        AvailabilityBlockPageResponse: {
+            items: components["schemas"]["AvailabilityBlockResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        AvailabilityBlockResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            /**
+             * Format: date-time
+             * @description End of the first occurrence
+             */
+            endsAt: string;
+            /**
+             * @example [
+             *       "2026-12-25"
+             *     ]
+             */
+            exceptionDates: string[];
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description End of the last occurrence; null while the series repeats for ever
+             */
+            lastEndsAt: string | null;
+            /** @example FREQ=WEEKLY;BYDAY=MO */
+            recurrence: string | null;
+            /**
+             * Format: date-time
+             * @description Start of the first occurrence
+             */
+            startsAt: string;
+            /**
+             * @description The zone recurrences are computed in
+             * @example Europe/London
+             */
+            timeZone: string;
+            title: string;
+            type: components["schemas"]["AvailabilityType"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        AvailabilityType: "available" | "unavailable";
         /** @enum {string} */
         BillingInterval: "month" | "year";
         BlockStateResponse: {
@@ -1558,6 +1931,171 @@ export interface components {
             blockedByMe: boolean;
             /** Format: uuid */
             conversationId: string;
+        };
+        /**
+         * @description What the caller may do now
+         * @enum {string}
+         */
+        BookingAction: "modify" | "cancel" | "confirm" | "reject";
+        BookingChildDetailsResponse: {
+            allergies: string | null;
+            /**
+             * Format: date
+             * @example 2024-05-01
+             */
+            dateOfBirth: string;
+            medicalNotes: string | null;
+            specialNeeds: string | null;
+        };
+        BookingChildResponse: {
+            /** @description Age group on the day of the first session: what a childminder needs to judge a request */
+            ageGroup: components["schemas"]["AgeGroup"] | null;
+            /** @description Null for a childminder unless the booking is confirmed and not yet finished */
+            details: components["schemas"]["BookingChildDetailsResponse"] | null;
+            /** @example Maya */
+            firstName: string;
+            /** Format: uuid */
+            id: string;
+        };
+        BookingChildminderResponse: {
+            displayName: string;
+            photoUrl: string | null;
+            /**
+             * Format: uuid
+             * @description The profile (link to /childminders/:id)
+             */
+            profileId: string;
+            /**
+             * Format: uuid
+             * @description The childminder user
+             */
+            userId: string;
+        };
+        /** @enum {string} */
+        BookingErrorCode: "BOOKING_NOT_FOUND" | "BOOKING_CHILD_NOT_FOUND" | "BOOKING_INVALID_TIMES" | "BOOKING_OUTSIDE_AVAILABILITY" | "BOOKING_DURING_TIME_OFF" | "BOOKING_OVER_CAPACITY" | "BOOKING_CHILD_ALREADY_BOOKED" | "BOOKING_AGE_GROUP_NOT_CARED_FOR" | "BOOKING_CHILDMINDER_NOT_BOOKABLE" | "BOOKING_INVALID_TRANSITION";
+        BookingPageResponse: {
+            items: components["schemas"]["BookingResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        BookingParentResponse: {
+            firstName: string;
+            /** Format: uuid */
+            id: string;
+            lastName: string;
+        };
+        BookingProblemResponse: {
+            code: components["schemas"]["BookingErrorCode"];
+            field: string | null;
+            /** @example only 1 place for under-1s on Tue 3 Mar 09:00-12:00 */
+            message: string;
+        };
+        BookingQuoteResponse: {
+            /** @description True when the request would be accepted now */
+            bookable: boolean;
+            hourlyRatePence: number;
+            priceEstimatePence: number;
+            problems: components["schemas"]["BookingProblemResponse"][];
+            schedule: string;
+            sessions: components["schemas"]["BookingSessionResponse"][];
+            totalHours: number;
+        };
+        BookingResponse: {
+            /** @description What the caller may do now */
+            allowedActions: components["schemas"]["BookingAction"][];
+            /** @enum {string|null} */
+            cancelledBy: "parent" | "childminder" | "admin" | null;
+            childminder: components["schemas"]["BookingChildminderResponse"];
+            children: components["schemas"]["BookingChildResponse"][];
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description End of the last session
+             */
+            endsAt: string;
+            /**
+             * Format: date-time
+             * @description When a pending request expires
+             */
+            expiresAt: string | null;
+            /** @description The rate when requested, integer pence */
+            hourlyRatePence: number;
+            /** Format: uuid */
+            id: string;
+            notes: string | null;
+            parent: components["schemas"]["BookingParentResponse"];
+            /** @description hourlyRatePence x hours x children, integer pence */
+            priceEstimatePence: number;
+            /**
+             * @description The schedule in words, Europe/London
+             * @example Tue 3 Mar 09:00-12:00
+             */
+            schedule: string;
+            sessions: components["schemas"]["BookingSessionResponse"][];
+            /**
+             * Format: date-time
+             * @description Start of the first session
+             */
+            startsAt: string;
+            status: components["schemas"]["BookingStatus"];
+            /** @description Why it was rejected or cancelled */
+            statusReason: string | null;
+            /**
+             * @description Hours of care across all sessions
+             * @example 3
+             */
+            totalHours: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description 1 for a single session, else the number of weekly sessions */
+            weeks: number;
+        };
+        BookingSessionResponse: {
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: date-time */
+            startsAt: string;
+        };
+        /** @enum {string} */
+        BookingStatus: "pending" | "confirmed" | "rejected" | "cancelled" | "expired" | "completed";
+        /** @enum {string} */
+        CalendarEventKind: "booking" | "available" | "unavailable";
+        CalendarEventResponse: {
+            /** Format: uuid */
+            blockId: string | null;
+            /** Format: uuid */
+            bookingId: string | null;
+            /**
+             * Format: date
+             * @description UK date of a block occurrence (to skip it)
+             */
+            date: string | null;
+            /** Format: date-time */
+            endsAt: string;
+            /** @description Stable per event: booking:<sessionId> or block:<blockId>:<date> */
+            id: string;
+            kind: components["schemas"]["CalendarEventKind"];
+            /** @description A block occurrence that is part of a series */
+            recurring: boolean;
+            /** Format: date-time */
+            startsAt: string;
+            status: components["schemas"]["BookingStatus"] | null;
+            title: string;
+        };
+        CalendarResponse: {
+            events: components["schemas"]["CalendarEventResponse"][];
+            /** Format: date-time */
+            from: string;
+            /** @example Europe/London */
+            timeZone: string;
+            /** Format: date-time */
+            to: string;
+        };
+        CancelBookingDto: {
+            /** @example We are moving house that week */
+            reason: string;
         };
         CancelSubscriptionDto: {
             /**
@@ -1661,6 +2199,8 @@ export interface components {
             medicalNotes: string | null;
             specialNeeds: string | null;
         };
+        /** @enum {string} */
+        ChildminderBookingAction: "confirm" | "reject" | "cancel";
         ChildminderCompliancePage: {
             items: components["schemas"]["ChildminderComplianceResponse"][];
             page: number;
@@ -1791,6 +2331,20 @@ export interface components {
         };
         /** @enum {string} */
         ChildminderService: "school_drop_off" | "school_pick_up" | "meals" | "funded_hours_15" | "funded_hours_30";
+        ChildminderStatsResponse: {
+            /** @description Distinct children in confirmed bookings not yet finished */
+            childrenCount: number;
+            /** @description Requests awaiting an answer */
+            pendingRequests: number;
+            /** @description Every required profile item is there (the profile can be listed) */
+            profileComplete: boolean;
+            /** @description 0 until the profile is started */
+            profileCompleteness: number;
+            subscription: components["schemas"]["SubscriptionStatusResponse"];
+            unreadMessages: number;
+            /** @description Confirmed bookings not yet finished */
+            upcomingBookings: number;
+        };
         ChildminderSummaryPageResponse: {
             items: components["schemas"]["ChildminderSummaryResponse"][];
             page: number;
@@ -1903,6 +2457,30 @@ export interface components {
             otherParty: components["schemas"]["OtherPartyResponse"];
             /** @description Messages from the other party I have not read */
             unreadCount: number;
+        };
+        CreateBookingDto: {
+            childIds: string[];
+            /**
+             * Format: uuid
+             * @description The childminder profile id (as in search results and /api/childminders/:id)
+             */
+            childminderId: string;
+            /**
+             * @description End of the (first) session: 30 minutes to 12 hours after the start
+             * @example 2026-03-03T12:00:00Z
+             */
+            endsAt: string;
+            notes?: string | null;
+            /**
+             * @description Start of the (first) session: ISO 8601 with Z or an offset; without one, a Europe/London wall-clock time
+             * @example 2026-03-03T09:00:00Z
+             */
+            startsAt: string;
+            /**
+             * @description Repeat the session weekly, same local time, for this many weeks (1: a single session)
+             * @default 1
+             */
+            weeks: number;
         };
         CreateCheckoutSessionDto: {
             interval: components["schemas"]["BillingInterval"];
@@ -2215,6 +2793,12 @@ export interface components {
         ForgotPasswordDto: {
             email: string;
         };
+        FreeSlotResponse: {
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: date-time */
+            startsAt: string;
+        };
         HealthResponse: {
             /**
              * @example {
@@ -2459,6 +3043,16 @@ export interface components {
             /** @description Effective: an override wins */
             status: components["schemas"]["ComplianceStatus"];
         };
+        ParentStatsResponse: {
+            /** @description Children on the account */
+            childrenCount: number;
+            /** @description Requests awaiting the childminder */
+            pendingRequests: number;
+            subscription: components["schemas"]["SubscriptionStatusResponse"];
+            unreadMessages: number;
+            /** @description Confirmed bookings not yet finished */
+            upcomingBookings: number;
+        };
         ParticipantResponse: {
             email: string;
             /** Format: uuid */
@@ -2530,6 +3124,20 @@ export interface components {
             /** @description Send back with the update to be charged exactly this */
             prorationDate: number;
         };
+        PublicAvailabilityResponse: {
+            /**
+             * Format: uuid
+             * @description The childminder profile id
+             */
+            childminderId: string;
+            /** Format: date-time */
+            from: string;
+            slots: components["schemas"]["FreeSlotResponse"][];
+            /** @example Europe/London */
+            timeZone: string;
+            /** Format: date-time */
+            to: string;
+        };
         RegisterDto: {
             /** @example sam@example.co.uk */
             email: string;
@@ -2585,6 +3193,11 @@ export interface components {
         ResetPasswordDto: {
             password: string;
             token: string;
+        };
+        RespondToBookingDto: {
+            action: components["schemas"]["ChildminderBookingAction"];
+            /** @description Required to reject or cancel; shown to the parent */
+            reason?: string;
         };
         /** @enum {string} */
         Role: "parent" | "childminder" | "support_agent" | "admin" | "super_admin";
@@ -2691,6 +3304,15 @@ export interface components {
         };
         /** @enum {string} */
         SubscriptionStatus: "incomplete" | "incomplete_expired" | "trialing" | "active" | "past_due" | "canceled" | "unpaid" | "paused";
+        SubscriptionStatusResponse: {
+            /** @example parent_plus */
+            planKey: string | null;
+            /**
+             * @description active, trialing, past_due, ... or free
+             * @example active
+             */
+            status: string;
+        };
         ThreadResponse: {
             conversation: components["schemas"]["ConversationSummaryResponse"];
             /** @description Newest first */
@@ -2732,6 +3354,15 @@ export interface components {
         };
         UnreadCountResponse: {
             unreadCount: number;
+        };
+        UpdateBookingDto: {
+            /** @example 2026-03-03T12:30:00Z */
+            endsAt?: string;
+            /** @description null or blank clears */
+            notes?: string | null;
+            /** @example 2026-03-03T09:30:00Z */
+            startsAt?: string;
+            weeks?: number;
         };
         UpdateChatStatusDto: {
             status: components["schemas"]["ChatStatus"];
@@ -5911,6 +6542,1229 @@ export interface operations {
             };
             /** @description Only for: childminder. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Availability_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Only blocks still running at or after this time */
+                from?: string;
+                /** @description Only blocks starting before this time */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityBlockPageResponse"];
+                };
+            };
+            /** @description A query parameter is not acceptable (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Availability_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AvailabilityBlockDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityBlockResponse"];
+                };
+            };
+            /** @description A field is missing, unknown or not acceptable (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many blocks */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Availability_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityBlockResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such block, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Availability_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AvailabilityBlockDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityBlockResponse"];
+                };
+            };
+            /** @description A field is missing, unknown or not acceptable (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such block, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Availability_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such block, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicAvailability_preview: {
+        parameters: {
+            query?: {
+                /** @description Start of the range (inclusive); a date means UK midnight */
+                from?: string;
+                /** @description End of the range (exclusive); a date means UK midnight */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAvailabilityResponse"];
+                };
+            };
+            /** @description from/to not acceptable (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such listed childminder */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParentBookings_stats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParentStatsResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParentBookings_calendar: {
+        parameters: {
+            query?: {
+                /** @description Start of the range (inclusive); a date means UK midnight */
+                from?: string;
+                /** @description End of the range (exclusive); a date means UK midnight */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarResponse"];
+                };
+            };
+            /** @description from/to not acceptable (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParentBookings_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: components["schemas"]["BookingStatus"];
+                /** @description Only bookings still running at or after this time */
+                from?: string;
+                /** @description Only bookings starting before this time */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingPageResponse"];
+                };
+            };
+            /** @description A query parameter is not acceptable (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParentBookings_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBookingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+            /** @description A field is missing, unknown or not acceptable, or the times are (in the past, too short/long) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs a plan that includes "bookings.request"; the message names it. */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such listed childminder, or a child that is not mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A booking rule is broken: outside available time, during time off, over capacity, a child already booked, an age group not cared for, or the wrong status. The message names the rule and the time (Europe/London); details list every problem. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParentBookings_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBookingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingQuoteResponse"];
+                };
+            };
+            /** @description A field is missing, unknown or not acceptable (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such listed childminder, or a child that is not mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParentBookings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The booking */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such booking, or not mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParentBookings_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The booking */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelBookingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+            /** @description reason missing or not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such booking, or not mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Already finished, rejected, expired or cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParentBookings_modify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The booking */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBookingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+            /** @description A field is unknown or not acceptable (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such booking, or not mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not pending any more, or: A booking rule is broken: outside available time, during time off, over capacity, a child already booked, an age group not cared for, or the wrong status. The message names the rule and the time (Europe/London); details list every problem. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChildminderBookings_stats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildminderStatsResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChildminderBookings_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: components["schemas"]["BookingStatus"];
+                /** @description Only bookings still running at or after this time */
+                from?: string;
+                /** @description Only bookings starting before this time */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingPageResponse"];
+                };
+            };
+            /** @description A query parameter is not acceptable (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChildminderBookings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The booking */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such booking, or not with me */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChildminderBookings_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The booking */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RespondToBookingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+            /** @description action or reason missing or not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such booking, or not with me */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A booking rule is broken: outside available time, during time off, over capacity, a child already booked, an age group not cared for, or the wrong status. The message names the rule and the time (Europe/London); details list every problem. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChildminderBookings_calendar: {
+        parameters: {
+            query?: {
+                /** @description Start of the range (inclusive); a date means UK midnight */
+                from?: string;
+                /** @description End of the range (exclusive); a date means UK midnight */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarResponse"];
+                };
+            };
+            /** @description from/to not acceptable (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChildminderBookings_addEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AvailabilityBlockDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityBlockResponse"];
+                };
+            };
+            /** @description A field is missing, unknown or not acceptable (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChildminderBookings_removeEntry: {
+        parameters: {
+            query: {
+                /** @description The availability block */
+                blockId: string;
+                /** @description Remove only the occurrence on this UK date (a series gains an exception); absent: the whole block */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description blockId/date not acceptable, or no occurrence on that date */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such block, or not mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminBookings_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: components["schemas"]["BookingStatus"];
+                /** @description Only bookings still running at or after this time */
+                from?: string;
+                /** @description Only bookings starting before this time */
+                to?: string;
+                /** @description The childminder's user id */
+                childminderId?: string;
+                /** @description The parent's user id */
+                parentId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingPageResponse"];
+                };
+            };
+            /** @description A query parameter is not acceptable (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminBookings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The booking */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such booking */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminBookings_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The booking */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelBookingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+            /** @description reason missing or not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such booking */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Already finished, rejected, expired or cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminBookings_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The booking */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminUpdateBookingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+            /** @description A field is unknown or not acceptable (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such booking */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A booking rule is broken: outside available time, during time off, over capacity, a child already booked, an age group not cared for, or the wrong status. The message names the rule and the time (Europe/London); details list every problem. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

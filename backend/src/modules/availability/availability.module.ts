@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ChildmindersModule } from '@app/modules/childminders/childminders.module';
+import { AvailabilityController, PublicAvailabilityController } from './availability.controller';
+import { AvailabilityRepository } from './availability.repository';
+import { AvailabilityService } from './availability.service';
+import { AvailabilityDemoSeeder } from './demo/availability-demo.seeder';
+import { AvailabilityBlock } from './entities/availability-block.entity';
+
+/**
+ * Childminders' available time and time off, with RFC 5545 recurrence in Europe/London.
+ * Bookings check requests against `AvailabilityService.windowFor`; the childminder's calendar
+ * (bookings module) shows `calendarOccurrences` next to bookings.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([AvailabilityBlock]), ChildmindersModule],
+  controllers: [AvailabilityController, PublicAvailabilityController],
+  providers: [AvailabilityRepository, AvailabilityService, AvailabilityDemoSeeder],
+  exports: [AvailabilityService, AvailabilityRepository],
+})
+export class AvailabilityModule {}

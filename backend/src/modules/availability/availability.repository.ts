@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, EntityManager, Repository } from 'typeorm';
+import { AvailabilityBlock, AvailabilityType } from './entities/availability-block.entity';
+
+type PageWindow = { skip: number; take: number };
+export interface BlockRange {
+  from?: Date;
+  to?: Date;
+}
+
+/** The availability_blocks table, by the questions the product asks of it. */
+@Injectable()
+export class AvailabilityRepository {
+  constructor(@InjectRepository(AvailabilityBlock) private readonly blocks: Repository<AvailabilityBlock>) {}
+
+  private repo(manager?: EntityManager): Repository<AvailabilityBlock> {
+    return manager ? manager.getRepository(AvailabilityBlock) : this.blocks;
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<AvailabilityBlock | null> {
+    return this.repo(manager).findOne({ where: { id } });
+  }
+
+  /**
+   * A childminder's blocks that may have an occurrence in [from, to): first start before `to`
+   * and last end (if any) after `from`. Occurrences themselves are computed by the caller.
+   */
+  findTouching(
+    childminderId: string,
+    range: BlockRange,
+    manager?: EntityManager,
+    type?: AvailabilityType,
+  ): Promise<AvailabilityBlock[]> {
+    const query = this.repo(manager)
+      .createQueryBuilder('block')
+      .where('block.childminderId = :childminderId', { childminderId });
+    if (type) query.andWhere('block.type = :type', { type });
+    if (range.to) query.andWhere('block.startsAt < :to', { to: range.to });
+    if (range.from) {
+      query.andWhere(
+        new Brackets((q) =>
+          q.where('block.lastEndsAt IS NULL').orWhere('block.lastEndsAt > :from', { from: range.from }),
+        ),
+      );
+    }
+    return query.orderBy('block.startsAt', 'ASC').addOrderBy('block.id', 'ASC').getMany();
+  }
+
+  /** One page of a childminder's blocks (optionally only those touching a range), earliest first. */
+  pageForChildminder(
+    childminderId: string,
+    range: BlockRange,
+    page: PageWindow,
+  ): Promise<[AvailabilityBlock[], number]> {
+    const query = this.blocks
+      .createQueryBuilder('block')
+      .where('block.childminderId = :childminderId', { childminderId });
+    if (range.to) query.andWhere('block.startsAt < :to', { to: range.to });
+    if (range.from) {
+      query.andWhere(
+        new Brackets((q) =>
+          q.where('block.lastEndsAt IS NULL').orWhere('block.lastEndsAt > :from', { from: range.from }),
+        ),
+      );
+    }
+    return query
+      .orderBy('block.startsAt', 'ASC')
+      .addOrderBy('block.id', 'ASC')
+      .skip(page.skip)
+      .take(page.take)
+      .getManyAndCount();
+  }
+
+  countForChildminder(childminderId: string): Promise<number> {
+    return this.blocks.count({ where: { childminderId } });
+  }
+
+  async insert(block: AvailabilityBlock, manager?: EntityManager): Promise<AvailabilityBlock> {
+    await this.repo(manager).insert(block);
+    return block;
+  }
+
+  async insertMany(blocks: AvailabilityBlock[], manager: EntityManager): Promise<void> {
+    if (blocks.length) await manager.getRepository(AvailabilityBlock).insert(blocks);
+  }
+
+  async update(id: string, changes: Partial<AvailabilityBlock>): Promise<void> {
+    await this.blocks.update(id, changes);
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.blocks.delete(id);
+  }
+}

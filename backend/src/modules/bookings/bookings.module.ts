@@ -1,0 +1,53 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AvailabilityModule } from '@app/modules/availability/availability.module';
+import { ChildmindersModule } from '@app/modules/childminders/childminders.module';
+import { ChildBookingsPort } from '@app/modules/children/child-bookings.port';
+import { ChildrenModule } from '@app/modules/children/children.module';
+import { MessagingModule } from '@app/modules/messaging/messaging.module';
+import { NotificationsFeedModule } from '@app/modules/notifications-feed/notifications-feed.module';
+import { BookingChecks } from './booking-checks';
+import { BookingDashboardService } from './booking-dashboard.service';
+import { BookingNotifier } from './booking-notifier';
+import {
+  AdminBookingsController,
+  ChildminderBookingsController,
+  ParentBookingsController,
+} from './bookings.controllers';
+import { BookingsLifecycleJob } from './bookings-lifecycle.job';
+import { BookingsRepository } from './bookings.repository';
+import { BookingsService } from './bookings.service';
+import { BookingsDemoSeeder } from './demo/bookings-demo.seeder';
+import { BookingChild } from './entities/booking-child.entity';
+import { BookingSession } from './entities/booking-session.entity';
+import { Booking } from './entities/booking.entity';
+
+/**
+ * Bookings with EYFS capacity, their lifecycle job and notifications, and the parent's and
+ * childminder's dashboards (stats and calendars). Needs the global notifications, realtime,
+ * jobs, audit and subscriptions modules.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Booking, BookingSession, BookingChild]),
+    AvailabilityModule,
+    ChildmindersModule,
+    ChildrenModule,
+    MessagingModule,
+    NotificationsFeedModule,
+  ],
+  controllers: [ParentBookingsController, ChildminderBookingsController, AdminBookingsController],
+  providers: [
+    BookingsRepository,
+    BookingChecks,
+    BookingNotifier,
+    BookingsService,
+    BookingDashboardService,
+    BookingsLifecycleJob,
+    BookingsDemoSeeder,
+    // Answers the children module's "may this child be removed?" (see ChildBookingsPort).
+    { provide: ChildBookingsPort, useExisting: BookingsService },
+  ],
+  exports: [BookingsService],
+})
+export class BookingsModule {}

@@ -1,0 +1,223 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthContext } from '@app/common/auth/auth-context';
+import { Role } from '@app/common/auth/role';
+import { AuditService } from '@app/modules/audit/audit.service';
+import { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
+import { ChildmindersRepository } from '@app/modules/childminders/childminders.repository';
+import { ChildrenRepository } from '@app/modules/children/children.repository';
+import { Child } from '@app/modules/children/entities/child.entity';
+import { BookingErrorCode, BookingException } from './booking.exception';
+import { BookingChecks } from './booking-checks';
+import { BookingNotifier } from './booking-notifier';
+import { BookingsRepository } from './bookings.repository';
+import { BookingsService } from './bookings.service';
+import { ChildminderBookingAction } from './dto/booking-requests.dto';
+import { Booking, BookingStatus } from './entities/booking.entity';
+
+const auth = (userId: string, role: Role): AuthContext => ({
+  userId,
+  role,
+  sessionId: 's',
+  email: `${userId}@example.com`,
+});
+const parent = auth('parent-1', Role.Parent);
+const minder = auth('minder-1', Role.Childminder);
+const inDays = (days: number, hour: number) => {
+  const date = new Date(Date.now() + days * 86_400_000);
+  date.setUTCHours(hour, 0, 0, 0);
+  return date;
+};
+
+describe(BookingsService.name, () => {
+  const manager = {} as EntityManager;
+  const profile = Object.assign(new ChildminderProfile(), {
+    id: 'profile-1',
+    userId: minder.userId,
+    displayName: 'Claire Hughes',
+    hourlyRatePence: 650,
+    visible: true,
+    active: true,
+    complete: true,
+  });
+  const child = Object.assign(new Child(), {
+    id: 'child-1',
+    parentId: parent.userId,
+    firstName: 'Maya',
+    dateOfBirth: '2024-01-01',
+  });
+  let booking: Booking;
+  let bookings: { insert: jest.Mock; findDetailed: jest.Mock; findById: jest.Mock; transition: jest.Mock };
+  let checks: { problems: jest.Mock };
+  let notifier: { queue: jest.Mock; announce: jest.Mock };
+  let service: BookingsService;
+
+  beforeEach(() => {
+    booking = Object.assign(new Booking(), {
+      id: 'booking-1',
+      parentId: parent.userId,
+      childminderId: minder.userId,
+      profileId: profile.id,
+      status: BookingStatus.Pending,
+      startsAt: inDays(3, 9),
+      endsAt: inDays(3, 12),
+      weeks: 1,
+      notes: null,
+      hourlyRatePence: 650,
+      priceEstimatePence: 1950,
+      statusReason: null,
+      cancelledBy: null,
+      sessions: [
+        {
+          id: 's1',
+          bookingId: 'booking-1',
+          childminderId: minder.userId,
+          startsAt: inDays(3, 9),
+          endsAt: inDays(3, 12),
+        },
+      ],
+      children: [{ bookingId: 'booking-1', childId: child.id }],
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    });
+    bookings = {
+      insert: jest.fn(),
+      findDetailed: jest.fn(async () => booking),
+      findById: jest.fn(async () => booking),
+      transition: jest.fn(async () => true),
+    };
+    checks = { problems: jest.fn(async () => []) };
+    notifier = { queue: jest.fn(async () => ({ notifications: [], booking })), announce: jest.fn() };
+    const childminders = { lockById: jest.fn(async () => profile), findById: jest.fn(async () => profile) };
+    const children = { findForParent: jest.fn(async () => [child]), findByIds: jest.fn(async () => [child]) };
+    const dataSource = { transaction: jest.fn((work: (m: EntityManager) => unknown) => work(manager)), manager };
+    service = new BookingsService(
+      bookings as unknown as BookingsRepository,
+      checks as unknown as BookingChecks,
+      notifier as unknown as BookingNotifier,
+      childminders as unknown as ChildmindersRepository,
+      children as unknown as ChildrenRepository,
+      { record: jest.fn() } as unknown as AuditService,
+      dataSource as unknown as DataSource,
+    );
+  });
+
+  const request = (overrides: Record<string, unknown> = {}) => ({
+    childminderId: profile.id,
+    childIds: [child.id],
+    startsAt: inDays(3, 9).toISOString(),
+    endsAt: inDays(3, 12).toISOString(),
+    ...overrides,
+  });
+
+  describe('create', () => {
+    it('writes the booking with its price and queues the request email in the same transaction', async () => {
+      const response = await service.create(parent, request());
+      expect(bookings.insert).toHaveBeenCalledTimes(1);
+      const [written, sessions, links, used] = bookings.insert.mock.calls[0]!;
+      expect(written).toMatchObject({
+        status: BookingStatus.Pending,
+        priceEstimatePence: 1950,
+        childminderId: minder.userId,
+      });
+      expect(sessions).toHaveLength(1);
+      expect(links).toEqual([expect.objectContaining({ childId: child.id })]);
+      expect(used).toBe(manager);
+      expect(notifier.queue).toHaveBeenCalledWith(manager, 'requested', booking, [child]);
+      expect(notifier.announce).toHaveBeenCalledTimes(1);
+      expect(response.allowedActions).toEqual(['modify', 'cancel']);
+    });
+
+    it('refuses a start in the past before reading any calendar, and writes nothing', async () => {
+      const refusal = service.create(
+        parent,
+        request({ startsAt: inDays(-1, 9).toISOString(), endsAt: inDays(-1, 12).toISOString() }),
+      );
+      await expect(refusal).rejects.toMatchObject({ code: BookingErrorCode.InvalidTimes });
+      expect(checks.problems).not.toHaveBeenCalled();
+      expect(bookings.insert).not.toHaveBeenCalled();
+    });
+
+    it('refuses with every problem the checks report, and writes and sends nothing', async () => {
+      checks.problems.mockResolvedValue([
+        {
+          code: BookingErrorCode.OverCapacity,
+          field: 'childIds',
+          message: 'only 1 place for under-1s on Tue 3 Mar 09:00-12:00',
+        },
+        {
+          code: BookingErrorCode.DuringTimeOff,
+          field: 'startsAt',
+          message: 'Claire Hughes is unavailable (Dentist) on Tue 3 Mar 11:00-12:00',
+        },
+      ]);
+      const error = (await service.create(parent, request()).catch((e) => e)) as BookingException;
+      expect(error.code).toBe(BookingErrorCode.OverCapacity);
+      expect(error.message).toBe(
+        'Only 1 place for under-1s on Tue 3 Mar 09:00-12:00; Claire Hughes is unavailable (Dentist) on Tue 3 Mar 11:00-12:00',
+      );
+      expect(error.details).toHaveLength(2);
+      expect(bookings.insert).not.toHaveBeenCalled();
+      expect(notifier.queue).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('answer', () => {
+    it('confirms a pending request after the checks pass, as confirmed-only for child clashes', async () => {
+      await service.answer(minder, booking.id, { action: ChildminderBookingAction.Confirm });
+      expect(checks.problems).toHaveBeenCalledWith(
+        expect.objectContaining({ bookingId: booking.id, childClashStatuses: [BookingStatus.Confirmed] }),
+        manager,
+      );
+      expect(bookings.transition).toHaveBeenCalledWith(
+        booking.id,
+        [BookingStatus.Pending],
+        expect.objectContaining({ status: BookingStatus.Confirmed }),
+        manager,
+      );
+    });
+
+    it('refuses to confirm a booking that is no longer pending, and changes nothing', async () => {
+      booking.status = BookingStatus.Cancelled;
+      await expect(
+        service.answer(minder, booking.id, { action: ChildminderBookingAction.Confirm }),
+      ).rejects.toMatchObject({
+        code: BookingErrorCode.InvalidTransition,
+        message: 'Only a pending request can be confirmed; this booking is cancelled',
+      });
+      expect(bookings.transition).not.toHaveBeenCalled();
+      expect(notifier.queue).not.toHaveBeenCalled();
+    });
+
+    it("answers another childminder's booking with the same 404 as a missing one", async () => {
+      await expect(
+        service.answer(auth('minder-2', Role.Childminder), booking.id, { action: ChildminderBookingAction.Confirm }),
+      ).rejects.toMatchObject({ code: BookingErrorCode.NotFound });
+      expect(bookings.transition).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('cancel', () => {
+    it('lets a childminder reject, not cancel, a pending request', async () => {
+      await expect(service.cancel(minder, booking.id, 'Full')).rejects.toMatchObject({
+        code: BookingErrorCode.InvalidTransition,
+        message: 'Reject a pending request instead of cancelling it',
+      });
+      expect(bookings.transition).not.toHaveBeenCalled();
+    });
+
+    it('records who cancelled and why', async () => {
+      await service.cancel(parent, booking.id, 'Moving house');
+      expect(bookings.transition).toHaveBeenCalledWith(
+        booking.id,
+        [BookingStatus.Pending, BookingStatus.Confirmed],
+        expect.objectContaining({
+          status: BookingStatus.Cancelled,
+          statusReason: 'Moving house',
+          cancelledBy: 'parent',
+        }),
+        manager,
+      );
+      expect(notifier.queue).toHaveBeenCalledWith(manager, 'cancelled', booking, [child], { cancelledBy: 'parent' });
+    });
+  });
+});

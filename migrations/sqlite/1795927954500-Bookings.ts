@@ -1,0 +1,105 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class Bookings1795927954500 implements MigrationInterface {
+  name = 'Bookings1795927954500';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("CREATE TABLE \"availability_blocks\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"childminderId\" varchar(36) NOT NULL, \"type\" varchar(20) NOT NULL, \"title\" varchar(100) NOT NULL, \"description\" text, \"startsAt\" datetime NOT NULL, \"endsAt\" datetime NOT NULL, \"recurrence\" varchar(500), \"exceptionDates\" text NOT NULL, \"lastEndsAt\" datetime, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE INDEX \"IDX_availability_blocks_childminder_start\" ON \"availability_blocks\" (\"childminderId\", \"startsAt\") ");
+    await queryRunner.query("CREATE TABLE \"booking_children\" (\"bookingId\" varchar(36) NOT NULL, \"childId\" varchar(36) NOT NULL, PRIMARY KEY (\"bookingId\", \"childId\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_booking_children_child\" ON \"booking_children\" (\"childId\") ");
+    await queryRunner.query("CREATE TABLE \"booking_sessions\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"bookingId\" varchar(36) NOT NULL, \"childminderId\" varchar(36) NOT NULL, \"startsAt\" datetime NOT NULL, \"endsAt\" datetime NOT NULL)");
+    await queryRunner.query("CREATE INDEX \"IDX_booking_sessions_booking\" ON \"booking_sessions\" (\"bookingId\", \"startsAt\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_booking_sessions_childminder_start\" ON \"booking_sessions\" (\"childminderId\", \"startsAt\", \"endsAt\") ");
+    await queryRunner.query("CREATE TABLE \"bookings\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"parentId\" varchar(36) NOT NULL, \"childminderId\" varchar(36) NOT NULL, \"profileId\" varchar(36) NOT NULL, \"status\" varchar(20) NOT NULL, \"startsAt\" datetime NOT NULL, \"endsAt\" datetime NOT NULL, \"weeks\" integer NOT NULL DEFAULT (1), \"notes\" text, \"hourlyRatePence\" integer NOT NULL, \"priceEstimatePence\" integer NOT NULL, \"statusReason\" varchar(500), \"cancelledBy\" varchar(20), \"statusChangedAt\" datetime, \"reminderSentAt\" datetime, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE INDEX \"IDX_bookings_status_end\" ON \"bookings\" (\"status\", \"endsAt\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_bookings_status_start\" ON \"bookings\" (\"status\", \"startsAt\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_bookings_status_created\" ON \"bookings\" (\"status\", \"createdAt\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_bookings_childminder_status_start\" ON \"bookings\" (\"childminderId\", \"status\", \"startsAt\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_bookings_parent_start\" ON \"bookings\" (\"parentId\", \"startsAt\") ");
+    await queryRunner.query("DROP INDEX \"IDX_availability_blocks_childminder_start\"");
+    await queryRunner.query("CREATE TABLE \"temporary_availability_blocks\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"childminderId\" varchar(36) NOT NULL, \"type\" varchar(20) NOT NULL, \"title\" varchar(100) NOT NULL, \"description\" text, \"startsAt\" datetime NOT NULL, \"endsAt\" datetime NOT NULL, \"recurrence\" varchar(500), \"exceptionDates\" text NOT NULL, \"lastEndsAt\" datetime, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), CONSTRAINT \"FK_547340a1a6a6cb238ada480871c\" FOREIGN KEY (\"childminderId\") REFERENCES \"users\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_availability_blocks\"(\"id\", \"childminderId\", \"type\", \"title\", \"description\", \"startsAt\", \"endsAt\", \"recurrence\", \"exceptionDates\", \"lastEndsAt\", \"createdAt\", \"updatedAt\") SELECT \"id\", \"childminderId\", \"type\", \"title\", \"description\", \"startsAt\", \"endsAt\", \"recurrence\", \"exceptionDates\", \"lastEndsAt\", \"createdAt\", \"updatedAt\" FROM \"availability_blocks\"");
+    await queryRunner.query("DROP TABLE \"availability_blocks\"");
+    await queryRunner.query("ALTER TABLE \"temporary_availability_blocks\" RENAME TO \"availability_blocks\"");
+    await queryRunner.query("CREATE INDEX \"IDX_availability_blocks_childminder_start\" ON \"availability_blocks\" (\"childminderId\", \"startsAt\") ");
+    await queryRunner.query("DROP INDEX \"IDX_booking_children_child\"");
+    await queryRunner.query("CREATE TABLE \"temporary_booking_children\" (\"bookingId\" varchar(36) NOT NULL, \"childId\" varchar(36) NOT NULL, CONSTRAINT \"FK_a28e2faa65045f5da1f9d56475d\" FOREIGN KEY (\"bookingId\") REFERENCES \"bookings\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT \"FK_b7f2b021f510c8480b9040b9202\" FOREIGN KEY (\"childId\") REFERENCES \"children\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION, PRIMARY KEY (\"bookingId\", \"childId\"))");
+    await queryRunner.query("INSERT INTO \"temporary_booking_children\"(\"bookingId\", \"childId\") SELECT \"bookingId\", \"childId\" FROM \"booking_children\"");
+    await queryRunner.query("DROP TABLE \"booking_children\"");
+    await queryRunner.query("ALTER TABLE \"temporary_booking_children\" RENAME TO \"booking_children\"");
+    await queryRunner.query("CREATE INDEX \"IDX_booking_children_child\" ON \"booking_children\" (\"childId\") ");
+    await queryRunner.query("DROP INDEX \"IDX_booking_sessions_booking\"");
+    await queryRunner.query("DROP INDEX \"IDX_booking_sessions_childminder_start\"");
+    await queryRunner.query("CREATE TABLE \"temporary_booking_sessions\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"bookingId\" varchar(36) NOT NULL, \"childminderId\" varchar(36) NOT NULL, \"startsAt\" datetime NOT NULL, \"endsAt\" datetime NOT NULL, CONSTRAINT \"FK_a1e8d4f2a6ed977820cceeb2a66\" FOREIGN KEY (\"bookingId\") REFERENCES \"bookings\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_booking_sessions\"(\"id\", \"bookingId\", \"childminderId\", \"startsAt\", \"endsAt\") SELECT \"id\", \"bookingId\", \"childminderId\", \"startsAt\", \"endsAt\" FROM \"booking_sessions\"");
+    await queryRunner.query("DROP TABLE \"booking_sessions\"");
+    await queryRunner.query("ALTER TABLE \"temporary_booking_sessions\" RENAME TO \"booking_sessions\"");
+    await queryRunner.query("CREATE INDEX \"IDX_booking_sessions_booking\" ON \"booking_sessions\" (\"bookingId\", \"startsAt\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_booking_sessions_childminder_start\" ON \"booking_sessions\" (\"childminderId\", \"startsAt\", \"endsAt\") ");
+    await queryRunner.query("DROP INDEX \"IDX_bookings_status_end\"");
+    await queryRunner.query("DROP INDEX \"IDX_bookings_status_start\"");
+    await queryRunner.query("DROP INDEX \"IDX_bookings_status_created\"");
+    await queryRunner.query("DROP INDEX \"IDX_bookings_childminder_status_start\"");
+    await queryRunner.query("DROP INDEX \"IDX_bookings_parent_start\"");
+    await queryRunner.query("CREATE TABLE \"temporary_bookings\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"parentId\" varchar(36) NOT NULL, \"childminderId\" varchar(36) NOT NULL, \"profileId\" varchar(36) NOT NULL, \"status\" varchar(20) NOT NULL, \"startsAt\" datetime NOT NULL, \"endsAt\" datetime NOT NULL, \"weeks\" integer NOT NULL DEFAULT (1), \"notes\" text, \"hourlyRatePence\" integer NOT NULL, \"priceEstimatePence\" integer NOT NULL, \"statusReason\" varchar(500), \"cancelledBy\" varchar(20), \"statusChangedAt\" datetime, \"reminderSentAt\" datetime, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), CONSTRAINT \"FK_d896776f370f13f949e711ea0cf\" FOREIGN KEY (\"parentId\") REFERENCES \"users\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT \"FK_6ba8478b02ccaccb151a0d861be\" FOREIGN KEY (\"childminderId\") REFERENCES \"users\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT \"FK_ba4c7b538b70d54010064df49de\" FOREIGN KEY (\"profileId\") REFERENCES \"childminder_profiles\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_bookings\"(\"id\", \"parentId\", \"childminderId\", \"profileId\", \"status\", \"startsAt\", \"endsAt\", \"weeks\", \"notes\", \"hourlyRatePence\", \"priceEstimatePence\", \"statusReason\", \"cancelledBy\", \"statusChangedAt\", \"reminderSentAt\", \"createdAt\", \"updatedAt\") SELECT \"id\", \"parentId\", \"childminderId\", \"profileId\", \"status\", \"startsAt\", \"endsAt\", \"weeks\", \"notes\", \"hourlyRatePence\", \"priceEstimatePence\", \"statusReason\", \"cancelledBy\", \"statusChangedAt\", \"reminderSentAt\", \"createdAt\", \"updatedAt\" FROM \"bookings\"");
+    await queryRunner.query("DROP TABLE \"bookings\"");
+    await queryRunner.query("ALTER TABLE \"temporary_bookings\" RENAME TO \"bookings\"");
+    await queryRunner.query("CREATE INDEX \"IDX_bookings_status_end\" ON \"bookings\" (\"status\", \"endsAt\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_bookings_status_start\" ON \"bookings\" (\"status\", \"startsAt\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_bookings_status_created\" ON \"bookings\" (\"status\", \"createdAt\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_bookings_childminder_status_start\" ON \"bookings\" (\"childminderId\", \"status\", \"startsAt\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_bookings_parent_start\" ON \"bookings\" (\"parentId\", \"startsAt\") ");
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX \"IDX_bookings_parent_start\"");
+    await queryRunner.query("DROP INDEX \"IDX_bookings_childminder_status_start\"");
+    await queryRunner.query("DROP INDEX \"IDX_bookings_status_created\"");
+    await queryRunner.query("DROP INDEX \"IDX_bookings_status_start\"");
+    await queryRunner.query("DROP INDEX \"IDX_bookings_status_end\"");
+    await queryRunner.query("ALTER TABLE \"bookings\" RENAME TO \"temporary_bookings\"");
+    await queryRunner.query("CREATE TABLE \"bookings\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"parentId\" varchar(36) NOT NULL, \"childminderId\" varchar(36) NOT NULL, \"profileId\" varchar(36) NOT NULL, \"status\" varchar(20) NOT NULL, \"startsAt\" datetime NOT NULL, \"endsAt\" datetime NOT NULL, \"weeks\" integer NOT NULL DEFAULT (1), \"notes\" text, \"hourlyRatePence\" integer NOT NULL, \"priceEstimatePence\" integer NOT NULL, \"statusReason\" varchar(500), \"cancelledBy\" varchar(20), \"statusChangedAt\" datetime, \"reminderSentAt\" datetime, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("INSERT INTO \"bookings\"(\"id\", \"parentId\", \"childminderId\", \"profileId\", \"status\", \"startsAt\", \"endsAt\", \"weeks\", \"notes\", \"hourlyRatePence\", \"priceEstimatePence\", \"statusReason\", \"cancelledBy\", \"statusChangedAt\", \"reminderSentAt\", \"createdAt\", \"updatedAt\") SELECT \"id\", \"parentId\", \"childminderId\", \"profileId\", \"status\", \"startsAt\", \"endsAt\", \"weeks\", \"notes\", \"hourlyRatePence\", \"priceEstimatePence\", \"statusReason\", \"cancelledBy\", \"statusChangedAt\", \"reminderSentAt\", \"createdAt\", \"updatedAt\" FROM \"temporary_bookings\"");
+    await queryRunner.query("DROP TABLE \"temporary_bookings\"");
+    await queryRunner.query("CREATE INDEX \"IDX_bookings_parent_start\" ON \"bookings\" (\"parentId\", \"startsAt\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_bookings_childminder_status_start\" ON \"bookings\" (\"childminderId\", \"status\", \"startsAt\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_bookings_status_created\" ON \"bookings\" (\"status\", \"createdAt\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_bookings_status_start\" ON \"bookings\" (\"status\", \"startsAt\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_bookings_status_end\" ON \"bookings\" (\"status\", \"endsAt\") ");
+    await queryRunner.query("DROP INDEX \"IDX_booking_sessions_childminder_start\"");
+    await queryRunner.query("DROP INDEX \"IDX_booking_sessions_booking\"");
+    await queryRunner.query("ALTER TABLE \"booking_sessions\" RENAME TO \"temporary_booking_sessions\"");
+    await queryRunner.query("CREATE TABLE \"booking_sessions\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"bookingId\" varchar(36) NOT NULL, \"childminderId\" varchar(36) NOT NULL, \"startsAt\" datetime NOT NULL, \"endsAt\" datetime NOT NULL)");
+    await queryRunner.query("INSERT INTO \"booking_sessions\"(\"id\", \"bookingId\", \"childminderId\", \"startsAt\", \"endsAt\") SELECT \"id\", \"bookingId\", \"childminderId\", \"startsAt\", \"endsAt\" FROM \"temporary_booking_sessions\"");
+    await queryRunner.query("DROP TABLE \"temporary_booking_sessions\"");
+    await queryRunner.query("CREATE INDEX \"IDX_booking_sessions_childminder_start\" ON \"booking_sessions\" (\"childminderId\", \"startsAt\", \"endsAt\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_booking_sessions_booking\" ON \"booking_sessions\" (\"bookingId\", \"startsAt\") ");
+    await queryRunner.query("DROP INDEX \"IDX_booking_children_child\"");
+    await queryRunner.query("ALTER TABLE \"booking_children\" RENAME TO \"temporary_booking_children\"");
+    await queryRunner.query("CREATE TABLE \"booking_children\" (\"bookingId\" varchar(36) NOT NULL, \"childId\" varchar(36) NOT NULL, PRIMARY KEY (\"bookingId\", \"childId\"))");
+    await queryRunner.query("INSERT INTO \"booking_children\"(\"bookingId\", \"childId\") SELECT \"bookingId\", \"childId\" FROM \"temporary_booking_children\"");
+    await queryRunner.query("DROP TABLE \"temporary_booking_children\"");
+    await queryRunner.query("CREATE INDEX \"IDX_booking_children_child\" ON \"booking_children\" (\"childId\") ");
+    await queryRunner.query("DROP INDEX \"IDX_availability_blocks_childminder_start\"");
+    await queryRunner.query("ALTER TABLE \"availability_blocks\" RENAME TO \"temporary_availability_blocks\"");
+    await queryRunner.query("CREATE TABLE \"availability_blocks\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"childminderId\" varchar(36) NOT NULL, \"type\" varchar(20) NOT NULL, \"title\" varchar(100) NOT NULL, \"description\" text, \"startsAt\" datetime NOT NULL, \"endsAt\" datetime NOT NULL, \"recurrence\" varchar(500), \"exceptionDates\" text NOT NULL, \"lastEndsAt\" datetime, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("INSERT INTO \"availability_blocks\"(\"id\", \"childminderId\", \"type\", \"title\", \"description\", \"startsAt\", \"endsAt\", \"recurrence\", \"exceptionDates\", \"lastEndsAt\", \"createdAt\", \"updatedAt\") SELECT \"id\", \"childminderId\", \"type\", \"title\", \"description\", \"startsAt\", \"endsAt\", \"recurrence\", \"exceptionDates\", \"lastEndsAt\", \"createdAt\", \"updatedAt\" FROM \"temporary_availability_blocks\"");
+    await queryRunner.query("DROP TABLE \"temporary_availability_blocks\"");
+    await queryRunner.query("CREATE INDEX \"IDX_availability_blocks_childminder_start\" ON \"availability_blocks\" (\"childminderId\", \"startsAt\") ");
+    await queryRunner.query("DROP INDEX \"IDX_bookings_parent_start\"");
+    await queryRunner.query("DROP INDEX \"IDX_bookings_childminder_status_start\"");
+    await queryRunner.query("DROP INDEX \"IDX_bookings_status_created\"");
+    await queryRunner.query("DROP INDEX \"IDX_bookings_status_start\"");
+    await queryRunner.query("DROP INDEX \"IDX_bookings_status_end\"");
+    await queryRunner.query("DROP TABLE \"bookings\"");
+    await queryRunner.query("DROP INDEX \"IDX_booking_sessions_childminder_start\"");
+    await queryRunner.query("DROP INDEX \"IDX_booking_sessions_booking\"");
+    await queryRunner.query("DROP TABLE \"booking_sessions\"");
+    await queryRunner.query("DROP INDEX \"IDX_booking_children_child\"");
+    await queryRunner.query("DROP TABLE \"booking_children\"");
+    await queryRunner.query("DROP INDEX \"IDX_availability_blocks_childminder_start\"");
+    await queryRunner.query("DROP TABLE \"availability_blocks\"");
+  }
+}
