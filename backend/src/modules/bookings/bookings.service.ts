@@ -324,7 +324,7 @@ export class BookingsService implements ChildBookingsPort {
         manager,
       );
       if (problems.length) throw refused(problems);
-      await this.bookings.transition(
+      await this.moveOrFail(
         booking.id,
         [BookingStatus.Pending],
         { status: BookingStatus.Confirmed, statusChangedAt: new Date() },
@@ -345,7 +345,7 @@ export class BookingsService implements ChildBookingsPort {
       if (booking.status !== BookingStatus.Pending) {
         throw transitionError(`Only a pending request can be rejected; this booking is ${booking.status}`);
       }
-      await this.bookings.transition(
+      await this.moveOrFail(
         booking.id,
         [BookingStatus.Pending],
         { status: BookingStatus.Rejected, statusReason: reason, statusChangedAt: new Date() },
@@ -377,7 +377,7 @@ export class BookingsService implements ChildBookingsPort {
             : `This booking is ${booking.status === BookingStatus.Confirmed ? 'finished' : booking.status}; it can no longer be cancelled`,
         );
       }
-      await this.bookings.transition(
+      await this.moveOrFail(
         booking.id,
         [BookingStatus.Pending, BookingStatus.Confirmed],
         { status: BookingStatus.Cancelled, statusReason: reason, cancelledBy: by, statusChangedAt: now },
@@ -426,6 +426,22 @@ export class BookingsService implements ChildBookingsPort {
       if (!profile || !booking) throw bookingNotFound();
       return work(manager, booking, profile);
     });
+  }
+
+  /**
+   * The conditional status change of a person's action. The lifecycle job changes bookings
+   * without the profile lock (expiring one at the same moment, say): if it won, the person is
+   * told, and nothing is sent about a change that did not happen.
+   */
+  private async moveOrFail(
+    id: string,
+    from: readonly BookingStatus[],
+    changes: Partial<Booking> & { status: BookingStatus },
+    manager: EntityManager,
+  ): Promise<void> {
+    if (!(await this.bookings.transition(id, from, changes, manager))) {
+      throw transitionError('This booking changed a moment ago (it may have expired). Reload it to see its status.');
+    }
   }
 
   /** A listed profile with a rate; with `lock`, locked for the transaction (the first statement in it). */
