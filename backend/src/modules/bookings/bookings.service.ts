@@ -175,7 +175,7 @@ export class BookingsService implements ChildBookingsPort {
   async create(auth: AuthContext, dto: CreateBookingDto): Promise<BookingResponse> {
     const { sessions, timing } = planOf(dto);
     if (timing.length) throw refused(timing);
-    const outcome = await inTransaction(this.dataSource, async (manager) => {
+    const outcome = await this.lockedTransaction(async (manager) => {
       // The lock comes first: see ChildmindersRepository.lockById.
       const profile = await this.requireBookableProfile(dto.childminderId, manager, { lock: true });
       const children = await this.requireOwnChildren(auth, dto.childIds, manager);
@@ -420,12 +420,32 @@ export class BookingsService implements ChildBookingsPort {
   ): Promise<T> {
     const peek = await this.bookings.findById(id);
     if (!peek || !mayAccess(auth, peek)) throw bookingNotFound();
-    return inTransaction(this.dataSource, async (manager) => {
+    return this.lockedTransaction(async (manager) => {
       const profile = await this.childminders.lockById(peek.profileId, manager);
       const booking = await this.bookings.findDetailed(id, manager);
       if (!profile || !booking) throw bookingNotFound();
       return work(manager, booking, profile);
     });
+  }
+
+  /**
+   * A transaction that takes the childminder lock. Waiting too long for the lock, or a deadlock,
+   * rolls it back: it is tried once more, then the caller hears "busy" (503), never a 500.
+   */
+  private async lockedTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await inTransaction(this.dataSource, work);
+      } catch (error) {
+        if (!isLockContention(error)) throw error;
+        if (attempt >= 2) {
+          throw new BookingException(
+            BookingErrorCode.Busy,
+            "Many changes are being made to this childminder's bookings right now. Please try again in a moment.",
+          );
+        }
+      }
+    }
   }
 
   /**
@@ -473,6 +493,12 @@ export class BookingsService implements ChildBookingsPort {
     }
     return children;
   }
+}
+
+/** MySQL/MariaDB lock wait timeout (1205) or deadlock (1213); SQLite's "database is locked". */
+function isLockContention(error: unknown): boolean {
+  const driver = (error as { driverError?: { errno?: number; code?: string } })?.driverError;
+  return driver?.errno === 1205 || driver?.errno === 1213 || driver?.code === 'SQLITE_BUSY';
 }
 
 function mayAccess(auth: AuthContext, booking: Booking): boolean {
