@@ -1938,7 +1938,7 @@ export interface components {
             userId: string;
         };
         /** @enum {string} */
-        BookingErrorCode: "BOOKING_NOT_FOUND" | "BOOKING_CHILD_NOT_FOUND" | "BOOKING_INVALID_TIMES" | "BOOKING_OUTSIDE_AVAILABILITY" | "BOOKING_DURING_TIME_OFF" | "BOOKING_OVER_CAPACITY" | "BOOKING_CHILD_ALREADY_BOOKED" | "BOOKING_AGE_GROUP_NOT_CARED_FOR" | "BOOKING_CHILDMINDER_NOT_BOOKABLE" | "BOOKING_INVALID_TRANSITION";
+        BookingErrorCode: "BOOKING_NOT_FOUND" | "BOOKING_CHILD_NOT_FOUND" | "BOOKING_INVALID_TIMES" | "BOOKING_OUTSIDE_AVAILABILITY" | "BOOKING_DURING_TIME_OFF" | "BOOKING_OVER_CAPACITY" | "BOOKING_CHILD_ALREADY_BOOKED" | "BOOKING_AGE_GROUP_NOT_CARED_FOR" | "BOOKING_CHILDMINDER_NOT_BOOKABLE" | "BOOKING_INVALID_TRANSITION" | "BOOKING_BUSY";
         BookingPageResponse: {
             items: components["schemas"]["BookingResponse"][];
             page: number;
@@ -6825,6 +6825,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Too many concurrent changes for this childminder: try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ParentBookings_quote: {
@@ -6980,6 +6987,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Too many concurrent changes for this childminder: try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ParentBookings_modify: {
@@ -7036,6 +7050,13 @@ export interface operations {
             };
             /** @description Not pending any more, or: A booking rule is broken: outside available time, during time off, over capacity, a child already booked, an age group not cared for, or the wrong status. The message names the rule and the time (Europe/London); details list every problem. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many concurrent changes for this childminder: try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7221,6 +7242,13 @@ export interface operations {
             };
             /** @description A booking rule is broken: outside available time, during time off, over capacity, a child already booked, an age group not cared for, or the wrong status. The message names the rule and the time (Europe/London); details list every problem. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many concurrent changes for this childminder: try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7522,6 +7550,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Too many concurrent changes for this childminder: try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     AdminBookings_update: {
@@ -7578,6 +7613,13 @@ export interface operations {
             };
             /** @description A booking rule is broken: outside available time, during time off, over capacity, a child already booked, an age group not cared for, or the wrong status. The message names the rule and the time (Europe/London); details list every problem. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many concurrent changes for this childminder: try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
