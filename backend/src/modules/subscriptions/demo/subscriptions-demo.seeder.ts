@@ -1,21 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import { Role } from '@app/common/auth/role';
 import { DemoData, DemoDataSeeder, DemoSeedContext } from '@app/database/seed/demo-data';
 import { Subscription, SubscriptionStatus } from '../entities/subscription.entity';
 import { BillingInterval, PlanKey } from '../plans';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /**
- * The demo parent is on Parent Plus, so that the demo's main journey (request a booking) works
- * without a checkout first. Identifiers are the simulator's kind, never a real Stripe object.
+ * The demo parent is on Plus (a simulated, monthly subscription), so that someone trying the
+ * demo can message a childminder straight away; the free plan is shown by registering a parent.
  */
 @Injectable()
-@DemoData(25)
+@DemoData(20)
 export class SubscriptionsDemoSeeder implements DemoDataSeeder {
-  async seed(context: DemoSeedContext): Promise<void> {
-    const parentId = context.users[Role.Parent];
+  async seed({ manager, users }: DemoSeedContext): Promise<void> {
+    const parentId = users[Role.Parent];
     if (!parentId) return;
-    await context.manager.getRepository(Subscription).insert(
+    await manager.getRepository(Subscription).insert(
       Object.assign(new Subscription(), {
         userId: parentId,
         planKey: PlanKey.ParentPlus,
@@ -24,7 +25,7 @@ export class SubscriptionsDemoSeeder implements DemoDataSeeder {
         stripeCustomerId: 'cus_demo_parent',
         stripeSubscriptionId: 'sub_demo_parent',
         stripePriceId: 'price_demo_parent_plus_month',
-        currentPeriodEnd: DateTime.now().plus({ days: 30 }).toJSDate(),
+        currentPeriodEnd: new Date(Date.now() + 30 * DAY_MS),
         trialEnd: null,
         cancelAtPeriodEnd: false,
         canceledAt: null,
