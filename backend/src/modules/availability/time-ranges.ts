@@ -7,8 +7,6 @@ export interface TimeRange {
   end: number;
 }
 
-export const rangeOf = (start: Date, end: Date): TimeRange => ({ start: start.getTime(), end: end.getTime() });
-
 export const overlaps = (a: TimeRange, b: TimeRange) => a.start < b.end && b.start < a.end;
 
 /** The union of `ranges` as sorted, non-overlapping, non-touching spans. */
@@ -39,13 +37,6 @@ export function subtractRanges(from: readonly TimeRange[], minus: readonly TimeR
   return result;
 }
 
-/** The parts of `ranges` that fall inside `window`. */
-export function clipRanges(ranges: readonly TimeRange[], window: TimeRange): TimeRange[] {
-  return ranges
-    .map((r) => ({ start: Math.max(r.start, window.start), end: Math.min(r.end, window.end) }))
-    .filter((r) => r.end > r.start);
-}
-
 const ukTime = (ms: number) => DateTime.fromMillis(ms, { zone: UK_ZONE }).setLocale('en-GB');
 
 /**
@@ -61,6 +52,3 @@ export function formatUkRange(start: Date | number, end: Date | number): string 
   }
   return `${day(from)} ${from.toFormat('HH:mm')} - ${day(to)} ${to.toFormat('HH:mm')}`;
 }
-
-/** The UK calendar date (`YYYY-MM-DD`) an instant falls on. */
-export const ukDateOf = (instant: Date | number) => DateTime.fromMillis(+instant, { zone: UK_ZONE }).toISODate()!;

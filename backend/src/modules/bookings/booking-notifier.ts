@@ -78,7 +78,7 @@ export class BookingNotifier {
       variables: EmailVariables<T>,
       inApp: { title: string; body: string; link: string },
     ) => {
-      if (await this.preferences.allows(user.id, type, NotificationChannel.Email)) {
+      if (await this.preferences.allows(user.id, type, NotificationChannel.Email, manager)) {
         await this.outbox.enqueue(manager, {
           to: user.email,
           toName: fullName(user),
@@ -87,7 +87,7 @@ export class BookingNotifier {
           variables,
         });
       }
-      if (await this.preferences.allows(user.id, type, NotificationChannel.InApp)) {
+      if (await this.preferences.allows(user.id, type, NotificationChannel.InApp, manager)) {
         const path = inApp.link.slice(this.config.publicUrl.length);
         notifications.push(
           await this.feed.create(user.id, { type: `booking.${event}`, ...inApp, link: path }, manager),

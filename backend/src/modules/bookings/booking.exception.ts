@@ -22,6 +22,8 @@ export enum BookingErrorCode {
   NotBookable = 'BOOKING_CHILDMINDER_NOT_BOOKABLE',
   /** The action does not fit the booking's status (confirming a cancelled booking, editing a confirmed one). */
   InvalidTransition = 'BOOKING_INVALID_TRANSITION',
+  /** The childminder's bookings stayed locked too long (a burst of changes): try again. */
+  Busy = 'BOOKING_BUSY',
 }
 
 export class BookingException extends defineDomainException<BookingErrorCode>('BookingException', {
@@ -35,6 +37,7 @@ export class BookingException extends defineDomainException<BookingErrorCode>('B
   [BookingErrorCode.AgeGroupNotCared]: HttpStatus.CONFLICT,
   [BookingErrorCode.NotBookable]: HttpStatus.CONFLICT,
   [BookingErrorCode.InvalidTransition]: HttpStatus.CONFLICT,
+  [BookingErrorCode.Busy]: HttpStatus.SERVICE_UNAVAILABLE,
 }) {}
 
 export const bookingNotFound = () => new BookingException(BookingErrorCode.NotFound, 'Booking not found');

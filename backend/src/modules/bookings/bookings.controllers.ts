@@ -7,6 +7,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthContext } from '@app/common/auth/auth-context';
@@ -41,6 +42,9 @@ import {
 
 const PARENT = [Role.Parent] as const;
 const MINDER = [Role.Childminder] as const;
+/** The childminder lock stayed busy through a retry (a burst of concurrent changes). */
+const BUSY = ApiResponse({ status: 503, description: 'Too many concurrent changes for this childminder: try again' });
+
 const REFUSAL =
   'A booking rule is broken: outside available time, during time off, over capacity, a child already booked, ' +
   'an age group not cared for, or the wrong status. The message names the rule and the time (Europe/London); details list every problem.';
@@ -96,6 +100,7 @@ export class ParentBookingsController {
   })
   @ApiNotFoundResponse({ description: 'No such listed childminder, or a child that is not mine' })
   @ApiConflictResponse({ description: REFUSAL })
+  @BUSY
   create(@Auth() auth: AuthContext, @Body() dto: CreateBookingDto) {
     return this.bookings.create(auth, dto);
   }
@@ -130,6 +135,7 @@ export class ParentBookingsController {
   @ApiBadRequestResponse({ description: 'A field is unknown or not acceptable (named in details)' })
   @ApiNotFoundResponse({ description: 'No such booking, or not mine' })
   @ApiConflictResponse({ description: `Not pending any more, or: ${REFUSAL}` })
+  @BUSY
   modify(@Auth() auth: AuthContext, @Param() params: BookingIdParams, @Body() dto: UpdateBookingDto) {
     return this.bookings.modify(auth, params.id, dto);
   }
@@ -141,6 +147,7 @@ export class ParentBookingsController {
   @ApiBadRequestResponse({ description: 'reason missing or not acceptable' })
   @ApiNotFoundResponse({ description: 'No such booking, or not mine' })
   @ApiConflictResponse({ description: 'Already finished, rejected, expired or cancelled' })
+  @BUSY
   cancel(@Auth() auth: AuthContext, @Param() params: BookingIdParams, @Body() dto: CancelBookingDto) {
     return this.bookings.cancel(auth, params.id, dto.reason);
   }
@@ -198,6 +205,7 @@ export class ChildminderBookingsController {
   @ApiBadRequestResponse({ description: 'action or reason missing or not acceptable' })
   @ApiNotFoundResponse({ description: 'No such booking, or not with me' })
   @ApiConflictResponse({ description: REFUSAL })
+  @BUSY
   answer(@Auth() auth: AuthContext, @Param() params: BookingIdParams, @Body() dto: RespondToBookingDto) {
     return this.bookings.answer(auth, params.id, dto);
   }
@@ -274,6 +282,7 @@ export class AdminBookingsController {
   @ApiBadRequestResponse({ description: 'A field is unknown or not acceptable (named in details)' })
   @ApiNotFoundResponse({ description: 'No such booking' })
   @ApiConflictResponse({ description: REFUSAL })
+  @BUSY
   update(@Auth() auth: AuthContext, @Param() params: BookingIdParams, @Body() dto: AdminUpdateBookingDto) {
     return this.bookings.adminUpdate(auth, params.id, dto);
   }
@@ -285,6 +294,7 @@ export class AdminBookingsController {
   @ApiBadRequestResponse({ description: 'reason missing or not acceptable' })
   @ApiNotFoundResponse({ description: 'No such booking' })
   @ApiConflictResponse({ description: 'Already finished, rejected, expired or cancelled' })
+  @BUSY
   cancel(@Auth() auth: AuthContext, @Param() params: BookingIdParams, @Body() dto: CancelBookingDto) {
     return this.bookings.adminCancel(auth, params.id, dto.reason);
   }

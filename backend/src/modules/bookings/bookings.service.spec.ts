@@ -188,6 +188,16 @@ describe(BookingsService.name, () => {
       expect(notifier.queue).not.toHaveBeenCalled();
     });
 
+    it('tells the childminder when the job expired the request at the same moment, and sends nothing', async () => {
+      bookings.transition.mockResolvedValue(false);
+      await expect(
+        service.answer(minder, booking.id, { action: ChildminderBookingAction.Confirm }),
+      ).rejects.toMatchObject({
+        code: BookingErrorCode.InvalidTransition,
+      });
+      expect(notifier.queue).not.toHaveBeenCalled();
+    });
+
     it("answers another childminder's booking with the same 404 as a missing one", async () => {
       await expect(
         service.answer(auth('minder-2', Role.Childminder), booking.id, { action: ChildminderBookingAction.Confirm }),

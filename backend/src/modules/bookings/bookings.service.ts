@@ -175,7 +175,7 @@ export class BookingsService implements ChildBookingsPort {
   async create(auth: AuthContext, dto: CreateBookingDto): Promise<BookingResponse> {
     const { sessions, timing } = planOf(dto);
     if (timing.length) throw refused(timing);
-    const outcome = await inTransaction(this.dataSource, async (manager) => {
+    const outcome = await this.lockedTransaction(async (manager) => {
       // The lock comes first: see ChildmindersRepository.lockById.
       const profile = await this.requireBookableProfile(dto.childminderId, manager, { lock: true });
       const children = await this.requireOwnChildren(auth, dto.childIds, manager);
@@ -324,7 +324,7 @@ export class BookingsService implements ChildBookingsPort {
         manager,
       );
       if (problems.length) throw refused(problems);
-      await this.bookings.transition(
+      await this.moveOrFail(
         booking.id,
         [BookingStatus.Pending],
         { status: BookingStatus.Confirmed, statusChangedAt: new Date() },
@@ -345,7 +345,7 @@ export class BookingsService implements ChildBookingsPort {
       if (booking.status !== BookingStatus.Pending) {
         throw transitionError(`Only a pending request can be rejected; this booking is ${booking.status}`);
       }
-      await this.bookings.transition(
+      await this.moveOrFail(
         booking.id,
         [BookingStatus.Pending],
         { status: BookingStatus.Rejected, statusReason: reason, statusChangedAt: new Date() },
@@ -377,7 +377,7 @@ export class BookingsService implements ChildBookingsPort {
             : `This booking is ${booking.status === BookingStatus.Confirmed ? 'finished' : booking.status}; it can no longer be cancelled`,
         );
       }
-      await this.bookings.transition(
+      await this.moveOrFail(
         booking.id,
         [BookingStatus.Pending, BookingStatus.Confirmed],
         { status: BookingStatus.Cancelled, statusReason: reason, cancelledBy: by, statusChangedAt: now },
@@ -420,12 +420,48 @@ export class BookingsService implements ChildBookingsPort {
   ): Promise<T> {
     const peek = await this.bookings.findById(id);
     if (!peek || !mayAccess(auth, peek)) throw bookingNotFound();
-    return inTransaction(this.dataSource, async (manager) => {
+    return this.lockedTransaction(async (manager) => {
       const profile = await this.childminders.lockById(peek.profileId, manager);
       const booking = await this.bookings.findDetailed(id, manager);
       if (!profile || !booking) throw bookingNotFound();
       return work(manager, booking, profile);
     });
+  }
+
+  /**
+   * A transaction that takes the childminder lock. Waiting too long for the lock, or a deadlock,
+   * rolls it back: it is tried once more, then the caller hears "busy" (503), never a 500.
+   */
+  private async lockedTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await inTransaction(this.dataSource, work);
+      } catch (error) {
+        if (!isLockContention(error)) throw error;
+        if (attempt >= 2) {
+          throw new BookingException(
+            BookingErrorCode.Busy,
+            "Many changes are being made to this childminder's bookings right now. Please try again in a moment.",
+          );
+        }
+      }
+    }
+  }
+
+  /**
+   * The conditional status change of a person's action. The lifecycle job changes bookings
+   * without the profile lock (expiring one at the same moment, say): if it won, the person is
+   * told, and nothing is sent about a change that did not happen.
+   */
+  private async moveOrFail(
+    id: string,
+    from: readonly BookingStatus[],
+    changes: Partial<Booking> & { status: BookingStatus },
+    manager: EntityManager,
+  ): Promise<void> {
+    if (!(await this.bookings.transition(id, from, changes, manager))) {
+      throw transitionError('This booking changed a moment ago (it may have expired). Reload it to see its status.');
+    }
   }
 
   /** A listed profile with a rate; with `lock`, locked for the transaction (the first statement in it). */
@@ -457,6 +493,12 @@ export class BookingsService implements ChildBookingsPort {
     }
     return children;
   }
+}
+
+/** MySQL/MariaDB lock wait timeout (1205) or deadlock (1213); SQLite's "database is locked". */
+function isLockContention(error: unknown): boolean {
+  const driver = (error as { driverError?: { errno?: number; code?: string } })?.driverError;
+  return driver?.errno === 1205 || driver?.errno === 1213 || driver?.code === 'SQLITE_BUSY';
 }
 
 function mayAccess(auth: AuthContext, booking: Booking): boolean {

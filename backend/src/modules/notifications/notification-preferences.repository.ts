@@ -23,12 +23,15 @@ export class NotificationPreferencesRepository {
     return this.repo(manager).find({ where: { userId } });
   }
 
+  /** With `manager`, read on the caller's transaction connection (see NotificationPreferencesService.allows). */
   findChoice(
     userId: string,
     type: NotificationType,
     channel: NotificationChannel,
+    manager?: EntityManager,
   ): Promise<NotificationPreference | null> {
-    return this.rows.findOne({ where: { userId, type, channel } });
+    const rows = manager ? manager.getRepository(NotificationPreference) : this.rows;
+    return rows.findOne({ where: { userId, type, channel } });
   }
 
   /** Inserts or overwrites the user's choices (one statement on both dialects). */

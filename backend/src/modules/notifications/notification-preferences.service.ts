@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { RequestMeta } from '@app/common/http/request-meta';
 import { ActivityType } from '@app/modules/activity/activity-type';
 import { ActivityService } from '@app/modules/activity/activity.service';
@@ -78,11 +78,20 @@ export class NotificationPreferencesService {
     return this.list(userId);
   }
 
-  /** Whether `userId` wants notifications of `type` on `channel`: their choice, else the default. */
-  async allows(userId: string, type: NotificationType, channel: NotificationChannel): Promise<boolean> {
+  /**
+   * Whether `userId` wants notifications of `type` on `channel`: their choice, else the default.
+   * Callers inside a transaction pass its manager: a read on another pooled connection while the
+   * transaction holds a lock others queue on can starve the pool.
+   */
+  async allows(
+    userId: string,
+    type: NotificationType,
+    channel: NotificationChannel,
+    manager?: EntityManager,
+  ): Promise<boolean> {
     const definition = notificationTypeDefinition(type);
     if (definition.locked) return definition.defaults[channel];
-    const choice = await this.preferences.findChoice(userId, type, channel);
+    const choice = await this.preferences.findChoice(userId, type, channel, manager);
     return choice?.enabled ?? definition.defaults[channel];
   }
 }

@@ -1972,7 +1972,7 @@ export interface components {
             userId: string;
         };
         /** @enum {string} */
-        BookingErrorCode: "BOOKING_NOT_FOUND" | "BOOKING_CHILD_NOT_FOUND" | "BOOKING_INVALID_TIMES" | "BOOKING_OUTSIDE_AVAILABILITY" | "BOOKING_DURING_TIME_OFF" | "BOOKING_OVER_CAPACITY" | "BOOKING_CHILD_ALREADY_BOOKED" | "BOOKING_AGE_GROUP_NOT_CARED_FOR" | "BOOKING_CHILDMINDER_NOT_BOOKABLE" | "BOOKING_INVALID_TRANSITION";
+        BookingErrorCode: "BOOKING_NOT_FOUND" | "BOOKING_CHILD_NOT_FOUND" | "BOOKING_INVALID_TIMES" | "BOOKING_OUTSIDE_AVAILABILITY" | "BOOKING_DURING_TIME_OFF" | "BOOKING_OVER_CAPACITY" | "BOOKING_CHILD_ALREADY_BOOKED" | "BOOKING_AGE_GROUP_NOT_CARED_FOR" | "BOOKING_CHILDMINDER_NOT_BOOKABLE" | "BOOKING_INVALID_TRANSITION" | "BOOKING_BUSY";
         BookingPageResponse: {
             items: components["schemas"]["BookingResponse"][];
             page: number;
@@ -7012,6 +7012,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Too many concurrent changes for this childminder: try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ParentBookings_quote: {
@@ -7167,6 +7174,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Too many concurrent changes for this childminder: try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ParentBookings_modify: {
@@ -7223,6 +7237,13 @@ export interface operations {
             };
             /** @description Not pending any more, or: A booking rule is broken: outside available time, during time off, over capacity, a child already booked, an age group not cared for, or the wrong status. The message names the rule and the time (Europe/London); details list every problem. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many concurrent changes for this childminder: try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7408,6 +7429,13 @@ export interface operations {
             };
             /** @description A booking rule is broken: outside available time, during time off, over capacity, a child already booked, an age group not cared for, or the wrong status. The message names the rule and the time (Europe/London); details list every problem. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many concurrent changes for this childminder: try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7709,6 +7737,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Too many concurrent changes for this childminder: try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     AdminBookings_update: {
@@ -7765,6 +7800,13 @@ export interface operations {
             };
             /** @description A booking rule is broken: outside available time, during time off, over capacity, a child already booked, an age group not cared for, or the wrong status. The message names the rule and the time (Europe/London); details list every problem. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many concurrent changes for this childminder: try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
