@@ -1,5 +1,6 @@
 /**
- * Test projects: unit specs beside the code, API stories against MariaDB, browser tests.
+ * Test projects: unit specs beside the code, API stories against MariaDB, cluster stories (two
+ * built server processes on MariaDB and a private Redis), browser tests.
  *
  * NestJS 12 and several of its dependencies ship only ES modules. Node 20 can require() them,
  * but Jest's own module loader cannot (before Node 24.9), so SWC compiles those packages to
@@ -61,13 +62,22 @@ module.exports = {
   // Per-test limit: API stories hash passwords and browser stories drive Chromium. Jest reads it only here.
   testTimeout: 120000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/backend/src/**/*.spec.ts', '<rootDir>/frontend/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/backend/src/**/*.spec.ts', '<rootDir>/frontend/src/**/*.spec.ts'],
+    },
     {
       ...common,
       displayName: 'api',
       testMatch: ['<rootDir>/test/api/**/*.api-spec.ts'],
       globalSetup: '<rootDir>/test/api/global-setup.ts',
       globalTeardown: '<rootDir>/test/api/global-teardown.ts',
+    },
+    {
+      ...common,
+      displayName: 'cluster',
+      testMatch: ['<rootDir>/test/cluster/**/*.cluster-spec.ts'],
     },
     {
       ...common,
