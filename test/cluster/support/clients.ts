@@ -15,12 +15,12 @@ export interface Account {
 }
 
 /** fetch with a JSON body; resolves to the status and the parsed body (or the text). */
-export async function call(
+export async function call<T = unknown>(
   baseUrl: string,
   method: string,
   path: string,
   { body, headers = {} }: { body?: unknown; headers?: Record<string, string> } = {},
-): Promise<{ status: number; body: any }> {
+): Promise<{ status: number; body: T }> {
   const response = await fetch(`${baseUrl}${path}`, {
     method,
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
@@ -34,7 +34,7 @@ export async function call(
   } catch {
     /* not JSON */
   }
-  return { status: response.status, body: parsed };
+  return { status: response.status, body: parsed as T };
 }
 
 /**
@@ -49,7 +49,7 @@ export async function registerAndSignIn(
 ): Promise<Account> {
   const email = uniqueEmail(`cluster-${role}`);
   const password = 'a long cluster password';
-  const registered = await call(baseUrl, 'POST', '/api/auth/register', {
+  const registered = await call<{ user: { id: string } }>(baseUrl, 'POST', '/api/auth/register', {
     body: { email, password, firstName, lastName: 'Cluster', role, postcode: 'SW1A 1AA' },
   });
   if (registered.status !== 201)
@@ -58,9 +58,9 @@ export async function registerAndSignIn(
   const token = Outbox.tokenFrom(await outbox.latest(email, 'verify-email'), '/verify-email');
   const verified = await call(baseUrl, 'POST', '/api/auth/verify-email', { body: { token } });
   if (verified.status !== 200) throw new Error(`Verify ${email}: ${verified.status} ${JSON.stringify(verified.body)}`);
-  const login = await call(baseUrl, 'POST', '/api/auth/login', { body: { email, password } });
+  const login = await call<{ accessToken: string }>(baseUrl, 'POST', '/api/auth/login', { body: { email, password } });
   if (login.status !== 200) throw new Error(`Login ${email}: ${login.status} ${JSON.stringify(login.body)}`);
-  const accessToken = login.body.accessToken as string;
+  const accessToken = login.body.accessToken;
   return {
     id: registered.body.user.id as string,
     email,
@@ -115,7 +115,7 @@ export class LiveClients {
   }
 
   static async connect(baseUrl: string, who: Account): Promise<LiveClients> {
-    const ticket = await call(baseUrl, 'POST', '/api/messages/sse/ticket', { headers: who.auth });
+    const ticket = await call<{ ticket: string }>(baseUrl, 'POST', '/api/messages/sse/ticket', { headers: who.auth });
     if (ticket.status !== 201) throw new Error(`SSE ticket: ${ticket.status} ${JSON.stringify(ticket.body)}`);
     const sse = await SseClient.open(`${baseUrl}/api/messages/sse?ticket=${encodeURIComponent(ticket.body.ticket)}`);
     const socket = io(baseUrl, {
