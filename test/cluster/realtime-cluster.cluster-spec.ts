@@ -3,7 +3,8 @@ import { Account, call, grantPlan, LiveClients, registerAndSignIn } from './supp
 import { AppInstance, Cluster } from './support/cluster';
 import { eventually } from './support/processes';
 
-const SEND = '/api/dashboard/parent/messages/send';
+const PARENT_SEND = '/api/dashboard/parent/messages/send';
+const MINDER_SEND = '/api/dashboard/childminder/messages/send';
 const INBOX = '/api/dashboard/childminder/messages';
 
 /**
@@ -18,11 +19,15 @@ describe('A cluster of two app processes sharing MariaDB and Redis', () => {
   let minder: Account;
   /** The childminder's live clients, connected to instance two for the whole run. */
   let minderOnTwo: LiveClients | undefined;
+  /** The parent's live clients, connected to instance one while Redis is away. */
+  let parentOnOne: LiveClients | undefined;
 
-  const send = async (through: AppInstance, text: string) => {
-    const sent = await call(through.baseUrl, 'POST', SEND, {
-      headers: parent.auth,
-      body: { recipientId: minder.id, text },
+  /** The parent writes to the childminder (or, with `from: 'minder'`, the childminder replies). */
+  const send = async (through: AppInstance, text: string, from: 'parent' | 'minder' = 'parent') => {
+    const [path, sender, recipient] = from === 'parent' ? [PARENT_SEND, parent, minder] : [MINDER_SEND, minder, parent];
+    const sent = await call(through.baseUrl, 'POST', path, {
+      headers: sender.auth,
+      body: { recipientId: recipient.id, text },
     });
     expect({ status: sent.status, body: sent.body }).toMatchObject({ status: 201 });
   };
@@ -45,6 +50,7 @@ describe('A cluster of two app processes sharing MariaDB and Redis', () => {
 
   afterAll(async () => {
     minderOnTwo?.close();
+    parentOnOne?.close();
     await cluster.stop();
   });
 
@@ -91,6 +97,11 @@ describe('A cluster of two app processes sharing MariaDB and Redis', () => {
       await send(two, 'Sent through instance two while Redis is down');
       await minderOnTwo!.received('Sent through instance two while Redis is down');
       expect(minderOnTwo!.socket.connected).toBe(true);
+
+      // New connections are served too: the parent connects to instance one and gets a reply sent there.
+      parentOnOne = await LiveClients.connect(one.baseUrl, parent);
+      await send(one, 'A reply through instance one while Redis is down', 'minder');
+      await parentOnOne.received('A reply through instance one while Redis is down');
       expectBothRunning();
     },
   );

@@ -150,7 +150,7 @@ export class LiveClients {
   }
 
   /** Waits until `text` has arrived over both SSE and socket.io. */
-  received(text: string, timeoutMs = 5_000): Promise<true> {
+  received(text: string, timeoutMs = 10_000): Promise<true> {
     return eventually(
       `"${text}" over SSE and socket.io`,
       () => (this.overSse.includes(text) && this.overSocket.includes(text) ? true : undefined),
