@@ -53,7 +53,9 @@ export class PrivateRedis {
       `redis-server on port ${this.port} to answer PING`,
       async () => {
         if (!child.running && child.ending !== undefined) {
-          throw new Error(`redis-server exited (${child.ending}): is it installed (apt-get install redis-server)?`);
+          throw new Error(
+            `redis-server ended (${child.ending}): the cluster tests need it on PATH (apt-get install redis-server)`,
+          );
         }
         return (await redisCommand(this.port, 'PING')).startsWith('+PONG') ? true : undefined;
       },

@@ -10,6 +10,7 @@ process.once('exit', () => {
 /** A started child process: its output (for failure messages), whether it still runs, and a stop. */
 export class Child {
   private text = '';
+  private spawnError?: Error;
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
   private constructor(
@@ -31,7 +32,7 @@ export class Child {
     );
     // A command that cannot start (not installed) reports an error instead of exiting.
     process.once('error', (error) => {
-      this.text += `\n${error.message}\n`;
+      this.spawnError = error;
       children.delete(process);
     });
   }
@@ -53,6 +54,8 @@ export class Child {
   /** How it ended, for messages: "code 1" or "SIGKILL"; undefined while it runs. */
   get ending(): string | undefined {
     if (this.running) return undefined;
+    if (this.spawnError) return `could not start: ${this.spawnError.message}`;
+    if (this.process.pid === undefined) return undefined; // the spawn error is yet to be reported
     return this.process.signalCode ?? `code ${this.process.exitCode ?? '?'}`;
   }
 
@@ -62,7 +65,7 @@ export class Child {
 
   /** SIGTERM (or the given signal), then SIGKILL if it is still there after `graceMs`. */
   async stop(signal: NodeJS.Signals = 'SIGTERM', graceMs = 5_000): Promise<void> {
-    if (!this.running) return;
+    if (!this.running || this.spawnError) return;
     this.process.kill(signal);
     const timer = setTimeout(() => this.process.kill('SIGKILL'), graceMs);
     await this.exited;
