@@ -46,7 +46,8 @@ describe('A cluster of two app processes sharing MariaDB and Redis', () => {
     // Starting a conversation needs the Plus plan.
     await grantPlan(dataSource, parent.id, PlanKey.ParentPlus);
     minderOnTwo = await LiveClients.connect(two.baseUrl, minder);
-  });
+    // Two server starts (the first migrates an empty database) on a busy CI machine.
+  }, 240_000);
 
   afterAll(async () => {
     minderOnTwo?.close();

@@ -11,7 +11,7 @@ import { Child, eventually, freePort, redisCommand } from './processes';
 
 const ROOT = resolve(__dirname, '../../..');
 const MAIN_JS = join(ROOT, 'dist/backend/src/main.js');
-const STARTUP_TIMEOUT_MS = 60_000;
+const STARTUP_TIMEOUT_MS = 90_000;
 
 export interface Health {
   status: 'ok' | 'degraded' | 'down';

@@ -1,11 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 
-/** Every child process the cluster tests started, so that none outlives the test process. */
-const children = new Set<ChildProcess>();
-process.once('exit', () => {
-  for (const child of children) child.kill('SIGKILL');
-});
+/**
+ * afterAll stops every process a test started, on failure too. Should the test process itself be
+ * killed (Ctrl-C, a CI time-out) the kernel kills them as well where util-linux's setpriv is
+ * there to ask for it (PR_SET_PDEATHSIG; it then execs the command, keeping the pid). Jest's
+ * sandboxed `process` never sees the real 'exit' event, so a handler there would not do.
+ */
+const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((path) => existsSync(path));
 
 /** A started child process: its output (for failure messages), whether it still runs, and a stop. */
 export class Child {
@@ -26,21 +29,18 @@ export class Child {
     process.stderr!.on('data', keep);
     this.exited = new Promise((done) =>
       process.once('exit', (code, signal) => {
-        children.delete(process);
         done({ code, signal });
       }),
     );
     // A command that cannot start (not installed) reports an error instead of exiting.
     process.once('error', (error) => {
       this.spawnError = error;
-      children.delete(process);
     });
   }
 
   static spawn(label: string, command: string, args: string[], env: NodeJS.ProcessEnv, cwd?: string): Child {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.add(child);
-    return new Child(label, child);
+    const [file, argv] = SETPRIV ? [SETPRIV, ['--pdeathsig', 'KILL', command, ...args]] : [command, args];
+    return new Child(label, spawn(file, argv, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] }));
   }
 
   get pid(): number | undefined {
