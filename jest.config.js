@@ -62,11 +62,7 @@ module.exports = {
   // Per-test limit: API stories hash passwords and browser stories drive Chromium. Jest reads it only here.
   testTimeout: 120000,
   projects: [
-    {
-      ...common,
-      displayName: 'unit',
-      testMatch: ['<rootDir>/backend/src/**/*.spec.ts', '<rootDir>/frontend/src/**/*.spec.ts'],
-    },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/backend/src/**/*.spec.ts', '<rootDir>/frontend/src/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'api',
