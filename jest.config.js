@@ -1,5 +1,6 @@
 /**
- * Test projects: unit specs beside the code, API stories against MariaDB, browser tests.
+ * Test projects: unit specs beside the code, API stories against MariaDB, cluster stories (two
+ * built server processes on MariaDB and a private Redis), browser tests.
  *
  * NestJS 12 and several of its dependencies ship only ES modules. Node 20 can require() them,
  * but Jest's own module loader cannot (before Node 24.9), so SWC compiles those packages to
@@ -68,6 +69,11 @@ module.exports = {
       testMatch: ['<rootDir>/test/api/**/*.api-spec.ts'],
       globalSetup: '<rootDir>/test/api/global-setup.ts',
       globalTeardown: '<rootDir>/test/api/global-teardown.ts',
+    },
+    {
+      ...common,
+      displayName: 'cluster',
+      testMatch: ['<rootDir>/test/cluster/**/*.cluster-spec.ts'],
     },
     {
       ...common,

@@ -9,6 +9,7 @@
  *   unit       jest --selectProjects unit
  *   api        jest --selectProjects api --runInBand        (MariaDB on 127.0.0.1:3306, Redis on :6379)
  *   smoke      the built server on SQLite                   (scripts/smoke.js)
+ *   cluster    jest --selectProjects cluster --runInBand    (two built servers, MariaDB, a private redis-server)
  *   browser    jest --selectProjects browser --runInBand    (Debian's chromium at /usr/bin/chromium)
  *
  * Plain Node with no dependencies, so that it runs on a fresh clone before `npm ci`. Each jest stage
@@ -186,6 +187,22 @@ const STAGES = [
       if (code !== 0 && failed === 0) return { passed, failed: 1, problem: `smoke.js exited with code ${code}` };
       return { passed, failed };
     },
+  },
+  {
+    name: 'cluster',
+    what: 'two built server processes on MariaDB and a private Redis',
+    run: async () => {
+      const mysql = hostAndPort(MYSQL_SERVER.replace(/^mariadb:/, 'mysql:'), 3306);
+      if (!(await reachable(mysql.host, mysql.port))) {
+        return {
+          passed: 0,
+          failed: 1,
+          problem: `MariaDB/MySQL on ${mysql.host}:${mysql.port} not reachable: start it (see README, "Tests") or run bash .ci/run`,
+        };
+      }
+      return jestStage('cluster', 'cluster', ['--runInBand']);
+    },
+    hint: 'the cluster tests start redis-server themselves: it must be on PATH (apt-get install redis-server)',
   },
   {
     name: 'browser',

@@ -42,7 +42,14 @@ export class RealtimeService implements OnModuleInit, OnApplicationShutdown {
     });
     this.subscriber.on('end', () => (this.subscribed = false));
     this.subscriber.on('close', () => (this.subscribed = false));
-    this.subscriber.on('ready', () => (this.subscribed = true));
+    // ioredis emits `ready` before it renews the subscription on a reconnect: until Redis confirms
+    // it, a publish through Redis would miss this instance's own clients, so keep delivering locally.
+    this.subscriber.on('ready', () => {
+      this.subscriber?.subscribe(REALTIME_CHANNEL).then(
+        () => (this.subscribed = true),
+        () => undefined,
+      );
+    });
     this.subscriber.subscribe(REALTIME_CHANNEL).then(
       () => (this.subscribed = true),
       (error: Error) => this.logger.warn(`Realtime subscription failed: ${error.message}`),
