@@ -24,6 +24,7 @@ import { MessagingModule } from './modules/messaging/messaging.module';
 import { NotificationsFeedModule } from './modules/notifications-feed/notifications-feed.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
+import { ReviewsModule } from './modules/reviews/reviews.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module';
 import { UsersModule } from './modules/users/users.module';
@@ -60,6 +61,7 @@ export class AppModule {
         BookingsModule,
         SubscriptionsModule,
         WebhooksModule,
+        ReviewsModule,
         HealthModule,
         DemoSeedModule,
       ],

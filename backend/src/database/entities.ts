@@ -27,6 +27,7 @@ import { Message } from '@app/modules/messaging/entities/message.entity';
 import { Notification } from '@app/modules/notifications-feed/entities/notification.entity';
 import { RealtimeEventRow } from '@app/modules/realtime/entities/realtime-event.entity';
 import { RealtimeTicket } from '@app/modules/realtime/entities/realtime-ticket.entity';
+import { Review } from '@app/modules/reviews/entities/review.entity';
 import { User } from '@app/modules/users/entities/user.entity';
 import { AvailabilityBlock } from '@app/modules/availability/entities/availability-block.entity';
 import { Booking } from '@app/modules/bookings/entities/booking.entity';
@@ -72,4 +73,5 @@ export const ENTITIES = [
   Booking,
   BookingSession,
   BookingChild,
+  Review,
 ];

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { Role } from '@app/common/auth/role';
+import { Booking, BookingStatus } from '@app/modules/bookings/entities/booking.entity';
 import { AgeGroup, EYFS_DEFAULT_CAPACITY, WEEKDAYS } from '@app/modules/childminders/childminder-vocabulary';
 import { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
 import { profileCompleteness } from '@app/modules/childminders/profile-completeness';
@@ -160,3 +161,27 @@ export const requestBooking = (api: TestApp, parent: Caller, body: RequestBody) 
 
 export const answer = (api: TestApp, minder: Caller, id: string, body: Record<string, unknown>) =>
   api.http().patch(`${MINDER_BOOKINGS}/${id}`).set(minder.auth).send(body);
+
+/**
+ * A booking of `parent`'s with `minder`, confirmed and then completed. Completion is what the
+ * lifecycle job writes once the time has passed; a test cannot let it pass, so it is written here.
+ */
+export async function givenCompletedBooking(
+  api: TestApp,
+  minder: Minder,
+  parent: SignedInUser,
+  dayOffset: number,
+): Promise<string> {
+  const child = await givenChild(api, parent, 'Maya', bornAgo({ years: 2 }));
+  const requested = await requestBooking(api, parent, {
+    childminderId: minder.profile.id,
+    childIds: [child],
+    startsAt: ukAt(dayOffset, '09:00'),
+    endsAt: ukAt(dayOffset, '12:00'),
+  });
+  if (requested.status !== 201) throw new Error(`Could not request a booking: ${requested.status}`);
+  const confirmed = await answer(api, minder, requested.body.id, { action: 'confirm' });
+  if (confirmed.status !== 200) throw new Error(`Could not confirm the booking: ${confirmed.status}`);
+  await api.dataSource.getRepository(Booking).update(requested.body.id, { status: BookingStatus.Completed });
+  return requested.body.id as string;
+}

@@ -7,6 +7,7 @@ import { compliancePolicies } from './compliance.policy';
 import { documentsPolicies } from './documents.policy';
 import { foundationPolicies } from './foundation.policy';
 import { messagingPolicies } from './messaging.policy';
+import { reviewsPolicies } from './reviews.policy';
 import { subscriptionsPolicies } from './subscriptions.policy';
 
 /** Every module's route policies. A new module adds its file here; the matrix fails until it does. */
@@ -18,6 +19,7 @@ export const ROUTE_POLICIES: RoutePolicy[] = [
   ...compliancePolicies,
   ...subscriptionsPolicies,
   ...messagingPolicies,
+  ...reviewsPolicies,
   ...availabilityPolicies,
   ...bookingsPolicies,
 ];

@@ -95,6 +95,10 @@ export class ChildmindersRepository {
     }));
   }
 
+  async updateRating(profileId: string, average: number | null, count: number, manager: EntityManager): Promise<void> {
+    await manager.getRepository(ChildminderProfile).update(profileId, { ratingAverage: average, ratingCount: count });
+  }
+
   /** Full rows for one page of ranked ids, in the order given. */
   async findByIdsInOrder(ids: readonly string[]): Promise<ChildminderProfile[]> {
     if (ids.length === 0) return [];

@@ -161,6 +161,19 @@ export class ChildmindersService {
     return (p) => byUser.get(p.userId) ?? [];
   }
 
+  /**
+   * The reviews module keeps the profile's rating columns (search sorts and filters on them) in
+   * step with its reviews, inside its own transaction.
+   */
+  async recordRating(profileId: string, average: number | null, count: number, manager: EntityManager): Promise<void> {
+    await this.childminders.updateRating(
+      profileId,
+      average === null ? null : Math.round(average * 100) / 100,
+      count,
+      manager,
+    );
+  }
+
   // --- favourites (parents) -------------------------------------------------------------------
 
   async addFavorite(auth: AuthContext, id: string): Promise<FavoriteStatusResponse> {

@@ -38,6 +38,7 @@ import { Message } from './entities/message.entity';
 import { decodeCursor, encodeCursor } from './message-cursor';
 import { conversationNotFound, MessagingErrorCode, MessagingException } from './messaging.exception';
 import { ConversationSide, MessagingRepository, PersonSummary } from './messaging.repository';
+import { isUniqueViolation } from '@app/database/unique-violation';
 
 export const AUDIT_CONVERSATION_READ = 'messages.conversation.read';
 export const AUDIT_MESSAGES_SEARCH = 'messages.search';
@@ -47,13 +48,6 @@ const NOTIFICATION_PREVIEW_LENGTH = 140;
 
 const sideOf = (auth: AuthContext): ConversationSide | undefined =>
   auth.role === Role.Parent ? 'parent' : auth.role === Role.Childminder ? 'childminder' : undefined;
-
-const isUniqueViolation = (error: unknown) => {
-  const code =
-    (error as { code?: string; driverError?: { code?: string } }).driverError?.code ??
-    (error as { code?: string }).code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-};
 
 /**
  * Conversations between parents and childminders: the only writer of conversations and

@@ -6,6 +6,7 @@ import { DeliveryStatus, InboundWebhookDelivery } from './entities/inbound-webho
 import { InboundWebhookHandlers } from './inbound-webhook-handlers';
 import { WebhookErrorCode, WebhookException } from './webhook.exception';
 import { InboundWebhooksConfig } from './webhooks.config';
+import { isUniqueViolation } from '@app/database/unique-violation';
 
 export const MAX_INBOUND_PAYLOAD_BYTES = 60_000;
 const DELIVERY_ID = /^[A-Za-z0-9._:-]{1,200}$/;
@@ -34,12 +35,6 @@ export function signInboundWebhook(secret: string, timestamp: number, rawBody: B
 const header = (headers: InboundRequest['headers'], name: string) => {
   const value = headers[name];
   return typeof value === 'string' ? value : undefined;
-};
-
-const isDuplicateKey = (error: unknown) => {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  const code = e?.driverError?.code ?? e?.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 };
 
 /**
@@ -86,7 +81,7 @@ export class WebhooksService {
     try {
       await this.deliveries.insert(delivery);
     } catch (error) {
-      if (isDuplicateKey(error)) return { received: true, duplicate: true, status: DeliveryStatus.Unhandled };
+      if (isUniqueViolation(error)) return { received: true, duplicate: true, status: DeliveryStatus.Unhandled };
       throw error;
     }
     const status = await this.dispatch(delivery, text);

@@ -13,6 +13,7 @@ import { BillingInterval, planByKey, PlanKey, PAID_PLAN_KEYS } from '../plans';
 import { StripeConfig } from '../stripe.config';
 import { SubscriptionErrorCode, SubscriptionException } from '../subscription.exception';
 import { SubscriptionsRepository } from '../subscriptions.repository';
+import { isUniqueViolation } from '@app/database/unique-violation';
 
 const HANDLED = new Set([
   'checkout.session.completed',
@@ -29,12 +30,6 @@ const toDate = (seconds: number | null | undefined) => (seconds ? new Date(secon
 const idOf = (value: string | { id: string } | null | undefined) =>
   value == null ? null : typeof value === 'string' ? value : value.id;
 export const formatPence = (pence: number) => `£${(pence / 100).toFixed(2)}`;
-
-const isDuplicateKey = (error: unknown) => {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  const code = e?.driverError?.code ?? e?.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-};
 
 const isDeadlock = (error: unknown) => {
   const e = error as { code?: string; driverError?: { code?: string } };
@@ -102,7 +97,7 @@ export class StripeWebhookService {
       });
     } catch (error) {
       // Two deliveries of one event raced (a duplicate key, or a deadlock between them); the other applied it.
-      if ((isDuplicateKey(error) || isDeadlock(error)) && (await this.repository.isEventProcessed(event.id))) {
+      if ((isUniqueViolation(error) || isDeadlock(error)) && (await this.repository.isEventProcessed(event.id))) {
         return { received: true, duplicate: true, ignored: false };
       }
       throw error;

@@ -1600,6 +1600,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/childminders/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A childminder's reviews, newest first, with the average and count */
+        get: operations["Reviews_list"];
+        put?: never;
+        /** Review one of my completed bookings with this childminder (once, 1-5 stars) */
+        post: operations["Reviews_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/childminders/{id}/reviews/{reviewId}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reply to a review of mine (once) */
+        post: operations["Reviews_reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health/live": {
         parameters: {
             query?: never;
@@ -2572,6 +2607,15 @@ export interface components {
             /** @description Null: never expires */
             validityMonths?: number | null;
         };
+        CreateReviewDto: {
+            /**
+             * Format: uuid
+             * @description The completed booking with this childminder being reviewed
+             */
+            bookingId: string;
+            rating: number;
+            text?: string;
+        };
         CurrentSubscriptionResponse: {
             entitlements: string[];
             /** @description Payment history, newest first (up to 100) */
@@ -3157,6 +3201,9 @@ export interface components {
             message: string;
             user: components["schemas"]["UserResponse"];
         };
+        ReplyToReviewDto: {
+            text: string;
+        };
         /** @enum {string} */
         ReportCardGrade: "exceptional" | "strong_standard" | "expected_standard" | "needs_attention" | "urgent_improvement";
         ReportCardGradesDto: {
@@ -3198,6 +3245,31 @@ export interface components {
             action: components["schemas"]["ChildminderBookingAction"];
             /** @description Required to reject or cancel; shown to the parent */
             reason?: string;
+        };
+        ReviewPageResponse: {
+            items: components["schemas"]["ReviewResponse"][];
+            page: number;
+            pageSize: number;
+            /** @example 4.7 */
+            ratingAverage: number | null;
+            ratingCount: number;
+            total: number;
+        };
+        ReviewReplyResponse: {
+            /** Format: date-time */
+            repliedAt: string;
+            text: string;
+        };
+        ReviewResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The reviewer’s first name only */
+            parentFirstName: string;
+            rating: number;
+            reply: components["schemas"]["ReviewReplyResponse"] | null;
+            text: string | null;
         };
         /** @enum {string} */
         Role: "parent" | "childminder" | "support_agent" | "admin" | "super_admin";
@@ -8491,6 +8563,161 @@ export interface operations {
             };
             /** @description Unknown integration, bad signature or stale timestamp */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Reviews_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The childminder profile */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewPageResponse"];
+                };
+            };
+            /** @description No such listed childminder */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Reviews_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The childminder profile */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReviewDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResponse"];
+                };
+            };
+            /** @description A field is not acceptable (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such booking of mine with this childminder */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The booking is not completed, or I have already reviewed it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Reviews_reply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The childminder profile */
+                id: string;
+                reviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplyToReviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResponse"];
+                };
+            };
+            /** @description The text is empty or too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such review of mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description I have already replied */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

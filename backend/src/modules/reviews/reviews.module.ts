@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ChildmindersModule } from '@app/modules/childminders/childminders.module';
+import { Review } from './entities/review.entity';
+import { ReviewsController } from './reviews.controller';
+import { ReviewsRepository } from './reviews.repository';
+import { ReviewsService } from './reviews.service';
+
+/** Parents' reviews of completed bookings and childminders' replies; keeps profiles' ratings. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Review]), ChildmindersModule],
+  controllers: [ReviewsController],
+  providers: [ReviewsRepository, ReviewsService],
+})
+export class ReviewsModule {}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Booking } from '@app/modules/bookings/entities/booking.entity';
+import { User } from '@app/modules/users/entities/user.entity';
+import { Review } from './entities/review.entity';
+
+export type ReviewedBooking = Pick<Booking, 'id' | 'parentId' | 'childminderId' | 'profileId' | 'status'>;
+
+/** The reviews table, and the read-only questions reviews ask of bookings and users. */
+@Injectable()
+export class ReviewsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  findBooking(id: string): Promise<ReviewedBooking | null> {
+    return this.dataSource.getRepository(Booking).findOne({
+      select: { id: true, parentId: true, childminderId: true, profileId: true, status: true },
+      where: { id },
+    });
+  }
+
+  findByBooking(bookingId: string, manager?: EntityManager): Promise<Review | null> {
+    return (manager ?? this.dataSource.manager).getRepository(Review).findOne({ where: { bookingId } });
+  }
+
+  findForProfile(profileId: string, reviewId: string): Promise<Review | null> {
+    return this.dataSource.getRepository(Review).findOne({ where: { id: reviewId, profileId } });
+  }
+
+  pageForProfile(profileId: string, skip: number, take: number): Promise<[Review[], number]> {
+    return this.dataSource.getRepository(Review).findAndCount({
+      where: { profileId },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip,
+      take,
+    });
+  }
+
+  async insert(review: Review, manager: EntityManager): Promise<void> {
+    await manager.getRepository(Review).insert(review);
+  }
+
+  /** Writes the reply only if there is none yet: true when this call wrote it. */
+  async replyOnce(reviewId: string, text: string, at: Date): Promise<boolean> {
+    const result = await this.dataSource
+      .getRepository(Review)
+      .createQueryBuilder()
+      .update()
+      .set({ reply: text, repliedAt: at })
+      .where('id = :id AND reply IS NULL', { id: reviewId })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** The average and count of a profile's reviews, as the transaction sees them. */
+  async ratingOf(profileId: string, manager: EntityManager): Promise<{ average: number | null; count: number }> {
+    const row = await manager
+      .getRepository(Review)
+      .createQueryBuilder('review')
+      .select('AVG(review.rating)', 'average')
+      .addSelect('COUNT(*)', 'count')
+      .where('review.profileId = :profileId', { profileId })
+      .getRawOne<{ average: string | number | null; count: string | number }>();
+    const count = Number(row?.count ?? 0);
+    return { average: count > 0 ? Number(row?.average) : null, count };
+  }
+
+  async firstNames(userIds: readonly string[]): Promise<Map<string, string>> {
+    if (userIds.length === 0) return new Map();
+    const users = await this.dataSource
+      .getRepository(User)
+      .find({ select: { id: true, firstName: true }, where: { id: In([...userIds]) } });
+    return new Map(users.map((u) => [u.id, u.firstName]));
+  }
+}
