@@ -34,7 +34,15 @@ const PHONE = '(max-width: 599px)';
 /** `/childminder/availability`: availability and time off on a week calendar; drag to add, click to edit. */
 @Component({
   selector: 'app-availability-editor',
-  imports: [FullCalendarModule, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, ErrorState, CalendarLegend],
+  imports: [
+    FullCalendarModule,
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    ErrorState,
+    CalendarLegend,
+  ],
   templateUrl: './availability-editor.html',
   styleUrl: './availability-editor.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -11,9 +11,7 @@ describe('buildWeeklyRrule', () => {
   });
 
   it('ends at the close of the last UK day, in the floating form the server reads in Europe/London', () => {
-    expect(buildWeeklyRrule({ days: ['MO'], until: '2026-12-18' })).toBe(
-      'FREQ=WEEKLY;BYDAY=MO;UNTIL=20261218T235959Z',
-    );
+    expect(buildWeeklyRrule({ days: ['MO'], until: '2026-12-18' })).toBe('FREQ=WEEKLY;BYDAY=MO;UNTIL=20261218T235959Z');
     // A date in British Summer Time is written the same way: no offset is applied.
     expect(buildWeeklyRrule({ days: ['SA', 'SU'], until: '2027-07-04' })).toBe(
       'FREQ=WEEKLY;BYDAY=SA,SU;UNTIL=20270704T235959Z',

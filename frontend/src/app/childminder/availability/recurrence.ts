@@ -86,9 +86,12 @@ export function describeRepeat(repeat: WeeklyRepeat | null): string {
   else days = `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   if (!repeat.until) return `Every ${days}`;
   const [y, m, d] = repeat.until.split('-').map(Number);
-  const until = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(
-    new Date(Date.UTC(y!, m! - 1, d!)),
-  );
+  const until = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(Date.UTC(y!, m! - 1, d!)));
   return `Every ${days} until ${until}`;
 }
 

@@ -14,6 +14,7 @@ import { BookingSummary } from '@shared/bookings/booking-summary';
 import { FormAlert } from '@shared/form-alert/form-alert';
 import { ErrorState } from '@shared/page-state/error-state';
 import { LoadingState } from '@shared/page-state/loading-state';
+import { toUkWallClock } from '../availability/block-times';
 import { ChildminderBookingsApi } from './bookings-api';
 
 /** `/childminder/bookings/:bookingId`: one request or booking, to confirm, decline or cancel. */
@@ -64,6 +65,12 @@ import { ChildminderBookingsApi } from './bookings-api';
               <mat-icon aria-hidden="true">event_busy</mat-icon>
               Cancel booking…
             </button>
+          }
+          @if (b.status === 'confirmed' || b.status === 'pending') {
+            <a mat-button routerLink="/childminder/calendar" [queryParams]="{ date: firstDay() }">
+              <mat-icon aria-hidden="true">calendar_month</mat-icon>
+              See in calendar
+            </a>
           }
           <a mat-button [routerLink]="messageLink().path" [queryParams]="messageLink().queryParams">
             <mat-icon aria-hidden="true">chat</mat-icon>
@@ -122,6 +129,10 @@ export class BookingDetail {
     const b = this.booking();
     return b ? parentName(b) : '';
   });
+  protected readonly firstDay = computed(() => {
+    const b = this.booking();
+    return b ? toUkWallClock(b.startsAt).date : '';
+  });
   protected readonly messageLink = computed(() => {
     const b = this.booking();
     return b ? messageParentLink(b) : { path: '/childminder/messages', queryParams: { to: '', name: '' } };
@@ -156,33 +167,39 @@ export class BookingDetail {
       error: (error: unknown) => {
         this.busy.set(false);
         const problem = toApiProblem(error);
-        this.actionError.set(
-          problem.status === 409 ? `We couldn't confirm it: ${problem.message}` : problem.message,
-        );
+        this.actionError.set(problem.status === 409 ? `We couldn't confirm it: ${problem.message}` : problem.message);
       },
     });
   }
 
   protected rejectBooking(booking: Booking): void {
-    this.askReason(booking, {
-      title: 'Decline this request?',
-      body: `${parentName(booking)} is told that you declined, with your reason.`,
-      keepLabel: 'Keep the request',
-      confirmLabel: 'Decline request',
-      busyLabel: 'Declining…',
-      submit: (reason) => this.api.answer(booking.id, { action: 'reject', reason }),
-    }, 'Request declined. The parent has been told.');
+    this.askReason(
+      booking,
+      {
+        title: 'Decline this request?',
+        body: `${parentName(booking)} is told that you declined, with your reason.`,
+        keepLabel: 'Keep the request',
+        confirmLabel: 'Decline request',
+        busyLabel: 'Declining…',
+        submit: (reason) => this.api.answer(booking.id, { action: 'reject', reason }),
+      },
+      'Request declined. The parent has been told.',
+    );
   }
 
   protected cancelBooking(booking: Booking): void {
-    this.askReason(booking, {
-      title: 'Cancel this confirmed booking?',
-      body: `Every session of it is cancelled and ${parentName(booking)} is told, with your reason. This cannot be undone.`,
-      keepLabel: 'Keep the booking',
-      confirmLabel: 'Cancel booking',
-      busyLabel: 'Cancelling…',
-      submit: (reason) => this.api.answer(booking.id, { action: 'cancel', reason }),
-    }, 'Booking cancelled. The parent has been told.');
+    this.askReason(
+      booking,
+      {
+        title: 'Cancel this confirmed booking?',
+        body: `Every session of it is cancelled and ${parentName(booking)} is told, with your reason. This cannot be undone.`,
+        keepLabel: 'Keep the booking',
+        confirmLabel: 'Cancel booking',
+        busyLabel: 'Cancelling…',
+        submit: (reason) => this.api.answer(booking.id, { action: 'cancel', reason }),
+      },
+      'Booking cancelled. The parent has been told.',
+    );
   }
 
   private askReason(booking: Booking, data: BookingReasonData, done: string): void {

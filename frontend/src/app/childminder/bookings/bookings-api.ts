@@ -44,6 +44,8 @@ export class ChildminderBookingsApi {
 
   /** Availability, time off and booking sessions between two instants or UK dates. */
   calendar(from: string, to: string): Observable<CalendarFeed> {
-    return this.http.get<CalendarFeed>(`${BASE}/calendar`, { params: new HttpParams().set('from', from).set('to', to) });
+    return this.http.get<CalendarFeed>(`${BASE}/calendar`, {
+      params: new HttpParams().set('from', from).set('to', to),
+    });
   }
 }

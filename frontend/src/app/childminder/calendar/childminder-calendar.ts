@@ -15,7 +15,7 @@ import timeGridPlugin from '@fullcalendar/angular/timegrid';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { map } from 'rxjs';
 import { toApiProblem } from '@core/errors/api-error';
 import { ErrorState } from '@shared/page-state/error-state';
@@ -26,7 +26,15 @@ import { CalendarLegend } from './calendar-legend';
 /** `/childminder/calendar`: availability, time off and bookings by month or week (a list on phones). */
 @Component({
   selector: 'app-childminder-calendar',
-  imports: [FullCalendarModule, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, ErrorState, CalendarLegend],
+  imports: [
+    FullCalendarModule,
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    ErrorState,
+    CalendarLegend,
+  ],
   template: `
     <div class="page">
       <a class="back-link" routerLink="/childminder">
@@ -36,7 +44,9 @@ import { CalendarLegend } from './calendar-legend';
       <div class="heading">
         <div>
           <h1>Calendar</h1>
-          <p class="intro muted">Your availability, time off and bookings. Select a booking to open it. Times are UK time.</p>
+          <p class="intro muted">
+            Your availability, time off and bookings. Select a booking to open it. Times are UK time.
+          </p>
         </div>
         <a mat-stroked-button routerLink="/childminder/availability">
           <mat-icon aria-hidden="true">edit_calendar</mat-icon>
@@ -102,6 +112,11 @@ import { CalendarLegend } from './calendar-legend';
 export class ChildminderCalendar {
   private readonly api = inject(ChildminderBookingsApi);
   private readonly router = inject(Router);
+  /** `?date=YYYY-MM-DD` opens the week of that UK date (as the booking page links it). */
+  private readonly focusDate = (() => {
+    const date = inject(ActivatedRoute).snapshot.queryParamMap.get('date');
+    return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
+  })();
 
   protected readonly phone = toSignal(
     inject(BreakpointObserver)
@@ -134,7 +149,8 @@ export class ChildminderCalendar {
 
   protected readonly desktopOptions: CalendarOptions = {
     ...this.baseOptions,
-    initialView: 'dayGridMonth',
+    initialView: this.focusDate ? 'timeGridWeek' : 'dayGridMonth',
+    ...(this.focusDate ? { initialDate: this.focusDate, scrollTime: '07:00:00' } : {}),
     dayMaxEvents: 4,
     headerToolbar: { start: 'prev,next today', center: 'title', end: 'dayGridMonth,timeGridWeek' },
     monthText: 'Month',
@@ -144,6 +160,7 @@ export class ChildminderCalendar {
   protected readonly phoneOptions: CalendarOptions = {
     ...this.baseOptions,
     initialView: 'listWeek',
+    ...(this.focusDate ? { initialDate: this.focusDate } : {}),
     headerToolbar: { start: 'prev,next', center: '', end: 'today' },
   };
 

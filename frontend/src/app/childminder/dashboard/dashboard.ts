@@ -79,13 +79,17 @@ const CHILDMINDER_LINKS: readonly LinkCard[] = [
             <li class="stat card-surface">
               <a routerLink="/childminder/bookings">
                 <span class="stat__value">{{ s.pendingRequests }}</span>
-                <span class="stat__label">{{ s.pendingRequests === 1 ? 'request' : 'requests' }} waiting for an answer</span>
+                <span class="stat__label"
+                  >{{ s.pendingRequests === 1 ? 'request' : 'requests' }} waiting for an answer</span
+                >
               </a>
             </li>
             <li class="stat card-surface">
               <a routerLink="/childminder/calendar">
                 <span class="stat__value">{{ s.upcomingBookings }}</span>
-                <span class="stat__label">upcoming confirmed {{ s.upcomingBookings === 1 ? 'booking' : 'bookings' }}</span>
+                <span class="stat__label"
+                  >upcoming confirmed {{ s.upcomingBookings === 1 ? 'booking' : 'bookings' }}</span
+                >
               </a>
             </li>
             <li class="stat card-surface">
@@ -102,13 +106,11 @@ const CHILDMINDER_LINKS: readonly LinkCard[] = [
           <div class="completeness card-surface">
             <div class="completeness__head">
               <h3 id="completeness-title">Profile {{ percent() }}% complete</h3>
-              <a mat-button routerLink="/childminder/profile">{{ s.profileComplete ? 'Edit profile' : 'Complete your profile' }}</a>
+              <a mat-button routerLink="/childminder/profile">{{
+                s.profileComplete ? 'Edit profile' : 'Complete your profile'
+              }}</a>
             </div>
-            <mat-progress-bar
-              mode="determinate"
-              [value]="percent()"
-              aria-labelledby="completeness-title"
-            />
+            <mat-progress-bar mode="determinate" [value]="percent()" aria-labelledby="completeness-title" />
             <p class="muted">
               {{
                 s.profileComplete

@@ -49,7 +49,7 @@ export function formatSession(session: BookingSession): string {
   const start = new Date(session.startsAt);
   const end = new Date(session.endsAt);
   if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return '';
-  return `${DAY.format(start).replace(",", "")}, ${TIME.format(start)}–${TIME.format(end)}`;
+  return `${DAY.format(start).replace(',', '')}, ${TIME.format(start)}–${TIME.format(end)}`;
 }
 
 /** "Maya (Toddler (1–2)), Sam": first names with the age group when the API gives one. */

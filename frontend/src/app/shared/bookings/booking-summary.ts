@@ -30,7 +30,12 @@ import {
       @if (b.statusReason) {
         <div>
           <dt>Reason</dt>
-          <dd>{{ b.statusReason }}@if (b.cancelledBy) {<span class="muted"> (cancelled by {{ b.cancelledBy }})</span>}</dd>
+          <dd>
+            {{ b.statusReason }}
+            @if (b.cancelledBy) {
+              <span class="muted"> (cancelled by {{ b.cancelledBy }})</span>
+            }
+          </dd>
         </div>
       }
       <div>
