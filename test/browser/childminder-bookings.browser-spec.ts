@@ -162,8 +162,8 @@ describe('Childminder bookings in the browser', () => {
       .getByRole('link', { name: /^Bookings/ })
       .first()
       .click();
-    await expectTitle(page, 'Bookings');
     await visible(heading(page, 'Bookings'));
+    await expectTitle(page, 'Bookings');
     const link = page.locator(`a[href="/childminder/bookings/${booking.id}"]`);
     // Pending requests come first; with many demo requests ours may be on a later page.
     if (await link.count()) {
@@ -198,8 +198,8 @@ describe('Childminder bookings in the browser', () => {
     await checkPage(page, 'childminder-booking-confirmed');
 
     await page.getByRole('link', { name: 'See in calendar' }).click();
-    await expectTitle(page, 'Calendar');
     await visible(page.getByText(`Booking (Confirmed): ${parentName()}`).first());
+    await expectTitle(page, 'Calendar');
     await checkPage(page, 'childminder-calendar', { phone: true });
     expect(pageErrors).toEqual([]);
   });
@@ -208,8 +208,8 @@ describe('Childminder bookings in the browser', () => {
     const page = await signedIn(MINDER.email, MINDER.password);
     const pageErrors = watchPageErrors(page);
     await page.goto('/childminder/availability');
-    await expectTitle(page, 'Availability');
     await visible(heading(page, 'Availability'));
+    await expectTitle(page, 'Availability');
     await page.locator('[role="status"] mat-progress-bar').waitFor({ state: 'detached' });
     await checkPage(page, 'childminder-availability', { phone: true });
 
@@ -220,10 +220,10 @@ describe('Childminder bookings in the browser', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog');
     await visible(dialog.getByRole('heading', { name: 'Add availability' }));
-    await dialog.getByLabel('Title').fill('Evening homework club');
-    await dialog.getByLabel('Date').fill(today);
-    await dialog.getByLabel('From').fill('20:00');
-    await dialog.getByLabel('To').fill('20:45');
+    await dialog.getByLabel('Title', { exact: true }).fill('Evening homework club');
+    await dialog.getByLabel('Date', { exact: true }).fill(today);
+    await dialog.getByLabel('From', { exact: true }).fill('20:00');
+    await dialog.getByLabel('To', { exact: true }).fill('20:45');
     await dialog.getByRole('checkbox', { name: weekday }).check();
     await dialog.getByLabel('Repeat until (optional)').fill(ukDate(new Date(Date.now() + 21 * 24 * 3600_000)));
     await visible(dialog.getByText(new RegExp(`^Every ${weekday} until `)));
@@ -240,9 +240,9 @@ describe('Childminder bookings in the browser', () => {
     const page = await signedIn(ADMIN.email, ADMIN.password);
     const pageErrors = watchPageErrors(page);
     await page.goto('/admin');
-    await page.getByRole('link', { name: /^Bookings/ }).click();
-    await expectTitle(page, 'Bookings');
+    await page.getByRole('link', { name: /^Bookings/ }).first().click();
     await visible(heading(page, 'Bookings'));
+    await expectTitle(page, 'Bookings');
     await page.getByLabel('Parent user ID').fill(parent.userId);
     await page.getByRole('button', { name: 'Apply' }).click();
     const link = page.locator(`a[href="/admin/bookings/${booking.id}"]`);
@@ -250,8 +250,8 @@ describe('Childminder bookings in the browser', () => {
     await checkPage(page, 'admin-bookings', { phone: true });
 
     await link.click();
-    await expectTitle(page, 'Booking');
     await visible(page.getByText(notes));
+    await expectTitle(page, 'Booking');
     await visible(page.getByText('Confirmed', { exact: true }));
     await checkPage(page, 'admin-booking-detail', { phone: true });
 

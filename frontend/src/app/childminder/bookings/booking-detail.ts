@@ -47,11 +47,10 @@ import { ChildminderBookingsApi } from './bookings-api';
             <button mat-flat-button type="button" [disabled]="busy()" (click)="confirmBooking(b)">
               @if (busy()) {
                 <mat-progress-spinner class="button-spinner" mode="indeterminate" diameter="20" aria-hidden="true" />
-                Confirming…
               } @else {
                 <mat-icon aria-hidden="true">check</mat-icon>
-                Confirm booking
               }
+              {{ busy() ? 'Confirming…' : 'Confirm booking' }}
             </button>
           }
           @if (b.allowedActions.includes('reject')) {

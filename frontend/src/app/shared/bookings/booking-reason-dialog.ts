@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -35,7 +35,7 @@ export interface BookingReasonData {
   ],
   template: `
     <h2 mat-dialog-title>{{ data.title }}</h2>
-    <form (ngSubmit)="submitReason()" novalidate>
+    <form [formGroup]="form" (ngSubmit)="submitReason()" novalidate>
       <mat-dialog-content>
         <app-form-alert [message]="error()" />
         <p>{{ data.body }}</p>
@@ -83,6 +83,7 @@ export class BookingReasonDialog {
     nonNullable: true,
     validators: [Validators.required, Validators.maxLength(1000), Validators.pattern(/\S/)],
   });
+  protected readonly form = new FormGroup({ reason: this.reason });
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
 
