@@ -162,6 +162,7 @@ describe('Childminder bookings in the browser', () => {
       .getByRole('link', { name: /^Bookings/ })
       .first()
       .click();
+    await page.waitForURL((url) => url.pathname === '/childminder/bookings');
     await visible(heading(page, 'Bookings'));
     await expectTitle(page, 'Bookings');
     const link = page.locator(`a[href="/childminder/bookings/${booking.id}"]`);
@@ -241,6 +242,7 @@ describe('Childminder bookings in the browser', () => {
     const pageErrors = watchPageErrors(page);
     await page.goto('/admin');
     await page.getByRole('link', { name: /^Bookings/ }).first().click();
+    await page.waitForURL((url) => url.pathname === '/admin/bookings');
     await visible(heading(page, 'Bookings'));
     await expectTitle(page, 'Bookings');
     await page.getByLabel('Parent user ID').fill(parent.userId);

@@ -85,6 +85,8 @@ export class AvailabilityEditor {
     eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
     slotHeaderFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
     noEventsText: 'Nothing this week',
+    todayText: 'Today',
+    todayHint: 'Today',
     datesSet: (info) => this.loadRange(info),
     eventClick: (info) => this.openEvent(info),
   };

@@ -74,39 +74,7 @@ import { CalendarLegend } from './calendar-legend';
       </section>
     </div>
   `,
-  styles: `
-    .back-link {
-      display: inline-flex;
-      align-items: center;
-      gap: 4px;
-      margin-bottom: 16px;
-      font: var(--mat-sys-label-large);
-      text-decoration: none;
-    }
-    .heading {
-      display: flex;
-      flex-wrap: wrap;
-      justify-content: space-between;
-      align-items: flex-start;
-      gap: 8px 16px;
-    }
-    h1 {
-      margin: 0;
-    }
-    .intro {
-      margin: 8px 0 12px;
-    }
-    .status-line {
-      min-height: 8px;
-      margin-bottom: 8px;
-    }
-    .empty {
-      margin: 0;
-    }
-    .calendar {
-      padding: 8px;
-    }
-  `,
+  styleUrl: './childminder-calendar.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ChildminderCalendar {
@@ -143,6 +111,7 @@ export class ChildminderCalendar {
     eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
     slotHeaderFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
     noEventsText: 'Nothing in this period',
+    todayHint: 'Today',
     datesSet: (info) => this.loadRange(info),
     eventClick: (info) => this.openEvent(info),
   };

@@ -17,7 +17,7 @@ import {
   imports: [MatChipsModule, UkDatePipe],
   template: `
     @let b = booking();
-    <dl class="facts">
+    <dl class="summary-facts">
       <div>
         <dt>Status</dt>
         <dd>
@@ -121,7 +121,7 @@ import {
     </ul>
   `,
   styles: `
-    .facts,
+    .summary-facts,
     .child-details {
       display: grid;
       gap: 8px;
@@ -144,7 +144,7 @@ import {
       margin: 8px 0 0 16px;
     }
     @media (max-width: 599px) {
-      .facts div,
+      .summary-facts div,
       .child-details div {
         grid-template-columns: 1fr;
       }
