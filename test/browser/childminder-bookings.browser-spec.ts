@@ -241,7 +241,10 @@ describe('Childminder bookings in the browser', () => {
     const page = await signedIn(ADMIN.email, ADMIN.password);
     const pageErrors = watchPageErrors(page);
     await page.goto('/admin');
-    await page.getByRole('link', { name: /^Bookings/ }).first().click();
+    await page
+      .getByRole('link', { name: /^Bookings/ })
+      .first()
+      .click();
     await page.waitForURL((url) => url.pathname === '/admin/bookings');
     await visible(heading(page, 'Bookings'));
     await expectTitle(page, 'Bookings');
