@@ -25,6 +25,7 @@ import { ErrorState } from '@shared/page-state/error-state';
 import { ChildminderBookingsApi } from '../bookings/bookings-api';
 import { sourceOf, toEventInput } from '../calendar/calendar-events';
 import { CalendarLegend } from '../calendar/calendar-legend';
+import { listEventAsListItem } from '../calendar/list-event-role';
 import { AvailabilityApi } from './availability-api';
 import { BlockDialog, type BlockDialogData, type BlockDialogResult } from './block-dialog';
 import { toUkWallClock } from './block-times';
@@ -103,6 +104,7 @@ export class AvailabilityEditor {
   protected readonly phoneOptions: CalendarOptions = {
     ...this.baseOptions,
     initialView: 'listWeek',
+    eventDidMount: listEventAsListItem,
     headerToolbar: { start: 'prev,next', center: '', end: 'today' },
   };
 

@@ -22,6 +22,7 @@ import { ErrorState } from '@shared/page-state/error-state';
 import { ChildminderBookingsApi } from '../bookings/bookings-api';
 import { sourceOf, toEventInput } from './calendar-events';
 import { CalendarLegend } from './calendar-legend';
+import { listEventAsListItem } from './list-event-role';
 
 /** `/childminder/calendar`: availability, time off and bookings by month or week (a list on phones). */
 @Component({
@@ -129,6 +130,7 @@ export class ChildminderCalendar {
   protected readonly phoneOptions: CalendarOptions = {
     ...this.baseOptions,
     initialView: 'listWeek',
+    eventDidMount: listEventAsListItem,
     ...(this.focusDate ? { initialDate: this.focusDate } : {}),
     headerToolbar: { start: 'prev,next', center: '', end: 'today' },
   };
