@@ -33,6 +33,16 @@ export default [
     loadComponent: () => import('./messages/admin-conversation').then((m) => m.AdminConversation),
   },
   {
+    path: 'bookings',
+    title: 'Bookings',
+    loadComponent: () => import('./bookings/booking-list').then((m) => m.BookingList),
+  },
+  {
+    path: 'bookings/:bookingId',
+    title: 'Booking',
+    loadComponent: () => import('./bookings/admin-booking-detail').then((m) => m.AdminBookingDetail),
+  },
+  {
     path: 'subscriptions',
     title: 'Subscriptions',
     loadComponent: () => import('./subscriptions/subscription-list').then((m) => m.SubscriptionList),

@@ -18,6 +18,26 @@ export default [
     loadComponent: () => import('./documents/documents').then((m) => m.Documents),
   },
   {
+    path: 'bookings',
+    title: 'Bookings',
+    loadComponent: () => import('./bookings/booking-inbox').then((m) => m.BookingInbox),
+  },
+  {
+    path: 'bookings/:bookingId',
+    title: 'Booking',
+    loadComponent: () => import('./bookings/booking-detail').then((m) => m.BookingDetail),
+  },
+  {
+    path: 'availability',
+    title: 'Availability',
+    loadComponent: () => import('./availability/availability-editor').then((m) => m.AvailabilityEditor),
+  },
+  {
+    path: 'calendar',
+    title: 'Calendar',
+    loadComponent: () => import('./calendar/childminder-calendar').then((m) => m.ChildminderCalendar),
+  },
+  {
     path: 'messages',
     title: 'Messages',
     data: { side: 'childminder' },

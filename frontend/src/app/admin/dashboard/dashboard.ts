@@ -28,6 +28,15 @@ const MODERATION_LINKS: readonly LinkCard[] = [
   },
 ];
 
+const BOOKING_LINKS: readonly LinkCard[] = [
+  {
+    path: '/admin/bookings',
+    label: 'Bookings',
+    icon: 'event_note',
+    description: 'Every booking by status, dates, childminder or parent; open one or cancel it.',
+  },
+];
+
 const BILLING_LINKS: readonly LinkCard[] = [
   {
     path: '/admin/subscriptions',
@@ -44,12 +53,13 @@ const BILLING_LINKS: readonly LinkCard[] = [
     <app-dashboard-shell heading="Admin dashboard" intro="Run the platform: users, bookings, documents and support.">
       <app-link-cards heading="Verification" [links]="links" />
       <app-link-cards heading="Moderation" [links]="moderationLinks" />
+      <app-link-cards heading="Bookings" [links]="bookingLinks" />
       <app-link-cards heading="Billing" [links]="billingLinks" />
       <section class="section coming" aria-labelledby="coming-title">
         <mat-icon class="coming__icon" aria-hidden="true">construction</mat-icon>
         <div>
           <h2 id="coming-title">Coming soon</h2>
-          <p class="muted">Users, bookings, support tickets, monitoring and logs will appear here.</p>
+          <p class="muted">Users, support tickets, monitoring and logs will appear here.</p>
         </div>
       </section>
     </app-dashboard-shell>
@@ -74,5 +84,6 @@ const BILLING_LINKS: readonly LinkCard[] = [
 export class AdminDashboard {
   protected readonly links = ADMIN_LINKS;
   protected readonly moderationLinks = MODERATION_LINKS;
+  protected readonly bookingLinks = BOOKING_LINKS;
   protected readonly billingLinks = BILLING_LINKS;
 }

@@ -1,9 +1,40 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+import type { ChildminderStats } from '@core/api/api-types';
+import { toApiProblem } from '@core/errors/api-error';
 import { DashboardShell } from '@shared/dashboard-shell/dashboard-shell';
 import { LinkCard, LinkCards } from '@shared/link-cards/link-cards';
+import { ErrorState } from '@shared/page-state/error-state';
+import { LoadingState } from '@shared/page-state/loading-state';
+import { ChildminderBookingsApi } from '../bookings/bookings-api';
+import { completenessPercent, countOf, subscriptionLabel } from './dashboard-stats';
 
-/** The area's pages, as the dashboard lists them. */
+/** Bookings and availability, as the dashboard lists them. */
+const BOOKING_LINKS: readonly LinkCard[] = [
+  {
+    path: '/childminder/bookings',
+    label: 'Bookings',
+    icon: 'event_note',
+    description: 'Answer requests from parents; see and cancel your bookings.',
+  },
+  {
+    path: '/childminder/availability',
+    label: 'Availability',
+    icon: 'edit_calendar',
+    description: 'When parents can book you, and your time off, repeating weekly if you like.',
+  },
+  {
+    path: '/childminder/calendar',
+    label: 'Calendar',
+    icon: 'calendar_month',
+    description: 'Your availability and bookings by month or week.',
+  },
+];
+
+/** The area's other pages. */
 const CHILDMINDER_LINKS: readonly LinkCard[] = [
   {
     path: '/childminder/messages',
@@ -27,36 +58,158 @@ const CHILDMINDER_LINKS: readonly LinkCard[] = [
 
 @Component({
   selector: 'app-childminder-dashboard',
-  imports: [DashboardShell, LinkCards, MatIconModule],
+  imports: [
+    DashboardShell,
+    LinkCards,
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    ErrorState,
+    LoadingState,
+  ],
   template: `
     <app-dashboard-shell heading="Childminder dashboard" intro="Manage your listing, availability and bookings.">
-      <app-link-cards heading="Your listing" [links]="links" />
-      <section class="section coming" aria-labelledby="coming-title">
-        <mat-icon class="coming__icon" aria-hidden="true">construction</mat-icon>
-        <div>
-          <h2 id="coming-title">Coming soon</h2>
-          <p class="muted">Your profile, availability, messages and bookings will appear here.</p>
-        </div>
+      <section class="section" aria-labelledby="overview-title">
+        <h2 id="overview-title">At a glance</h2>
+        @if (loadError(); as message) {
+          <app-error-state title="We couldn't load your figures" [message]="message" (retry)="loadStats()" />
+        } @else if (stats(); as s) {
+          <ul class="stats">
+            <li class="stat card-surface">
+              <a routerLink="/childminder/bookings">
+                <span class="stat__value">{{ s.pendingRequests }}</span>
+                <span class="stat__label"
+                  >{{ s.pendingRequests === 1 ? 'request' : 'requests' }} waiting for an answer</span
+                >
+              </a>
+            </li>
+            <li class="stat card-surface">
+              <a routerLink="/childminder/calendar">
+                <span class="stat__value">{{ s.upcomingBookings }}</span>
+                <span class="stat__label"
+                  >upcoming confirmed {{ s.upcomingBookings === 1 ? 'booking' : 'bookings' }}</span
+                >
+              </a>
+            </li>
+            <li class="stat card-surface">
+              <a routerLink="/childminder/messages">
+                <span class="stat__value">{{ s.unreadMessages }}</span>
+                <span class="stat__label">unread {{ s.unreadMessages === 1 ? 'message' : 'messages' }}</span>
+              </a>
+            </li>
+            <li class="stat card-surface">
+              <span class="stat__value stat__value--text">{{ plan() }}</span>
+              <span class="stat__label">subscription · {{ children() }} in your care</span>
+            </li>
+          </ul>
+          <div class="completeness card-surface">
+            <div class="completeness__head">
+              <h3 id="completeness-title">Profile {{ percent() }}% complete</h3>
+              <a mat-button routerLink="/childminder/profile">{{
+                s.profileComplete ? 'Edit profile' : 'Complete your profile'
+              }}</a>
+            </div>
+            <mat-progress-bar mode="determinate" [value]="percent()" aria-labelledby="completeness-title" />
+            <p class="muted">
+              {{
+                s.profileComplete
+                  ? 'Every required item is there: parents can find you in search.'
+                  : 'Parents find you in search once every required item is filled in.'
+              }}
+            </p>
+          </div>
+        } @else {
+          <app-loading-state label="Loading your figures…" />
+        }
       </section>
+      <app-link-cards heading="Bookings and availability" [links]="bookingLinks" />
+      <app-link-cards heading="Your listing" [links]="links" />
     </app-dashboard-shell>
   `,
   styles: `
-    .coming {
+    .section h2 {
+      margin: 0 0 12px;
+    }
+    .stats {
+      list-style: none;
+      margin: 0 0 16px;
+      padding: 0;
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(180px, 1fr));
+      gap: 12px;
+    }
+    .stat,
+    .stat a {
       display: flex;
-      gap: 16px;
-      align-items: flex-start;
+      flex-direction: column;
+      gap: 4px;
+    }
+    .stat {
+      padding: 16px;
+    }
+    .stat a {
+      color: inherit;
+      text-decoration: none;
+    }
+    .stat a:hover .stat__label {
+      text-decoration: underline;
+    }
+    .stat__value {
+      font: var(--mat-sys-display-small);
+    }
+    .stat__value--text {
+      font: var(--mat-sys-title-large);
+    }
+    .completeness {
+      padding: 16px;
       margin-bottom: 32px;
     }
-    .coming__icon {
-      flex: none;
-      color: var(--mat-sys-tertiary);
+    .completeness__head {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: space-between;
+      align-items: center;
+      gap: 8px;
+      margin-bottom: 8px;
+    }
+    h3 {
+      margin: 0;
+      font: var(--mat-sys-title-medium);
     }
     p {
-      margin: 0;
+      margin: 8px 0 0;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ChildminderDashboard {
+  private readonly api = inject(ChildminderBookingsApi);
+
   protected readonly links = CHILDMINDER_LINKS;
+  protected readonly bookingLinks = BOOKING_LINKS;
+  protected readonly stats = signal<ChildminderStats | null>(null);
+  protected readonly loadError = signal<string | null>(null);
+  protected readonly percent = computed(() => {
+    const stats = this.stats();
+    return stats ? completenessPercent(stats) : 0;
+  });
+  protected readonly plan = computed(() => {
+    const stats = this.stats();
+    return stats ? subscriptionLabel(stats.subscription) : '';
+  });
+  protected readonly children = computed(() => countOf(this.stats()?.childrenCount ?? 0, 'child', 'children'));
+
+  constructor() {
+    this.loadStats();
+  }
+
+  protected loadStats(): void {
+    this.loadError.set(null);
+    this.stats.set(null);
+    this.api.stats().subscribe({
+      next: (stats) => this.stats.set(stats),
+      error: (error: unknown) => this.loadError.set(toApiProblem(error).message),
+    });
+  }
 }

@@ -1,0 +1,220 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { toObservable, takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { RouterLink } from '@angular/router';
+import type { Booking } from '@core/api/api-types';
+import { toApiProblem } from '@core/errors/api-error';
+import { Notifier } from '@core/errors/notifier';
+import { messageParentLink, parentName } from '@shared/bookings/booking-format';
+import { BookingReasonDialog, type BookingReasonData } from '@shared/bookings/booking-reason-dialog';
+import { BookingSummary } from '@shared/bookings/booking-summary';
+import { FormAlert } from '@shared/form-alert/form-alert';
+import { ErrorState } from '@shared/page-state/error-state';
+import { LoadingState } from '@shared/page-state/loading-state';
+import { toUkWallClock } from '../availability/block-times';
+import { ChildminderBookingsApi } from './bookings-api';
+
+/** `/childminder/bookings/:bookingId`: one request or booking, to confirm, decline or cancel. */
+@Component({
+  selector: 'app-booking-detail',
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressSpinnerModule,
+    BookingSummary,
+    FormAlert,
+    ErrorState,
+    LoadingState,
+  ],
+  template: `
+    <div class="page page--medium">
+      <a class="back-link" routerLink="/childminder/bookings">
+        <mat-icon aria-hidden="true">arrow_back</mat-icon>
+        Back to bookings
+      </a>
+      @if (loadError(); as message) {
+        <app-error-state title="We couldn't load this booking" [message]="message" (retry)="loadBooking()" />
+      } @else if (booking(); as b) {
+        <h1>Booking with {{ parent() }}</h1>
+        <app-form-alert [message]="actionError()" />
+        <app-form-alert kind="success" [message]="actionDone()" />
+        <div class="actions">
+          @if (b.allowedActions.includes('confirm')) {
+            <button mat-flat-button type="button" [disabled]="busy()" (click)="confirmBooking(b)">
+              @if (busy()) {
+                <mat-progress-spinner class="button-spinner" mode="indeterminate" diameter="20" aria-hidden="true" />
+              } @else {
+                <mat-icon aria-hidden="true">check</mat-icon>
+              }
+              {{ busy() ? 'Confirming…' : 'Confirm booking' }}
+            </button>
+          }
+          @if (b.allowedActions.includes('reject')) {
+            <button mat-stroked-button type="button" class="danger-text" (click)="rejectBooking(b)">
+              <mat-icon aria-hidden="true">close</mat-icon>
+              Decline…
+            </button>
+          }
+          @if (b.allowedActions.includes('cancel')) {
+            <button mat-stroked-button type="button" class="danger-text" (click)="cancelBooking(b)">
+              <mat-icon aria-hidden="true">event_busy</mat-icon>
+              Cancel booking…
+            </button>
+          }
+          @if (b.status === 'confirmed' || b.status === 'pending') {
+            <a mat-button routerLink="/childminder/calendar" [queryParams]="{ date: firstDay() }">
+              <mat-icon aria-hidden="true">calendar_month</mat-icon>
+              See in calendar
+            </a>
+          }
+          <a mat-button [routerLink]="messageLink().path" [queryParams]="messageLink().queryParams">
+            <mat-icon aria-hidden="true">chat</mat-icon>
+            Message {{ b.parent.firstName }}
+          </a>
+        </div>
+        <section class="section card-surface" aria-label="Booking details">
+          <app-booking-summary [booking]="b" />
+        </section>
+      } @else {
+        <app-loading-state label="Loading the booking…" />
+      }
+    </div>
+  `,
+  styles: `
+    .back-link {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
+      margin-bottom: 16px;
+      font: var(--mat-sys-label-large);
+      text-decoration: none;
+    }
+    h1 {
+      margin: 0 0 16px;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      margin-bottom: 16px;
+    }
+    .danger-text {
+      color: var(--mat-sys-error);
+    }
+    .section {
+      padding: 16px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class BookingDetail {
+  private readonly api = inject(ChildminderBookingsApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly notifier = inject(Notifier);
+
+  /** From the route (component input binding). */
+  readonly bookingId = input.required<string>();
+
+  protected readonly booking = signal<Booking | null>(null);
+  protected readonly loadError = signal<string | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly actionError = signal<string | null>(null);
+  protected readonly actionDone = signal<string | null>(null);
+  protected readonly parent = computed(() => {
+    const b = this.booking();
+    return b ? parentName(b) : '';
+  });
+  protected readonly firstDay = computed(() => {
+    const b = this.booking();
+    return b ? toUkWallClock(b.startsAt).date : '';
+  });
+  protected readonly messageLink = computed(() => {
+    const b = this.booking();
+    return b ? messageParentLink(b) : { path: '/childminder/messages', queryParams: { to: '', name: '' } };
+  });
+
+  constructor() {
+    toObservable(this.bookingId)
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.loadBooking());
+  }
+
+  protected loadBooking(): void {
+    this.loadError.set(null);
+    this.booking.set(null);
+    this.api.get(this.bookingId()).subscribe({
+      next: (booking) => this.booking.set(booking),
+      error: (error: unknown) => this.loadError.set(toApiProblem(error).message),
+    });
+  }
+
+  protected confirmBooking(booking: Booking): void {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.actionError.set(null);
+    this.actionDone.set(null);
+    this.api.answer(booking.id, { action: 'confirm' }).subscribe({
+      next: (updated) => {
+        this.busy.set(false);
+        this.booking.set(updated);
+        this.actionDone.set('Booking confirmed. The parent has been told.');
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        const problem = toApiProblem(error);
+        this.actionError.set(problem.status === 409 ? `We couldn't confirm it: ${problem.message}` : problem.message);
+      },
+    });
+  }
+
+  protected rejectBooking(booking: Booking): void {
+    this.askReason(
+      booking,
+      {
+        title: 'Decline this request?',
+        body: `${parentName(booking)} is told that you declined, with your reason.`,
+        keepLabel: 'Keep the request',
+        confirmLabel: 'Decline request',
+        busyLabel: 'Declining…',
+        submit: (reason) => this.api.answer(booking.id, { action: 'reject', reason }),
+      },
+      'Request declined. The parent has been told.',
+    );
+  }
+
+  protected cancelBooking(booking: Booking): void {
+    this.askReason(
+      booking,
+      {
+        title: 'Cancel this confirmed booking?',
+        body: `Every session of it is cancelled and ${parentName(booking)} is told, with your reason. This cannot be undone.`,
+        keepLabel: 'Keep the booking',
+        confirmLabel: 'Cancel booking',
+        busyLabel: 'Cancelling…',
+        submit: (reason) => this.api.answer(booking.id, { action: 'cancel', reason }),
+      },
+      'Booking cancelled. The parent has been told.',
+    );
+  }
+
+  private askReason(booking: Booking, data: BookingReasonData, done: string): void {
+    this.actionError.set(null);
+    this.actionDone.set(null);
+    this.dialog
+      .open<BookingReasonDialog, BookingReasonData, Booking>(BookingReasonDialog, {
+        data,
+        width: '480px',
+        maxWidth: 'calc(100vw - 32px)',
+      })
+      .afterClosed()
+      .subscribe((updated) => {
+        if (!updated || updated.id !== booking.id) return;
+        this.booking.set(updated);
+        this.notifier.success(done);
+      });
+  }
+}

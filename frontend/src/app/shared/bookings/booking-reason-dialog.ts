@@ -1,0 +1,103 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import type { Observable } from 'rxjs';
+import type { Booking } from '@core/api/api-types';
+import { toApiProblem } from '@core/errors/api-error';
+import { FormAlert } from '@shared/form-alert/form-alert';
+
+export interface BookingReasonData {
+  title: string;
+  /** What happens, said before the reason is asked for */
+  body: string;
+  keepLabel: string;
+  confirmLabel: string;
+  busyLabel: string;
+  /** Performs the action; the dialog stays open showing the API's refusal if it fails. */
+  submit: (reason: string) => Observable<Booking>;
+}
+
+/** Asks for a reason (shown to the other side) and confirms a reject or cancel; closes with the updated booking. */
+@Component({
+  selector: 'app-booking-reason-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressSpinnerModule,
+    FormAlert,
+  ],
+  template: `
+    <h2 mat-dialog-title>{{ data.title }}</h2>
+    <form [formGroup]="form" (ngSubmit)="submitReason()" novalidate>
+      <mat-dialog-content>
+        <app-form-alert [message]="error()" />
+        <p>{{ data.body }}</p>
+        <mat-form-field appearance="outline" class="reason">
+          <mat-label>Reason</mat-label>
+          <textarea matInput [formControl]="reason" rows="3" maxlength="1000" required cdkFocusInitial></textarea>
+          <mat-hint>The other side sees this reason.</mat-hint>
+          @if (reason.touched && reason.invalid) {
+            <mat-error>Enter a reason</mat-error>
+          }
+        </mat-form-field>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close>{{ data.keepLabel }}</button>
+        <button mat-flat-button type="submit" class="danger" [disabled]="busy()">
+          @if (busy()) {
+            <mat-progress-spinner class="button-spinner" mode="indeterminate" diameter="20" aria-hidden="true" />
+            {{ data.busyLabel }}
+          } @else {
+            {{ data.confirmLabel }}
+          }
+        </button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styles: `
+    .reason {
+      width: 100%;
+    }
+    p {
+      margin: 0 0 12px;
+    }
+    .danger {
+      --mat-button-filled-container-color: var(--mat-sys-error);
+      --mat-button-filled-label-text-color: var(--mat-sys-on-error);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class BookingReasonDialog {
+  private readonly dialogRef = inject<MatDialogRef<BookingReasonDialog, Booking>>(MatDialogRef);
+
+  protected readonly data = inject<BookingReasonData>(MAT_DIALOG_DATA);
+  protected readonly reason = new FormControl('', {
+    nonNullable: true,
+    validators: [Validators.required, Validators.maxLength(1000), Validators.pattern(/\S/)],
+  });
+  protected readonly form = new FormGroup({ reason: this.reason });
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+
+  protected submitReason(): void {
+    this.reason.markAsTouched();
+    if (this.reason.invalid || this.busy()) return;
+    this.busy.set(true);
+    this.error.set(null);
+    this.data.submit(this.reason.value.trim()).subscribe({
+      next: (booking) => this.dialogRef.close(booking),
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.error.set(toApiProblem(error).message);
+      },
+    });
+  }
+}
