@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -10,7 +19,7 @@ import { Notifier } from '@core/errors/notifier';
 import { UkDatePipe } from '@shared/dates/uk-date';
 import { ErrorState } from '@shared/page-state/error-state';
 import { LoadingState } from '@shared/page-state/loading-state';
-import { formatHours, formatPence, formatSession, statusTimeline } from './booking-rules';
+import { formatHours, formatPence, formatSession, statusTimeline, toUkWallClock } from './booking-rules';
 import { BookingStatusPill } from './booking-status-pill';
 import type { Booking } from './booking-types';
 import { BookingsApi } from './bookings-api';
@@ -86,6 +95,11 @@ export class BookingDetail {
 
   protected reload(): void {
     this.attempt.update((n) => n + 1);
+  }
+
+  /** The UK date the booking starts, to open the calendar there. */
+  protected calendarDate(booking: Booking): string {
+    return toUkWallClock(booking.startsAt).date;
   }
 
   protected can(action: Booking['allowedActions'][number]): boolean {

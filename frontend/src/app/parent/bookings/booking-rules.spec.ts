@@ -154,7 +154,11 @@ describe('refusals', () => {
     expect(
       refusalGroups('BOOKING_DURING_TIME_OFF', 'Time off on Mon 9 Mar', [{ message: 'time off on Mon 9 Mar' }]),
     ).toEqual([
-      { code: 'BOOKING_DURING_TIME_OFF', title: 'During the childminder’s time off', messages: ['Time off on Mon 9 Mar'] },
+      {
+        code: 'BOOKING_DURING_TIME_OFF',
+        title: 'During the childminder’s time off',
+        messages: ['Time off on Mon 9 Mar'],
+      },
     ]);
     const many = refusalGroups('BOOKING_OVER_CAPACITY', 'A; b', [{ message: 'a' }, { message: 'b' }]);
     expect(many[0]).toMatchObject({ title: 'This request can’t be booked', messages: ['A', 'B'] });
@@ -191,7 +195,12 @@ describe('statusTimeline', () => {
   });
 
   it('ends a stopped booking at the step that stopped it, with the reason and who', () => {
-    const cancelled = statusTimeline({ ...booking, status: 'cancelled', cancelledBy: 'parent', statusReason: 'Moving' });
+    const cancelled = statusTimeline({
+      ...booking,
+      status: 'cancelled',
+      cancelledBy: 'parent',
+      statusReason: 'Moving',
+    });
     expect(cancelled.at(-1)).toEqual({
       label: 'Cancelled by you',
       at: booking.updatedAt,

@@ -75,7 +75,12 @@ export function toBookingRequest(childminderId: string, value: BookingFormValue)
 export function toBookingUpdate(value: Omit<BookingFormValue, 'childIds'>): UpdateBookingRequest | null {
   const request = toBookingRequest('-', { ...value, childIds: ['-'] });
   if (!request) return null;
-  return { startsAt: request.startsAt, endsAt: request.endsAt, weeks: request.weeks, notes: value.notes.trim() || null };
+  return {
+    startsAt: request.startsAt,
+    endsAt: request.endsAt,
+    weeks: request.weeks,
+    notes: value.notes.trim() || null,
+  };
 }
 
 const LONDON = 'Europe/London';
@@ -183,7 +188,10 @@ export function statusTimeline(booking: {
         { label: 'Completed', at: booking.endsAt, state: 'done' },
       ];
     case 'rejected':
-      return [requested, { label: 'Declined by the childminder', at: booking.updatedAt, state: 'stopped', note: reason }];
+      return [
+        requested,
+        { label: 'Declined by the childminder', at: booking.updatedAt, state: 'stopped', note: reason },
+      ];
     case 'expired':
       return [
         requested,

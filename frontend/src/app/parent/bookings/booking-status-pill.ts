@@ -17,7 +17,8 @@ const ICONS: Record<Status, string> = {
   selector: 'app-booking-status',
   imports: [MatIconModule],
   template: `<span class="pill" [class]="'pill pill--' + status()"
-    ><mat-icon aria-hidden="true">{{ icon() }}</mat-icon>{{ label() }}</span
+    ><mat-icon aria-hidden="true">{{ icon() }}</mat-icon
+    >{{ label() }}</span
   >`,
   styles: `
     .pill {

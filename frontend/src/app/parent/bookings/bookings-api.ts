@@ -53,7 +53,9 @@ export class BookingsApi {
   }
 
   calendar(from: string, to: string): Observable<CalendarFeed> {
-    return this.http.get<CalendarFeed>(`${BASE}/calendar`, { params: new HttpParams().set('from', from).set('to', to) });
+    return this.http.get<CalendarFeed>(`${BASE}/calendar`, {
+      params: new HttpParams().set('from', from).set('to', to),
+    });
   }
 
   stats(): Observable<ParentStats> {

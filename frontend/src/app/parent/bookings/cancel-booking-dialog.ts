@@ -79,7 +79,11 @@ export class CancelBookingDialog {
   protected readonly form = inject(NonNullableFormBuilder).group({
     reason: [
       '',
-      [Validators.required, Validators.minLength(BOOKING_LIMITS.reasonMin), Validators.maxLength(BOOKING_LIMITS.reason)],
+      [
+        Validators.required,
+        Validators.minLength(BOOKING_LIMITS.reasonMin),
+        Validators.maxLength(BOOKING_LIMITS.reason),
+      ],
     ],
   });
 

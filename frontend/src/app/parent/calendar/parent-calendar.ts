@@ -1,5 +1,14 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, ViewEncapsulation, computed, inject, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ViewEncapsulation,
+  computed,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -15,11 +24,12 @@ import { BookingsApi } from '../bookings/bookings-api';
 import { toCalendarEvents } from './calendar-events';
 
 const PHONE = '(max-width: 600px)';
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * `/parent/calendar`: the parent's booking sessions, month and week, in UK time. Phones get a
  * list of the week, which reads better than a grid. Events are links to their booking, so they
- * are reached with Tab and opened with Enter.
+ * are reached with Tab and opened with Enter. `?date=` opens the calendar on that date.
  */
 @Component({
   selector: 'app-parent-calendar',
@@ -115,6 +125,9 @@ export class ParentCalendar {
       .pipe(map((state) => state.matches)),
   );
 
+  /** `?date=YYYY-MM-DD`: open on this UK date (a booking's "See in calendar" link). */
+  readonly date = input<string>();
+
   protected readonly loading = signal(false);
   protected readonly error = signal<string | null>(null);
   private readonly calendar = viewChild(FullCalendarComponent);
@@ -123,7 +136,9 @@ export class ParentCalendar {
   protected readonly options = computed<CalendarOptions | null>(() => {
     const phone = this.phone();
     if (phone === undefined) return null;
+    const date = this.date();
     return {
+      ...(date && ISO_DATE.test(date) ? { initialDate: date } : {}),
       plugins: [classicTheme, dayGridPlugin, timeGridPlugin, listPlugin],
       initialView: phone ? 'listWeek' : 'dayGridMonth',
       headerToolbar: phone

@@ -8,6 +8,10 @@ export function subscriptionLabel(subscription: ParentStats['subscription']): st
   if (!subscription.planKey || subscription.status === 'free') return 'Free plan';
   const name = PLAN_NAMES[subscription.planKey] ?? subscription.planKey.replace(/_/g, ' ');
   const status =
-    subscription.status === 'trialing' ? 'trial' : subscription.status === 'past_due' ? 'payment due' : subscription.status;
+    subscription.status === 'trialing'
+      ? 'trial'
+      : subscription.status === 'past_due'
+        ? 'payment due'
+        : subscription.status;
   return `${name} (${status})`;
 }

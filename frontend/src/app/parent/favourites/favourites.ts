@@ -37,7 +37,8 @@ import { ChildmindersApi } from '../../search/childminders-api';
                     </h2>
                     <p class="muted">
                       {{ fav.town ? fav.town + ', ' : '' }}{{ fav.postcodeDistrict }} ·
-                      {{ formatHourlyRate(fav.hourlyRatePence) }} · {{ formatRating(fav.ratingAverage, fav.ratingCount) }}
+                      {{ formatHourlyRate(fav.hourlyRatePence) }} ·
+                      {{ formatRating(fav.ratingAverage, fav.ratingCount) }}
                     </p>
                     @if (fav.bioExcerpt) {
                       <p class="fav__bio">{{ fav.bioExcerpt }}</p>
