@@ -99,6 +99,13 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
     .calendar-error p {
       margin: 0;
     }
+    /* The theme's faint text (other months' days) is too light to read: WCAG AA contrast. */
+    app-parent-calendar .calendar {
+      --fc-classic-faint-foreground: #4b5563;
+      --fc-classic-muted-foreground: #4b5563;
+      --fc-classic-primary: var(--mat-sys-primary);
+      --fc-classic-primary-foreground: var(--mat-sys-on-primary);
+    }
     app-parent-calendar .booking-event--pending {
       --fc-event-color: var(--mat-sys-tertiary);
       --fc-event-contrast-color: var(--mat-sys-on-tertiary);
@@ -145,6 +152,8 @@ export class ParentCalendar {
         ? { start: 'prev,next today', center: 'title', end: 'listWeek,dayGridMonth' }
         : { start: 'prev,next today', center: 'title', end: 'dayGridMonth,timeGridWeek,listWeek' },
       buttonText: { today: 'Today', month: 'Month', week: 'Week', list: 'List' },
+      // A button's accessible name must contain its visible text (the default hint is "This month").
+      todayHint: 'Today',
       timeZone: 'Europe/London',
       locale: 'en-gb',
       firstDay: 1,
@@ -154,6 +163,12 @@ export class ParentCalendar {
       slotMaxTime: '21:00:00',
       eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
       noEventsText: 'No care booked in this period',
+      // A day cell's label ("1 December 2026") hides the events inside it from its name, which
+      // screen readers then announce wrongly; without it the cell reads its number and events.
+      dayCellDidMount: ({ el }: { el: HTMLElement }) => {
+        const labelled = el.hasAttribute('aria-label') ? el : el.closest<HTMLElement>('div[aria-label]');
+        labelled?.removeAttribute('aria-label');
+      },
       events: (info: { start: Date; end: Date }) => this.loadEvents(info.start, info.end),
       eventClick: (info) => {
         // Events are links; open them inside the app rather than reloading the page.
