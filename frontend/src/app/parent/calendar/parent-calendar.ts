@@ -16,6 +16,7 @@ import { Router, RouterLink } from '@angular/router';
 import { type CalendarOptions, FullCalendarComponent, FullCalendarModule } from '@fullcalendar/angular';
 import dayGridPlugin from '@fullcalendar/angular/daygrid';
 import listPlugin from '@fullcalendar/angular/list';
+import enGbLocale from '@fullcalendar/angular/locales/en-gb';
 import classicTheme from '@fullcalendar/angular/themes/classic';
 import timeGridPlugin from '@fullcalendar/angular/timegrid';
 import { firstValueFrom, map } from 'rxjs';
@@ -151,11 +152,13 @@ export class ParentCalendar {
       headerToolbar: phone
         ? { start: 'prev,next today', center: 'title', end: 'listWeek,dayGridMonth' }
         : { start: 'prev,next today', center: 'title', end: 'dayGridMonth,timeGridWeek,listWeek' },
-      buttonText: { today: 'Today', month: 'Month', week: 'Week', list: 'List' },
+      todayText: 'Today',
+      monthText: 'Month',
+      listText: 'List',
       // A button's accessible name must contain its visible text (the default hint is "This month").
       todayHint: 'Today',
       timeZone: 'Europe/London',
-      locale: 'en-gb',
+      locale: enGbLocale,
       firstDay: 1,
       height: 'auto',
       nowIndicator: true,
