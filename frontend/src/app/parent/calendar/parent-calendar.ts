@@ -16,7 +16,7 @@ import { Router, RouterLink } from '@angular/router';
 import { type CalendarOptions, FullCalendarComponent, FullCalendarModule } from '@fullcalendar/angular';
 import dayGridPlugin from '@fullcalendar/angular/daygrid';
 import listPlugin from '@fullcalendar/angular/list';
-import enGbLocale from '@fullcalendar/angular/locales/en-gb';
+import enGbLocale from 'fullcalendar/locales/en-gb';
 import classicTheme from '@fullcalendar/angular/themes/classic';
 import timeGridPlugin from '@fullcalendar/angular/timegrid';
 import { firstValueFrom, map } from 'rxjs';
