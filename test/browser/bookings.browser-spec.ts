@@ -160,7 +160,7 @@ describe('Booking care in the browser', () => {
     await visible(event);
     expect(await event.textContent()).toContain('Care with Claire Hughes (Confirmed)');
     await checkPage(page, 'booking-calendar-month');
-    await page.getByRole('button', { name: /^Week/ }).click();
+    await page.getByRole('tab', { name: /Week/ }).click();
     await visible(page.locator(`a[href="/parent/bookings/${bookingId}"]`).first());
     await checkPage(page, 'booking-calendar-week');
 

@@ -108,16 +108,16 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
       --fc-classic-primary-foreground: var(--mat-sys-on-primary);
     }
     app-parent-calendar .booking-event--pending {
-      --fc-event-color: var(--mat-sys-tertiary);
-      --fc-event-contrast-color: var(--mat-sys-on-tertiary);
+      --fc-classic-event: var(--mat-sys-tertiary);
+      --fc-classic-event-contrast: var(--mat-sys-on-tertiary);
     }
     app-parent-calendar .booking-event--confirmed {
-      --fc-event-color: var(--mat-sys-primary);
-      --fc-event-contrast-color: var(--mat-sys-on-primary);
+      --fc-classic-event: var(--mat-sys-primary);
+      --fc-classic-event-contrast: var(--mat-sys-on-primary);
     }
     app-parent-calendar .booking-event--completed {
-      --fc-event-color: var(--mat-sys-outline);
-      --fc-event-contrast-color: var(--mat-sys-surface);
+      --fc-classic-event: var(--mat-sys-outline);
+      --fc-classic-event-contrast: var(--mat-sys-surface);
     }
   `,
   // FullCalendar renders its own DOM: the event classes above must reach it.
