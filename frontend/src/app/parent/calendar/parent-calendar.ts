@@ -100,6 +100,19 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
     .calendar-error p {
       margin: 0;
     }
+    app-parent-calendar .calendar-title {
+      margin: 0;
+      font: var(--mat-sys-title-large);
+      text-align: center;
+    }
+    @media (max-width: 600px) {
+      app-parent-calendar .calendar-title {
+        font: var(--mat-sys-title-medium);
+      }
+      app-parent-calendar .calendar {
+        padding: 4px;
+      }
+    }
     /* The theme's faint text (other months' days) is too light to read: WCAG AA contrast. */
     app-parent-calendar .calendar {
       --fc-classic-faint-foreground: #4b5563;
@@ -152,6 +165,8 @@ export class ParentCalendar {
       headerToolbar: phone
         ? { start: 'prev,next today', center: 'title', end: 'listWeek,dayGridMonth' }
         : { start: 'prev,next today', center: 'title', end: 'dayGridMonth,timeGridWeek,listWeek' },
+      // The theme's title is too large for a phone ("30 November – 6 December 2026").
+      toolbarTitleClass: 'calendar-title',
       todayText: 'Today',
       monthText: 'Month',
       listText: 'List',
