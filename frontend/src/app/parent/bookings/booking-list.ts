@@ -49,7 +49,8 @@ export class BookingList {
   readonly page = input<string>();
 
   protected readonly statusFilters = STATUS_FILTERS;
-  protected readonly statusLabels = STATUS_LABELS;
+  /** Short words for the filter chips; the pills keep the longer ones. */
+  protected readonly filterLabels = { ...STATUS_LABELS, pending: 'Pending' };
   protected readonly formatPence = formatPence;
   protected readonly pageSize = PAGE_SIZE;
   protected readonly activeStatus = computed(() => {
@@ -85,7 +86,9 @@ export class BookingList {
     this.attempt.update((n) => n + 1);
   }
 
-  protected filterBy(status: BookingStatus | null): void {
+  /** From the chips: "all", a status, or undefined when the selected chip is deselected. */
+  protected filterBy(value: unknown): void {
+    const status = typeof value === 'string' && isStatus(value) ? value : null;
     void this.router.navigate([], { queryParams: { status, page: null } });
   }
 

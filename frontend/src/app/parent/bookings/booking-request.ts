@@ -39,6 +39,7 @@ import {
   groupProblems,
   refusalGroups,
   toBookingRequest,
+  toUkWallClock,
 } from './booking-rules';
 import { BOOKING_LIMITS, type BookingQuote } from './booking-types';
 import { BookingsApi } from './bookings-api';
@@ -117,7 +118,8 @@ export class BookingRequest {
     const s = this.state();
     return s.kind === 'ready' ? s : null;
   });
-  protected readonly minDate = new Date().toISOString().slice(0, 10);
+  /** Today in the UK: the date input's minimum. */
+  protected readonly minDate = toUkWallClock(new Date().toISOString()).date;
 
   constructor() {
     toObservable(this.childminder)
