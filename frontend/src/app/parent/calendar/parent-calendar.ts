@@ -112,6 +112,13 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
       app-parent-calendar .calendar {
         padding: 4px;
       }
+      /* The list view's titles wrap rather than being cut off. */
+      app-parent-calendar .booking-event,
+      app-parent-calendar .booking-event * {
+        white-space: normal;
+        overflow: visible;
+        min-width: 0;
+      }
     }
     /* The theme's faint text (other months' days) is too light to read: WCAG AA contrast. */
     app-parent-calendar .calendar {
