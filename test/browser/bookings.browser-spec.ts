@@ -183,6 +183,23 @@ describe('Booking care in the browser', () => {
     await visible(page.getByRole('link', { name: /upcoming bookings?/ }));
     await visible(page.getByRole('link', { name: /^Favourites/ }));
     await checkPage(page, 'parent-dashboard-bookings');
+
+    // Plans change: the parent cancels, giving a reason, behind a confirmation dialog.
+    await page.goto(`/parent/bookings/${bookingId}`);
+    await page.getByRole('button', { name: 'Cancel booking' }).click();
+    const dialog = page.getByRole('dialog');
+    await visible(dialog.getByRole('heading', { name: 'Cancel this booking?' }));
+    await dialog.getByRole('button', { name: 'Cancel booking' }).click();
+    await visible(dialog.getByText('Enter your reason'));
+    await dialog.getByLabel('Reason').fill('Maya starts nursery that week');
+    await checkPage(page, 'booking-cancel-dialog');
+    await dialog.getByRole('button', { name: 'Cancel booking' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await visible(announced(page, 'The booking has been cancelled.'));
+    await visible(page.getByText('Cancelled by you'));
+    await visible(page.getByText('Maya starts nursery that week'));
+    expect(await page.getByRole('button', { name: 'Cancel booking' }).count()).toBe(0);
+    await checkPage(page, 'booking-detail-cancelled');
     expect(errors).toEqual([]);
   });
 });
