@@ -26,13 +26,14 @@ import {
 } from '../search/childminder-labels';
 import type { ChildminderProfile as Profile } from '../search/childminder-types';
 import { ChildmindersApi } from '../search/childminders-api';
+import { AvailabilityPreview } from './availability-preview';
 
 type LoadState =
   { kind: 'loading' } | { kind: 'loaded'; profile: Profile } | { kind: 'missing' } | { kind: 'error'; message: string };
 
 /**
  * `/childminders/:id`: a childminder's public profile. Signed-in parents can keep it as a
- * favourite. Booking and messaging come with their own features and are not offered here yet.
+ * favourite, message the childminder or request a booking; visitors are offered to sign in.
  */
 @Component({
   selector: 'app-childminder-profile',
@@ -45,6 +46,7 @@ type LoadState =
     ErrorState,
     LoadingState,
     VerificationBadges,
+    AvailabilityPreview,
   ],
   templateUrl: './childminder-profile.html',
   styleUrl: './childminder-profile.scss',
@@ -109,6 +111,11 @@ export class ChildminderProfile {
       next: (profile) => this.state.set({ kind: 'loaded', profile }),
       error: (error: unknown) => this.state.set({ kind: 'error', message: toApiProblem(error).message }),
     });
+  }
+
+  /** Where "Sign in to book" leads after signing in. */
+  protected bookingUrl(id: string): string {
+    return `/parent/bookings/new?childminder=${encodeURIComponent(id)}`;
   }
 
   protected signInUrl(): string {

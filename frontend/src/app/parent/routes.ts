@@ -13,6 +13,32 @@ export default [
     loadComponent: () => import('./children/children').then((m) => m.Children),
   },
   {
+    path: 'bookings',
+    pathMatch: 'full',
+    title: 'Your bookings',
+    loadComponent: () => import('./bookings/booking-list').then((m) => m.BookingList),
+  },
+  {
+    path: 'bookings/new',
+    title: 'Request a booking',
+    loadComponent: () => import('./bookings/booking-request').then((m) => m.BookingRequest),
+  },
+  {
+    path: 'bookings/:id',
+    title: 'Booking',
+    loadComponent: () => import('./bookings/booking-detail').then((m) => m.BookingDetail),
+  },
+  {
+    path: 'calendar',
+    title: 'Your calendar',
+    loadComponent: () => import('./calendar/parent-calendar').then((m) => m.ParentCalendar),
+  },
+  {
+    path: 'favourites',
+    title: 'Your favourites',
+    loadComponent: () => import('./favourites/favourites').then((m) => m.Favourites),
+  },
+  {
     path: 'messages',
     title: 'Messages',
     data: { side: 'parent' },

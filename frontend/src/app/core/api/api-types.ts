@@ -82,6 +82,8 @@ export type ComplianceChecklistItem = Schemas['ChecklistItemResponse'];
 export type ComplianceStatus = OwnCompliance['status'];
 export type RequirementState = ComplianceChecklistItem['state'];
 export type VerificationBadge = Schemas['ChildminderSummaryResponse']['badges'][number];
+
+// Bookings, calendars and availability (parent side).
 export type Booking = Schemas['BookingResponse'];
 export type BookingPage = Schemas['BookingPageResponse'];
 export type BookingStatus = Schemas['BookingStatus'];
@@ -98,3 +100,14 @@ export type AvailabilityBlock = Schemas['AvailabilityBlockResponse'];
 export type AvailabilityBlockPage = Schemas['AvailabilityBlockPageResponse'];
 export type AvailabilityBlockRequest = Schemas['AvailabilityBlockDto'];
 export type AvailabilityType = Schemas['AvailabilityType'];
+export type BookingErrorCode = Schemas['BookingErrorCode'];
+export type BookingProblem = Schemas['BookingProblemResponse'];
+export type BookingQuote = Schemas['BookingQuoteResponse'];
+export type CreateBookingRequest = Schemas['CreateBookingDto'];
+export type UpdateBookingRequest = Schemas['UpdateBookingDto'];
+export type CancelBookingRequest = Schemas['CancelBookingDto'];
+export type CalendarFeedEvent = Schemas['CalendarEventResponse'];
+export type ParentStats = Schemas['ParentStatsResponse'];
+export type PublicAvailability = Schemas['PublicAvailabilityResponse'];
+export type FreeSlot = Schemas['FreeSlotResponse'];
+export type FavoriteChildminder = Schemas['FavoriteResponse'];
