@@ -122,6 +122,10 @@ describe('Compliance documents in the browser', () => {
     await minder.waitForURL(/\/childminders\//);
     const badges = minder.getByRole('list', { name: 'Verified by Childminder Connect' });
     await visible(badges.getByText('Paediatric first aid'));
+    // The demo parent's reviews of completed bookings, and the childminder's reply.
+    const reviews = minder.getByRole('list', { name: 'Reviews' });
+    await visible(reviews.getByText(/Maya settled in within a week/));
+    await visible(reviews.getByText('Thank you, Priya! Maya is a joy to have.'));
     await checkPage(minder, 'childminder-profile-with-badge');
 
     expect(minderErrors).toEqual([]);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ChildmindersModule } from '@app/modules/childminders/childminders.module';
+import { ReviewsDemoSeeder } from './demo/reviews-demo.seeder';
 import { Review } from './entities/review.entity';
 import { ReviewsController } from './reviews.controller';
 import { ReviewsRepository } from './reviews.repository';
@@ -10,6 +11,6 @@ import { ReviewsService } from './reviews.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Review]), ChildmindersModule],
   controllers: [ReviewsController],
-  providers: [ReviewsRepository, ReviewsService],
+  providers: [ReviewsRepository, ReviewsService, ReviewsDemoSeeder],
 })
 export class ReviewsModule {}

@@ -27,6 +27,7 @@ import {
 import type { ChildminderProfile as Profile } from '../search/childminder-types';
 import { ChildmindersApi } from '../search/childminders-api';
 import { AvailabilityPreview } from './availability-preview';
+import { ProfileReviews } from './profile-reviews';
 
 type LoadState =
   { kind: 'loading' } | { kind: 'loaded'; profile: Profile } | { kind: 'missing' } | { kind: 'error'; message: string };
@@ -47,6 +48,7 @@ type LoadState =
     LoadingState,
     VerificationBadges,
     AvailabilityPreview,
+    ProfileReviews,
   ],
   templateUrl: './childminder-profile.html',
   styleUrl: './childminder-profile.scss',

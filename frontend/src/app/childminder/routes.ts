@@ -38,6 +38,11 @@ export default [
     loadComponent: () => import('./calendar/childminder-calendar').then((m) => m.ChildminderCalendar),
   },
   {
+    path: 'reviews',
+    title: 'Reviews',
+    loadComponent: () => import('./reviews/review-replies').then((m) => m.ReviewReplies),
+  },
+  {
     path: 'messages',
     title: 'Messages',
     data: { side: 'childminder' },

@@ -54,6 +54,12 @@ const CHILDMINDER_LINKS: readonly LinkCard[] = [
     icon: 'verified',
     description: 'Ofsted, DBS, first aid and insurance: upload them and follow their review.',
   },
+  {
+    path: '/childminder/reviews',
+    label: 'Reviews',
+    icon: 'rate_review',
+    description: 'What parents said after their bookings, and your replies.',
+  },
 ];
 
 @Component({

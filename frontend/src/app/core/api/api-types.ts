@@ -111,3 +111,7 @@ export type ParentStats = Schemas['ParentStatsResponse'];
 export type PublicAvailability = Schemas['PublicAvailabilityResponse'];
 export type FreeSlot = Schemas['FreeSlotResponse'];
 export type FavoriteChildminder = Schemas['FavoriteResponse'];
+
+// Reviews of completed bookings.
+export type ReviewPage = Schemas['ReviewPageResponse'];
+export type Review = Schemas['ReviewResponse'];

@@ -25,6 +25,7 @@ import type { Booking } from './booking-types';
 import { BookingsApi } from './bookings-api';
 import { type CancelBookingData, CancelBookingDialog } from './cancel-booking-dialog';
 import { type ModifyBookingData, ModifyBookingDialog } from './modify-booking-dialog';
+import { ReviewForm } from './review-form';
 
 type DetailState =
   { kind: 'loading' } | { kind: 'loaded'; booking: Booking } | { kind: 'missing' } | { kind: 'error'; message: string };
@@ -36,7 +37,16 @@ const SESSIONS_SHOWN = 8;
 /** `/parent/bookings/:id`: one booking with its timeline; change it while pending, cancel it with a reason. */
 @Component({
   selector: 'app-booking-detail',
-  imports: [RouterLink, MatButtonModule, MatIconModule, UkDatePipe, ErrorState, LoadingState, BookingStatusPill],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    UkDatePipe,
+    ErrorState,
+    LoadingState,
+    BookingStatusPill,
+    ReviewForm,
+  ],
   templateUrl: './booking-detail.html',
   styleUrl: './booking-detail.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
