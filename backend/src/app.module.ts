@@ -25,6 +25,7 @@ import { NotificationsFeedModule } from './modules/notifications-feed/notificati
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
+import { LastMinuteModule } from './modules/last-minute/last-minute.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module';
 import { UsersModule } from './modules/users/users.module';
@@ -62,6 +63,7 @@ export class AppModule {
         SubscriptionsModule,
         WebhooksModule,
         ReviewsModule,
+        LastMinuteModule,
         HealthModule,
         DemoSeedModule,
       ],

@@ -28,6 +28,8 @@ import { Notification } from '@app/modules/notifications-feed/entities/notificat
 import { RealtimeEventRow } from '@app/modules/realtime/entities/realtime-event.entity';
 import { RealtimeTicket } from '@app/modules/realtime/entities/realtime-ticket.entity';
 import { Review } from '@app/modules/reviews/entities/review.entity';
+import { LastMinuteOpening } from '@app/modules/last-minute/entities/last-minute-opening.entity';
+import { LastMinuteSettings } from '@app/modules/last-minute/entities/last-minute-settings.entity';
 import { User } from '@app/modules/users/entities/user.entity';
 import { AvailabilityBlock } from '@app/modules/availability/entities/availability-block.entity';
 import { Booking } from '@app/modules/bookings/entities/booking.entity';
@@ -74,4 +76,6 @@ export const ENTITIES = [
   BookingSession,
   BookingChild,
   Review,
+  LastMinuteOpening,
+  LastMinuteSettings,
 ];

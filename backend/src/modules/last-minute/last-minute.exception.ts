@@ -10,6 +10,8 @@ export enum LastMinuteErrorCode {
   InvalidTimeRange = 'LAST_MINUTE_INVALID_TIME_RANGE',
   /** The childminder has no profile to publish openings on. */
   NoProfile = 'LAST_MINUTE_NO_PROFILE',
+  /** A settings field that belongs to the other role (alerts are for parents, rules for childminders). */
+  FieldNotForRole = 'LAST_MINUTE_FIELD_NOT_FOR_ROLE',
 }
 
 export class LastMinuteException extends defineDomainException<LastMinuteErrorCode>('LastMinuteException', {
@@ -17,6 +19,7 @@ export class LastMinuteException extends defineDomainException<LastMinuteErrorCo
   [LastMinuteErrorCode.ChildNotFound]: HttpStatus.NOT_FOUND,
   [LastMinuteErrorCode.InvalidTimeRange]: HttpStatus.BAD_REQUEST,
   [LastMinuteErrorCode.NoProfile]: HttpStatus.CONFLICT,
+  [LastMinuteErrorCode.FieldNotForRole]: HttpStatus.BAD_REQUEST,
 }) {}
 
 export const openingNotFound = () =>

@@ -73,6 +73,15 @@ interface TemplateVariables {
   'booking-cancelled': { firstName: string; cancelledBy: string; schedule: string; reason: string; link: string };
   'booking-expired': { firstName: string; childminderName: string; schedule: string; link: string };
   'booking-reminder': { firstName: string; otherName: string; children: string; schedule: string; link: string };
+  'last-minute-opening': {
+    firstName: string;
+    childminderName: string;
+    schedule: string;
+    places: number;
+    distance: string;
+    link: string;
+    preferencesLink: string;
+  };
 }
 
 export type EmailTemplateName = keyof TemplateVariables;
@@ -335,6 +344,17 @@ const templates: { [T in EmailTemplateName]: (v: TemplateVariables[T]) => Render
       greeting: `Hello ${v.firstName},`,
       paragraphs: [`A reminder of the booking with ${v.otherName} for ${v.children}: ${v.schedule} (UK time).`],
       action: { label: 'See the booking', url: v.link },
+    }),
+  'last-minute-opening': (v) =>
+    layout({
+      subject: `Last-minute place with ${v.childminderName}: ${v.schedule}`,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [
+        `${v.childminderName}, ${v.distance} from you, has ${v.places === 1 ? '1 place' : `${v.places} places`} free: ${v.schedule} (UK time).`,
+        'Places go quickly: request a booking soon if it suits you.',
+      ],
+      action: { label: 'See last-minute places', url: v.link },
+      footnote: `You get this because your last-minute alerts are on. Change them here: ${v.preferencesLink}`,
     }),
 };
 

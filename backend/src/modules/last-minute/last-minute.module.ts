@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { GeoModule } from '@app/modules/geo/geo.module';
+import { NotificationsModule } from '@app/modules/notifications/notifications.module';
+import { NotificationsFeedModule } from '@app/modules/notifications-feed/notifications-feed.module';
+import { SubscriptionsModule } from '@app/modules/subscriptions/subscriptions.module';
+import { LastMinuteOpening } from './entities/last-minute-opening.entity';
+import { LastMinuteSettings } from './entities/last-minute-settings.entity';
+import { LastMinuteController } from './last-minute.controller';
+import { LastMinuteRepository } from './last-minute.repository';
+import { LastMinuteService } from './last-minute.service';
+
+/** Last-minute openings published by childminders, parents' alerts about them, and auto-accept rules. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([LastMinuteOpening, LastMinuteSettings]),
+    GeoModule,
+    NotificationsModule,
+    NotificationsFeedModule,
+    SubscriptionsModule,
+  ],
+  controllers: [LastMinuteController],
+  providers: [LastMinuteRepository, LastMinuteService],
+})
+export class LastMinuteModule {}

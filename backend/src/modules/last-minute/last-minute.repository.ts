@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
+import { Role } from '@app/common/auth/role';
+import { forUpdate } from '@app/database/locking';
+import { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
+import { Child } from '@app/modules/children/entities/child.entity';
+import { BoundingBox } from '@app/modules/geo/geo-math';
+import { User } from '@app/modules/users/entities/user.entity';
+import { LastMinuteOpening } from './entities/last-minute-opening.entity';
+import { LastMinuteSettings } from './entities/last-minute-settings.entity';
+
+export type ChildBirthday = Pick<Child, 'id' | 'parentId' | 'dateOfBirth'>;
+
+/** Openings and settings, and the read-only questions they ask of profiles, children and users. */
+@Injectable()
+export class LastMinuteRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** The childminder's profile, locked: serialises publishing against the plan's limit. */
+  lockProfileOf(userId: string, manager: EntityManager): Promise<ChildminderProfile | null> {
+    return manager.getRepository(ChildminderProfile).findOne({ where: { userId }, ...forUpdate(manager) });
+  }
+
+  countCurrentFor(childminderId: string, now: Date, manager: EntityManager): Promise<number> {
+    return manager.getRepository(LastMinuteOpening).count({ where: { childminderId, endsAt: MoreThan(now) } });
+  }
+
+  async insertOpening(opening: LastMinuteOpening, manager: EntityManager): Promise<void> {
+    await manager.getRepository(LastMinuteOpening).insert(opening);
+  }
+
+  currentFor(childminderId: string, now: Date): Promise<LastMinuteOpening[]> {
+    return this.dataSource.getRepository(LastMinuteOpening).find({
+      where: { childminderId, endsAt: MoreThan(now) },
+      relations: { profile: true },
+      order: { startsAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  findOwned(id: string, childminderId: string): Promise<LastMinuteOpening | null> {
+    return this.dataSource.getRepository(LastMinuteOpening).findOne({ where: { id, childminderId } });
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.dataSource.getRepository(LastMinuteOpening).delete({ id });
+  }
+
+  /** Current openings of profiles inside `box`, soonest first (callers filter by exact distance). */
+  currentWithin(box: BoundingBox, now: Date): Promise<LastMinuteOpening[]> {
+    return this.dataSource
+      .getRepository(LastMinuteOpening)
+      .createQueryBuilder('opening')
+      .innerJoinAndSelect('opening.profile', 'profile')
+      .where('opening.endsAt > :now', { now })
+      .andWhere('profile.latitude BETWEEN :minLat AND :maxLat', { minLat: box.minLatitude, maxLat: box.maxLatitude })
+      .andWhere('profile.longitude BETWEEN :minLng AND :maxLng', {
+        minLng: box.minLongitude,
+        maxLng: box.maxLongitude,
+      })
+      .orderBy('opening.startsAt', 'ASC')
+      .addOrderBy('opening.id', 'ASC')
+      .getMany();
+  }
+
+  findSettings(userId: string, manager?: EntityManager): Promise<LastMinuteSettings | null> {
+    return (manager ?? this.dataSource.manager).getRepository(LastMinuteSettings).findOne({ where: { userId } });
+  }
+
+  async saveSettings(settings: LastMinuteSettings): Promise<void> {
+    await this.dataSource.getRepository(LastMinuteSettings).save(settings);
+  }
+
+  /** Parents who have turned last-minute alerts on, with their user row (postcode, email, names). */
+  alertingParents(manager: EntityManager): Promise<LastMinuteSettings[]> {
+    return manager
+      .getRepository(LastMinuteSettings)
+      .createQueryBuilder('settings')
+      .innerJoinAndSelect('settings.user', 'user')
+      .where('settings.alertsEnabled = :on', { on: true })
+      .andWhere('user.role = :role', { role: Role.Parent })
+      .andWhere('user.postcode IS NOT NULL')
+      .getMany();
+  }
+
+  user(userId: string): Promise<User | null> {
+    return this.dataSource.getRepository(User).findOne({ where: { id: userId } });
+  }
+
+  childrenOf(parentIds: readonly string[], manager?: EntityManager): Promise<ChildBirthday[]> {
+    if (parentIds.length === 0) return Promise.resolve([]);
+    return (manager ?? this.dataSource.manager).getRepository(Child).find({
+      select: { id: true, parentId: true, dateOfBirth: true },
+      where: { parentId: In([...parentIds]) },
+    });
+  }
+}
