@@ -6,6 +6,7 @@ import { childrenPolicies } from './children.policy';
 import { compliancePolicies } from './compliance.policy';
 import { documentsPolicies } from './documents.policy';
 import { foundationPolicies } from './foundation.policy';
+import { lastMinutePolicies } from './last-minute.policy';
 import { messagingPolicies } from './messaging.policy';
 import { reviewsPolicies } from './reviews.policy';
 import { subscriptionsPolicies } from './subscriptions.policy';
@@ -22,4 +23,5 @@ export const ROUTE_POLICIES: RoutePolicy[] = [
   ...reviewsPolicies,
   ...availabilityPolicies,
   ...bookingsPolicies,
+  ...lastMinutePolicies,
 ];
