@@ -1635,6 +1635,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/user/last-minute-schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Childminder: my current last-minute openings. Parent: current openings matching my alert settings. Soonest first */
+        get: operations["LastMinute_schedule"];
+        put?: never;
+        /** Publish a last-minute opening (UK local date and times); matching parents are alerted */
+        post: operations["LastMinute_publish"];
+        /** Withdraw one of my last-minute openings */
+        delete: operations["LastMinute_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/last-minute-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Parent: my last-minute alert settings. Childminder: my auto-accept rules */
+        get: operations["LastMinute_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change my last-minute alert settings (parent) or auto-accept rules (childminder) */
+        patch: operations["LastMinute_updateSettings"];
+        trace?: never;
+    };
     "/api/health/live": {
         parameters: {
             query?: never;
@@ -1884,6 +1921,17 @@ export interface components {
         };
         /** @enum {string} */
         AgeGroup: "baby" | "toddler" | "preschool" | "school_age" | "over_8";
+        AlertChannelsDto: {
+            email?: boolean;
+            inApp?: boolean;
+        };
+        AlertChannelsResponse: {
+            email: boolean;
+            inApp: boolean;
+        };
+        AutoAcceptRulesResponse: {
+            autoAcceptReturningFamilies: boolean;
+        };
         AvailabilityBlockDto: {
             description?: string | null;
             /**
@@ -2588,6 +2636,25 @@ export interface components {
             /** @description Listed in search (when complete) */
             visible?: boolean;
         };
+        CreateOpeningDto: {
+            ageGroups: components["schemas"]["AgeGroup"][];
+            /**
+             * @description The UK calendar day
+             * @example 2026-12-07
+             */
+            date: string;
+            /**
+             * @description UK local time, HH:mm; after startTime
+             * @example 13:00
+             */
+            endTime: string;
+            places: number;
+            /**
+             * @description UK local time, HH:mm
+             * @example 09:00
+             */
+            startTime: string;
+        };
         CreateRequirementDto: {
             /** @default true */
             active: boolean;
@@ -2886,6 +2953,10 @@ export interface components {
             overallGrade?: components["schemas"]["LegacyGrade"];
             safeguardingMet?: boolean;
         };
+        LastMinuteSettingsResponse: {
+            alerts?: components["schemas"]["ParentAlertSettingsResponse"];
+            autoAccept?: components["schemas"]["AutoAcceptRulesResponse"];
+        };
         /**
          * @description Required for legacy
          * @enum {string}
@@ -2999,6 +3070,28 @@ export interface components {
             tuesday: components["schemas"]["DayHoursResponse"] | null;
             wednesday: components["schemas"]["DayHoursResponse"] | null;
         };
+        OpeningListResponse: {
+            items: components["schemas"]["OpeningResponse"][];
+        };
+        OpeningResponse: {
+            ageGroups: components["schemas"]["AgeGroup"][];
+            childminderName: string;
+            /** @description Miles from my postcode (parents only) */
+            distanceMiles: number | null;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            id: string;
+            places: number;
+            /**
+             * Format: uuid
+             * @description The childminder profile
+             */
+            profileId: string;
+            /** Format: date-time */
+            startsAt: string;
+            town: string | null;
+        };
         OtherPartyResponse: {
             /** Format: uuid */
             id: string;
@@ -3086,6 +3179,13 @@ export interface components {
             checklist: components["schemas"]["ChecklistItemResponse"][];
             /** @description Effective: an override wins */
             status: components["schemas"]["ComplianceStatus"];
+        };
+        ParentAlertSettingsResponse: {
+            channels: components["schemas"]["AlertChannelsResponse"];
+            /** @description Empty means all my children */
+            childIds: string[];
+            enabled: boolean;
+            radiusMiles: number;
         };
         ParentStatsResponse: {
             /** @description Children on the account */
@@ -3523,6 +3623,16 @@ export interface components {
             /** @description Required to reject; sent to the owner */
             reason?: string | null;
             status: components["schemas"]["DocumentStatus"];
+        };
+        UpdateLastMinuteSettingsDto: {
+            /** @description Childminders: confirm requests from families with a completed booking */
+            autoAcceptReturningFamilies?: boolean;
+            channels?: components["schemas"]["AlertChannelsDto"];
+            /** @description Parents: my children the alerts are for; empty = all */
+            childIds?: string[];
+            /** @description Parents: send me alerts */
+            enabled?: boolean;
+            radiusMiles?: number;
         };
         UpdateNotificationPreferencesDto: {
             preferences: components["schemas"]["NotificationPreferenceUpdateDto"][];
@@ -8718,6 +8828,222 @@ export interface operations {
             };
             /** @description I have already replied */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LastMinute_schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpeningListResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LastMinute_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOpeningDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpeningResponse"];
+                };
+            };
+            /** @description A field is not acceptable (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The Listed plan’s limit of current openings is reached */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description I have no childminder profile yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LastMinute_remove: {
+        parameters: {
+            query: {
+                id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such opening of mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LastMinute_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LastMinuteSettingsResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LastMinute_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLastMinuteSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LastMinuteSettingsResponse"];
+                };
+            };
+            /** @description A field is not acceptable or not for my role (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A child id is not one of my children */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
