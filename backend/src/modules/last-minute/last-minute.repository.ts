@@ -6,7 +6,7 @@ import { forUpdate } from '@app/database/locking';
 import { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
 import { Child } from '@app/modules/children/entities/child.entity';
 import { BoundingBox } from '@app/modules/geo/geo-math';
-import { User } from '@app/modules/users/entities/user.entity';
+import { User, UserStatus } from '@app/modules/users/entities/user.entity';
 import { LastMinuteOpening } from './entities/last-minute-opening.entity';
 import { LastMinuteSettings } from './entities/last-minute-settings.entity';
 
@@ -75,7 +75,7 @@ export class LastMinuteRepository {
     await this.dataSource.getRepository(LastMinuteSettings).save(settings);
   }
 
-  /** Parents who have turned last-minute alerts on, with their user row (postcode, email, names). */
+  /** Active parents who have turned last-minute alerts on, with their user row (postcode, email, names). */
   alertingParents(manager: EntityManager): Promise<LastMinuteSettings[]> {
     return manager
       .getRepository(LastMinuteSettings)
@@ -83,6 +83,7 @@ export class LastMinuteRepository {
       .innerJoinAndSelect('settings.user', 'user')
       .where('settings.alertsEnabled = :on', { on: true })
       .andWhere('user.role = :role', { role: Role.Parent })
+      .andWhere('user.status = :active', { active: UserStatus.Active })
       .andWhere('user.postcode IS NOT NULL')
       .getMany();
   }
