@@ -26,7 +26,7 @@ const PAGE_SIZE = 5;
           @for (review of reviews(); track review.id) {
             <li class="review">
               <p class="review__head">
-                <span class="stars" [attr.aria-label]="review.rating + ' out of 5 stars'">
+                <span class="stars" role="img" [attr.aria-label]="review.rating + ' out of 5 stars'">
                   @for (n of stars; track n) {
                     <mat-icon aria-hidden="true" [class.off]="n > review.rating">star</mat-icon>
                   }
