@@ -106,7 +106,6 @@ export type BookingQuote = Schemas['BookingQuoteResponse'];
 export type CreateBookingRequest = Schemas['CreateBookingDto'];
 export type UpdateBookingRequest = Schemas['UpdateBookingDto'];
 export type CancelBookingRequest = Schemas['CancelBookingDto'];
-export type CalendarFeedEvent = Schemas['CalendarEventResponse'];
 export type ParentStats = Schemas['ParentStatsResponse'];
 export type PublicAvailability = Schemas['PublicAvailabilityResponse'];
 export type FreeSlot = Schemas['FreeSlotResponse'];

@@ -10,7 +10,7 @@ export type {
   BookingSession,
   BookingStatus,
   CalendarFeed,
-  CalendarFeedEvent,
+  CalendarEvent,
   CancelBookingRequest,
   CreateBookingRequest,
   ParentStats,

@@ -1,5 +1,5 @@
 /** The parent calendar feed as FullCalendar events. Pure, so the mapping is unit-tested. */
-import type { CalendarFeedEvent } from '@core/api/api-types';
+import type { CalendarEvent } from '@core/api/api-types';
 import { STATUS_LABELS } from '../bookings/booking-rules';
 
 export interface ParentCalendarEvent {
@@ -14,7 +14,7 @@ export interface ParentCalendarEvent {
 }
 
 /** Each booking session links to its booking; the status is in the title, not only in colour. */
-export function toCalendarEvents(events: readonly CalendarFeedEvent[]): ParentCalendarEvent[] {
+export function toCalendarEvents(events: readonly CalendarEvent[]): ParentCalendarEvent[] {
   return events.map((event) => {
     const status = event.status ? STATUS_LABELS[event.status] : null;
     return {
