@@ -42,16 +42,6 @@ describe('Booking care in the browser', () => {
     return context.newPage();
   }
 
-  async function apiToken(account: { email: string; password: string }): Promise<string> {
-    const login = await fetch(`${server.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(account),
-    });
-    expect(login.status).toBe(200);
-    return ((await login.json()) as { accessToken: string }).accessToken;
-  }
-
   /**
    * A free morning in Claire's open time at least two days ahead, not on a Tuesday (the demo
    * parent's Maya is already booked with her on Tuesdays): the date and a 10:00-12:00 session.
@@ -137,17 +127,22 @@ describe('Booking care in the browser', () => {
     await visible(page.locator(`a[href="/parent/bookings/${bookingId}"]`));
     await checkPage(page, 'booking-list-pending', { phone: true });
 
-    // The childminder confirms it. The childminder's inbox screen is built separately (wt-f);
-    // until it is merged this story confirms through the API. Integrator: switch this step to
-    // the UI (sign in as the childminder, open the request in the inbox, choose Confirm).
-    const minderToken = await apiToken(MINDER);
-    const confirm = await fetch(`${server.baseUrl}/api/dashboard/childminder/bookings/${bookingId}`, {
-      method: 'PATCH',
-      headers: { authorization: `Bearer ${minderToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ action: 'confirm' }),
-    });
-    expect(confirm.status).toBe(200);
-    expect(((await confirm.json()) as { status: string }).status).toBe('confirmed');
+    // The childminder, signed in elsewhere, finds the request in her inbox and confirms it.
+    const minder = await visitor();
+    await minder.goto('/login');
+    await minder.getByLabel('Email address').fill(MINDER.email);
+    await minder.getByLabel('Password', { exact: true }).fill(MINDER.password);
+    await minder.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await minder.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await minder.goto('/childminder/bookings');
+    await visible(heading(minder, 'Bookings'));
+    const request = minder.locator(`a[href="/childminder/bookings/${bookingId}"]`);
+    // Pending requests come first, but the demo data has many: ours may be on a later page.
+    if (await request.count()) await request.first().click();
+    else await minder.goto(`/childminder/bookings/${bookingId}`);
+    await visible(minder.getByText('Maya will bring her own lunch.'));
+    await minder.getByRole('button', { name: 'Confirm booking' }).click();
+    await visible(announced(minder, 'Booking confirmed. The parent has been told.'));
 
     // The parent sees it confirmed, on the booking and in the calendar.
     await page.goto(`/parent/bookings/${bookingId}`);

@@ -88,6 +88,54 @@ describe('Messages notify the recipient: a bell entry at once, one email digest 
     ]);
   });
 
+  it('opening the conversation clears its bell entries, live on every tab, and leaves other entries alone', async () => {
+    const amira = await plusParent({ firstName: 'Amira' });
+    const ben = await plusParent({ firstName: 'Ben', lastName: 'Cole' });
+    const minder = await api.given.signedIn(Role.Childminder);
+    const fromAmira = await send(PARENT, amira, { recipientId: minder.user.id, text: 'Hello' });
+    await send(PARENT, amira, { conversationId: fromAmira.conversationId, text: 'Any space on Fridays?' });
+    await send(PARENT, ben, { recipientId: minder.user.id, text: 'Hi from Ben' });
+    expect((await api.http().get('/api/notifications').set(minder.auth)).body.unreadCount).toBe(3);
+
+    // Another tab of hers is listening.
+    const ticket = await api.http().post('/api/messages/sse/ticket').set(minder.auth);
+    const stream = await SseClient.open(`${base}/api/messages/sse?ticket=${ticket.body.ticket as string}`);
+    streams.push(stream);
+    await stream.waitForComment('ready');
+
+    await api
+      .http()
+      .get(`${MINDER}/conversation`)
+      .query({ conversationId: fromAmira.conversationId })
+      .set(minder.auth)
+      .expect(200);
+
+    const feed = await api.http().get('/api/notifications').set(minder.auth);
+    expect(feed.body.unreadCount).toBe(1);
+    const items = feed.body.items as { title: string; readAt: string | null; id: string }[];
+    expect(items.filter((n) => n.readAt === null).map((n) => n.title)).toEqual(['New message from Ben Cole']);
+    const live = await stream.waitFor((events) => events.some((e) => e.event === 'notifications.read'));
+    const read = JSON.parse(live.find((e) => e.event === 'notifications.read')!.data) as {
+      data: { notificationIds: string[]; all: boolean; unreadCount: number };
+    };
+    expect(read.data).toMatchObject({ all: false, unreadCount: 1 });
+    expect(read.data.notificationIds.sort()).toEqual(
+      items
+        .filter((n) => n.readAt !== null)
+        .map((n) => n.id)
+        .sort(),
+    );
+
+    // Opening it again changes nothing and announces nothing.
+    await api
+      .http()
+      .get(`${MINDER}/conversation`)
+      .query({ conversationId: fromAmira.conversationId })
+      .set(minder.auth)
+      .expect(200);
+    expect((await api.http().get('/api/notifications').set(minder.auth)).body.unreadCount).toBe(1);
+  });
+
   it('no bell entry when the recipient turned in-app message notifications off', async () => {
     const parent = await plusParent();
     const minder = await api.given.signedIn(Role.Childminder);

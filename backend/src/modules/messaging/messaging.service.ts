@@ -121,6 +121,8 @@ export class MessagingService {
     const items = rows.slice(0, query.limit);
     const newest = items[0];
     if (!cursor && newest) await this.markRead(auth, conversation, newest);
+    // The bell's entries for this conversation are answered by opening it.
+    if (!cursor) await this.feed.markReadAbout(auth.userId, conversation.id);
     const [people, latest, unread] = await Promise.all([
       this.repository.people([conversation.parentId, conversation.childminderId]),
       this.repository.latestMessages([conversation.id]),
@@ -381,6 +383,7 @@ function newMessageNotification(
     title: `New message from ${name}`,
     body: text.length > NOTIFICATION_PREVIEW_LENGTH ? `${text.slice(0, NOTIFICATION_PREVIEW_LENGTH - 1)}…` : text,
     link: `/${recipientArea}/messages?${query.toString()}`,
+    subjectId: message.conversationId,
   };
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, IsNull, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { Notification } from './entities/notification.entity';
 
 /** The notifications table, by the questions the feed asks. */
@@ -36,6 +36,21 @@ export class NotificationsFeedRepository {
 
   async insert(notification: Notification, manager?: EntityManager): Promise<void> {
     await this.repo(manager).insert(notification);
+  }
+
+  /** The user's unread entries about one subject (a conversation). */
+  async unreadIdsAbout(userId: string, subjectId: string): Promise<string[]> {
+    const rows = await this.notifications.find({
+      select: { id: true },
+      where: { userId, subjectId, readAt: IsNull() },
+    });
+    return rows.map((row) => row.id);
+  }
+
+  async markManyRead(userId: string, ids: string[], at: Date): Promise<number> {
+    if (ids.length === 0) return 0;
+    const result = await this.notifications.update({ id: In(ids), userId, readAt: IsNull() }, { readAt: at });
+    return result.affected ?? 0;
   }
 
   async markRead(userId: string, id: string | undefined, at: Date): Promise<number> {

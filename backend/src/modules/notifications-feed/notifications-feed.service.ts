@@ -18,6 +18,8 @@ export interface NewNotification {
   title: string;
   body: string;
   link?: string | null;
+  /** What it is about (a conversation's id): see `markReadAbout`. */
+  subjectId?: string | null;
 }
 
 const clip = (value: string, max: number) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
@@ -43,6 +45,7 @@ export class NotificationsFeedService {
       title: clip(input.title, 200),
       body: clip(input.body, 1000),
       link: input.link ? clip(input.link, 500) : null,
+      subjectId: input.subjectId ?? null,
       readAt: null,
       createdAt: new Date(),
     });
@@ -91,14 +94,52 @@ export class NotificationsFeedService {
     const notification = await this.requireNotificationAccess(auth, id);
     if (!notification.readAt) {
       const at = new Date();
-      await this.notifications.markRead(auth.userId, notification.id, at);
+      const changed = await this.notifications.markRead(auth.userId, notification.id, at);
       notification.readAt = at;
+      if (changed > 0) await this.announceRead(auth.userId, { notificationIds: [notification.id], all: false, at });
     }
     return toNotificationResponse(notification);
   }
 
   async markAllRead(auth: AuthContext): Promise<UnreadCountResponse> {
-    await this.notifications.markRead(auth.userId, undefined, new Date());
-    return { unreadCount: await this.notifications.countUnread(auth.userId) };
+    const at = new Date();
+    const changed = await this.notifications.markRead(auth.userId, undefined, at);
+    const unreadCount = await this.notifications.countUnread(auth.userId);
+    if (changed > 0) await this.announceRead(auth.userId, { notificationIds: [], all: true, at }, unreadCount);
+    return { unreadCount };
+  }
+
+  /**
+   * Marks the user's entries about `subjectId` read: the user has dealt with the thing itself
+   * (opened the conversation), so the bell should not keep asking. Never fails the caller.
+   */
+  async markReadAbout(userId: string, subjectId: string): Promise<void> {
+    try {
+      const ids = await this.notifications.unreadIdsAbout(userId, subjectId);
+      if (ids.length === 0) return;
+      const at = new Date();
+      if ((await this.notifications.markManyRead(userId, ids, at)) > 0) {
+        await this.announceRead(userId, { notificationIds: ids, all: false, at });
+      }
+    } catch (error) {
+      this.logger.warn(`Could not clear notifications about ${subjectId}: ${(error as Error).message}`);
+    }
+  }
+
+  /** Tells the user's other tabs and devices, so every bell shows the same count. */
+  private async announceRead(
+    userId: string,
+    read: { notificationIds: string[]; all: boolean; at: Date },
+    knownUnreadCount?: number,
+  ): Promise<void> {
+    try {
+      const unreadCount = knownUnreadCount ?? (await this.notifications.countUnread(userId));
+      await this.realtime.publish([userId], {
+        type: 'notifications.read',
+        data: { notificationIds: read.notificationIds, all: read.all, readAt: read.at.toISOString(), unreadCount },
+      });
+    } catch (error) {
+      this.logger.warn(`Could not announce read notifications: ${(error as Error).message}`);
+    }
   }
 }

@@ -32,6 +32,8 @@ export interface RealtimeEventMap {
   'message.created': { conversationId: string; message: RealtimeMessagePayload };
   'conversation.read': { conversationId: string; readerId: string; readUpTo: string | null };
   'notification.created': { notification: RealtimeNotificationPayload; unreadCount: number };
+  /** Entries became read (`all`: every entry up to `readAt`); the bell shows `unreadCount`. */
+  'notifications.read': { notificationIds: string[]; all: boolean; readAt: string; unreadCount: number };
   'booking.updated': { booking: RealtimeBookingPayload };
 }
 
@@ -44,6 +46,7 @@ export const REALTIME_EVENT_TYPES: readonly RealtimeEventType[] = [
   'message.created',
   'conversation.read',
   'notification.created',
+  'notifications.read',
   'booking.updated',
 ];
 

@@ -5,6 +5,7 @@ import { UuidEntity } from '@app/database/uuid-entity';
 @Entity('notifications')
 @Index('IDX_notifications_user_created', ['userId', 'createdAt'])
 @Index('IDX_notifications_user_read', ['userId', 'readAt'])
+@Index('IDX_notifications_user_subject', ['userId', 'subjectId'])
 export class Notification extends UuidEntity {
   @Column({ type: 'varchar', length: 36 })
   userId: string;
@@ -22,6 +23,13 @@ export class Notification extends UuidEntity {
   /** An in-app path to open (`/parent/messages?conversation=...`), never an external URL. */
   @Column({ type: 'varchar', length: 500, nullable: true })
   link: string | null;
+
+  /**
+   * The thing it is about (a conversation's id), so that dealing with the thing itself (opening
+   * the conversation) can clear its entries from the bell.
+   */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  subjectId: string | null;
 
   @Column({ type: 'datetime', precision: 3, nullable: true })
   readAt: Date | null;

@@ -121,6 +121,18 @@ export class NotificationBell {
   }
 
   private applyEvent(event: RealtimeEnvelope): void {
+    if (event.type === 'notifications.read') {
+      // Read elsewhere: another tab, or by opening the conversation the entries are about.
+      const { notificationIds, all, readAt, unreadCount } = event.data;
+      const read = new Set(notificationIds);
+      this.unreadCount.set(unreadCount);
+      this.items.update(
+        (list) =>
+          list?.map((n) => (!n.readAt && (all ? n.createdAt <= readAt : read.has(n.id)) ? { ...n, readAt } : n)) ??
+          null,
+      );
+      return;
+    }
     if (event.type !== 'notification.created') return;
     const { notification, unreadCount } = event.data;
     this.unreadCount.set(unreadCount);

@@ -8,6 +8,7 @@ export interface RealtimeEventMap {
   'message.created': { conversationId: string; message: ConversationMessage };
   'conversation.read': { conversationId: string; readerId: string; readUpTo: string | null };
   'notification.created': { notification: AppNotification; unreadCount: number };
+  'notifications.read': { notificationIds: string[]; all: boolean; readAt: string; unreadCount: number };
 }
 
 export type RealtimeEventType = keyof RealtimeEventMap;

@@ -3,7 +3,12 @@ import { Injectable, inject } from '@angular/core';
 import { Observable, firstValueFrom, share } from 'rxjs';
 import type { RealtimeEnvelope, RealtimeEventType } from './realtime-events';
 
-const EVENT_TYPES: readonly RealtimeEventType[] = ['message.created', 'conversation.read', 'notification.created'];
+const EVENT_TYPES: readonly RealtimeEventType[] = [
+  'message.created',
+  'conversation.read',
+  'notification.created',
+  'notifications.read',
+];
 const RETRY_MS = 3000;
 
 /**
