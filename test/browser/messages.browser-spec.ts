@@ -91,7 +91,7 @@ describe('Messaging in the browser', () => {
     // Elsewhere in the app, the next reply rings the bell; choosing the entry marks it read and
     // opens the conversation.
     await parent.goto('/parent');
-    await reply.fill('Thursdays too, from February.');
+    await reply.fill('Fridays are possible too, from February.');
     await reply.press('Enter');
     const bell = parent.getByRole('button', { name: 'Notifications, 1 unread' });
     await visible(bell);
@@ -101,7 +101,7 @@ describe('Messaging in the browser', () => {
     await checkPage(parent, 'notification-bell-menu');
     await item.press('Enter');
     await visible(parent.getByRole('button', { name: 'Notifications, none unread' }));
-    await visible(bubble(parent, 'Thursdays too, from February.'));
+    await visible(bubble(parent, 'Fridays are possible too, from February.'));
     expect(parentErrors).toEqual([]);
     expect(minderErrors).toEqual([]);
   });
