@@ -1,6 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newVisitor } from './support/browser';
-import { announced, checkPage, expectTitle, heading, visible, watchPageErrors } from './support/page-checks';
+import {
+  announced,
+  checkPage,
+  expectTitle,
+  heading,
+  visible,
+  watchApiFailures,
+  watchPageErrors,
+} from './support/page-checks';
 import { type RunningServer, startServer } from './support/server';
 
 jest.setTimeout(180_000);
@@ -68,6 +76,7 @@ describe('Booking care in the browser', () => {
   it('a parent searches by postcode, opens a profile and requests a booking; the childminder confirms it; the parent sees it confirmed in the calendar', async () => {
     const page = await visitor();
     const errors = watchPageErrors(page);
+    const apiFailures = watchApiFailures(page);
 
     // A visitor finds Claire Hughes (the demo childminder) by postcode and sees her open time.
     await page.goto('/search');
@@ -81,6 +90,8 @@ describe('Booking care in the browser', () => {
     await visible(heading(page, 'Availability, next two weeks'));
     await visible(page.getByRole('list', { name: /Open time, next 14 days/ }));
     await checkPage(page, 'booking-profile-signed-out', { phone: true });
+    // A visitor who never signed in makes no request that can only fail (no session probe).
+    expect(apiFailures).toEqual([]);
 
     // Booking needs an account: signing in leads straight to the request form.
     await page.getByRole('link', { name: 'Sign in to book' }).click();

@@ -79,6 +79,11 @@ describe('Signing in and staying signed in', () => {
     expect(setCookie).toMatch(/Secure/);
     expect(setCookie).toMatch(/SameSite=Strict/);
     expect(setCookie).toMatch(/Path=\/api\/auth/);
+    // Beside it, a hint the app's script may read, holding nothing secret.
+    const hint = (first.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('cmc_session_hint='));
+    expect(hint).toMatch(/^cmc_session_hint=1;/);
+    expect(hint).not.toMatch(/HttpOnly/);
+    expect(hint).toMatch(/Path=\/;/);
     const rotated = refreshCookieFrom(first.headers['set-cookie']);
     expect(rotated).not.toBe(parent.refreshCookie);
 
@@ -108,6 +113,7 @@ describe('Signing in and staying signed in', () => {
     const logout = await api.http().post('/api/auth/logout').set(parent.auth);
     expect(logout.status).toBe(204);
     expect(String(logout.headers['set-cookie'])).toMatch(/cmc_refresh=;/);
+    expect(String(logout.headers['set-cookie'])).toMatch(/cmc_session_hint=;/);
     expect((await api.http().post('/api/auth/refresh').set('Cookie', parent.refreshCookie)).status).toBe(401);
     expect((await api.http().get('/api/users/me').set(parent.auth)).status).toBe(401);
   });

@@ -51,6 +51,16 @@ export async function checkPage(page: Page, name: string, options: { phone?: boo
 }
 
 /** Uncaught errors in the page: a test ends by expecting none. */
+/** Failed requests to our own API that the browser logged in the console (a 401, a 500, ...). */
+export function watchApiFailures(page: Page): string[] {
+  const failures: string[] = [];
+  page.on('console', (message) => {
+    const url = message.location().url;
+    if (message.type() === 'error' && url.includes('/api/')) failures.push(`${message.text()} (${url})`);
+  });
+  return failures;
+}
+
 export function watchPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`));

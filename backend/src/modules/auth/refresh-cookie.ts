@@ -3,6 +3,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '@app/config/app-config';
 
 export const REFRESH_COOKIE = 'cmc_refresh';
+/**
+ * A companion cookie scripts may read, holding nothing but "1": it tells the app at start-up
+ * whether there is a session to restore, so an anonymous visitor's first page load does not
+ * make a refresh request that can only fail (and log a 401 in the console).
+ */
+export const SESSION_HINT_COOKIE = 'cmc_session_hint';
 /** Only the auth endpoints ever receive the refresh token. */
 const COOKIE_PATH = '/api/auth';
 
@@ -23,6 +29,13 @@ export class RefreshCookie {
       path: COOKIE_PATH,
       maxAge: this.config.auth.refreshTokenTtlDays * 24 * 3600,
     });
+    void reply.setCookie(SESSION_HINT_COOKIE, '1', {
+      httpOnly: false,
+      secure: this.config.auth.cookieSecure,
+      sameSite: 'strict',
+      path: '/',
+      maxAge: this.config.auth.refreshTokenTtlDays * 24 * 3600,
+    });
   }
 
   clear(reply: FastifyReply): void {
@@ -31,6 +44,12 @@ export class RefreshCookie {
       secure: this.config.auth.cookieSecure,
       sameSite: 'strict',
       path: COOKIE_PATH,
+    });
+    void reply.clearCookie(SESSION_HINT_COOKIE, {
+      httpOnly: false,
+      secure: this.config.auth.cookieSecure,
+      sameSite: 'strict',
+      path: '/',
     });
   }
 }

@@ -19,6 +19,7 @@ import {
   isTwoFactorChallenge,
 } from '@core/api/api-types';
 import { homeForRole } from './roles';
+import { hasSessionHint } from './session-hint';
 
 const RESTORE_TIMEOUT_MS = 8000;
 
@@ -50,6 +51,8 @@ export class AuthService {
    * waits for the answer before routing, but not for ever if the server is slow.
    */
   restoreSession(): Promise<void> {
+    // Without the server's hint cookie there is no refresh cookie either: nothing to restore.
+    if (!hasSessionHint(document.cookie)) return Promise.resolve();
     return firstValueFrom(
       this.refresh().pipe(
         timeout({ first: RESTORE_TIMEOUT_MS }),
