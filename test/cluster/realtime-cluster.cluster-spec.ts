@@ -1,5 +1,5 @@
 import { PlanKey } from '@app/modules/subscriptions/plans';
-import { Account, call, grantPlan, LiveClients, registerAndSignIn } from './support/clients';
+import { Account, call, grantPlan, LiveClients, registerAndSignIn, repeated } from './support/clients';
 import { AppInstance, Cluster } from './support/cluster';
 import { eventually } from './support/processes';
 
@@ -10,8 +10,9 @@ const INBOX = '/api/dashboard/childminder/messages';
 /**
  * Two processes of the built server on one MariaDB database and one Redis (the test's own, so
  * that it can be stopped and started again). A parent writes to a childminder whose SSE stream
- * and socket.io connection are on instance two, and the stories follow one cluster through
- * Redis going away and coming back, in order.
+ * and socket.io connection are on instance two (SSE crosses by Redis pub/sub, socket.io by the
+ * Redis adapter), and the stories follow one cluster through Redis going away and coming back,
+ * in order.
  */
 describe('A cluster of two app processes sharing MariaDB and Redis', () => {
   const cluster = new Cluster();
@@ -30,6 +31,13 @@ describe('A cluster of two app processes sharing MariaDB and Redis', () => {
       body: { recipientId: recipient.id, text },
     });
     expect({ status: sent.status, body: sent.body }).toMatchObject({ status: 201 });
+  };
+
+  /** No client received any event twice, over either connection. */
+  const expectNoRepeats = (...clients: (LiveClients | undefined)[]) => {
+    for (const c of clients) {
+      expect({ sse: repeated(c!.sseEventIds), socket: repeated(c!.socketEventIds) }).toEqual({ sse: {}, socket: {} });
+    }
   };
 
   /** Both processes still run, with their output in the failure message if one does not. */
@@ -103,25 +111,53 @@ describe('A cluster of two app processes sharing MariaDB and Redis', () => {
       parentOnOne = await LiveClients.connect(one.baseUrl, parent);
       await send(one, 'A reply through instance one while Redis is down', 'minder');
       await parentOnOne.received('A reply through instance one while Redis is down');
+
+      // The parent's own clients on instance one see their message; the childminder's on instance
+      // two cannot yet, with no Redis between the instances.
+      await send(one, 'Sent through instance one while Redis is down');
+      await parentOnOne.received('Sent through instance one while Redis is down');
+      expect(minderOnTwo!.overSse).not.toContain('Sent through instance one while Redis is down');
+      expect(minderOnTwo!.overSocket).not.toContain('Sent through instance one while Redis is down');
       expectBothRunning();
     },
   );
 
-  story('with Redis back on the same port, the instances rejoin and deliver across instances again', async () => {
-    const { one, redis } = cluster.require();
-    await redis.start();
-    // Reconnecting is ioredis's back-off, not ours to time: wait for it, then expect delivery.
-    await cluster.joined(30_000);
+  story(
+    'with Redis back on the same port, what instance one published meanwhile reaches instance two live, once, and fan-out resumes',
+    async () => {
+      const { one, two, redis } = cluster.require();
+      await redis.start();
+      // Reconnecting is ioredis's back-off, not ours to time: wait for it, then expect delivery.
+      await cluster.joined(30_000);
 
-    await send(one, 'Instance one again, after Redis came back');
-    await minderOnTwo!.received('Instance one again, after Redis came back');
-    expect(minderOnTwo!.overSse).toEqual([
-      'Hello from instance one',
-      'Sent through instance two while Redis is down',
-      'Instance one again, after Redis came back',
-    ]);
-    expect(minderOnTwo!.overSocket).toEqual(minderOnTwo!.overSse);
-    expect(minderOnTwo!.socket.connected).toBe(true);
-    expectBothRunning();
-  });
+      // Caught up from the event store, on the connections that stayed open all along.
+      await minderOnTwo!.received('A reply through instance one while Redis is down');
+      await minderOnTwo!.received('Sent through instance one while Redis is down');
+
+      await send(one, 'Instance one again, after Redis came back');
+      await minderOnTwo!.received('Instance one again, after Redis came back');
+      await send(two, 'Instance two again, after Redis came back', 'minder');
+      await parentOnOne!.received('Instance two again, after Redis came back');
+
+      expect(minderOnTwo!.overSse).toEqual([
+        'Hello from instance one',
+        'Sent through instance two while Redis is down',
+        'A reply through instance one while Redis is down',
+        'Sent through instance one while Redis is down',
+        'Instance one again, after Redis came back',
+        'Instance two again, after Redis came back',
+      ]);
+      expect(minderOnTwo!.overSocket).toEqual(minderOnTwo!.overSse);
+      expect(parentOnOne!.overSse).toEqual([
+        'A reply through instance one while Redis is down',
+        'Sent through instance one while Redis is down',
+        'Instance one again, after Redis came back',
+        'Instance two again, after Redis came back',
+      ]);
+      expect(parentOnOne!.overSocket).toEqual(parentOnOne!.overSse);
+      expectNoRepeats(minderOnTwo, parentOnOne);
+      expect([minderOnTwo!.socket.connected, parentOnOne!.socket.connected]).toEqual([true, true]);
+      expectBothRunning();
+    },
+  );
 });

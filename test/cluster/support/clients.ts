@@ -99,6 +99,13 @@ interface MessageEnvelope {
   data: { message: { text: string } };
 }
 
+/** How many times each value occurs more than once (empty when every value is unique). */
+export function repeated(values: readonly string[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return Object.fromEntries([...counts].filter(([, count]) => count > 1));
+}
+
 /**
  * One user's live view of their messages on one instance: an SSE stream (opened with a ticket)
  * and a socket.io connection (token at the handshake), each collecting every message.created it
@@ -106,12 +113,17 @@ interface MessageEnvelope {
  */
 export class LiveClients {
   readonly overSocket: string[] = [];
+  /** The envelope id of every realtime event the socket received, in order. */
+  readonly socketEventIds: string[] = [];
 
   private constructor(
     private readonly sse: SseClient,
     readonly socket: Socket,
   ) {
     socket.on('message.created', (envelope: MessageEnvelope) => this.overSocket.push(envelope.data.message.text));
+    socket.onAny((event: string, envelope?: { id?: string }) => {
+      if (event !== 'ready' && envelope?.id) this.socketEventIds.push(envelope.id);
+    });
   }
 
   static async connect(baseUrl: string, who: Account): Promise<LiveClients> {
@@ -147,6 +159,11 @@ export class LiveClients {
     return this.sse.events
       .filter((e) => e.event === 'message.created')
       .map((e) => (JSON.parse(e.data) as MessageEnvelope).data.message.text);
+  }
+
+  /** The envelope id of every event the SSE stream received, in order. */
+  get sseEventIds(): string[] {
+    return this.sse.events.map((e) => (JSON.parse(e.data) as { id: string }).id);
   }
 
   /** Waits until `text` has arrived over both SSE and socket.io. */

@@ -12,6 +12,8 @@ import { Child, eventually, freePort, redisCommand } from './processes';
 const ROOT = resolve(__dirname, '../../..');
 const MAIN_JS = join(ROOT, 'dist/backend/src/main.js');
 const STARTUP_TIMEOUT_MS = 90_000;
+/** The request channel @socket.io/redis-adapter subscribes for the default namespace, one subscriber per instance. */
+const SOCKET_IO_REQUESTS = 'socket.io-request#/#';
 
 export interface Health {
   status: 'ok' | 'degraded' | 'down';
@@ -184,8 +186,9 @@ export class Cluster {
   }
 
   /**
-   * Waits until both instances are connected to Redis and listening on the realtime channel, which
-   * a health check alone does not show: only then does a publish reach the other instance.
+   * Waits until both instances are connected to Redis and listening on the realtime channel and
+   * the socket.io adapter's, which a health check alone does not show: only then does a publish
+   * reach the other instance.
    */
   async joined(timeoutMs = 20_000): Promise<void> {
     const { one, two, redis } = this.require();
@@ -194,8 +197,11 @@ export class Cluster {
       async () => {
         const [h1, h2] = await Promise.all([one.health(), two.health()]);
         const subscribers = await redis.subscribers(REALTIME_CHANNEL);
-        if (h1.checks.redis === 'up' && h2.checks.redis === 'up' && subscribers >= 2) return true;
-        throw new Error(`redis one=${h1.checks.redis}, two=${h2.checks.redis}; ${subscribers} on ${REALTIME_CHANNEL}`);
+        const adapters = await redis.subscribers(SOCKET_IO_REQUESTS);
+        if (h1.checks.redis === 'up' && h2.checks.redis === 'up' && subscribers >= 2 && adapters >= 2) return true;
+        throw new Error(
+          `redis one=${h1.checks.redis}, two=${h2.checks.redis}; ${subscribers} on ${REALTIME_CHANNEL}, ${adapters} on ${SOCKET_IO_REQUESTS}`,
+        );
       },
       { timeoutMs, intervalMs: 200 },
     );

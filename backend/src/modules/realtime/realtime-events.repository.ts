@@ -33,6 +33,15 @@ export class RealtimeEventsRepository {
     });
   }
 
+  /** The newest event's id, 0 when there is none (the primary key's maximum: an index lookup). */
+  async latestId(): Promise<number> {
+    const row = await this.events
+      .createQueryBuilder('event')
+      .select('MAX(event.id)', 'latest')
+      .getRawOne<{ latest: number | string | null }>();
+    return Number(row?.latest ?? 0);
+  }
+
   async deleteOlderThan(before: Date): Promise<number> {
     const result = await this.events.delete({ createdAt: LessThan(before) });
     return result.affected ?? 0;

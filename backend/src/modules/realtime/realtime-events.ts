@@ -65,3 +65,12 @@ export interface RealtimeDelivery {
 }
 
 export const userRoom = (userId: string) => `user:${userId}`;
+
+export const isRealtimeEventType = (name: unknown): name is RealtimeEventType =>
+  REALTIME_EVENT_TYPES.includes(name as RealtimeEventType);
+
+/** What the socket.io gateway emits: every realtime event by its name with its envelope, and the handshake's outcome. */
+export type RealtimeSocketEvents = { [T in RealtimeEventType]: (envelope: RealtimeEnvelope<T>) => void } & {
+  ready: (info: { userId: string }) => void;
+  unauthorized: (error: { message: string }) => void;
+};

@@ -9,6 +9,7 @@ import { RealtimeTicket } from './entities/realtime-ticket.entity';
 import { PresenceService } from './presence.service';
 import { RealtimePruneJob } from './realtime-prune.job';
 import { RealtimeEventsRepository } from './realtime-events.repository';
+import { RealtimeRedis } from './realtime-redis';
 import { RealtimeService } from './realtime.service';
 import { RealtimeGateway } from './socket/realtime.gateway';
 import { SocketAuthenticator } from './socket/socket-authenticator';
@@ -18,7 +19,8 @@ import { SseTicketsService } from './sse/sse-tickets.service';
 
 /**
  * Delivery of domain events to users, on one instance or many: SSE streams (ticket-authenticated,
- * replay by Last-Event-ID) and the socket.io gateway. Other modules inject RealtimeService and
+ * replay by Last-Event-ID; across instances by Redis pub/sub) and the socket.io gateway (across
+ * instances by @socket.io/redis-adapter), both caught up from the event store after a Redis outage. Other modules inject RealtimeService and
  * call `publish`, and ask PresenceService who is online.
  */
 @Global()
@@ -37,6 +39,7 @@ import { SseTicketsService } from './sse/sse-tickets.service';
   controllers: [SseController],
   providers: [
     RealtimeEventsRepository,
+    RealtimeRedis,
     RealtimeService,
     PresenceService,
     SseTicketsService,

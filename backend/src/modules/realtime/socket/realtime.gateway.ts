@@ -8,7 +8,9 @@ import {
 } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { AuthContext } from '@app/common/auth/auth-context';
-import { userRoom } from '../realtime-events';
+import { CatchUpRecipient } from '../catch-up';
+import { DeliveryLedger } from '../delivery-ledger';
+import { isRealtimeEventType, RealtimeEnvelope, RealtimeSocketEvents, userRoom } from '../realtime-events';
 import { PresenceService } from '../presence.service';
 import { RealtimeService } from '../realtime.service';
 import { SocketAuthenticator } from './socket-authenticator';
@@ -21,19 +23,31 @@ interface SocketData {
   untrack?: () => void;
 }
 
+type NoEvents = Record<string, never>;
+export type RealtimeServer = Server<NoEvents, RealtimeSocketEvents, NoEvents, SocketData>;
+type RealtimeSocket = Socket<NoEvents, RealtimeSocketEvents, NoEvents, SocketData>;
+
 /**
  * socket.io at /api/socketio. A client sends its access token in the handshake
  * (`io(url, { path: '/api/socketio', auth: { token } })`); without a valid one it receives
  * `unauthorized` and is disconnected. An authenticated socket joins the room `user:<id>`, gets
  * `ready`, and then every realtime event as a socket.io event of the same name carrying the
- * same envelope as SSE. The live chat builds its own events on this gateway.
+ * same envelope as SSE.
+ *
+ * Each event is emitted to the user's room once, by the instance that published it; with
+ * REDIS_URL the Redis adapter (RealtimeIoAdapter) delivers it to the room's sockets on every
+ * instance. While Redis is away the emit still reaches this instance's sockets, and the others'
+ * sockets get it by catch-up when it is back: each socket's ledger records what passed through
+ * it, so catch-up sends only what is missing.
  */
 @WebSocketGateway({ path: SOCKET_IO_PATH, serveClient: false })
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger(RealtimeGateway.name);
-  private unsubscribe?: () => void;
+  private readonly unsubscribe: (() => void)[] = [];
+  /** This instance's authenticated sockets, by socket id, for catch-up. */
+  private readonly recipients = new Map<string, CatchUpRecipient>();
 
-  @WebSocketServer() server!: Server;
+  @WebSocketServer() server!: RealtimeServer;
 
   constructor(
     private readonly realtime: RealtimeService,
@@ -42,21 +56,23 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   ) {}
 
   afterInit(): void {
-    // Each instance emits to its own sockets only: RealtimeService already fans out through Redis.
-    this.unsubscribe = this.realtime.addListener(({ userId, envelope }) => {
-      this.server.local.to(userRoom(userId)).emit(envelope.type, envelope);
-    });
+    this.unsubscribe.push(
+      this.realtime.addBroadcaster(({ userId, envelope }) => this.emitTo(this.server.to(userRoom(userId)), envelope)),
+      this.realtime.addCatchUpSource(() => this.recipients.values()),
+    );
   }
 
   onModuleDestroy(): void {
-    this.unsubscribe?.();
+    for (const off of this.unsubscribe.splice(0)) off();
+    this.recipients.clear();
   }
 
-  handleDisconnect(client: Socket): void {
-    (client.data as SocketData).untrack?.();
+  handleDisconnect(client: RealtimeSocket): void {
+    this.recipients.delete(client.id);
+    client.data.untrack?.();
   }
 
-  async handleConnection(client: Socket): Promise<void> {
+  async handleConnection(client: RealtimeSocket): Promise<void> {
     const handshake = client.handshake;
     const auth = await this.authenticator
       .authenticate((handshake.auth as { token?: unknown } | undefined)?.token)
@@ -69,12 +85,46 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       client.disconnect(true);
       return;
     }
-    const data = client.data as SocketData;
-    data.auth = auth;
-    data.untrack = this.presence.track(auth.userId);
+    client.data.auth = auth;
+    client.data.untrack = this.presence.track(auth.userId);
     // The client may have gone while its token was checked: handleDisconnect has then run already.
-    if (client.disconnected) data.untrack();
+    if (client.disconnected) {
+      client.data.untrack();
+      return;
+    }
+
+    // The socket is owed what is published from now on: catch-up starts after the newest stored
+    // event. Without that (the store did not answer) it still gets live events, only no catch-up.
+    const floor = await this.realtime.latestEventId().catch((error: unknown) => {
+      this.logger.warn(`No catch-up for this socket: ${(error as Error).message}`);
+      return undefined;
+    });
+    if (floor !== undefined) {
+      const ledger = new DeliveryLedger(floor);
+      // Live emits reach the socket from the adapter, not through this gateway: record them as they pass.
+      client.onAnyOutgoing((event: unknown, envelope?: { id?: unknown }) => {
+        if (isRealtimeEventType(event) && typeof envelope?.id === 'string') ledger.record(Number(envelope.id));
+      });
+      if (!client.disconnected) {
+        this.recipients.set(client.id, {
+          userId: auth.userId,
+          ledger,
+          deliver: (envelope) => {
+            if (!ledger.has(Number(envelope.id))) this.emitTo(client, envelope);
+          },
+        });
+      }
+    }
     await client.join(userRoom(auth.userId));
     client.emit('ready', { userId: auth.userId });
+  }
+
+  /**
+   * Emits an envelope under its own event name. RealtimeSocketEvents types each name with its
+   * own envelope; an envelope of the union type fits them all only with this cast.
+   */
+  private emitTo(target: { emit: (...args: never[]) => unknown }, envelope: RealtimeEnvelope): void {
+    const emit = target.emit as (this: typeof target, event: string, envelope: RealtimeEnvelope) => unknown;
+    emit.call(target, envelope.type, envelope);
   }
 }

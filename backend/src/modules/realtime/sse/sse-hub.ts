@@ -1,6 +1,8 @@
 import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerResponse } from 'node:http';
+import { CatchUpRecipient } from '../catch-up';
+import { DeliveryLedger } from '../delivery-ledger';
 import { RealtimeDelivery, RealtimeEnvelope } from '../realtime-events';
 import { PresenceService } from '../presence.service';
 import { RealtimeService } from '../realtime.service';
@@ -9,21 +11,32 @@ import { SseTicketsService } from './sse-tickets.service';
 
 export const SSE_HEARTBEAT_MS = 25_000;
 
-/** One open EventSource connection. Events queue until the replay has been written. */
-class SseStream {
+/**
+ * One open EventSource connection. Events queue until the replay has been written; every write
+ * goes through the stream's ledger, so an event that arrives by two paths is written once.
+ */
+export class SseStream implements CatchUpRecipient {
   private replaying = true;
   private queued: RealtimeEnvelope[] = [];
-  private lastSentId: number;
+  /** The highest id written with an `id:` line: what the browser sends back as Last-Event-ID. */
+  private cursor: number;
 
   constructor(
     readonly userId: string,
     private readonly res: ServerResponse,
+    /** Starts at Last-Event-ID, or for a new stream at the newest stored event. */
+    readonly ledger: DeliveryLedger,
     lastEventId: number,
   ) {
-    this.lastSentId = lastEventId;
+    this.cursor = lastEventId;
   }
 
-  send(envelope: RealtimeEnvelope): void {
+  /** Replay is done and live events are written as they come: catch-up may send to it. */
+  get live(): boolean {
+    return !this.replaying && !this.res.writableEnded;
+  }
+
+  deliver(envelope: RealtimeEnvelope): void {
     if (this.replaying) {
       this.queued.push(envelope);
       return;
@@ -44,22 +57,27 @@ class SseStream {
   }
 
   private write(envelope: RealtimeEnvelope): void {
-    // Live and replayed events can overlap around the replay: ids only ever grow for a stream.
-    if (Number(envelope.id) <= this.lastSentId || this.res.writableEnded) return;
-    this.lastSentId = Number(envelope.id);
-    this.res.write(`id: ${envelope.id}\nevent: ${envelope.type}\ndata: ${JSON.stringify(envelope)}\n\n`);
+    const id = Number(envelope.id);
+    if (this.res.writableEnded || !this.ledger.record(id)) return;
+    // An event older than one already written (caught up after a Redis outage, or published on
+    // two instances at once) goes without `id:`: the browser's Last-Event-ID stays at the newest,
+    // so a reconnect does not replay what came after it a second time.
+    const idLine = id > this.cursor ? `id: ${envelope.id}\n` : '';
+    this.cursor = Math.max(this.cursor, id);
+    this.res.write(`${idLine}event: ${envelope.type}\ndata: ${JSON.stringify(envelope)}\n\n`);
   }
 }
 
 /**
  * This instance's open SSE streams, by user. Receives deliveries from RealtimeService (which
- * fans out across instances) and writes them to the user's streams.
+ * fans out across instances) and writes them to the user's streams; offers its live streams to
+ * RealtimeService's catch-up after a Redis outage.
  */
 @Injectable()
 export class SseHub implements OnModuleInit, OnApplicationShutdown {
   private readonly streams = new Map<string, Set<SseStream>>();
   private readonly closers = new Set<() => void>();
-  private unsubscribe?: () => void;
+  private readonly unsubscribe: (() => void)[] = [];
 
   constructor(
     private readonly realtime: RealtimeService,
@@ -68,11 +86,14 @@ export class SseHub implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   onModuleInit(): void {
-    this.unsubscribe = this.realtime.addListener((delivery) => this.deliver(delivery));
+    this.unsubscribe.push(
+      this.realtime.addListener((delivery) => this.deliver(delivery)),
+      this.realtime.addCatchUpSource(() => this.liveStreams()),
+    );
   }
 
   onApplicationShutdown(): void {
-    this.unsubscribe?.();
+    for (const off of this.unsubscribe.splice(0)) off();
     for (const close of [...this.closers]) close();
   }
 
@@ -91,6 +112,9 @@ export class SseHub implements OnModuleInit, OnApplicationShutdown {
     const userId = await this.tickets.redeem(query.ticket);
     const header = request.headers['last-event-id'];
     const lastEventId = parseEventId(query.lastEventId ?? (typeof header === 'string' ? header : undefined));
+    // A new stream is owed what is published from now on: the newest stored event is where it
+    // starts (read before taking the connection over, so that a failure is an ordinary error).
+    const floor = lastEventId > 0 ? lastEventId : await this.realtime.latestEventId();
 
     reply.hijack();
     const res = reply.raw;
@@ -104,7 +128,7 @@ export class SseHub implements OnModuleInit, OnApplicationShutdown {
     res.write('retry: 3000\n\n');
     res.socket?.setNoDelay(true);
 
-    const stream = new SseStream(userId, res, lastEventId);
+    const stream = new SseStream(userId, res, new DeliveryLedger(floor), lastEventId);
     const set = this.streams.get(userId) ?? new Set<SseStream>();
     set.add(stream);
     this.streams.set(userId, set);
@@ -132,7 +156,11 @@ export class SseHub implements OnModuleInit, OnApplicationShutdown {
   private deliver(delivery: RealtimeDelivery): void {
     const set = this.streams.get(delivery.userId);
     if (!set) return;
-    for (const stream of set) stream.send(delivery.envelope);
+    for (const stream of set) stream.deliver(delivery.envelope);
+  }
+
+  private *liveStreams(): Iterable<SseStream> {
+    for (const set of this.streams.values()) for (const stream of set) if (stream.live) yield stream;
   }
 }
 
