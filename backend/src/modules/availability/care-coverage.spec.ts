@@ -35,10 +35,7 @@ describe('careWeeks', () => {
       ['2026-03-30T07:00:00.000Z', '2026-03-30T17:00:00.000Z'], // Monday, 08:00 BST
       ['2026-04-01T07:00:00.000Z', '2026-04-01T17:00:00.000Z'], // Wednesday
     ]);
-    expect(weeks[3]!.needed.map((n) => iso(n.start))).toEqual([
-      '2026-04-20T07:00:00.000Z',
-      '2026-04-22T07:00:00.000Z',
-    ]);
+    expect(weeks[3]!.needed.map((n) => iso(n.start))).toEqual(['2026-04-20T07:00:00.000Z', '2026-04-22T07:00:00.000Z']);
     expect(weeks[0]!.window).toEqual({ from: at('2026-03-30T07:00:00Z'), to: at('2026-04-01T17:00:00Z') });
   });
 
@@ -113,7 +110,12 @@ describe('coversCare', () => {
     expect(covers([oneMonday], need([Weekday.Monday], '08:00', '18:00'))).toBe(true);
     const tooLate = block(Available, '2026-04-27T07:00:00Z', '2026-04-27T17:00:00Z');
     expect(covers([tooLate], need([Weekday.Monday], '08:00', '18:00'))).toBe(false);
-    const ended = block(Available, '2026-03-02T08:00:00Z', '2026-03-02T18:00:00Z', 'FREQ=WEEKLY;UNTIL=20260323T235959Z');
+    const ended = block(
+      Available,
+      '2026-03-02T08:00:00Z',
+      '2026-03-02T18:00:00Z',
+      'FREQ=WEEKLY;UNTIL=20260323T235959Z',
+    );
     expect(covers([ended], need([Weekday.Monday], '08:00', '18:00'))).toBe(false);
   });
 

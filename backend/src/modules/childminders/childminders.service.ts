@@ -128,12 +128,10 @@ export class ChildmindersService {
   ): Promise<RankedCandidate[]> {
     if (ranked.length === 0) return ranked;
     const userOf = new Map(candidates.map((c) => [c.id, c.userId]));
-    const covering = await this.moduleRef
-      .get(CareAvailabilityPort, { strict: false })
-      .usersCovering(
-        ranked.map((r) => userOf.get(r.id)!),
-        need,
-      );
+    const covering = await this.moduleRef.get(CareAvailabilityPort, { strict: false }).usersCovering(
+      ranked.map((r) => userOf.get(r.id)!),
+      need,
+    );
     return ranked.filter((r) => covering.has(userOf.get(r.id)!));
   }
 

@@ -154,7 +154,9 @@ export class SearchChildmindersQuery extends PageQuery {
   })
   @toList()
   @Transform(({ value }) =>
-    Array.isArray(value) ? [...new Set(value.map((v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v)))] : value,
+    Array.isArray(value)
+      ? [...new Set(value.map((v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v)))]
+      : value,
   )
   @IsCareField('days')
   days?: Weekday[];
