@@ -4,7 +4,9 @@
  * so the ratios compare like with like. Not part of the test suite; numbers depend on the machine.
  *   - a public endpoint (no auth, no database) as the baseline;
  *   - an authenticated read (JWT check + live-session lookup + user read);
- *   - an authenticated list (activity page).
+ *   - an authenticated list (activity page);
+ *   - the public childminder search (M20, 10 miles: about 60 demo childminders in range), then the
+ *     same search by days and times, which expands every candidate's availability.
  * Usage: npm run build && npm run bench [-- --seconds 5 --connections 32]
  */
 const { spawn } = require('node:child_process');
@@ -42,6 +44,12 @@ async function main() {
       ['public liveness', '/api/health/live', {}],
       ['signed-in GET /api/users/me', '/api/users/me', auth],
       ['signed-in activity page', '/api/user/activity?pageSize=20', auth],
+      ['search M20 10 miles', '/api/childminders/search?postcode=M20&radiusMiles=10', {}],
+      [
+        'search + Mon,Wed 09:00-12:00',
+        '/api/childminders/search?postcode=M20&radiusMiles=10&days=monday,wednesday&from=09:00&to=12:00',
+        {},
+      ],
     ]) {
       results.push({ name, ...(await load(agent, path, headers)) });
     }

@@ -91,6 +91,42 @@ describe('Finding a childminder in the browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a parent narrows the search to the days and hours she needs care', async () => {
+    const page = await visitor();
+    const errors = watchPageErrors(page);
+    await page.goto('/search?postcode=M20');
+    await visible(page.getByRole('heading', { name: /within 5 miles of M20/ }));
+    await page.getByRole('button', { name: /More filters/ }).click();
+    // Monday and Wednesday mornings, matched against the demo childminders' calendars.
+    const care = page.getByRole('group', { name: 'When do you need care?' });
+    await care.getByRole('checkbox', { name: 'Monday' }).check();
+    await care.getByRole('checkbox', { name: 'Wednesday' }).check();
+    await care.getByLabel('From').fill('12:00');
+    await care.getByLabel('To').fill('09:00');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await visible(care.getByText('Care must end after it starts, on the same day'));
+    expect(page.url()).not.toMatch(/days=/);
+    await care.getByLabel('From').fill('09:00');
+    await care.getByLabel('To').fill('12:00');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/days=monday%2Cwednesday|days=monday,wednesday/);
+    expect(page.url()).toMatch(/from=09(%3A|:)00&to=12(%3A|:)00/);
+    await visible(page.getByText('Free Mon, Wed 09:00–12:00 in at least one of the next 4 weeks.'));
+    await visible(page.locator('article').first());
+    await checkPage(page, 'search-care-filter', { phone: true });
+    // A shared link brings the same care filter back into the form.
+    await page.reload();
+    await page.getByRole('button', { name: /More filters \(1 on\)/ }).click();
+    await expect(
+      page
+        .getByRole('group', { name: 'When do you need care?' })
+        .getByRole('checkbox', { name: 'Wednesday' })
+        .isChecked(),
+    ).resolves.toBe(true);
+
+    expect(errors).toEqual([]);
+  });
+
   it('the demo childminder sees a complete profile and edits it', async () => {
     const page = await visitor();
     const errors = watchPageErrors(page);

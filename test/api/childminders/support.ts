@@ -30,9 +30,15 @@ export type ProfileFixture = Partial<ChildminderProfile> & { postcode: string; d
 /**
  * A childminder user with a listed (visible, active, complete) profile written straight to the
  * database: stories about search need many of them with exact ratings, which no endpoint sets.
+ * Pass `account` (e.g. from `api.given.signedIn`) when the story also acts as the childminder.
  */
-export async function givenListedChildminder(api: TestApp, fixture: ProfileFixture): Promise<ChildminderProfile> {
-  const { user } = await api.given.childminder({ firstName: fixture.displayName, postcode: fixture.postcode });
+export async function givenListedChildminder(
+  api: TestApp,
+  fixture: ProfileFixture,
+  account?: { user: { id: string } },
+): Promise<ChildminderProfile> {
+  const { user } =
+    account ?? (await api.given.childminder({ firstName: fixture.displayName, postcode: fixture.postcode }));
   const location = api.app.get(GeocoderService).locate(fixture.postcode);
   const profile = Object.assign(new ChildminderProfile(), {
     userId: user.id,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ChildmindersModule } from '@app/modules/childminders/childminders.module';
+import { CareAvailabilityPort } from '@app/modules/childminders/search/care-availability.port';
 import { AvailabilityController, PublicAvailabilityController } from './availability.controller';
 import { AvailabilityRepository } from './availability.repository';
 import { AvailabilityService } from './availability.service';
@@ -10,12 +11,19 @@ import { AvailabilityBlock } from './entities/availability-block.entity';
 /**
  * Childminders' available time and time off, with RFC 5545 recurrence in Europe/London.
  * Bookings check requests against `AvailabilityService.windowFor`; the childminder's calendar
- * (bookings module) shows `calendarOccurrences` next to bookings.
+ * (bookings module) shows `calendarOccurrences` next to bookings; the childminder search filters
+ * by days and times through CareAvailabilityPort.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([AvailabilityBlock]), ChildmindersModule],
   controllers: [AvailabilityController, PublicAvailabilityController],
-  providers: [AvailabilityRepository, AvailabilityService, AvailabilityDemoSeeder],
+  providers: [
+    AvailabilityRepository,
+    AvailabilityService,
+    AvailabilityDemoSeeder,
+    // Answers the search's "who can give this care?" (see CareAvailabilityPort).
+    { provide: CareAvailabilityPort, useExisting: AvailabilityService },
+  ],
   exports: [AvailabilityService, AvailabilityRepository],
 })
 export class AvailabilityModule {}

@@ -5,6 +5,7 @@ import { AuthContext } from '@app/common/auth/auth-context';
 import { Page, toPage } from '@app/common/pagination/page';
 import { parseIsoDate, UK_ZONE } from '@app/modules/children/child-age';
 import { ChildmindersService } from '@app/modules/childminders/childminders.service';
+import { CareAvailabilityPort, CareNeed } from '@app/modules/childminders/search/care-availability.port';
 import {
   AvailabilityErrorCode,
   AvailabilityException,
@@ -12,6 +13,7 @@ import {
   invalidAvailability,
 } from './availability.exception';
 import { AvailabilityRepository } from './availability.repository';
+import { careWeeks, coversCare } from './care-coverage';
 import { AvailabilityBlockDto } from './dto/availability-block.dto';
 import {
   AvailabilityBlockResponse,
@@ -56,10 +58,11 @@ export interface AvailabilityWindow {
 
 /**
  * Childminders' availability blocks: the only writer of their table. Bookings ask
- * `windowFor` whether a time is open; calendars ask `occurrencesFor`.
+ * `windowFor` whether a time is open; calendars ask `occurrencesFor`; the search asks
+ * `usersCovering` (as the childminders module's CareAvailabilityPort).
  */
 @Injectable()
-export class AvailabilityService {
+export class AvailabilityService implements CareAvailabilityPort {
   constructor(
     private readonly blocks: AvailabilityRepository,
     private readonly childminders: ChildmindersService,
@@ -163,6 +166,26 @@ export class AvailabilityService {
         .filter((o) => o.block.type === AvailabilityType.Unavailable)
         .map((o) => ({ range: range(o), title: o.block.title })),
     };
+  }
+
+  /**
+   * Of these childminders, the ones whose availability gives the care needed in one of the
+   * search's weeks (care-coverage.ts). Every candidate's blocks come in one batch.
+   */
+  async usersCovering(childminderUserIds: readonly string[], need: CareNeed): Promise<ReadonlySet<string>> {
+    if (childminderUserIds.length === 0) return new Set();
+    const weeks = careWeeks(need);
+    const blocks = await this.blocks.findTouchingForChildminders(childminderUserIds, {
+      from: weeks[0]!.window.from,
+      to: weeks[weeks.length - 1]!.window.to,
+    });
+    const byUser = new Map<string, AvailabilityBlock[]>();
+    for (const block of blocks) {
+      const own = byUser.get(block.childminderId);
+      if (own) own.push(block);
+      else byUser.set(block.childminderId, [block]);
+    }
+    return new Set(childminderUserIds.filter((id) => coversCare(byUser.get(id) ?? [], weeks)));
   }
 
   /** For parents on a profile: when a listed childminder is open, by the profile id. */

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { Frequency, Options, RRule } from 'rrule';
 import { UK_ZONE } from '@app/modules/children/child-age';
 
@@ -10,6 +10,29 @@ import { UK_ZONE } from '@app/modules/children/child-age';
  * as if it were UTC. Every occurrence is then read back as a wall-clock time in Europe/London,
  * so the instant moves by an hour across a clock change and the local time does not.
  */
+
+/**
+ * Europe/London with its UTC offset remembered per quarter hour. Luxon asks Intl for the offset
+ * on every conversion, and expansion converts several times per occurrence: the search by days
+ * and times expands every candidate's blocks, where this was most of the cost. The offset of an
+ * instant never changes, and London's clocks change on the hour (01:00 UTC), so a quarter-hour
+ * bucket gives exactly the offset Intl would. The cache is bounded by clearing it.
+ */
+class CachedOffsetZone extends IANAZone {
+  private readonly offsets = new Map<number, number>();
+
+  override offset(ts: number): number {
+    const bucket = Math.floor(ts / 900_000);
+    let offset = this.offsets.get(bucket);
+    if (offset === undefined) {
+      offset = super.offset(ts);
+      if (this.offsets.size >= 50_000) this.offsets.clear();
+      this.offsets.set(bucket, offset);
+    }
+    return offset;
+  }
+}
+const LONDON = new CachedOffsetZone(UK_ZONE);
 
 /** Longest a recurring block may run, so that expanding it stays cheap. */
 export const MAX_RECURRENCE_YEARS = 5;
@@ -76,11 +99,11 @@ export function recurrenceProblem(value: string, startsAt: Date): string | null 
   if (options.interval !== undefined && (options.interval < 1 || options.interval > 52)) {
     return 'recurrence INTERVAL must be between 1 and 52';
   }
-  const latest = toFloating(DateTime.fromJSDate(startsAt, { zone: UK_ZONE }).plus({ years: MAX_RECURRENCE_YEARS }));
+  const latest = toFloating(DateTime.fromJSDate(startsAt, { zone: LONDON }).plus({ years: MAX_RECURRENCE_YEARS }));
   if (options.until && options.until > latest) {
     return `recurrence must end within ${MAX_RECURRENCE_YEARS} years (UNTIL)`;
   }
-  const first = buildRule(rule, startsAt).after(toFloating(DateTime.fromJSDate(startsAt, { zone: UK_ZONE })), true);
+  const first = buildRule(rule, startsAt).after(toFloating(DateTime.fromJSDate(startsAt, { zone: LONDON })), true);
   if (!first) return 'recurrence has no occurrences';
   return null;
 }
@@ -101,20 +124,20 @@ function fromFloating(floating: Date): DateTime {
       minute: floating.getUTCMinutes(),
       second: floating.getUTCSeconds(),
     },
-    { zone: UK_ZONE },
+    { zone: LONDON },
   );
 }
 
 function buildRule(recurrence: string, startsAt: Date): RRule {
   const options = RRule.parseString(normaliseRecurrence(recurrence));
-  const dtstart = toFloating(DateTime.fromJSDate(startsAt, { zone: UK_ZONE }));
+  const dtstart = toFloating(DateTime.fromJSDate(startsAt, { zone: LONDON }));
   return new RRule({ ...options, dtstart, tzid: null });
 }
 
 /** The block's length in wall-clock time: 08:00-18:00 is ten hours on every day, clock change or not. */
 function wallClockMs(block: RecurringBlock): number {
-  const start = toFloating(DateTime.fromJSDate(block.startsAt, { zone: UK_ZONE }));
-  const end = toFloating(DateTime.fromJSDate(block.endsAt, { zone: UK_ZONE }));
+  const start = toFloating(DateTime.fromJSDate(block.startsAt, { zone: LONDON }));
+  const end = toFloating(DateTime.fromJSDate(block.endsAt, { zone: LONDON }));
   return end.getTime() - start.getTime();
 }
 
@@ -130,7 +153,7 @@ export function expandBlock(block: RecurringBlock, from: Date, to: Date): Occurr
     const single = {
       startsAt: block.startsAt,
       endsAt: block.endsAt,
-      date: DateTime.fromJSDate(block.startsAt, { zone: UK_ZONE }).toISODate()!,
+      date: DateTime.fromJSDate(block.startsAt, { zone: LONDON }).toISODate()!,
     };
     return single.startsAt < to && single.endsAt > from && !block.exceptionDates.includes(single.date) ? [single] : [];
   }
@@ -139,8 +162,8 @@ export function expandBlock(block: RecurringBlock, from: Date, to: Date): Occurr
   // Search a little wider in floating time (an hour of offset, plus the block's length), then
   // keep exactly the occurrences that overlap the window in real time.
   const margin = 2 * 3_600_000;
-  const after = new Date(toFloating(DateTime.fromJSDate(from, { zone: UK_ZONE })).getTime() - lengthMs - margin);
-  const before = new Date(toFloating(DateTime.fromJSDate(to, { zone: UK_ZONE })).getTime() + margin);
+  const after = new Date(toFloating(DateTime.fromJSDate(from, { zone: LONDON })).getTime() - lengthMs - margin);
+  const before = new Date(toFloating(DateTime.fromJSDate(to, { zone: LONDON })).getTime() + margin);
   const skipped = new Set(block.exceptionDates);
   return rule
     .between(after, before, true)

@@ -29,6 +29,7 @@ import {
   SearchChildmindersQuery,
 } from './dto/search-childminders.query';
 import { OptionalAuth, OptionalAuthGuard } from './optional-auth.guard';
+import { CARE_WEEKS } from './search/care-availability.port';
 
 const PARENT_ONLY = [Role.Parent] as const;
 
@@ -62,6 +63,12 @@ export class ChildmindersController {
   @Public()
   @ApiOperation({
     summary: 'Childminders within a radius of a postcode, filtered, sorted and paged; each with its distance',
+    description:
+      'With `days`, `from` and `to` (all three or none), only childminders free for that care are found: ' +
+      'on each of the days their available time, less their time off (recurring blocks expanded in ' +
+      `Europe/London), must cover from-to, in at least one of the next ${CARE_WEEKS} full weeks from next ` +
+      'Monday. A one-off holiday therefore hides nobody; being away for all of those weeks does. ' +
+      '`total` and the pages count only the childminders who match.',
   })
   @ApiOkResponse({ type: ChildminderSearchPageResponse })
   @ApiBadRequestResponse({ description: 'Unknown postcode or a filter out of range (named in details)' })

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
@@ -37,6 +38,7 @@ import { RecommendedChildmindersQuery, SearchChildmindersQuery } from './dto/sea
 import { UpdateChildminderProfileDto } from './dto/update-childminder-profile.dto';
 import { ChildminderProfile } from './entities/childminder-profile.entity';
 import { profileCompleteness } from './profile-completeness';
+import { CareAvailabilityPort, CareNeed } from './search/care-availability.port';
 import { SearchFilters } from './search/search-filters';
 import {
   RankedCandidate,
@@ -58,6 +60,7 @@ export class ChildmindersService {
     private readonly compliance: ComplianceService,
     private readonly entitlements: EntitlementsService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   // --- public -------------------------------------------------------------------------------
@@ -87,6 +90,8 @@ export class ChildmindersService {
   /**
    * Geocodes the postcode (a 400 naming `postcode` if unknown), narrows rows in SQL with the
    * radius's bounding box and the filters, then keeps and orders them by exact distance in code.
+   * Days and times are matched last, on the few rows left, and before paging so that `total`
+   * and every page count only childminders who match.
    */
   async search(query: SearchChildmindersQuery): Promise<SearchPage> {
     const origin = this.geocoder.locate(query.postcode);
@@ -104,8 +109,30 @@ export class ChildmindersService {
       await this.childminders.findSearchCandidates(filters),
       query.verifiedOnly ?? false,
     );
-    const ranked = rankSearchResults(candidates, origin, query.radiusMiles, query.sort);
+    let ranked = rankSearchResults(candidates, origin, query.radiusMiles, query.sort);
+    if (query.days && query.from && query.to) {
+      ranked = await this.onlyGivingCare(ranked, candidates, { days: query.days, from: query.from, to: query.to });
+    }
     return { ...(await this.page(ranked, query)), origin: toOrigin(origin, query.radiusMiles) };
+  }
+
+  /**
+   * Keeps the ranked candidates whose availability covers the care needed, in their order. The
+   * availability module answers for all of them at once (it depends on this module, so it is
+   * reached through its port).
+   */
+  private async onlyGivingCare(
+    ranked: RankedCandidate[],
+    candidates: readonly SearchCandidate[],
+    need: CareNeed,
+  ): Promise<RankedCandidate[]> {
+    if (ranked.length === 0) return ranked;
+    const userOf = new Map(candidates.map((c) => [c.id, c.userId]));
+    const covering = await this.moduleRef.get(CareAvailabilityPort, { strict: false }).usersCovering(
+      ranked.map((r) => userOf.get(r.id)!),
+      need,
+    );
+    return ranked.filter((r) => covering.has(userOf.get(r.id)!));
   }
 
   /** Near, well-rated childminders for a postcode, or for the signed-in user's own postcode. */

@@ -18,6 +18,16 @@ export type Inspection = NonNullable<ChildminderProfile['inspection']>;
 export type OpeningHours = ChildminderProfile['openingHours'];
 export type Weekday = keyof OpeningHours;
 
+/** The care a family needs each week, in UK time; matched against childminders' availability. */
+export interface CareNeeded {
+  /** In week order, Monday first. */
+  days: Weekday[];
+  /** `HH:mm`, 24-hour. */
+  from: string;
+  /** `HH:mm`, after `from`. */
+  to: string;
+}
+
 /** What the search page asks for; mirrors `GET /api/childminders/search`'s query. */
 export interface SearchCriteria {
   postcode: string;
@@ -31,6 +41,8 @@ export interface SearchCriteria {
   verifiedOnly: boolean;
   minRating: number | null;
   ageOfChildren: string[];
+  /** Days and hours needed (all or nothing), or null for any time. */
+  care: CareNeeded | null;
   sort: SearchSort;
   page: number;
   pageSize: number;

@@ -30,6 +30,12 @@ export function searchParams(criteria: SearchCriteria): HttpParams {
   if (criteria.verifiedOnly) params = params.set('verifiedOnly', true);
   if (criteria.minRating) params = params.set('minRating', criteria.minRating);
   if (criteria.ageOfChildren.length) params = params.set('ageOfChildren', criteria.ageOfChildren.join(','));
+  if (criteria.care) {
+    params = params
+      .set('days', criteria.care.days.join(','))
+      .set('from', criteria.care.from)
+      .set('to', criteria.care.to);
+  }
   return params;
 }
 

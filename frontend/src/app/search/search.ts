@@ -2,7 +2,18 @@ import { ResultsMap } from './results-map';
 import { VerificationBadges } from '@shared/verification-badges/verification-badges';
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormArray, FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  type AbstractControl,
+  FormArray,
+  FormControl,
+  FormGroupDirective,
+  NgForm,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  type ValidationErrors,
+  Validators,
+} from '@angular/forms';
+import type { ErrorStateMatcher } from '@angular/material/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatExpansionModule } from '@angular/material/expansion';
@@ -20,17 +31,58 @@ import {
   AGE_GROUP_LABELS,
   SERVICE_LABELS,
   SERVICES,
+  WEEKDAY_LABELS,
+  WEEKDAYS,
   formatDistance,
   formatHourlyRate,
   formatRating,
 } from './childminder-labels';
-import type { ChildminderSearchPage, ChildminderServiceCode, SearchCriteria, SearchSort } from './childminder-types';
+import type {
+  ChildminderSearchPage,
+  ChildminderServiceCode,
+  SearchCriteria,
+  SearchSort,
+  Weekday,
+} from './childminder-types';
 import { ChildmindersApi } from './childminders-api';
-import { DEFAULT_RADIUS, PAGE_SIZE, RADIUS_CHOICES, criteriaFromParams, paramsFromCriteria } from './search-criteria';
+import {
+  CARE_WEEKS,
+  DEFAULT_CARE_HOURS,
+  DEFAULT_RADIUS,
+  PAGE_SIZE,
+  RADIUS_CHOICES,
+  careTimesProblem,
+  criteriaFromParams,
+  describeCare,
+  paramsFromCriteria,
+} from './search-criteria';
 
 const MAX_CHILDREN = 4;
 /** A full postcode (M20 2LS) or its first part (M20): the search takes either. */
 const POSTCODE_OR_DISTRICT = /^\s*[A-Za-z]{1,2}\d[A-Za-z\d]?(\s*\d[A-Za-z]{2})?\s*$/;
+
+const chosenDays = (days: Partial<Record<Weekday, boolean>>) => WEEKDAYS.filter((d) => days[d]);
+
+/** The form's care times are checked together: the error sits on the group, naming its field. */
+function careTimesValidator(form: AbstractControl): ValidationErrors | null {
+  const { careDays, careFrom, careTo } = form.value as {
+    careDays: Partial<Record<Weekday, boolean>>;
+    careFrom: string;
+    careTo: string;
+  };
+  const problem = careTimesProblem(chosenDays(careDays ?? {}), careFrom ?? '', careTo ?? '');
+  return problem ? { careTimes: problem } : null;
+}
+
+/** Shows the group's care-times error on the one time field it names, once touched or submitted. */
+class CareTimeErrorMatcher implements ErrorStateMatcher {
+  constructor(private readonly field: 'from' | 'to') {}
+
+  isErrorState(control: AbstractControl | null, form: FormGroupDirective | NgForm | null): boolean {
+    const problem = form?.form.errors?.['careTimes'] as { field: string } | undefined;
+    return problem?.field === this.field && !!(control?.touched || form?.submitted);
+  }
+}
 
 /**
  * `/search`: childminders near a postcode, as a list of cards. The criteria live in the URL;
@@ -76,6 +128,12 @@ export class Search {
   protected readonly formatDistance = formatDistance;
   protected readonly formatRating = formatRating;
   protected readonly maxChildren = MAX_CHILDREN;
+  protected readonly weekdays = WEEKDAYS;
+  protected readonly weekdayLabels = WEEKDAY_LABELS;
+  protected readonly careWeeks = CARE_WEEKS;
+  protected readonly describeCare = describeCare;
+  protected readonly careFromMatcher = new CareTimeErrorMatcher('from');
+  protected readonly careToMatcher = new CareTimeErrorMatcher('to');
 
   protected readonly criteria = signal<SearchCriteria | null>(null);
   protected readonly results = signal<ChildminderSearchPage | null>(null);
@@ -86,24 +144,32 @@ export class Search {
   /** A 400 about the postcode is shown on the field, not as a page error. */
   protected readonly postcodeError = signal<string | null>(null);
 
-  protected readonly form = this.fb.group({
-    postcode: ['', [Validators.required, Validators.pattern(POSTCODE_OR_DISTRICT)]],
-    radiusMiles: [DEFAULT_RADIUS as number],
-    sort: ['distance' as SearchSort],
-    maxRatePounds: [null as number | null, [Validators.min(1), Validators.max(250)]],
-    services: this.fb.group(
-      Object.fromEntries(SERVICES.map((s) => [s, this.fb.control(false)])) as Record<
-        ChildminderServiceCode,
-        FormControl<boolean>
-      >,
-    ),
-    languages: [''],
-    fundedHours: [null as 15 | 30 | null],
-    specialNeeds: [false],
-    verifiedOnly: [false],
-    minRating: [null as number | null],
-    children: new FormArray<FormControl<string>>([]),
-  });
+  protected readonly form = this.fb.group(
+    {
+      postcode: ['', [Validators.required, Validators.pattern(POSTCODE_OR_DISTRICT)]],
+      radiusMiles: [DEFAULT_RADIUS as number],
+      sort: ['distance' as SearchSort],
+      maxRatePounds: [null as number | null, [Validators.min(1), Validators.max(250)]],
+      services: this.fb.group(
+        Object.fromEntries(SERVICES.map((s) => [s, this.fb.control(false)])) as Record<
+          ChildminderServiceCode,
+          FormControl<boolean>
+        >,
+      ),
+      languages: [''],
+      fundedHours: [null as 15 | 30 | null],
+      specialNeeds: [false],
+      verifiedOnly: [false],
+      minRating: [null as number | null],
+      children: new FormArray<FormControl<string>>([]),
+      careDays: this.fb.group(
+        Object.fromEntries(WEEKDAYS.map((d) => [d, this.fb.control(false)])) as Record<Weekday, FormControl<boolean>>,
+      ),
+      careFrom: [DEFAULT_CARE_HOURS.from as string],
+      careTo: [DEFAULT_CARE_HOURS.to as string],
+    },
+    { validators: careTimesValidator },
+  );
 
   constructor() {
     this.route.queryParamMap.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((params) => {
@@ -139,6 +205,12 @@ export class Search {
     return null;
   }
 
+  /** The message for a care time field, when the group's error names it. */
+  protected careTimeMessage(field: 'from' | 'to'): string | null {
+    const problem = this.form.errors?.['careTimes'] as { field: string; message: string } | undefined;
+    return problem?.field === field ? problem.message : null;
+  }
+
   protected submitSearch(): void {
     this.form.markAllAsTouched();
     this.postcodeError.set(null);
@@ -159,6 +231,9 @@ export class Search {
       verifiedOnly: value.verifiedOnly,
       minRating: value.minRating,
       ageOfChildren: value.children.filter(Boolean),
+      care: chosenDays(value.careDays).length
+        ? { days: chosenDays(value.careDays), from: value.careFrom, to: value.careTo }
+        : null,
       page: 1,
       pageSize: PAGE_SIZE,
     };
@@ -188,6 +263,7 @@ export class Search {
       c.verifiedOnly,
       c.minRating,
       c.ageOfChildren.length,
+      c.care,
     ].filter(Boolean).length;
   }
 
@@ -235,6 +311,9 @@ export class Search {
         specialNeeds: criteria.specialNeeds,
         verifiedOnly: criteria.verifiedOnly,
         minRating: criteria.minRating,
+        careDays: Object.fromEntries(WEEKDAYS.map((d) => [d, criteria.care?.days.includes(d) ?? false])),
+        careFrom: criteria.care?.from ?? DEFAULT_CARE_HOURS.from,
+        careTo: criteria.care?.to ?? DEFAULT_CARE_HOURS.to,
       },
       { emitEvent: false },
     );

@@ -24,8 +24,11 @@ import {
   MAX_HOURLY_RATE_PENCE,
   MAX_LANGUAGES,
   MAX_SEARCH_RADIUS_MILES,
+  Weekday,
 } from '../childminder-vocabulary';
 import { normaliseLanguage } from '../delimited-list';
+import { CARE_WEEKS } from '../search/care-availability.port';
+import { HH_MM, IsCareField } from './care-needed.validator';
 import { SearchSort } from '../search/search-ranking';
 
 /** `a,b` or `?x=a&x=b`: both become a list of trimmed, non-empty strings. */
@@ -138,6 +141,41 @@ export class SearchChildmindersQuery extends PageQuery {
   @ArrayMaxSize(10)
   @IsDateOfBirth({ each: true })
   ageOfChildren?: string[];
+
+  @ApiPropertyOptional({
+    enum: Weekday,
+    enumName: 'Weekday',
+    isArray: true,
+    description:
+      'The weekdays care is needed (comma-separated or repeated); requires from and to. A childminder ' +
+      'matches when, on every one of these days, their availability (available blocks minus time off, ' +
+      `repeats expanded in Europe/London) covers from-to, in at least one of the next ${CARE_WEEKS} full ` +
+      'weeks (Monday to Sunday, starting next Monday): a one-off holiday does not hide anyone, a month off does.',
+  })
+  @toList()
+  @Transform(({ value }) =>
+    Array.isArray(value)
+      ? [...new Set(value.map((v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v)))]
+      : value,
+  )
+  @IsCareField('days')
+  days?: Weekday[];
+
+  @ApiPropertyOptional({
+    example: '08:00',
+    pattern: HH_MM.source,
+    description: 'When care starts on each of days: HH:mm, 24-hour, UK local time; requires days and to',
+  })
+  @IsCareField('from')
+  from?: string;
+
+  @ApiPropertyOptional({
+    example: '18:00',
+    pattern: HH_MM.source,
+    description: 'When care ends on each of days: HH:mm, UK local time, after from (the same day)',
+  })
+  @IsCareField('to')
+  to?: string;
 
   @ApiPropertyOptional({ enum: SearchSort, enumName: 'SearchSort', default: SearchSort.Distance })
   @IsOptional()

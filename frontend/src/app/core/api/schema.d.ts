@@ -429,7 +429,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Childminders within a radius of a postcode, filtered, sorted and paged; each with its distance */
+        /**
+         * Childminders within a radius of a postcode, filtered, sorted and paged; each with its distance
+         * @description With `days`, `from` and `to` (all three or none), only childminders free for that care are found: on each of the days their available time, less their time off (recurring blocks expanded in Europe/London), must cover from-to, in at least one of the next 4 full weeks from next Monday. A one-off holiday therefore hides nobody; being away for all of those weeks does. `total` and the pages count only the childminders who match.
+         */
         get: operations["Childminders_search"];
         put?: never;
         post?: never;
@@ -3688,6 +3691,8 @@ export interface components {
             duplicate: boolean;
             received: boolean;
         };
+        /** @enum {string} */
+        Weekday: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
     };
     responses: never;
     parameters: never;
@@ -4752,6 +4757,12 @@ export interface operations {
                 minRating?: number;
                 /** @description The children's dates of birth (comma-separated): every child's age group must be cared for */
                 ageOfChildren?: string[];
+                /** @description The weekdays care is needed (comma-separated or repeated); requires from and to. A childminder matches when, on every one of these days, their availability (available blocks minus time off, repeats expanded in Europe/London) covers from-to, in at least one of the next 4 full weeks (Monday to Sunday, starting next Monday): a one-off holiday does not hide anyone, a month off does. */
+                days?: components["schemas"]["Weekday"][];
+                /** @description When care starts on each of days: HH:mm, 24-hour, UK local time; requires days and to */
+                from?: string;
+                /** @description When care ends on each of days: HH:mm, UK local time, after from (the same day) */
+                to?: string;
                 sort?: components["schemas"]["SearchSort"];
             };
             header?: never;
