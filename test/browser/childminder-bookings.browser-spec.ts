@@ -33,6 +33,22 @@ const ukDate = (value: Date) =>
     day: '2-digit',
   }).format(value);
 
+/** `2026-03-03` -> `Tuesday 3 March 2026`, as the availability editor names a day. */
+const ukDayName = (date: string) => {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'UTC',
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    })
+      .formatToParts(new Date(`${date}T12:00:00Z`))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts['weekday']} ${parts['day']} ${parts['month']} ${parts['year']}`;
+};
+
 describe('Childminder bookings in the browser', () => {
   let server: RunningServer;
   let browser: Browser;
@@ -234,6 +250,70 @@ describe('Childminder bookings in the browser', () => {
     await visible(announced(page, '“Evening homework club” saved.'));
     await visible(page.getByText('Available: Evening homework club').first());
     await checkPage(page, 'childminder-availability-added');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('the childminder removes one day of a repeating block, then the whole series, with the keyboard', async () => {
+    const minder = await apiLogin(MINDER.email, MINDER.password);
+    const today = ukDate(new Date());
+    const created = await api<{ id: string }>('/api/dashboard/childminder/availability', minder.token, {
+      method: 'POST',
+      body: {
+        startsAt: `${today}T19:00:00`,
+        endsAt: `${today}T19:45:00`,
+        type: 'available',
+        title: 'Story time',
+        recurrence: 'FREQ=WEEKLY;COUNT=3',
+      },
+    });
+    expect(created.status).toBe(201);
+    const blockUrl = `/api/dashboard/childminder/availability/${created.body.id}`;
+
+    const page = await signedIn(MINDER.email, MINDER.password);
+    const pageErrors = watchPageErrors(page);
+    await page.goto('/childminder/availability');
+    await visible(heading(page, 'Availability'));
+    await page.locator('[role="status"] mat-progress-bar').waitFor({ state: 'detached' });
+    const storyTime = page.getByRole('button', { name: /Available: Story time/ });
+
+    // This week's occurrence: open it from the keyboard, then "Remove…".
+    await (await visible(storyTime)).focus();
+    await page.keyboard.press('Enter');
+    const editDialog = page.getByRole('dialog').filter({ has: page.getByRole('heading', { name: 'Edit Story time' }) });
+    await visible(editDialog);
+    await editDialog.getByRole('button', { name: 'Remove…' }).focus();
+    await page.keyboard.press('Enter');
+    const removeDialog = page
+      .getByRole('dialog')
+      .filter({ has: page.getByRole('heading', { name: 'Remove “Story time”?' }) });
+    await visible(removeDialog);
+    // The safer choice comes first.
+    expect(await removeDialog.getByRole('radio', { name: /Remove this day only/ }).isChecked()).toBe(true);
+    await visible(removeDialog.getByText(`${ukDayName(today)} is skipped; the other days stay.`));
+    await checkPage(page, 'childminder-availability-remove-day');
+    await removeDialog.getByRole('button', { name: 'Remove this day only' }).click();
+    await page.getByRole('dialog').first().waitFor({ state: 'detached' });
+    await visible(announced(page, `${ukDayName(today)} removed from “Story time”. The other days stay.`));
+    await storyTime.waitFor({ state: 'detached' });
+    const afterDay = await api<{ exceptionDates: string[]; recurrence: string }>(blockUrl, minder.token);
+    expect(afterDay.body).toMatchObject({ exceptionDates: [today], recurrence: 'FREQ=WEEKLY;COUNT=3' });
+
+    // Next week the series goes on; this time the whole series goes, chosen with the arrow keys.
+    await page.getByRole('button', { name: /^Next/ }).click();
+    await page.locator('[role="status"] mat-progress-bar').waitFor({ state: 'detached' });
+    await (await visible(storyTime)).focus();
+    await page.keyboard.press('Enter');
+    await visible(editDialog);
+    await editDialog.getByRole('button', { name: 'Remove…' }).click();
+    await visible(removeDialog);
+    await removeDialog.getByRole('radio', { name: /Remove this day only/ }).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await removeDialog.getByRole('radio', { name: /Remove the whole series/ }).isChecked()).toBe(true);
+    await removeDialog.getByRole('button', { name: 'Remove the whole series' }).click();
+    await page.getByRole('dialog').first().waitFor({ state: 'detached' });
+    await visible(announced(page, 'Deleted.'));
+    await storyTime.waitFor({ state: 'detached' });
+    expect((await api(blockUrl, minder.token)).status).toBe(404);
     expect(pageErrors).toEqual([]);
   });
 

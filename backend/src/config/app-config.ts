@@ -35,6 +35,11 @@ export class AppConfig {
   readonly redisUrl: string | undefined;
   readonly logLevel: string;
   readonly jobsEnabled: boolean;
+  /**
+   * Lets an outside scheduler call `/api/cron` with `Authorization: Bearer <CRON_SECRET>`;
+   * null: only signed-in admins may.
+   */
+  readonly cronSecret: string | null;
   readonly serveWeb: boolean;
   readonly trustProxy: boolean;
   /** The search page's map: a raster tile template (null: markers on a plain background). */
@@ -67,6 +72,7 @@ export class AppConfig {
     this.redisUrl = env.REDIS_URL;
     this.logLevel = env.LOG_LEVEL ?? (this.nodeEnv === 'test' ? 'warn' : 'info');
     this.jobsEnabled = env.JOBS_ENABLED ?? true;
+    this.cronSecret = env.CRON_SECRET ?? null;
     this.serveWeb = env.SERVE_WEB ?? true;
     this.trustProxy = env.TRUST_PROXY ?? false;
     const tileUrl =

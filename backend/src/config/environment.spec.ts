@@ -63,6 +63,7 @@ describe(parseEnvironment.name, () => {
     ['REDIS_URL', 'foo'],
     ['NODE_ENV', 'staging'],
     ['JWT_SECRET', 'too-short'],
+    ['CRON_SECRET', 'too-short'],
     ['ENCRYPTION_KEY', 'not-hex'],
     ['DEMO_DATA', 'maybe'],
     ['PUBLIC_URL', 'localhost'],
@@ -128,6 +129,7 @@ describe(AppConfig.name, () => {
       expect(config.demoData).toBe(true);
       expect(config.redisUrl).toBeUndefined();
       expect(config.jobsEnabled).toBe(true);
+      expect(config.cronSecret).toBeNull();
       expect(config.serveWeb).toBe(true);
       expect(config.mail).toEqual({ transport: 'outbox', fromName: 'Childminder Connect', maxAttempts: 8 });
       expect(config.map).toEqual({

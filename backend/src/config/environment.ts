@@ -69,6 +69,7 @@ export class Environment {
   @IsOptional() @Transform(toBoolean) @IsBoolean() TRUST_PROXY?: boolean;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
   @IsOptional() @Transform(toBoolean) @IsBoolean() JOBS_ENABLED?: boolean;
+  @IsOptional() @IsString() @Transform(emptyToUndefined) @MinLength(32) CRON_SECRET?: string;
   @IsOptional() @Transform(toBoolean) @IsBoolean() SERVE_WEB?: boolean;
 
   @IsOptional() @IsIn(['outbox', 'graph']) MAIL_TRANSPORT?: string;
@@ -145,6 +146,7 @@ class EnvironmentKeys implements Record<keyof Environment, undefined> {
   TRUST_PROXY = undefined;
   LOG_LEVEL = undefined;
   JOBS_ENABLED = undefined;
+  CRON_SECRET = undefined;
   SERVE_WEB = undefined;
   MAIL_TRANSPORT = undefined;
   MAIL_FROM_NAME = undefined;

@@ -107,6 +107,74 @@ describe('A childminder publishes when she is available', () => {
     expect((await api.http().get(`${AVAILABILITY}/${id}`).set(minder.auth)).status).toBe(404);
   });
 
+  it('removes one day of a repeating block with PUT: that day leaves the calendar, the other days stay', async () => {
+    const minder = await givenChildminder(api, { open: false });
+    const block = {
+      startsAt: ukAt(1, '15:00'),
+      endsAt: ukAt(1, '18:00'),
+      type: 'available',
+      title: 'After-school club',
+      description: null,
+      recurrence: 'FREQ=DAILY;COUNT=4',
+    };
+    const created = await api.http().post(AVAILABILITY).set(minder.auth).send(block);
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const from = ukAt(0, '00:00').slice(0, 10);
+    const to = ukAt(10, '00:00').slice(0, 10);
+    const days = async () => {
+      const calendar = await api.http().get(`${CALENDAR}?from=${from}&to=${to}`).set(minder.auth);
+      const events = calendar.body.events as { blockId: string | null; date: string | null }[];
+      return events.filter((e) => e.blockId === id).map((e) => e.date);
+    };
+    const [first, second, third, fourth] = await days();
+
+    // What the availability editor sends for "Remove this day only": the block as stored, plus the day.
+    const stored = (await api.http().get(`${AVAILABILITY}/${id}`).set(minder.auth)).body;
+    const put = await api
+      .http()
+      .put(`${AVAILABILITY}/${id}`)
+      .set(minder.auth)
+      .send({
+        startsAt: stored.startsAt,
+        endsAt: stored.endsAt,
+        type: stored.type,
+        title: stored.title,
+        description: stored.description,
+        recurrence: stored.recurrence,
+        exceptionDates: [...stored.exceptionDates, second],
+      });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({
+      id,
+      recurrence: 'FREQ=DAILY;COUNT=4',
+      exceptionDates: [second],
+      startsAt: stored.startsAt,
+      lastEndsAt: stored.lastEndsAt,
+    });
+    expect(await days()).toEqual([first, third, fourth]);
+
+    // The first day of the series can be skipped too: the series keeps its anchor.
+    const again = await api
+      .http()
+      .put(`${AVAILABILITY}/${id}`)
+      .set(minder.auth)
+      .send({ ...block, startsAt: stored.startsAt, endsAt: stored.endsAt, exceptionDates: [second, first, second] });
+    expect(again.body.exceptionDates).toEqual([first, second]);
+    expect(await days()).toEqual([third, fourth]);
+
+    for (const bad of [['2026-02-30'], ['3/3/2026'], 'tomorrow']) {
+      const refused = await api
+        .http()
+        .put(`${AVAILABILITY}/${id}`)
+        .set(minder.auth)
+        .send({ ...block, exceptionDates: bad });
+      expect(refused.status).toBe(400);
+      expect(refused.body.details.map((d: { field: string }) => d.field)).toContain('exceptionDates');
+    }
+    expect(await days()).toEqual([third, fourth]);
+  });
+
   it('refuses bad blocks with a message naming the field', async () => {
     const minder = await givenChildminder(api, { open: false });
     const base = { startsAt: ukAt(1, '08:00'), endsAt: ukAt(1, '18:00'), type: 'available', title: 'Care' };

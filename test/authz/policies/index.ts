@@ -6,6 +6,7 @@ import { childrenPolicies } from './children.policy';
 import { compliancePolicies } from './compliance.policy';
 import { documentsPolicies } from './documents.policy';
 import { foundationPolicies } from './foundation.policy';
+import { jobsPolicies } from './jobs.policy';
 import { lastMinutePolicies } from './last-minute.policy';
 import { messagingPolicies } from './messaging.policy';
 import { reviewsPolicies } from './reviews.policy';
@@ -24,4 +25,5 @@ export const ROUTE_POLICIES: RoutePolicy[] = [
   ...availabilityPolicies,
   ...bookingsPolicies,
   ...lastMinutePolicies,
+  ...jobsPolicies,
 ];

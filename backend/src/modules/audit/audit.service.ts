@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { AuthContext } from '@app/common/auth/auth-context';
 import { FlatJson } from '@app/database/flat-json';
 import { AuditEntry } from './entities/audit-entry.entity';
+
+/**
+ * Who acted: a signed-in user (an AuthContext will do), or a system caller named in `userId`
+ * (`cron-secret`: a scheduler holding CRON_SECRET) with a role of the same name.
+ */
+export interface AuditActor {
+  userId: string;
+  role: string;
+}
 
 export interface AuditRecord {
   action: string;
@@ -19,7 +27,7 @@ export interface AuditRecord {
 export class AuditService {
   constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
 
-  async record(actor: AuthContext, record: AuditRecord, manager?: EntityManager): Promise<void> {
+  async record(actor: AuditActor, record: AuditRecord, manager?: EntityManager): Promise<void> {
     const repository = manager ? manager.getRepository(AuditEntry) : this.entries;
     await repository.insert(
       Object.assign(new AuditEntry(), {

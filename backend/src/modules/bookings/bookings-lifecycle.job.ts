@@ -1,5 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
+import { JobRegistry } from '@app/modules/jobs/job-registry';
 import { JobsService } from '@app/modules/jobs/jobs.service';
 import { ChildrenRepository } from '@app/modules/children/children.repository';
 import { AfterCommit, BookingEvent, BookingNotifier } from './booking-notifier';
@@ -25,20 +26,31 @@ export interface LifecycleSummary {
  * transaction with its emails; a conditional update makes a race with a person harmless.
  */
 @Injectable()
-export class BookingsLifecycleJob {
+export class BookingsLifecycleJob implements OnModuleInit {
   private readonly logger = new Logger(BookingsLifecycleJob.name);
 
   constructor(
     private readonly jobs: JobsService,
+    private readonly registry: JobRegistry,
     private readonly bookings: BookingsRepository,
     private readonly children: ChildrenRepository,
     private readonly notifier: BookingNotifier,
   ) {}
 
+  onModuleInit(): void {
+    this.registry.register({
+      name: BOOKINGS_LIFECYCLE_JOB,
+      description: `Expires requests unanswered for ${PENDING_EXPIRY_HOURS} hours, completes bookings that have ended and reminds both sides ${REMINDER_HOURS} hours before a booking.`,
+      schedule: 'Every 10 minutes',
+      leaseMs: LEASE_MS,
+      work: async () => ({ ...(await this.run(new Date())) }),
+    });
+  }
+
   @Cron(CronExpression.EVERY_10_MINUTES, { name: BOOKINGS_LIFECYCLE_JOB })
   async scheduled(): Promise<void> {
     try {
-      await this.runNow();
+      await this.registry.run(BOOKINGS_LIFECYCLE_JOB);
     } catch (error) {
       // A scheduler callback must never throw: the next run tries again.
       this.logger.error({ err: error }, 'Bookings lifecycle run failed');

@@ -1,9 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { DateTime } from 'luxon';
 import { AppConfig } from '@app/config/app-config';
 import { ukToday } from '@app/modules/children/child-age';
 import { DOCUMENT_TYPE_LABELS } from '@app/modules/documents/document-type.labels';
+import { JobRegistry } from '@app/modules/jobs/job-registry';
 import { JobsService } from '@app/modules/jobs/jobs.service';
 import { EmailOutboxService } from '@app/modules/notifications/email/email-outbox.service';
 import { ComplianceErrorCode, ComplianceException } from './compliance.exception';
@@ -28,6 +29,13 @@ export interface ExpirationSummary {
   expiryNoticesSent: number;
 }
 
+/** What job_runs keeps of a run: the counts. */
+const runSummary = (summary: ExpirationSummary) => ({
+  remindersSent: summary.remindersSent,
+  expiredDocuments: summary.expiredDocuments,
+  expiryNoticesSent: summary.expiryNoticesSent,
+});
+
 /**
  * Daily: reminds owners of approved documents nearing expiry, once per document and threshold,
  * and marks approved documents past their last valid day as expired (a reminder row at
@@ -35,37 +43,48 @@ export interface ExpirationSummary {
  * the review status stays "approved" and the document stops counting the day after its last day.
  */
 @Injectable()
-export class ComplianceExpirationsJob {
+export class ComplianceExpirationsJob implements OnModuleInit {
   private readonly logger = new Logger(ComplianceExpirationsJob.name);
 
   constructor(
     private readonly jobs: JobsService,
+    private readonly registry: JobRegistry,
     private readonly service: ComplianceService,
     private readonly compliance: ComplianceRepository,
     private readonly outbox: EmailOutboxService,
     private readonly config: AppConfig,
   ) {}
 
+  onModuleInit(): void {
+    this.registry.register({
+      name: COMPLIANCE_EXPIRATIONS_JOB,
+      description:
+        'Reminds childminders of approved documents nearing expiry (once per reminder) and tells them when one has expired.',
+      schedule: 'Every day at 06:00 (UK time)',
+      leaseMs: LEASE_MS,
+      work: async () => runSummary(await this.check(ukToday())),
+    });
+  }
+
   @Cron(CronExpression.EVERY_DAY_AT_6AM, { name: COMPLIANCE_EXPIRATIONS_JOB, timeZone: 'Europe/London' })
   async scheduled(): Promise<void> {
     try {
-      await this.runNow();
+      await this.registry.run(COMPLIANCE_EXPIRATIONS_JOB);
     } catch (error) {
       // A scheduler callback must never throw: tomorrow's run tries again.
       this.logger.error({ err: error }, 'Compliance expiration check failed');
     }
   }
 
-  /** `POST /api/compliance/check-expirations` and the cron: one run across all instances. */
+  /**
+   * `POST /api/compliance/check-expirations`: the registered job, under the same name and lease,
+   * answering with the expired documents' ids as well (too long a list to keep with the run).
+   */
   async runNow(now: Date = new Date()): Promise<ExpirationRunResponse> {
     let summary: ExpirationSummary | undefined;
     const run = await this.jobs.runExclusive(COMPLIANCE_EXPIRATIONS_JOB, LEASE_MS, async () => {
       summary = await this.check(ukToday(now));
-      return {
-        remindersSent: summary.remindersSent,
-        expiredDocuments: summary.expiredDocuments,
-        expiryNoticesSent: summary.expiryNoticesSent,
-      };
+      return runSummary(summary);
     });
     if (!run) {
       throw new ComplianceException(ComplianceErrorCode.JobBusy, 'The expiration check is already running.');

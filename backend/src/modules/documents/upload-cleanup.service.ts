@@ -1,6 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
-import { JobsService } from '@app/modules/jobs/jobs.service';
+import { JobRegistry } from '@app/modules/jobs/job-registry';
 import { FileStorage, StorageArea } from '@app/modules/storage/file-storage';
 import { DocumentsRepository } from './documents.repository';
 
@@ -26,19 +26,30 @@ export interface CleanupSummary {
  * records whose file is gone. Each removal is logged with its key or id.
  */
 @Injectable()
-export class UploadCleanupService {
+export class UploadCleanupService implements OnModuleInit {
   private readonly logger = new Logger(UploadCleanupService.name);
 
   constructor(
     private readonly documents: DocumentsRepository,
     private readonly storage: FileStorage,
-    private readonly jobs: JobsService,
+    private readonly registry: JobRegistry,
   ) {}
+
+  onModuleInit(): void {
+    this.registry.register({
+      name: UPLOAD_CLEANUP_JOB,
+      description:
+        'Removes stored files that no document or profile photo refers to, and records whose file is missing.',
+      schedule: 'Every day at 04:00 (UK time)',
+      leaseMs: 30 * 60_000,
+      work: () => this.reconcile(),
+    });
+  }
 
   @Cron(CronExpression.EVERY_DAY_AT_4AM, { name: UPLOAD_CLEANUP_JOB, timeZone: 'Europe/London' })
   async scheduled(): Promise<void> {
     try {
-      await this.jobs.runExclusive(UPLOAD_CLEANUP_JOB, 30 * 60_000, () => this.reconcile());
+      await this.registry.run(UPLOAD_CLEANUP_JOB);
     } catch (error) {
       // A scheduler callback must never throw: tomorrow's run tries again.
       this.logger.error({ err: error }, 'Upload cleanup failed');

@@ -83,4 +83,19 @@ describe(JobsService.name, () => {
       expect(await jobs.recentRuns('report')).toHaveLength(1);
     });
   });
+
+  describe('runningAmong', () => {
+    it('names the jobs whose lease is held and unexpired, and no others', async () => {
+      const leases = dataSource.getRepository(JobLease);
+      const soon = new Date(Date.now() + 60_000);
+      await leases.insert([
+        { name: 'held', holder: 'web-1', leaseUntil: soon },
+        { name: 'expired', holder: 'web-2', leaseUntil: new Date(Date.now() - 1_000) },
+        { name: 'released', holder: null, leaseUntil: new Date(0) },
+        { name: 'not-asked', holder: 'web-1', leaseUntil: soon },
+      ]);
+      expect(await jobs.runningAmong(['held', 'expired', 'released', 'never-ran'])).toEqual(new Set(['held']));
+      expect(await jobs.runningAmong([])).toEqual(new Set());
+    });
+  });
 });

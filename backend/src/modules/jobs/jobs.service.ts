@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { DataSource, LessThan } from 'typeorm';
+import { DataSource, In, LessThan, MoreThan } from 'typeorm';
 import { FlatJson } from '@app/database/flat-json';
 import { JobLease } from './entities/job-lease.entity';
 import { JobOutcome, JobRun } from './entities/job-run.entity';
@@ -128,6 +128,15 @@ export class JobsService {
       order: { startedAt: 'DESC' },
       take: limit,
     });
+  }
+
+  /** The jobs among `names` that some instance is running now (holds an unexpired lease). */
+  async runningAmong(names: string[], now = new Date()): Promise<Set<string>> {
+    if (names.length === 0) return new Set();
+    const held = await this.dataSource
+      .getRepository(JobLease)
+      .find({ select: { name: true, holder: true }, where: { name: In(names), leaseUntil: MoreThan(now) } });
+    return new Set(held.filter((lease) => lease.holder !== null).map((lease) => lease.name));
   }
 
   /** Keeps the history bounded. */

@@ -5,6 +5,7 @@ import type { AppConfig } from '@app/config/app-config';
 import { dataSourceOptions } from '@app/database/data-source-options';
 import { ActivityService } from '@app/modules/activity/activity.service';
 import { UserActivity } from '@app/modules/activity/entities/user-activity.entity';
+import { JobRegistry } from '@app/modules/jobs/job-registry';
 import { JobsService } from '@app/modules/jobs/jobs.service';
 import { EmailOutboxRepository } from '@app/modules/notifications/email/email-outbox.repository';
 import { EmailOutboxService } from '@app/modules/notifications/email/email-outbox.service';
@@ -68,8 +69,10 @@ describe(MessageDigestJob.name, () => {
       new ActivityService(dataSource.getRepository(UserActivity)),
       dataSource,
     );
+    const jobs = new JobsService(dataSource);
     job = new MessageDigestJob(
-      new JobsService(dataSource),
+      jobs,
+      new JobRegistry(jobs),
       new MessagingRepository(dataSource),
       presence,
       preferences,

@@ -1,8 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config/app-config';
+import { JobRegistry } from '@app/modules/jobs/job-registry';
 import { JobsService } from '@app/modules/jobs/jobs.service';
 import { EmailOutboxService } from '@app/modules/notifications/email/email-outbox.service';
 import { NotificationPreferencesService } from '@app/modules/notifications/notification-preferences.service';
@@ -48,11 +49,12 @@ const clip = (text: string) => {
  * next minute, when they may have read the messages.
  */
 @Injectable()
-export class MessageDigestJob {
+export class MessageDigestJob implements OnModuleInit {
   private readonly logger = new Logger(MessageDigestJob.name);
 
   constructor(
     private readonly jobs: JobsService,
+    private readonly registry: JobRegistry,
     private readonly repository: MessagingRepository,
     private readonly presence: PresenceService,
     private readonly preferences: NotificationPreferencesService,
@@ -61,10 +63,21 @@ export class MessageDigestJob {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
+  onModuleInit(): void {
+    this.registry.register({
+      name: MESSAGE_DIGEST_JOB,
+      description:
+        'Emails offline users about messages left unread for 10 minutes: one email per conversation, if their preferences allow.',
+      schedule: 'Every minute',
+      leaseMs: LEASE_MS,
+      work: async () => ({ ...(await this.sendDue(new Date())) }),
+    });
+  }
+
   @Interval(MESSAGE_DIGEST_JOB, EVERY_MS)
   async tick(): Promise<void> {
     try {
-      await this.runNow();
+      await this.registry.run(MESSAGE_DIGEST_JOB);
     } catch (error) {
       // A scheduler callback must never throw; the next minute tries again.
       this.logger.error({ err: error }, 'Message digest failed');

@@ -1,6 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { JobsService } from '@app/modules/jobs/jobs.service';
+import { JobRegistry } from '@app/modules/jobs/job-registry';
 import { RealtimeEventsRepository } from './realtime-events.repository';
 import { REALTIME_RETENTION_MS } from './realtime.service';
 import { SseTicketsService } from './sse/sse-tickets.service';
@@ -14,19 +14,29 @@ const LEASE_MS = 10 * 60_000;
  * spent or expired SSE tickets.
  */
 @Injectable()
-export class RealtimePruneJob {
+export class RealtimePruneJob implements OnModuleInit {
   private readonly logger = new Logger(RealtimePruneJob.name);
 
   constructor(
-    private readonly jobs: JobsService,
+    private readonly registry: JobRegistry,
     private readonly events: RealtimeEventsRepository,
     private readonly tickets: SseTicketsService,
   ) {}
 
+  onModuleInit(): void {
+    this.registry.register({
+      name: REALTIME_PRUNE_JOB,
+      description: 'Deletes realtime events older than 48 hours (twice the promised replay) and spent SSE tickets.',
+      schedule: 'Every hour',
+      leaseMs: LEASE_MS,
+      work: () => this.prune(),
+    });
+  }
+
   @Interval(REALTIME_PRUNE_JOB, EVERY_MS)
   async tick(): Promise<void> {
     try {
-      await this.jobs.runExclusive(REALTIME_PRUNE_JOB, LEASE_MS, () => this.prune());
+      await this.registry.run(REALTIME_PRUNE_JOB);
     } catch (error) {
       this.logger.error({ err: error }, 'Realtime prune failed');
     }

@@ -1,9 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config/app-config';
-import { JobsService } from '@app/modules/jobs/jobs.service';
+import { JobRegistry } from '@app/modules/jobs/job-registry';
 import { EmailOutboxService } from '@app/modules/notifications/email/email-outbox.service';
 import { formatUkDateTime } from '@app/modules/notifications/email/email-templates';
 import { SubscriptionStatus } from './entities/subscription.entity';
@@ -22,7 +22,7 @@ export const BILLING_JOB = 'billing-reminders';
  * the free plan instead of charging. Tests call the three functions with their own `now`.
  */
 @Injectable()
-export class BillingJobs {
+export class BillingJobs implements OnModuleInit {
   private readonly logger = new Logger(BillingJobs.name);
 
   constructor(
@@ -31,15 +31,26 @@ export class BillingJobs {
     private readonly subscriptions: SubscriptionsService,
     private readonly gateway: BillingGateway,
     private readonly outbox: EmailOutboxService,
-    private readonly jobs: JobsService,
+    private readonly registry: JobRegistry,
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
+  onModuleInit(): void {
+    this.registry.register({
+      name: BILLING_JOB,
+      description:
+        'Renewal reminders 7 days before a yearly plan renews, reminders 3 days before a trial ends (each once), and trials that ended without a payment method move to the free plan.',
+      schedule: 'Every hour',
+      leaseMs: 10 * 60_000,
+      work: () => this.runAll(new Date()),
+    });
+  }
+
   @Cron(CronExpression.EVERY_HOUR, { name: BILLING_JOB, timeZone: 'Europe/London' })
   async tick(): Promise<void> {
     try {
-      await this.jobs.runExclusive(BILLING_JOB, 10 * 60_000, () => this.runAll(new Date()));
+      await this.registry.run(BILLING_JOB);
     } catch (error) {
       this.logger.error({ err: error }, 'Billing job failed');
     }

@@ -52,4 +52,9 @@ export default [
     title: 'Subscription',
     loadComponent: () => import('./subscriptions/subscription-detail').then((m) => m.SubscriptionDetail),
   },
+  {
+    path: 'jobs',
+    title: 'Scheduled jobs',
+    loadComponent: () => import('./jobs/job-list').then((m) => m.JobList),
+  },
 ] satisfies Routes;

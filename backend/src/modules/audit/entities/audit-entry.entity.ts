@@ -10,6 +10,7 @@ import { UuidEntity } from '@app/database/uuid-entity';
 @Index('IDX_audit_log_actor_created', ['actorId', 'createdAt'])
 @Index('IDX_audit_log_subject', ['subjectType', 'subjectId'])
 export class AuditEntry extends UuidEntity {
+  /** The user's id, or the name of a system caller (`cron-secret`). */
   @Column({ type: 'varchar', length: 36 })
   actorId: string;
 

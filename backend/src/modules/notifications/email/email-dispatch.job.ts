@@ -1,6 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { JobsService } from '@app/modules/jobs/jobs.service';
+import { JobRegistry } from '@app/modules/jobs/job-registry';
 import { EmailDispatcher } from './email-dispatcher';
 
 export const EMAIL_DISPATCH_JOB = 'email-dispatch';
@@ -13,13 +13,23 @@ const LEASE_MS = 2 * 60_000;
  * the scheduler runs (JOBS_ENABLED); tests call EmailDispatcher.dispatchDue themselves.
  */
 @Injectable()
-export class EmailDispatchJob {
+export class EmailDispatchJob implements OnModuleInit {
   private readonly logger = new Logger(EmailDispatchJob.name);
 
   constructor(
     private readonly dispatcher: EmailDispatcher,
-    private readonly jobs: JobsService,
+    private readonly registry: JobRegistry,
   ) {}
+
+  onModuleInit(): void {
+    this.registry.register({
+      name: EMAIL_DISPATCH_JOB,
+      description: 'Sends the emails waiting in the outbox, retrying failed ones with backoff.',
+      schedule: 'Every 5 seconds, when emails are due',
+      leaseMs: LEASE_MS,
+      work: () => this.dispatcher.dispatchDue(),
+    });
+  }
 
   @Interval(EMAIL_DISPATCH_JOB, EVERY_MS)
   async tick(): Promise<void> {
@@ -27,7 +37,7 @@ export class EmailDispatchJob {
       // Most ticks find nothing to send: checking first keeps them out of the lease table and
       // the job-run history, which would otherwise gain a row every five seconds per cluster.
       if (!(await this.dispatcher.hasDue())) return;
-      await this.jobs.runExclusive(EMAIL_DISPATCH_JOB, LEASE_MS, () => this.dispatcher.dispatchDue());
+      await this.registry.run(EMAIL_DISPATCH_JOB);
     } catch (error) {
       // A throw here would surface as an unhandled rejection; the next tick simply tries again.
       this.logger.error({ err: error }, 'Email dispatch failed');

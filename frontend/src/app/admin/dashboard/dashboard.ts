@@ -46,6 +46,15 @@ const BILLING_LINKS: readonly LinkCard[] = [
   },
 ];
 
+const OPERATIONS_LINKS: readonly LinkCard[] = [
+  {
+    path: '/admin/jobs',
+    label: 'Scheduled jobs',
+    icon: 'event_repeat',
+    description: 'What the server does on its own and when, how the recent runs went; run a job now.',
+  },
+];
+
 @Component({
   selector: 'app-admin-dashboard',
   imports: [DashboardShell, LinkCards, MatIconModule],
@@ -55,6 +64,7 @@ const BILLING_LINKS: readonly LinkCard[] = [
       <app-link-cards heading="Moderation" [links]="moderationLinks" />
       <app-link-cards heading="Bookings" [links]="bookingLinks" />
       <app-link-cards heading="Billing" [links]="billingLinks" />
+      <app-link-cards heading="Operations" [links]="operationsLinks" />
       <section class="section coming" aria-labelledby="coming-title">
         <mat-icon class="coming__icon" aria-hidden="true">construction</mat-icon>
         <div>
@@ -86,4 +96,5 @@ export class AdminDashboard {
   protected readonly moderationLinks = MODERATION_LINKS;
   protected readonly bookingLinks = BOOKING_LINKS;
   protected readonly billingLinks = BILLING_LINKS;
+  protected readonly operationsLinks = OPERATIONS_LINKS;
 }

@@ -28,6 +28,7 @@ import { CalendarLegend } from '../calendar/calendar-legend';
 import { listEventAsListItem } from '../calendar/list-event-role';
 import { AvailabilityApi } from './availability-api';
 import { BlockDialog, type BlockDialogData, type BlockDialogResult } from './block-dialog';
+import { describeUkDay } from './block-exceptions';
 import { toUkWallClock } from './block-times';
 
 const PHONE = '(max-width: 599px)';
@@ -133,8 +134,9 @@ export class AvailabilityEditor {
       return;
     }
     if (!source.blockId) return;
+    const occurrenceDate = source.date ?? undefined;
     this.availabilityApi.get(source.blockId).subscribe({
-      next: (block) => this.openDialog({ block }),
+      next: (block) => this.openDialog({ block, occurrenceDate }),
       error: (error: unknown) => this.notifier.error(toApiProblem(error).message),
     });
   }
@@ -150,7 +152,7 @@ export class AvailabilityEditor {
       .afterClosed()
       .subscribe((result) => {
         if (!result) return;
-        this.notifier.success('saved' in result ? `“${result.saved.title}” saved.` : 'Deleted.');
+        this.notifier.success(closingMessage(result));
         this.reload();
       });
   }
@@ -176,4 +178,13 @@ export class AvailabilityEditor {
       },
     });
   }
+}
+
+/** What the snack bar says once the block dialog has done its work. */
+function closingMessage(result: BlockDialogResult): string {
+  if ('saved' in result) return `“${result.saved.title}” saved.`;
+  if ('removedDay' in result) {
+    return `${describeUkDay(result.removedDay)} removed from “${result.block.title}”. The other days stay.`;
+  }
+  return 'Deleted.';
 }

@@ -12,20 +12,24 @@ import { toApiProblem } from '@core/errors/api-error';
 import { ConfirmDeleteDialog, type ConfirmDeleteData } from '@shared/confirm-delete/confirm-delete-dialog';
 import { FormAlert } from '@shared/form-alert/form-alert';
 import { AvailabilityApi } from './availability-api';
+import { RemoveBlockDialog, type RemoveBlockData, type RemoveBlockResult } from './remove-block-dialog';
 import { blockTimesProblem, toUkWallClock, ukWallClockIso } from './block-times';
 import { buildWeeklyRrule, describeRepeat, parseWeeklyRrule, WEEKDAYS, type Weekday } from './recurrence';
 
 export interface BlockDialogData {
   /** The block to edit; absent to add one */
   block?: AvailabilityBlock;
+  /** The UK date (YYYY-MM-DD) of the occurrence opened on the calendar, when editing a block */
+  occurrenceDate?: string;
   /** Prefilled UK date and times (from a selection on the calendar) */
   date?: string;
   start?: string;
   end?: string;
 }
 
-/** How the dialog closed: a block saved or deleted. */
-export type BlockDialogResult = { saved: AvailabilityBlock } | { deleted: true };
+/** How the dialog closed: a block saved or deleted, or one day of a repeating block removed. */
+export type BlockDialogResult =
+  { saved: AvailabilityBlock } | { deleted: true } | { removedDay: string; block: AvailabilityBlock };
 
 /** Adds or edits an availability block or time off, optionally repeating weekly; deletes after confirmation. */
 @Component({
@@ -114,7 +118,9 @@ export type BlockDialogResult = { saved: AvailabilityBlock } | { deleted: true }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         @if (data.block) {
-          <button mat-button type="button" class="danger-text delete" (click)="deleteBlock()">Delete…</button>
+          <button mat-button type="button" class="danger-text delete" (click)="deleteBlock()">
+            {{ data.block.recurrence && data.occurrenceDate ? 'Remove…' : 'Delete…' }}
+          </button>
         }
         <button mat-button type="button" mat-dialog-close>Cancel</button>
         <button mat-flat-button type="submit" [disabled]="saving()">
@@ -261,6 +267,10 @@ export class BlockDialog {
   protected deleteBlock(): void {
     const block = this.data.block;
     if (!block) return;
+    if (block.recurrence && this.data.occurrenceDate) {
+      this.chooseWhatToRemove(block, this.data.occurrenceDate);
+      return;
+    }
     this.dialog
       .open<ConfirmDeleteDialog, ConfirmDeleteData, boolean>(ConfirmDeleteDialog, {
         data: {
@@ -279,6 +289,23 @@ export class BlockDialog {
       .afterClosed()
       .subscribe((deleted) => {
         if (deleted) this.dialogRef.close({ deleted: true });
+      });
+  }
+
+  /** A repeating block opened on one of its days: remove that day only, or the whole series. */
+  private chooseWhatToRemove(block: AvailabilityBlock, date: string): void {
+    this.dialog
+      .open<RemoveBlockDialog, RemoveBlockData, RemoveBlockResult>(RemoveBlockDialog, {
+        data: { block, date },
+        width: '460px',
+        maxWidth: 'calc(100vw - 32px)',
+      })
+      .afterClosed()
+      .subscribe((result) => {
+        if (!result) return;
+        this.dialogRef.close(
+          result.removed === 'day' ? { removedDay: result.date, block: result.block } : { deleted: true },
+        );
       });
   }
 }

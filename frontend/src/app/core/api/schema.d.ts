@@ -21,6 +21,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cron": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The scheduled jobs: what each does, when it runs, whether it is running now, and its recent runs
+         * @description For admins, or for an outside scheduler with `Authorization: Bearer <CRON_SECRET>` when the server has CRON_SECRET set.
+         */
+        get: operations["Cron_list"];
+        put?: never;
+        /**
+         * Run a scheduled job now, once across the cluster; answers with the recorded run
+         * @description For admins, or for an outside scheduler with `Authorization: Bearer <CRON_SECRET>` when the server has CRON_SECRET set. A job that fails is still answered with 200 and its run (outcome `failed`, with the error). Every run is audited.
+         */
+        post: operations["Cron_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/user/notification-preferences": {
         parameters: {
             query?: never;
@@ -2956,6 +2980,59 @@ export interface components {
             overallGrade?: components["schemas"]["LegacyGrade"];
             safeguardingMet?: boolean;
         };
+        JobListResponse: {
+            /** @description Every scheduled job, by name */
+            jobs: components["schemas"]["JobResponse"][];
+        };
+        /** @enum {string} */
+        JobOutcome: "running" | "succeeded" | "failed";
+        JobResponse: {
+            /** @example Removes stored files that no document or profile photo refers to. */
+            description: string;
+            /** @description The latest run, if any is recorded */
+            lastRun: components["schemas"]["JobRunResponse"] | null;
+            /** @example uploads-cleanup */
+            name: string;
+            /** @description Up to 5 runs, newest first */
+            recentRuns: components["schemas"]["JobRunResponse"][];
+            /** @description Some server holds the job’s lease: it is running now */
+            running: boolean;
+            /** @example Every day at 04:00 (UK time) */
+            schedule: string;
+        };
+        JobRunResponse: {
+            /** @description How long it took, in milliseconds */
+            durationMs: number | null;
+            /** @description Why it failed */
+            error: string | null;
+            /**
+             * Format: date-time
+             * @description Null while running
+             */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The server process that ran it
+             * @example web-1:4242:3f2a9c1d
+             */
+            instanceId: string;
+            /** @example uploads-cleanup */
+            job: string;
+            outcome: components["schemas"]["JobOutcome"];
+            /** Format: date-time */
+            startedAt: string;
+            /**
+             * @description What the run did, in counts (each job its own)
+             * @example {
+             *       "documentsWithoutFileRemoved": 0,
+             *       "orphanFilesRemoved": 2
+             *     }
+             */
+            summary: {
+                [key: string]: (string | number | boolean) | null;
+            } | null;
+        };
         LastMinuteSettingsResponse: {
             alerts?: components["schemas"]["ParentAlertSettingsResponse"];
             autoAccept?: components["schemas"]["AutoAcceptRulesResponse"];
@@ -3376,6 +3453,13 @@ export interface components {
         };
         /** @enum {string} */
         Role: "parent" | "childminder" | "support_agent" | "admin" | "super_admin";
+        RunJobDto: {
+            /**
+             * @description The name of a job GET /api/cron lists
+             * @example uploads-cleanup
+             */
+            job: string;
+        };
         SearchOriginResponse: {
             /**
              * @description Where distances are measured from: the district centre
@@ -3724,6 +3808,90 @@ export interface operations {
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Cron_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobListResponse"];
+                };
+            };
+            /** @description Not signed in, the access token is invalid or expired, and it is not the CRON_SECRET either. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Cron_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunJobDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRunResponse"];
+                };
+            };
+            /** @description `job` is missing or names no scheduled job (named in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, the access token is invalid or expired, and it is not the CRON_SECRET either. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The job is running already, on this or another server */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,32 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { Observable } from 'rxjs';
+import type { components } from '@core/api/schema';
+
+/**
+ * The scheduled jobs' shapes, derived from the generated OpenAPI types (rule 19). The job names
+ * come from the server's registry: the screen never lists them itself.
+ */
+type Schemas = components['schemas'];
+
+export type JobList = Schemas['JobListResponse'];
+export type ScheduledJob = Schemas['JobResponse'];
+export type JobRun = Schemas['JobRunResponse'];
+export type JobOutcome = Schemas['JobOutcome'];
+
+const CRON = '/api/cron';
+
+@Injectable({ providedIn: 'root' })
+export class AdminJobsApi {
+  private readonly http = inject(HttpClient);
+
+  /** Every scheduled job with what it does, when it runs, and its recent runs. */
+  list(): Observable<JobList> {
+    return this.http.get<JobList>(CRON);
+  }
+
+  /** Runs the job now (once across the servers) and answers with the recorded run. */
+  run(job: string): Observable<JobRun> {
+    return this.http.post<JobRun>(CRON, { job } satisfies Schemas['RunJobDto']);
+  }
+}
