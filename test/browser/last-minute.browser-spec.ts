@@ -77,7 +77,7 @@ describe('Last-minute places in the browser', () => {
     await minder.getByRole('combobox', { name: 'Places' }).click();
     await minder.getByRole('option', { name: '2', exact: true }).click();
     await minder.getByRole('button', { name: 'Publish place' }).click();
-    await visible(minder.getByText('endTime must be after startTime on a real date'));
+    await visible(minder.getByText('The end time must be after the start time, on a real date'));
     await visible(minder.getByText('Check the highlighted fields.'));
     await checkPage(minder, 'last-minute-childminder-field-error');
 
@@ -140,12 +140,13 @@ describe('Last-minute places in the browser', () => {
     await item.press('Enter');
     await parent.waitForURL('**/parent/last-minute');
     await visible(heading(parent, 'Places near you now'));
-    await visible(parent.getByText(/^Within 5 miles of your postcode, for Maya and Leo\./));
+    await visible(parent.getByText(/Within 5 miles of your postcode, for (Maya and Leo|Leo and Maya)\./));
 
     // Claire's place, linked to her profile, and the places the demo already had nearby.
     const place = parent.getByRole('article', { name: 'Claire Hughes', exact: true });
     await visible(place);
-    await visible(place.getByRole('link', { name: 'Claire Hughes' }));
+    const profileLink = await visible(place.getByRole('link', { name: 'Claire Hughes', exact: true }));
+    expect(await profileLink.getAttribute('href')).toMatch(/^\/childminders\/[0-9a-f-]{36}$/);
     expect(await place.innerText()).toMatch(/13:00–17:00/);
     await visible(place.getByText('2 places'));
     expect(await parent.getByRole('article').count()).toBeGreaterThan(1);
@@ -172,7 +173,7 @@ describe('Last-minute places in the browser', () => {
     await parent.getByRole('checkbox', { name: 'By email' }).uncheck();
     await parent.getByRole('button', { name: 'Save alert settings' }).click();
     await visible(parent.getByText('Your alert settings have been saved.'));
-    await visible(parent.getByText(/^Within 8 miles of your postcode/));
+    await visible(parent.getByText(/Within 8 miles of your postcode/));
     await checkPage(parent, 'last-minute-parent-settings');
     expect(parentErrors).toEqual([]);
   });

@@ -94,10 +94,10 @@ export class LastMinuteService {
   async publish(auth: AuthContext, dto: CreateOpeningDto): Promise<OpeningResponse> {
     const range = ukRange(dto.date, dto.startTime, dto.endTime);
     if (!range) {
-      throw invalidRange('endTime', 'endTime must be after startTime on a real date');
+      throw invalidRange('endTime', 'The end time must be after the start time, on a real date');
     }
     const now = new Date();
-    if (range.endsAt <= now) throw invalidRange('date', 'The opening must not be over already');
+    if (range.endsAt <= now) throw invalidRange('date', 'This time is over already: choose a later date or time');
     const unlimited = await this.entitlements.has(auth.userId, Role.Childminder, 'openings.unlimited');
 
     const { opening, notifications } = await this.lastMinute.transaction(async (manager) => {
