@@ -60,8 +60,8 @@ describe('Last-minute places in the browser', () => {
     await minder.goto('/childminder');
     await minder.getByRole('link', { name: /^Last-minute places/ }).click();
     await minder.waitForURL('**/childminder/last-minute');
-    await expectTitle(minder, 'Last-minute places');
     await visible(heading(minder, 'Last-minute places'));
+    await expectTitle(minder, 'Last-minute places');
     await visible(minder.getByText('No last-minute places published'));
     await visible(minder.getByRole('switch', { name: /Confirm requests automatically/ }));
     await checkPage(minder, 'last-minute-childminder-empty', { phone: true });
@@ -164,8 +164,8 @@ describe('Last-minute places in the browser', () => {
 
     // The settings: a wider distance, saved, and the page says so.
     await parent.goto('/parent/last-minute/settings');
-    await expectTitle(parent, 'Last-minute alert settings');
     await visible(heading(parent, 'Alert settings'));
+    await expectTitle(parent, 'Last-minute alert settings');
     const radius = parent.getByRole('slider', { name: /Distance from your postcode/ });
     await radius.focus();
     for (let i = 0; i < 3; i++) await radius.press('ArrowRight');
