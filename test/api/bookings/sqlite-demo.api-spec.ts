@@ -80,4 +80,20 @@ describe('Bookings on the embedded SQLite database with demo data', () => {
     expect(preview.status).toBe(200);
     expect(preview.body.slots.length).toBeGreaterThan(5);
   });
+
+  it('the demo parent has last-minute alerts on and sees places near them; the demo childminder has none yet', async () => {
+    const parent = await api.given.login(demo(Role.Parent).email, demo(Role.Parent).password);
+    const settings = await api.http().get('/api/user/last-minute-settings').set(parent.auth);
+    expect(settings.body.alerts).toMatchObject({ enabled: true, radiusMiles: 5, planIncludesAlerts: true });
+    const places = await api.http().get('/api/user/last-minute-schedule').set(parent.auth);
+    expect(places.status).toBe(200);
+    expect(places.body.items).toHaveLength(3);
+    for (const opening of places.body.items) {
+      expect(opening.distanceMiles).toBeLessThanOrEqual(5);
+      expect(new Date(opening.startsAt).getTime()).toBeGreaterThan(Date.now());
+    }
+    const minder = await api.given.login(demo(Role.Childminder).email, demo(Role.Childminder).password);
+    const own = await api.http().get('/api/user/last-minute-schedule').set(minder.auth);
+    expect(own.body.items).toEqual([]);
+  });
 });

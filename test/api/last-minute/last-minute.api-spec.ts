@@ -4,6 +4,7 @@ import { AgeGroup } from '@app/modules/childminders/childminder-vocabulary';
 import { LastMinuteOpening } from '@app/modules/last-minute/entities/last-minute-opening.entity';
 import { EmailOutbox } from '@app/modules/notifications/entities/email-outbox.entity';
 import { Notification } from '@app/modules/notifications-feed/entities/notification.entity';
+import { Subscription, SubscriptionStatus } from '@app/modules/subscriptions/entities/subscription.entity';
 import { PlanKey } from '@app/modules/subscriptions/plans';
 import type { SignedInUser } from '../../factories/given';
 import { startTestApp, TestApp } from '../../support/test-app';
@@ -27,7 +28,8 @@ const opening = (overrides: Record<string, unknown> = {}) => ({
 
 /**
  * A childminder in Didsbury (M20) publishes a last-minute place for toddlers; the parents nearby
- * with a toddler and alerts on hear about it once, by email and in the app; the others do not.
+ * with a toddler and alerts on (a Parent Plus feature) hear about it once, by email and in the
+ * app; the others do not.
  */
 describe('Last-minute places: publish, alert matching parents once, list, limits', () => {
   let api: TestApp;
@@ -45,7 +47,7 @@ describe('Last-minute places: publish, alert matching parents once, list, limits
     dateOfBirth: string,
     settings: Record<string, unknown> = { enabled: true, radiusMiles: 5 },
   ): Promise<SignedInUser> => {
-    const parent = await api.given.signedIn(Role.Parent, { firstName: name, postcode });
+    const parent = await api.given.signedIn(Role.Parent, { firstName: name, postcode, plan: PlanKey.ParentPlus });
     await givenChild(api, parent, `${name} junior`, dateOfBirth);
     const patched = await api.http().patch(SETTINGS).set(parent.auth).send(settings);
     expect(patched.status).toBe(200);
@@ -183,7 +185,7 @@ describe('Last-minute places: publish, alert matching parents once, list, limits
   });
 
   it("a parent cannot choose another parent's child for alerts, nor publish; settings round-trip", async () => {
-    const parentA = await api.given.signedIn(Role.Parent, { postcode: 'M20 3AB' });
+    const parentA = await api.given.signedIn(Role.Parent, { postcode: 'M20 3AB', plan: PlanKey.ParentPlus });
     const childOfA = await givenChild(api, parentA, 'Amy', bornAgo({ years: 2 }));
     const parentB = await api.given.signedIn(Role.Parent, { postcode: 'M20 3AB' });
     const stolen = await api
@@ -201,13 +203,78 @@ describe('Last-minute places: publish, alert matching parents once, list, limits
       .send({ enabled: true, radiusMiles: 10, childIds: [childOfA], channels: { email: false } });
     expect(own.status).toBe(200);
     expect(own.body).toEqual({
-      alerts: { enabled: true, radiusMiles: 10, childIds: [childOfA], channels: { email: false, inApp: true } },
+      alerts: {
+        enabled: true,
+        radiusMiles: 10,
+        childIds: [childOfA],
+        channels: { email: false, inApp: true },
+        planIncludesAlerts: true,
+      },
     });
 
     const rules = await api.http().patch(SETTINGS).set(minder.auth).send({ autoAcceptReturningFamilies: true });
     expect(rules.status).toBe(200);
     expect(rules.body).toEqual({ autoAccept: { autoAcceptReturningFamilies: true } });
     expect((await api.http().get(SETTINGS).set(minder.auth)).body).toEqual(rules.body);
+  });
+
+  it('alerts are Parent Plus: a Free parent gets 402 naming the plan, a lapsed one no alerts; both still see matching openings', async () => {
+    const toddler = bornAgo({ years: 2 });
+    const free = await api.given.signedIn(Role.Parent, { firstName: 'Freya', postcode: 'M20 3AB' });
+    await givenChild(api, free, 'Freya junior', toddler);
+
+    const refused = await api.http().patch(SETTINGS).set(free.auth).send({ enabled: true, radiusMiles: 5 });
+    expect(refused.status).toBe(402);
+    expect(refused.body).toMatchObject({
+      code: 'ENTITLEMENT_REQUIRED',
+      message: 'This needs the Plus plan. Upgrade to Plus to unlock it.',
+    });
+    expect(refused.body.details).toEqual(
+      expect.arrayContaining([
+        { field: 'entitlement', message: 'alerts.last_minute' },
+        { field: 'plan', message: PlanKey.ParentPlus },
+      ]),
+    );
+    // Nothing was saved, not even the radius sent with it.
+    const unchanged = await api.http().get(SETTINGS).set(free.auth);
+    expect(unchanged.body.alerts).toMatchObject({ enabled: false, radiusMiles: 5, planIncludesAlerts: false });
+    // The other settings can be prepared on any plan.
+    const radius = await api.http().patch(SETTINGS).set(free.auth).send({ radiusMiles: 8 });
+    expect(radius.status).toBe(200);
+    expect(radius.body.alerts).toMatchObject({ enabled: false, radiusMiles: 8, planIncludesAlerts: false });
+
+    // A Plus parent turns alerts on, then the plan ends (as the billing webhook records it).
+    const lapsed = await parentWithAlerts('Lars', 'M20 3AB', toddler);
+    await api.dataSource
+      .getRepository(Subscription)
+      .update({ userId: lapsed.user.id }, { status: SubscriptionStatus.Canceled, canceledAt: new Date() });
+    expect((await api.http().get(SETTINGS).set(lapsed.auth)).body.alerts).toMatchObject({
+      enabled: true,
+      planIncludesAlerts: false,
+    });
+    const plus = await parentWithAlerts('Paula', 'M20 3AB', toddler);
+
+    const other = await givenChildminder(api, { name: 'Tess Teaser' });
+    const published = await api
+      .http()
+      .post(SCHEDULE)
+      .set(other.auth)
+      .send(opening({ date: ukDay(3) }));
+    expect(published.status).toBe(201);
+    expect(await alertEmails(plus)).toHaveLength(1);
+    expect(await alertsInApp(plus)).toHaveLength(1);
+    for (const parent of [free, lapsed]) {
+      expect(await alertEmails(parent)).toHaveLength(0);
+      expect(await alertsInApp(parent)).toHaveLength(0);
+      // A teaser: the matching openings are still listed for them.
+      const seen = await api.http().get(SCHEDULE).set(parent.auth);
+      expect(seen.status).toBe(200);
+      expect(seen.body.items).toContainEqual(
+        expect.objectContaining({ id: published.body.id, childminderName: 'Tess Teaser' }),
+      );
+    }
+    // Turning alerts on again needs the plan again.
+    expect((await api.http().patch(SETTINGS).set(lapsed.auth).send({ enabled: true })).status).toBe(402);
   });
 
   it('another childminder cannot delete my opening (404); I can (204)', async () => {

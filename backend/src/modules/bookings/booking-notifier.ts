@@ -51,14 +51,15 @@ export class BookingNotifier {
 
   /**
    * Queues what `event` means for `booking` (loaded with parent, childminder and profile).
-   * `children` are the booking's children, for names.
+   * `children` are the booking's children, for names. `automatic` marks a confirmation made by
+   * the childminder's auto-accept rule: the childminder, who did not answer by hand, is told too.
    */
   async queue(
     manager: EntityManager,
     event: BookingEvent,
     booking: Booking,
     children: readonly Child[],
-    extra: { cancelledBy?: CancelledBy } = {},
+    extra: { cancelledBy?: CancelledBy; automatic?: boolean } = {},
   ): Promise<AfterCommit> {
     const parent = booking.parent!;
     const minder = booking.childminder!;
@@ -130,6 +131,19 @@ export class BookingNotifier {
           { firstName: parent.firstName, childminderName: minderName, children: names, schedule, link: parentLink },
           { title: `${minderName} confirmed your booking`, body: schedule, link: parentLink },
         );
+        if (extra.automatic) {
+          await send(
+            minder,
+            bookings,
+            'booking-auto-confirmed',
+            { firstName: minder.firstName, parentName, children: names, schedule, link: minderLink },
+            {
+              title: `Booking from ${parentName} confirmed automatically`,
+              body: `${names}: ${schedule}`,
+              link: minderLink,
+            },
+          );
+        }
         break;
       case 'rejected':
         await send(

@@ -4,6 +4,7 @@ import { AvailabilityModule } from '@app/modules/availability/availability.modul
 import { ChildmindersModule } from '@app/modules/childminders/childminders.module';
 import { ChildBookingsPort } from '@app/modules/children/child-bookings.port';
 import { ChildrenModule } from '@app/modules/children/children.module';
+import { LastMinuteModule } from '@app/modules/last-minute/last-minute.module';
 import { MessagingModule } from '@app/modules/messaging/messaging.module';
 import { NotificationsFeedModule } from '@app/modules/notifications-feed/notifications-feed.module';
 import { BookingChecks } from './booking-checks';
@@ -33,6 +34,8 @@ import { Booking } from './entities/booking.entity';
     AvailabilityModule,
     ChildmindersModule,
     ChildrenModule,
+    // The childminders' auto-accept rules (AutoAcceptRules); that module does not import this one.
+    LastMinuteModule,
     MessagingModule,
     NotificationsFeedModule,
   ],

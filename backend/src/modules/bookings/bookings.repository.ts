@@ -235,6 +235,12 @@ export class BookingsRepository {
     return Number(row?.count ?? 0);
   }
 
+  /** Whether the parent has had care with this childminder: a completed booking between them. */
+  hasCompletedBetween(parentId: string, childminderId: string, manager?: EntityManager): Promise<boolean> {
+    // IDX_bookings_childminder_status_start answers it.
+    return this.repo(manager).exists({ where: { childminderId, status: BookingStatus.Completed, parentId } });
+  }
+
   /** Whether the child is in a pending or confirmed booking that ends after `now`. */
   async hasActiveForChild(childId: string, now: Date): Promise<boolean> {
     const count = await this.bookings

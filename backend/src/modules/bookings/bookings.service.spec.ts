@@ -6,6 +6,7 @@ import { ChildminderProfile } from '@app/modules/childminders/entities/childmind
 import { ChildmindersRepository } from '@app/modules/childminders/childminders.repository';
 import { ChildrenRepository } from '@app/modules/children/children.repository';
 import { Child } from '@app/modules/children/entities/child.entity';
+import { AutoAcceptRules } from '@app/modules/last-minute/auto-accept-rules';
 import { BookingErrorCode, BookingException } from './booking.exception';
 import { BookingChecks } from './booking-checks';
 import { BookingNotifier } from './booking-notifier';
@@ -46,7 +47,14 @@ describe(BookingsService.name, () => {
     dateOfBirth: '2024-01-01',
   });
   let booking: Booking;
-  let bookings: { insert: jest.Mock; findDetailed: jest.Mock; findById: jest.Mock; transition: jest.Mock };
+  let bookings: {
+    insert: jest.Mock;
+    findDetailed: jest.Mock;
+    findById: jest.Mock;
+    transition: jest.Mock;
+    hasCompletedBetween: jest.Mock;
+  };
+  let autoAccept: { confirmsReturningFamilies: jest.Mock };
   let checks: { problems: jest.Mock };
   let notifier: { queue: jest.Mock; announce: jest.Mock };
   let service: BookingsService;
@@ -84,7 +92,9 @@ describe(BookingsService.name, () => {
       findDetailed: jest.fn(async () => booking),
       findById: jest.fn(async () => booking),
       transition: jest.fn(async () => true),
+      hasCompletedBetween: jest.fn(async () => false),
     };
+    autoAccept = { confirmsReturningFamilies: jest.fn(async () => false) };
     checks = { problems: jest.fn(async () => []) };
     notifier = { queue: jest.fn(async () => ({ notifications: [], booking })), announce: jest.fn() };
     const childminders = { lockById: jest.fn(async () => profile), findById: jest.fn(async () => profile) };
@@ -97,6 +107,7 @@ describe(BookingsService.name, () => {
       childminders as unknown as ChildmindersRepository,
       children as unknown as ChildrenRepository,
       { record: jest.fn() } as unknown as AuditService,
+      autoAccept as unknown as AutoAcceptRules,
       dataSource as unknown as DataSource,
     );
   });
@@ -158,6 +169,63 @@ describe(BookingsService.name, () => {
       expect(error.details).toHaveLength(2);
       expect(bookings.insert).not.toHaveBeenCalled();
       expect(notifier.queue).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('create, with the auto-accept rule for returning families', () => {
+    beforeEach(() => {
+      autoAccept.confirmsReturningFamilies.mockResolvedValue(true);
+      bookings.hasCompletedBetween.mockResolvedValue(true);
+    });
+
+    it('confirms at once, after the confirmation checks, and tells the parent it is confirmed', async () => {
+      await service.create(parent, request());
+      expect(autoAccept.confirmsReturningFamilies).toHaveBeenCalledWith(minder.userId, manager);
+      expect(bookings.hasCompletedBetween).toHaveBeenCalledWith(parent.userId, minder.userId, manager);
+      // The request's checks, then a manual confirmation's (confirmed bookings only for clashes).
+      expect(checks.problems).toHaveBeenCalledTimes(2);
+      expect(checks.problems).toHaveBeenLastCalledWith(
+        expect.objectContaining({ bookingId: booking.id, childClashStatuses: [BookingStatus.Confirmed] }),
+        manager,
+      );
+      expect(bookings.transition).toHaveBeenCalledWith(
+        booking.id,
+        [BookingStatus.Pending],
+        expect.objectContaining({ status: BookingStatus.Confirmed }),
+        manager,
+      );
+      expect(notifier.queue).toHaveBeenCalledTimes(1);
+      expect(notifier.queue).toHaveBeenCalledWith(manager, 'confirmed', booking, [child], { automatic: true });
+    });
+
+    it('leaves a new family pending: no completed booking with this childminder', async () => {
+      bookings.hasCompletedBetween.mockResolvedValue(false);
+      await service.create(parent, request());
+      expect(bookings.transition).not.toHaveBeenCalled();
+      expect(notifier.queue).toHaveBeenCalledWith(manager, 'requested', booking, [child]);
+    });
+
+    it('leaves the request pending when the rule is off, without asking about past bookings', async () => {
+      autoAccept.confirmsReturningFamilies.mockResolvedValue(false);
+      await service.create(parent, request());
+      expect(bookings.hasCompletedBetween).not.toHaveBeenCalled();
+      expect(bookings.transition).not.toHaveBeenCalled();
+      expect(notifier.queue).toHaveBeenCalledWith(manager, 'requested', booking, [child]);
+    });
+
+    it('keeps the request pending, not refused, when the confirmation checks refuse', async () => {
+      checks.problems.mockResolvedValueOnce([]).mockResolvedValueOnce([
+        {
+          code: BookingErrorCode.OverCapacity,
+          field: 'childIds',
+          message: 'only 1 place for under-1s on Tue 3 Mar 09:00-12:00',
+        },
+      ]);
+      const response = await service.create(parent, request());
+      expect(bookings.insert).toHaveBeenCalledTimes(1);
+      expect(bookings.transition).not.toHaveBeenCalled();
+      expect(notifier.queue).toHaveBeenCalledWith(manager, 'requested', booking, [child]);
+      expect(response.status).toBe(BookingStatus.Pending);
     });
   });
 

@@ -14,6 +14,7 @@ import { ChildminderProfile } from '@app/modules/childminders/entities/childmind
 import { ChildBookingsPort } from '@app/modules/children/child-bookings.port';
 import { ChildrenRepository } from '@app/modules/children/children.repository';
 import { Child } from '@app/modules/children/entities/child.entity';
+import { AutoAcceptRules } from '@app/modules/last-minute/auto-accept-rules';
 import { BookingErrorCode, BookingException, bookingNotFound, BookingProblem, refused } from './booking.exception';
 import { BookingChecks } from './booking-checks';
 import { AfterCommit, BookingNotifier, CancelledBy } from './booking-notifier';
@@ -64,6 +65,7 @@ export class BookingsService implements ChildBookingsPort {
     private readonly childminders: ChildmindersRepository,
     private readonly children: ChildrenRepository,
     private readonly audit: AuditService,
+    private readonly autoAccept: AutoAcceptRules,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -207,6 +209,9 @@ export class BookingsService implements ChildBookingsPort {
         manager,
       );
       const detailed = (await this.bookings.findDetailed(booking.id, manager))!;
+      if (await this.confirmsAutomatically(manager, detailed, profile, children)) {
+        return this.markConfirmed(manager, detailed, children, { automatic: true });
+      }
       return {
         booking: detailed,
         children,
@@ -214,6 +219,29 @@ export class BookingsService implements ChildBookingsPort {
       };
     });
     return this.respond(auth, outcome);
+  }
+
+  /**
+   * The childminder's auto-accept rule, inside the request's transaction (the childminder's row
+   * lock is held): a family who has completed a booking with them is confirmed at once, after the
+   * same checks a childminder's own confirmation runs.
+   *
+   * When those checks refuse, the request stays pending for the childminder to answer rather than
+   * failing: the parent asked for care and the request itself passed its checks; only the
+   * shortcut is not taken. Today the request checks are at least as strict as the confirmation
+   * checks (they also count the children's pending requests), so this is a safeguard: should the
+   * confirmation rules ever grow (a check only a confirmation makes), an automatic confirmation
+   * can never get past one that a manual confirmation would not.
+   */
+  private async confirmsAutomatically(
+    manager: EntityManager,
+    booking: Booking,
+    profile: ChildminderProfile,
+    children: readonly Child[],
+  ): Promise<boolean> {
+    if (!(await this.autoAccept.confirmsReturningFamilies(booking.childminderId, manager))) return false;
+    if (!(await this.bookings.hasCompletedBetween(booking.parentId, booking.childminderId, manager))) return false;
+    return (await this.confirmationRefusal(manager, booking, profile, children)) === null;
   }
 
   /** A parent changes notes or times while the request is pending; new times are checked again. */
@@ -307,37 +335,62 @@ export class BookingsService implements ChildBookingsPort {
       if (booking.status !== BookingStatus.Pending) {
         throw transitionError(`Only a pending request can be confirmed; this booking is ${booking.status}`);
       }
-      if (booking.startsAt <= new Date()) {
-        throw transitionError(
-          `This request was for ${formatUkRange(booking.startsAt, sessionsOf(booking)[0]!.end)}, which has begun; it can no longer be confirmed`,
-        );
-      }
       const children = await this.childrenOf(booking, manager);
-      const problems = await this.checks.problems(
-        {
-          profile,
-          children,
-          sessions: sessionsOf(booking),
-          bookingId: booking.id,
-          childClashStatuses: [BookingStatus.Confirmed],
-        },
-        manager,
-      );
-      if (problems.length) throw refused(problems);
-      await this.moveOrFail(
-        booking.id,
-        [BookingStatus.Pending],
-        { status: BookingStatus.Confirmed, statusChangedAt: new Date() },
-        manager,
-      );
-      const detailed = (await this.bookings.findDetailed(booking.id, manager))!;
-      return {
-        booking: detailed,
-        children,
-        after: await this.notifier.queue(manager, 'confirmed', detailed, children),
-      };
+      const refusal = await this.confirmationRefusal(manager, booking, profile, children);
+      if (refusal) throw refusal;
+      return this.markConfirmed(manager, booking, children);
     });
     return this.respond(auth, outcome);
+  }
+
+  /**
+   * Why this pending booking cannot be confirmed now, or null when it can: it has not begun, and
+   * it passes every booking rule against the childminder's confirmed bookings. Run under the
+   * childminder's row lock, by a childminder's confirmation and by an auto-accept rule alike.
+   */
+  private async confirmationRefusal(
+    manager: EntityManager,
+    booking: Booking,
+    profile: ChildminderProfile,
+    children: readonly Child[],
+  ): Promise<BookingException | null> {
+    if (booking.startsAt <= new Date()) {
+      return transitionError(
+        `This request was for ${formatUkRange(booking.startsAt, sessionsOf(booking)[0]!.end)}, which has begun; it can no longer be confirmed`,
+      );
+    }
+    const problems = await this.checks.problems(
+      {
+        profile,
+        children,
+        sessions: sessionsOf(booking),
+        bookingId: booking.id,
+        childClashStatuses: [BookingStatus.Confirmed],
+      },
+      manager,
+    );
+    return problems.length ? refused(problems) : null;
+  }
+
+  /** Pending to confirmed, and the parent told (with `automatic`, the childminder too). */
+  private async markConfirmed(
+    manager: EntityManager,
+    booking: Booking,
+    children: Child[],
+    options: { automatic?: boolean } = {},
+  ): Promise<Outcome> {
+    await this.moveOrFail(
+      booking.id,
+      [BookingStatus.Pending],
+      { status: BookingStatus.Confirmed, statusChangedAt: new Date() },
+      manager,
+    );
+    const detailed = (await this.bookings.findDetailed(booking.id, manager))!;
+    return {
+      booking: detailed,
+      children,
+      after: await this.notifier.queue(manager, 'confirmed', detailed, children, options),
+    };
   }
 
   private async reject(auth: AuthContext, id: string, reason: string): Promise<BookingResponse> {

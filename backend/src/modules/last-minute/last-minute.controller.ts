@@ -32,7 +32,7 @@ export class LastMinuteController {
   @Authenticated({ roles: [Role.Parent, Role.Childminder] })
   @ApiOperation({
     summary:
-      'Childminder: my current last-minute openings. Parent: current openings matching my alert settings. Soonest first',
+      'Childminder: my current last-minute openings. Parent: current openings matching my alert settings (on any plan; alerts need Parent Plus). Soonest first',
   })
   @ApiOkResponse({ type: OpeningListResponse })
   schedule(@Auth() auth: AuthContext) {
@@ -73,6 +73,9 @@ export class LastMinuteController {
   @ApiOperation({ summary: 'Change my last-minute alert settings (parent) or auto-accept rules (childminder)' })
   @ApiOkResponse({ type: LastMinuteSettingsResponse })
   @ApiBadRequestResponse({ description: 'A field is not acceptable or not for my role (named in details)' })
+  @ApiPaymentRequiredResponse({
+    description: 'Parent: turning alerts on needs a plan with last-minute alerts (Parent Plus); the message names it',
+  })
   @ApiNotFoundResponse({ description: 'A child id is not one of my children' })
   updateSettings(@Auth() auth: AuthContext, @Body() dto: UpdateLastMinuteSettingsDto) {
     return this.lastMinute.updateSettings(auth, dto);

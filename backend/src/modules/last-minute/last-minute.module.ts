@@ -4,6 +4,8 @@ import { GeoModule } from '@app/modules/geo/geo.module';
 import { NotificationsModule } from '@app/modules/notifications/notifications.module';
 import { NotificationsFeedModule } from '@app/modules/notifications-feed/notifications-feed.module';
 import { SubscriptionsModule } from '@app/modules/subscriptions/subscriptions.module';
+import { AutoAcceptRules } from './auto-accept-rules';
+import { LastMinuteDemoSeeder } from './demo/last-minute-demo.seeder';
 import { LastMinuteOpening } from './entities/last-minute-opening.entity';
 import { LastMinuteSettings } from './entities/last-minute-settings.entity';
 import { LastMinuteController } from './last-minute.controller';
@@ -20,6 +22,8 @@ import { LastMinuteService } from './last-minute.service';
     SubscriptionsModule,
   ],
   controllers: [LastMinuteController],
-  providers: [LastMinuteRepository, LastMinuteService],
+  providers: [LastMinuteRepository, LastMinuteService, AutoAcceptRules, LastMinuteDemoSeeder],
+  // The bookings module asks for the auto-accept rules; it imports this module, never the reverse.
+  exports: [AutoAcceptRules],
 })
 export class LastMinuteModule {}

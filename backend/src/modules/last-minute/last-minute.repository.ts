@@ -71,8 +71,8 @@ export class LastMinuteRepository {
     return (manager ?? this.dataSource.manager).getRepository(LastMinuteSettings).findOne({ where: { userId } });
   }
 
-  async saveSettings(settings: LastMinuteSettings): Promise<void> {
-    await this.dataSource.getRepository(LastMinuteSettings).save(settings);
+  async saveSettings(settings: LastMinuteSettings, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.dataSource.manager).getRepository(LastMinuteSettings).save(settings);
   }
 
   /** Active parents who have turned last-minute alerts on, with their user row (postcode, email, names). */

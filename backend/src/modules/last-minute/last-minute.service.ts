@@ -94,10 +94,10 @@ export class LastMinuteService {
   async publish(auth: AuthContext, dto: CreateOpeningDto): Promise<OpeningResponse> {
     const range = ukRange(dto.date, dto.startTime, dto.endTime);
     if (!range) {
-      throw invalidRange('endTime', 'endTime must be after startTime on a real date');
+      throw invalidRange('endTime', 'The end time must be after the start time, on a real date');
     }
     const now = new Date();
-    if (range.endsAt <= now) throw invalidRange('date', 'The opening must not be over already');
+    if (range.endsAt <= now) throw invalidRange('date', 'This time is over already: choose a later date or time');
     const unlimited = await this.entitlements.has(auth.userId, Role.Childminder, 'openings.unlimited');
 
     const { opening, notifications } = await this.lastMinute.transaction(async (manager) => {
@@ -140,10 +140,14 @@ export class LastMinuteService {
     const settings = (await this.lastMinute.findSettings(auth.userId)) ?? defaultSettings(auth.userId);
     return auth.role === Role.Childminder
       ? toChildminderSettingsResponse(settings)
-      : toParentSettingsResponse(settings);
+      : toParentSettingsResponse(settings, await this.alertsIncluded(auth));
   }
 
-  /** Parents change their alerts, childminders their auto-accept rules; the other role's fields are refused. */
+  /**
+   * Parents change their alerts, childminders their auto-accept rules; the other role's fields are
+   * refused. Turning alerts on needs `alerts.last_minute` (Parent Plus): 402 naming the plan. The
+   * other alert settings may be changed on any plan, so a parent can set them up before upgrading.
+   */
   async updateSettings(auth: AuthContext, dto: UpdateLastMinuteSettingsDto): Promise<LastMinuteSettingsResponse> {
     const foreign = auth.role === Role.Childminder ? PARENT_FIELDS : CHILDMINDER_FIELDS;
     const misplaced = foreign.filter((field) => dto[field] !== undefined);
@@ -154,6 +158,9 @@ export class LastMinuteService {
         `Some settings are only for ${who}.`,
         misplaced.map((field) => ({ field, message: `${field} is only for ${who}` })),
       );
+    }
+    if (dto.enabled === true && !(await this.alertsIncluded(auth))) {
+      throw entitlementRequired('alerts.last_minute', Role.Parent);
     }
     if (dto.childIds && dto.childIds.length > 0) {
       const own = new Set((await this.lastMinute.childrenOf([auth.userId])).map((c) => c.id));
@@ -177,13 +184,22 @@ export class LastMinuteService {
     return this.settings(auth);
   }
 
+  /** Whether the parent's plan sends last-minute alerts (Parent Plus). */
+  private alertsIncluded(auth: AuthContext): Promise<boolean> {
+    return this.entitlements.has(auth.userId, Role.Parent, 'alerts.last_minute');
+  }
+
   private async requireOwnOpening(auth: AuthContext, id: string): Promise<LastMinuteOpening> {
     const opening = await this.lastMinute.findOwned(id, auth.userId);
     if (!opening) throw openingNotFound();
     return opening;
   }
 
-  /** One email and one in-app notification per matching parent, in the opening's transaction. */
+  /**
+   * One email and one in-app notification per matching parent, in the opening's transaction.
+   * Only parents whose plan includes alerts hear about it: a parent whose Plus plan ended keeps
+   * their settings (alerts resume if they upgrade again) but gets nothing meanwhile.
+   */
   private async alertParents(
     manager: EntityManager,
     opening: LastMinuteOpening,
@@ -191,7 +207,13 @@ export class LastMinuteService {
   ): Promise<Notification[]> {
     const openingLocation = locationOf(profile);
     if (!openingLocation) return [];
-    const parents = await this.lastMinute.alertingParents(manager);
+    const alerting = await this.lastMinute.alertingParents(manager);
+    const entitled = await this.entitlements.usersWith(
+      alerting.map((p) => p.userId),
+      Role.Parent,
+      'alerts.last_minute',
+    );
+    const parents = alerting.filter((p) => entitled.has(p.userId));
     const children = await this.lastMinute.childrenOf(
       parents.map((p) => p.userId),
       manager,

@@ -43,6 +43,11 @@ export default [
     loadComponent: () => import('./reviews/review-replies').then((m) => m.ReviewReplies),
   },
   {
+    path: 'last-minute',
+    title: 'Last-minute places',
+    loadComponent: () => import('./last-minute/last-minute-openings').then((m) => m.LastMinuteOpenings),
+  },
+  {
     path: 'messages',
     title: 'Messages',
     data: { side: 'childminder' },

@@ -39,6 +39,18 @@ export default [
     loadComponent: () => import('./favourites/favourites').then((m) => m.Favourites),
   },
   {
+    path: 'last-minute',
+    title: 'Last-minute places',
+    loadComponent: () => import('./last-minute/last-minute-places').then((m) => m.LastMinutePlaces),
+  },
+  {
+    // Where alert emails link to change the settings: the same page, at the settings.
+    path: 'last-minute/settings',
+    title: 'Last-minute alert settings',
+    data: { focus: 'settings' },
+    loadComponent: () => import('./last-minute/last-minute-places').then((m) => m.LastMinutePlaces),
+  },
+  {
     path: 'messages',
     title: 'Messages',
     data: { side: 'parent' },

@@ -146,6 +146,11 @@ export class ParentAlertSettingsResponse {
   @ApiProperty({ minimum: MIN_RADIUS_MILES, maximum: MAX_RADIUS_MILES }) radiusMiles: number;
   @ApiProperty({ type: [String], description: 'Empty means all my children' }) childIds: string[];
   @ApiProperty({ type: AlertChannelsResponse }) channels: AlertChannelsResponse;
+  @ApiProperty({
+    description:
+      'Whether my plan includes last-minute alerts (Parent Plus). When false, no alerts are sent even if enabled, and turning them on is refused (402)',
+  })
+  planIncludesAlerts: boolean;
 }
 
 export class AutoAcceptRulesResponse {
@@ -158,12 +163,16 @@ export class LastMinuteSettingsResponse {
   @ApiPropertyOptional({ type: AutoAcceptRulesResponse }) autoAccept?: AutoAcceptRulesResponse;
 }
 
-export const toParentSettingsResponse = (s: LastMinuteSettings): LastMinuteSettingsResponse => ({
+export const toParentSettingsResponse = (
+  s: LastMinuteSettings,
+  planIncludesAlerts: boolean,
+): LastMinuteSettingsResponse => ({
   alerts: {
     enabled: s.alertsEnabled,
     radiusMiles: s.radiusMiles,
     childIds: s.childIds,
     channels: { email: s.emailAlerts, inApp: s.inAppAlerts },
+    planIncludesAlerts,
   },
 });
 

@@ -69,6 +69,7 @@ interface TemplateVariables {
   };
   'booking-changed': { firstName: string; parentName: string; schedule: string; link: string };
   'booking-confirmed': { firstName: string; childminderName: string; children: string; schedule: string; link: string };
+  'booking-auto-confirmed': { firstName: string; parentName: string; children: string; schedule: string; link: string };
   'booking-rejected': { firstName: string; childminderName: string; schedule: string; reason: string; link: string };
   'booking-cancelled': { firstName: string; cancelledBy: string; schedule: string; reason: string; link: string };
   'booking-expired': { firstName: string; childminderName: string; schedule: string; link: string };
@@ -308,6 +309,16 @@ const templates: { [T in EmailTemplateName]: (v: TemplateVariables[T]) => Render
       subject: `${v.childminderName} confirmed your booking`,
       greeting: `Hello ${v.firstName},`,
       paragraphs: [`${v.childminderName} confirmed care for ${v.children}: ${v.schedule} (UK time).`],
+      action: { label: 'See the booking', url: v.link },
+    }),
+  'booking-auto-confirmed': (v) =>
+    layout({
+      subject: `Booking from ${v.parentName} confirmed automatically`,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [
+        `${v.parentName}'s family has completed a booking with you before, so their new request for ${v.children} was confirmed automatically: ${v.schedule} (UK time).`,
+        'You chose this in your last-minute settings. If you cannot take this booking, cancel it with a reason and the family will be told.',
+      ],
       action: { label: 'See the booking', url: v.link },
     }),
   'booking-rejected': (v) =>

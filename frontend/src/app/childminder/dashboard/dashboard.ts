@@ -32,6 +32,12 @@ const BOOKING_LINKS: readonly LinkCard[] = [
     icon: 'calendar_month',
     description: 'Your availability and bookings by month or week.',
   },
+  {
+    path: '/childminder/last-minute',
+    label: 'Last-minute places',
+    icon: 'bolt',
+    description: 'Publish a place that just came free; confirm returning families automatically.',
+  },
 ];
 
 /** The area's other pages. */

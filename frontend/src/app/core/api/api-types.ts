@@ -114,3 +114,11 @@ export type FavoriteChildminder = Schemas['FavoriteResponse'];
 // Reviews of completed bookings.
 export type ReviewPage = Schemas['ReviewPageResponse'];
 export type Review = Schemas['ReviewResponse'];
+
+// Last-minute places: openings, parents' alerts and childminders' auto-accept rules.
+export type LastMinuteOpening = Schemas['OpeningResponse'];
+export type LastMinuteOpeningList = Schemas['OpeningListResponse'];
+export type CreateOpeningRequest = Schemas['CreateOpeningDto'];
+export type LastMinuteSettings = Schemas['LastMinuteSettingsResponse'];
+export type ParentAlertSettings = Schemas['ParentAlertSettingsResponse'];
+export type UpdateLastMinuteSettingsRequest = Schemas['UpdateLastMinuteSettingsDto'];

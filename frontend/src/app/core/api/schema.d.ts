@@ -1669,7 +1669,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Childminder: my current last-minute openings. Parent: current openings matching my alert settings. Soonest first */
+        /** Childminder: my current last-minute openings. Parent: current openings matching my alert settings (on any plan; alerts need Parent Plus). Soonest first */
         get: operations["LastMinute_schedule"];
         put?: never;
         /** Publish a last-minute opening (UK local date and times); matching parents are alerted */
@@ -3265,6 +3265,8 @@ export interface components {
             /** @description Empty means all my children */
             childIds: string[];
             enabled: boolean;
+            /** @description Whether my plan includes last-minute alerts (Parent Plus). When false, no alerts are sent even if enabled, and turning them on is refused (402) */
+            planIncludesAlerts: boolean;
             radiusMiles: number;
         };
         ParentStatsResponse: {
@@ -9209,6 +9211,13 @@ export interface operations {
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Parent: turning alerts on needs a plan with last-minute alerts (Parent Plus); the message names it */
+            402: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -26,6 +26,7 @@ const ICONS: Record<string, string> = {
   document: 'description',
   billing: 'credit_card',
   compliance: 'verified_user',
+  'last_minute.opening': 'bolt',
 };
 
 /**

@@ -3,6 +3,7 @@ import {
   Component,
   DestroyRef,
   ElementRef,
+  type OnInit,
   computed,
   inject,
   input,
@@ -83,7 +84,7 @@ const QUOTE_DEBOUNCE_MS = 400;
   styleUrl: './booking-request.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class BookingRequest {
+export class BookingRequest implements OnInit {
   private readonly bookings = inject(BookingsApi);
   private readonly childminders = inject(ChildmindersApi);
   private readonly childrenApi = inject(ChildrenApi);
@@ -95,6 +96,13 @@ export class BookingRequest {
 
   /** `?childminder=`: the childminder profile id (component input binding). */
   readonly childminder = input<string>();
+  /**
+   * `?date=YYYY-MM-DD&start=HH:mm&end=HH:mm`: a UK date and times to start from, such as a
+   * last-minute place's. Anything not in that shape is ignored.
+   */
+  readonly date = input<string>();
+  readonly start = input<string>();
+  readonly end = input<string>();
 
   protected readonly limits = BOOKING_LIMITS;
   protected readonly formatPence = formatPence;
@@ -151,6 +159,20 @@ export class BookingRequest {
     });
   }
 
+  /** Query parameters are bound after construction, before this. */
+  ngOnInit(): void {
+    this.prefillTimes();
+  }
+
+  private prefillTimes(): void {
+    const date = this.date();
+    const start = this.start();
+    const end = this.end();
+    if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) this.form.controls.date.setValue(date);
+    if (start && /^\d{2}:\d{2}$/.test(start)) this.form.controls.start.setValue(start);
+    if (end && /^\d{2}:\d{2}$/.test(end)) this.form.controls.end.setValue(end);
+  }
+
   protected toggleChild(id: string, checked: boolean): void {
     this.selectedChildren.update((ids) => (checked ? [...ids, id] : ids.filter((c) => c !== id)));
   }
@@ -172,7 +194,12 @@ export class BookingRequest {
     this.submitError.set(null);
     this.bookings.create(body).subscribe({
       next: (booking) => {
-        this.notifier.success(`Your request has been sent to ${booking.childminder.displayName}.`);
+        // A childminder's auto-accept rule may confirm a returning family's request at once.
+        this.notifier.success(
+          booking.status === 'confirmed'
+            ? `${booking.childminder.displayName} confirmed your booking straight away.`
+            : `Your request has been sent to ${booking.childminder.displayName}.`,
+        );
         void this.router.navigate(['/parent/bookings', booking.id]);
       },
       error: (error: unknown) => {

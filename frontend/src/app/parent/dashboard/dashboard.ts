@@ -30,6 +30,12 @@ const PARENT_LINKS: readonly LinkCard[] = [
     description: 'Childminders you saved, ready to book.',
   },
   {
+    path: '/parent/last-minute',
+    label: 'Last-minute places',
+    icon: 'bolt',
+    description: 'Places that just came free near you, and your alerts.',
+  },
+  {
     path: '/search',
     label: 'Find a childminder',
     icon: 'search',
