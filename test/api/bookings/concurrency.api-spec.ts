@@ -46,3 +46,41 @@ describe('Concurrent confirmations cannot overbook', () => {
     expect(rows.filter((b) => b.status === BookingStatus.Pending)).toHaveLength(CONTENDERS - 1);
   });
 });
+
+describe('Concurrent requests cannot book one child twice', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp();
+  });
+  afterAll(() => api.close());
+
+  it('of requests sent at once for the same child and morning to different childminders, exactly one is taken', async () => {
+    const MINDERS = 8;
+    const minders = [];
+    for (let i = 0; i < MINDERS; i++) minders.push(await givenChildminder(api, { name: `Minder${i} Jones` }));
+    const parent = await givenPlusParent(api, 'Hannah');
+    const child = await givenChild(api, parent, 'Noah', bornAgo({ years: 2 }));
+
+    const responses = await Promise.all(
+      minders.map((minder) =>
+        requestBooking(api, parent, {
+          childminderId: minder.profile.id,
+          childIds: [child],
+          startsAt: ukAt(6, '09:00'),
+          endsAt: ukAt(6, '12:00'),
+        }),
+      ),
+    );
+
+    expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
+    const refused = responses.filter((r) => r.status !== 201);
+    expect(refused).toHaveLength(MINDERS - 1);
+    for (const response of refused) {
+      expect(response.status).toBe(409);
+      expect(response.body.code).toBe('BOOKING_CHILD_ALREADY_BOOKED');
+      expect(response.body.message).toMatch(/^Noah is already booked on /);
+    }
+    const rows = await api.dataSource.getRepository(Booking).find({ where: { parentId: parent.user.id } });
+    expect(rows).toHaveLength(1);
+  });
+});

@@ -98,7 +98,11 @@ describe(BookingsService.name, () => {
     checks = { problems: jest.fn(async () => []) };
     notifier = { queue: jest.fn(async () => ({ notifications: [], booking })), announce: jest.fn() };
     const childminders = { lockById: jest.fn(async () => profile), findById: jest.fn(async () => profile) };
-    const children = { findForParent: jest.fn(async () => [child]), findByIds: jest.fn(async () => [child]) };
+    const children = {
+      findForParent: jest.fn(async () => [child]),
+      findByIds: jest.fn(async () => [child]),
+      lockForBooking: jest.fn(async () => undefined),
+    };
     const dataSource = { transaction: jest.fn((work: (m: EntityManager) => unknown) => work(manager)), manager };
     service = new BookingsService(
       bookings as unknown as BookingsRepository,

@@ -180,6 +180,9 @@ export class BookingsService implements ChildBookingsPort {
     const outcome = await this.lockedTransaction(async (manager) => {
       // The lock comes first: see ChildmindersRepository.lockById.
       const profile = await this.requireBookableProfile(dto.childminderId, manager, { lock: true });
+      // The children's lock, before any plain read: on MariaDB the transaction's snapshot is
+      // taken at its first non-locking read, and it must not predate the other request's commit.
+      await this.children.lockForBooking(dto.childIds, manager);
       const children = await this.requireOwnChildren(auth, dto.childIds, manager);
       const problems = await this.checks.problems(
         { profile, children, sessions, bookingId: null, childClashStatuses: ACTIVE_STATUSES },
@@ -463,18 +466,26 @@ export class BookingsService implements ChildBookingsPort {
   // --- helpers ------------------------------------------------------------------------------------
 
   /**
-   * Runs `work` in a transaction that first locks the booking's childminder profile, then reads
-   * the booking afresh: whatever another request changed before the lock was granted is seen.
+   * Runs `work` in a transaction that first locks the booking's childminder profile, then its
+   * children (see ChildrenRepository.lockForBooking), always in that order, then reads the
+   * booking afresh: whatever another request changed before the locks were granted is seen.
    */
   private async withLockedBooking<T>(
     auth: AuthContext,
     id: string,
     work: (manager: EntityManager, booking: Booking, profile: ChildminderProfile) => Promise<T>,
   ): Promise<T> {
-    const peek = await this.bookings.findById(id);
+    // A booking's children never change, so they can be read before the transaction.
+    const peek = await this.bookings.findDetailed(id);
     if (!peek || !mayAccess(auth, peek)) throw bookingNotFound();
     return this.lockedTransaction(async (manager) => {
+      // Both locks before any plain read: on MariaDB the transaction's snapshot is taken at its
+      // first non-locking read, and it must not predate what the lock holders committed.
       const profile = await this.childminders.lockById(peek.profileId, manager);
+      await this.children.lockForBooking(
+        (peek.children ?? []).map((link) => link.childId),
+        manager,
+      );
       const booking = await this.bookings.findDetailed(id, manager);
       if (!profile || !booking) throw bookingNotFound();
       return work(manager, booking, profile);

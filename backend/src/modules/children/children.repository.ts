@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, FindOptionsOrder, In, Repository } from 'typeorm';
+import { forUpdate } from '@app/database/locking';
 import { Child } from './entities/child.entity';
 
 /** Oldest first, then by name: the order parents see and bookings list children in. */
@@ -29,6 +30,22 @@ export class ChildrenRepository {
     return this.repo(manager).find({
       where: ids ? { parentId, id: In([...ids]) } : { parentId },
       order: BY_AGE,
+    });
+  }
+
+  /**
+   * Locks the children's rows (`SELECT ... FOR UPDATE`) until the transaction ends. Bookings take
+   * it after the childminder's lock, so that two requests for the same child with two different
+   * childminders cannot both pass the "already booked at that time" check. Rows are locked in
+   * primary-key order whatever the order of `ids`, so two such transactions cannot deadlock.
+   */
+  async lockForBooking(ids: readonly string[], manager: EntityManager): Promise<void> {
+    if (ids.length === 0) return;
+    await manager.getRepository(Child).find({
+      select: { id: true },
+      where: { id: In([...ids]) },
+      order: { id: 'ASC' },
+      ...forUpdate(manager),
     });
   }
 
