@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
 import { AvailabilityService } from '@app/modules/availability/availability.service';
+import { OfferedTime } from '@app/modules/last-minute/offered-time';
 import { formatUkRange, overlaps, subtractRanges, TimeRange } from '@app/modules/availability/time-ranges';
 import { UK_ZONE } from '@app/modules/children/child-age';
 import { ChildrenRepository } from '@app/modules/children/children.repository';
@@ -50,6 +51,7 @@ export class BookingChecks {
     private readonly bookings: BookingsRepository,
     private readonly children: ChildrenRepository,
     private readonly availability: AvailabilityService,
+    private readonly offered: OfferedTime,
   ) {}
 
   async problems(candidate: BookingCandidate, manager: EntityManager): Promise<BookingProblem[]> {
@@ -93,10 +95,12 @@ export class BookingChecks {
     manager: EntityManager,
   ): Promise<BookingProblem[]> {
     const window = await this.availability.windowFor(profile.userId, from, to, manager);
+    // Time published as a last-minute place is open too, whatever the availability blocks say.
+    const open = [...window.available, ...(await this.offered.between(profile.userId, from, to, manager))];
     const problems: BookingProblem[] = [];
     for (const session of sessions) {
       const range: TimeRange = { start: +session.start, end: +session.end };
-      for (const gap of subtractRanges([range], window.available)) {
+      for (const gap of subtractRanges([range], open)) {
         problems.push({
           code: BookingErrorCode.OutsideAvailability,
           field: 'startsAt',

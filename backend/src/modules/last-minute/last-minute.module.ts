@@ -5,6 +5,7 @@ import { NotificationsModule } from '@app/modules/notifications/notifications.mo
 import { NotificationsFeedModule } from '@app/modules/notifications-feed/notifications-feed.module';
 import { SubscriptionsModule } from '@app/modules/subscriptions/subscriptions.module';
 import { AutoAcceptRules } from './auto-accept-rules';
+import { OfferedTime } from './offered-time';
 import { LastMinuteDemoSeeder } from './demo/last-minute-demo.seeder';
 import { LastMinuteOpening } from './entities/last-minute-opening.entity';
 import { LastMinuteSettings } from './entities/last-minute-settings.entity';
@@ -22,8 +23,9 @@ import { LastMinuteService } from './last-minute.service';
     SubscriptionsModule,
   ],
   controllers: [LastMinuteController],
-  providers: [LastMinuteRepository, LastMinuteService, AutoAcceptRules, LastMinuteDemoSeeder],
-  // The bookings module asks for the auto-accept rules; it imports this module, never the reverse.
-  exports: [AutoAcceptRules],
+  providers: [LastMinuteRepository, LastMinuteService, AutoAcceptRules, OfferedTime, LastMinuteDemoSeeder],
+  // The bookings module asks for the auto-accept rules and the offered time; it imports this
+  // module, never the reverse.
+  exports: [AutoAcceptRules, OfferedTime],
 })
 export class LastMinuteModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, In, LessThan, MoreThan } from 'typeorm';
 import { Role } from '@app/common/auth/role';
 import { forUpdate } from '@app/database/locking';
 import { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
@@ -38,6 +38,14 @@ export class LastMinuteRepository {
     return this.dataSource.getRepository(LastMinuteOpening).find({
       where: { childminderId, endsAt: MoreThan(now) },
       relations: { profile: true },
+      order: { startsAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** The childminder's openings overlapping `from`-`to`, soonest first. */
+  overlapping(childminderId: string, from: Date, to: Date, manager?: EntityManager): Promise<LastMinuteOpening[]> {
+    return (manager ?? this.dataSource.manager).getRepository(LastMinuteOpening).find({
+      where: { childminderId, startsAt: LessThan(to), endsAt: MoreThan(from) },
       order: { startsAt: 'ASC', id: 'ASC' },
     });
   }
