@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newVisitor } from './support/browser';
+import { launchBrowser, newVisitor, signInThroughForm } from './support/browser';
 import {
   announced,
   checkPage,
@@ -140,11 +140,7 @@ describe('Booking care in the browser', () => {
 
     // The childminder, signed in elsewhere, finds the request in her inbox and confirms it.
     const minder = await visitor();
-    await minder.goto('/login');
-    await minder.getByLabel('Email address').fill(MINDER.email);
-    await minder.getByLabel('Password', { exact: true }).fill(MINDER.password);
-    await minder.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await minder.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await signInThroughForm(minder, MINDER.email, MINDER.password);
     await minder.goto('/childminder/bookings');
     await visible(heading(minder, 'Bookings'));
     const request = minder.locator(`a[href="/childminder/bookings/${bookingId}"]`);

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newVisitor } from './support/browser';
+import { launchBrowser, signedInVisitor } from './support/browser';
 import { announced, checkPage, expectTitle, heading, visible, watchPageErrors } from './support/page-checks';
 import { type RunningServer, startServer } from './support/server';
 
@@ -151,14 +151,8 @@ describe('Childminder bookings in the browser', () => {
   }
 
   async function signedIn(email: string, password: string): Promise<Page> {
-    const context = await newVisitor(browser, server.baseUrl);
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto('/login');
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    const page = await signedInVisitor(browser, server.baseUrl, email, password);
+    contexts.push(page.context());
     return page;
   }
 

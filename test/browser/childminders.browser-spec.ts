@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newVisitor } from './support/browser';
+import { launchBrowser, newVisitor, signInThroughForm } from './support/browser';
 import { checkPage, expectTitle, heading, visible, watchPageErrors } from './support/page-checks';
 import { type RunningServer, startServer } from './support/server';
 
@@ -33,14 +33,6 @@ describe('Finding a childminder in the browser', () => {
     const context = await newVisitor(browser, server.baseUrl);
     contexts.push(context);
     return context.newPage();
-  }
-
-  async function signIn(page: Page, email: string, password: string) {
-    await page.goto('/login');
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
   }
 
   it('a visitor searches by postcode, filters, pages and opens a profile; a parent saves it as a favourite', async () => {
@@ -82,7 +74,7 @@ describe('Finding a childminder in the browser', () => {
     await expectNoHorizontalScroll(page);
     const profileUrl = page.url();
 
-    await signIn(page, 'parent.demo@example.com', 'Demo-Parent-2026');
+    await signInThroughForm(page, 'parent.demo@example.com', 'Demo-Parent-2026');
     await page.goto(profileUrl);
     const save = page.getByRole('button', { name: 'Save to favourites' });
     await visible(save);
@@ -130,7 +122,7 @@ describe('Finding a childminder in the browser', () => {
   it('the demo childminder sees a complete profile and edits it', async () => {
     const page = await visitor();
     const errors = watchPageErrors(page);
-    await signIn(page, 'childminder.demo@example.com', 'Demo-Minder-2026');
+    await signInThroughForm(page, 'childminder.demo@example.com', 'Demo-Minder-2026');
     await page.goto('/childminder/profile');
     await visible(heading(page, 'Your profile'));
     await visible(page.getByText('Listed in search.'));

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newVisitor } from './support/browser';
+import { launchBrowser, signedInVisitor } from './support/browser';
 import { OutboxReader, linkFrom } from './support/outbox';
 import { checkPage, expectTitle, heading, visible, watchPageErrors } from './support/page-checks';
 import { type RunningServer, startServer } from './support/server';
@@ -40,14 +40,8 @@ describe('Last-minute places in the browser', () => {
   });
 
   async function signedIn(email: string, password: string): Promise<Page> {
-    const context = await newVisitor(browser, server.baseUrl);
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto('/login');
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    const page = await signedInVisitor(browser, server.baseUrl, email, password);
+    contexts.push(page.context());
     return page;
   }
 

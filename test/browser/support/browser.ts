@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { DESKTOP } from './screenshots';
 
@@ -38,4 +38,26 @@ export async function newVisitor(browser: Browser, baseURL: string): Promise<Bro
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(20_000);
   return context;
+}
+
+/** Fills in the sign-in page as a person would and waits until the app has moved on from it. */
+export async function signInThroughForm(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** A fresh visitor who has signed in: the page of a new context (the caller closes it). */
+export async function signedInVisitor(
+  browser: Browser,
+  baseURL: string,
+  email: string,
+  password: string,
+): Promise<Page> {
+  const context = await newVisitor(browser, baseURL);
+  const page = await context.newPage();
+  await signInThroughForm(page, email, password);
+  return page;
 }

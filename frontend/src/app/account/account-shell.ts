@@ -35,19 +35,6 @@ import { ACCOUNT_LINKS } from '@core/layout/account-links';
     </div>
   `,
   styles: `
-    .back-link {
-      display: inline-flex;
-      align-items: center;
-      gap: 4px;
-      margin-bottom: 16px;
-      font: var(--mat-sys-label-large);
-      text-decoration: none;
-    }
-    .back-link mat-icon {
-      font-size: 20px;
-      width: 20px;
-      height: 20px;
-    }
     .tabs {
       margin-bottom: 24px;
       --mat-tab-container-height: 48px;

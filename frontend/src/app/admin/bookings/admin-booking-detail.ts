@@ -49,14 +49,6 @@ const CANCELLABLE = new Set<Booking['status']>(['pending', 'confirmed']);
     </div>
   `,
   styles: `
-    .back-link {
-      display: inline-flex;
-      align-items: center;
-      gap: 4px;
-      margin-bottom: 16px;
-      font: var(--mat-sys-label-large);
-      text-decoration: none;
-    }
     h1 {
       margin: 0;
     }

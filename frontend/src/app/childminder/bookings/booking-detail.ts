@@ -85,14 +85,6 @@ import { ChildminderBookingsApi } from './bookings-api';
     </div>
   `,
   styles: `
-    .back-link {
-      display: inline-flex;
-      align-items: center;
-      gap: 4px;
-      margin-bottom: 16px;
-      font: var(--mat-sys-label-large);
-      text-decoration: none;
-    }
     h1 {
       margin: 0 0 16px;
     }
