@@ -22,6 +22,9 @@ export async function launchBrowser(): Promise<Browser> {
       '--no-first-run',
       '--disable-quic',
     ],
+    // Date and time fields take their format from the browser's own language, not the page's
+    // locale: British, as our users' browsers (needs Debian's chromium-l10n for en-GB).
+    env: { ...process.env, LANGUAGE: 'en_GB', LANG: 'en_GB.UTF-8' },
   });
 }
 
