@@ -36,7 +36,7 @@ import { toUkWallClock } from './block-times';
     CalendarLegend,
   ],
   templateUrl: './availability-editor.html',
-  styleUrl: './availability-editor.scss',
+  styleUrls: ['../calendar/childminder-calendar.scss', './availability-editor.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AvailabilityEditor {
