@@ -1,31 +1,13 @@
-import { BreakpointObserver } from '@angular/cdk/layout';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ViewEncapsulation,
-  computed,
-  inject,
-  input,
-  signal,
-  viewChild,
-} from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { Router, RouterLink } from '@angular/router';
 import { type CalendarOptions, FullCalendarComponent, FullCalendarModule } from '@fullcalendar/angular';
-import dayGridPlugin from '@fullcalendar/angular/daygrid';
-import listPlugin from '@fullcalendar/angular/list';
-import enGbLocale from 'fullcalendar/locales/en-gb';
-import classicTheme from '@fullcalendar/angular/themes/classic';
-import timeGridPlugin from '@fullcalendar/angular/timegrid';
-import { firstValueFrom, map } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 import { toApiProblem } from '@core/errors/api-error';
+import { baseCalendarOptions, calendarFocusDate, phoneCalendarLayout } from '@shared/calendar/calendar-options';
 import { BookingsApi } from '../bookings/bookings-api';
 import { toCalendarEvents } from './calendar-events';
-
-const PHONE = '(max-width: 600px)';
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * `/parent/calendar`: the parent's booking sessions, month and week, in UK time. Phones get a
@@ -63,11 +45,9 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
           </button>
         </div>
       }
-      @if (options(); as opts) {
-        <section class="calendar card-surface" aria-label="Calendar of your bookings">
-          <full-calendar [options]="opts" />
-        </section>
-      }
+      <section class="calendar card-surface" aria-label="Calendar of your bookings">
+        <full-calendar [options]="options()" />
+      </section>
     </div>
   `,
   styles: `
@@ -100,58 +80,18 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
     .calendar-error p {
       margin: 0;
     }
-    app-parent-calendar .calendar-title {
-      margin: 0;
-      font: var(--mat-sys-title-large);
-      text-align: center;
-    }
-    @media (max-width: 600px) {
-      app-parent-calendar .calendar-title {
-        font: var(--mat-sys-title-medium);
-      }
-      app-parent-calendar .calendar {
+    @media (max-width: 599px) {
+      .calendar {
         padding: 4px;
       }
-      /* The list view's titles wrap rather than being cut off. */
-      app-parent-calendar .booking-event,
-      app-parent-calendar .booking-event * {
-        white-space: normal;
-        overflow: visible;
-        min-width: 0;
-      }
-    }
-    /* The theme's faint text (other months' days) is too light to read: WCAG AA contrast. */
-    app-parent-calendar .calendar {
-      --fc-classic-faint-foreground: #4b5563;
-      --fc-classic-muted-foreground: #4b5563;
-      --fc-classic-primary: var(--mat-sys-primary);
-      --fc-classic-primary-foreground: var(--mat-sys-on-primary);
-    }
-    app-parent-calendar .booking-event--pending {
-      --fc-classic-event: var(--mat-sys-tertiary);
-      --fc-classic-event-contrast: var(--mat-sys-on-tertiary);
-    }
-    app-parent-calendar .booking-event--confirmed {
-      --fc-classic-event: var(--mat-sys-primary);
-      --fc-classic-event-contrast: var(--mat-sys-on-primary);
-    }
-    app-parent-calendar .booking-event--completed {
-      --fc-classic-event: var(--mat-sys-outline);
-      --fc-classic-event-contrast: var(--mat-sys-surface);
     }
   `,
-  // FullCalendar renders its own DOM: the event classes above must reach it.
-  encapsulation: ViewEncapsulation.None,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ParentCalendar {
   private readonly api = inject(BookingsApi);
   private readonly router = inject(Router);
-  private readonly phone = toSignal(
-    inject(BreakpointObserver)
-      .observe(PHONE)
-      .pipe(map((state) => state.matches)),
-  );
+  private readonly phone = phoneCalendarLayout();
 
   /** `?date=YYYY-MM-DD`: open on this UK date (a booking's "See in calendar" link). */
   readonly date = input<string>();
@@ -160,40 +100,17 @@ export class ParentCalendar {
   protected readonly error = signal<string | null>(null);
   private readonly calendar = viewChild(FullCalendarComponent);
 
-  /** Built once the screen size is known: the initial view and toolbar depend on it. */
-  protected readonly options = computed<CalendarOptions | null>(() => {
+  /** Built from the screen size and `?date=`, once the input is set: the first view depends on them. */
+  protected readonly options = computed<CalendarOptions>(() => {
     const phone = this.phone();
-    if (phone === undefined) return null;
-    const date = this.date();
     return {
-      ...(date && ISO_DATE.test(date) ? { initialDate: date } : {}),
-      plugins: [classicTheme, dayGridPlugin, timeGridPlugin, listPlugin],
-      initialView: phone ? 'listWeek' : 'dayGridMonth',
-      headerToolbar: phone
-        ? { start: 'prev,next today', center: 'title', end: 'listWeek,dayGridMonth' }
-        : { start: 'prev,next today', center: 'title', end: 'dayGridMonth,timeGridWeek,listWeek' },
-      // The theme's title is too large for a phone ("30 November – 6 December 2026").
-      toolbarTitleClass: 'calendar-title',
-      todayText: 'Today',
-      monthText: 'Month',
-      listText: 'List',
-      // A button's accessible name must contain its visible text (the default hint is "This month").
-      todayHint: 'Today',
-      timeZone: 'Europe/London',
-      locale: enGbLocale,
-      firstDay: 1,
-      height: 'auto',
-      nowIndicator: true,
-      slotMinTime: '06:00:00',
-      slotMaxTime: '21:00:00',
-      eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
+      ...baseCalendarOptions({
+        phone,
+        viewButtons: phone ? 'listWeek,dayGridMonth' : 'dayGridMonth,timeGridWeek,listWeek',
+        initialDate: calendarFocusDate(this.date()),
+      }),
+      ...(phone ? {} : { initialView: 'dayGridMonth' }),
       noEventsText: 'No care booked in this period',
-      // A day cell's label ("1 December 2026") hides the events inside it from its name, which
-      // screen readers then announce wrongly; without it the cell reads its number and events.
-      dayCellDidMount: ({ el }: { el: HTMLElement }) => {
-        const labelled = el.hasAttribute('aria-label') ? el : el.closest<HTMLElement>('div[aria-label]');
-        labelled?.removeAttribute('aria-label');
-      },
       events: (info: { start: Date; end: Date }) => this.loadEvents(info.start, info.end),
       eventClick: (info) => {
         // Events are links; open them inside the app rather than reloading the page.
@@ -202,7 +119,7 @@ export class ParentCalendar {
         info.jsEvent.preventDefault();
         void this.router.navigateByUrl(url);
       },
-    } as CalendarOptions;
+    };
   });
 
   protected refetch(): void {
