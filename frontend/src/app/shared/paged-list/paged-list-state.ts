@@ -1,0 +1,56 @@
+import { signal } from '@angular/core';
+import type { PageEvent } from '@angular/material/paginator';
+import type { Observable } from 'rxjs';
+import { Loadable } from '@shared/loadable/loadable';
+
+/** What every paged list endpoint returns. */
+export interface PagedResult<T> {
+  items: T[];
+  total: number;
+}
+
+/** The request a page of the list asks the API for (its `page` counts from 1). */
+export interface PageRequest {
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * A paged list held in the component (not in the address): the page being shown, its size and
+ * the loaded page. `fetch` asks the API for one page with the screen's current filters.
+ */
+export class PagedListState<T extends { id: string }, P extends PagedResult<T> = PagedResult<T>> extends Loadable<P> {
+  readonly pageIndex = signal(0);
+  readonly pageSize = signal(20);
+
+  constructor(private readonly fetch: (request: PageRequest) => Observable<P>) {
+    super();
+  }
+
+  /** Loads the page shown now again (first load, "Try again"). */
+  reload(): void {
+    this.load(this.fetch({ page: this.pageIndex() + 1, pageSize: this.pageSize() }));
+  }
+
+  /** New filters: back to the first page. */
+  firstPage(): void {
+    this.pageIndex.set(0);
+    this.reload();
+  }
+
+  /** The paginator moved or changed its page size. */
+  turn(event: PageEvent): void {
+    this.pageIndex.set(event.pageIndex);
+    this.pageSize.set(event.pageSize);
+    this.reload();
+  }
+
+  /** Puts a changed row in the page shown, leaving the others as they are. */
+  replaceItem(updated: T): void {
+    this.value.update((page) =>
+      page
+        ? { ...page, items: page.items.map((item) => (item.id === updated.id ? { ...item, ...updated } : item)) }
+        : page,
+    );
+  }
+}

@@ -1,0 +1,90 @@
+import { NgTemplateOutlet } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  contentChild,
+  Directive,
+  input,
+  output,
+  TemplateRef,
+  inject,
+} from '@angular/core';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { EmptyState } from '@shared/page-state/empty-state';
+import { ErrorState } from '@shared/page-state/error-state';
+import { LoadingState } from '@shared/page-state/loading-state';
+import type { PagedResult } from './paged-list-state';
+
+/**
+ * Marks the template that shows a page's rows: `<ng-template [appPageRows]="page" let-items>`.
+ * The binding only gives the template its item type; the rows come from the paged list.
+ */
+@Directive({ selector: 'ng-template[appPageRows]' })
+export class PageRows<T> {
+  readonly appPageRows = input.required<PagedResult<T> | null>();
+  readonly template = inject<TemplateRef<{ $implicit: T[] }>>(TemplateRef);
+
+  static ngTemplateContextGuard<T>(_dir: PageRows<T>, _context: unknown): _context is { $implicit: T[] } {
+    return true;
+  }
+}
+
+/**
+ * The states every paged admin list goes through: a failure with "Try again", loading, nothing
+ * matching the filters, or the rows (the page's own markup) followed by the paginator.
+ */
+@Component({
+  selector: 'app-paged-list',
+  imports: [NgTemplateOutlet, MatPaginatorModule, EmptyState, ErrorState, LoadingState],
+  template: `
+    @if (error(); as message) {
+      <app-error-state [title]="errorTitle()" [message]="message" (retry)="retry.emit()" />
+    } @else if (page(); as page) {
+      @if (page.items.length) {
+        <ng-container
+          [ngTemplateOutlet]="rows()?.template ?? null"
+          [ngTemplateOutletContext]="{ $implicit: page.items }"
+        />
+        <mat-paginator
+          [length]="page.total"
+          [pageIndex]="pageIndex()"
+          [pageSize]="pageSize()"
+          [pageSizeOptions]="pageSizeOptions()"
+          (page)="pageChange.emit($event)"
+          [attr.aria-label]="paginatorLabel()"
+        />
+      } @else {
+        <section class="section">
+          <app-empty-state [icon]="emptyIcon()" [title]="emptyTitle()" />
+        </section>
+      }
+    } @else {
+      <app-loading-state [label]="loadingLabel()" />
+    }
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PagedList {
+  /** The page loaded, or null while loading (or after a failure). */
+  readonly page = input.required<PagedResult<unknown> | null>();
+  readonly error = input.required<string | null>();
+  /** Counts from 0, like the paginator. */
+  readonly pageIndex = input.required<number>();
+  readonly pageSize = input.required<number>();
+  readonly pageSizeOptions = input<number[]>([10, 20, 50, 100]);
+  readonly errorTitle = input.required<string>();
+  readonly loadingLabel = input.required<string>();
+  readonly emptyIcon = input.required<string>();
+  readonly emptyTitle = input.required<string>();
+  readonly paginatorLabel = input.required<string>();
+
+  readonly retry = output<void>();
+  readonly pageChange = output<PageEvent>();
+
+  protected readonly rows = contentChild(PageRows);
+}
