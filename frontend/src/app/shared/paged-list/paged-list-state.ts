@@ -54,3 +54,26 @@ export class PagedListState<T extends { id: string }, P extends PagedResult<T> =
     );
   }
 }
+
+/** The most rows a page asks for, whatever the address says. */
+const MAX_PAGE_SIZE = 100;
+
+/** A whole number above 0 from the address, or the fallback. */
+function positive(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/** The page a list whose position lives in the address (`?page=&pageSize=`) shows. */
+export function pageFromQuery(
+  page: string | undefined,
+  pageSize: string | undefined,
+  defaultPageSize = 20,
+): PageRequest {
+  return { page: positive(page, 1), pageSize: Math.min(MAX_PAGE_SIZE, positive(pageSize, defaultPageSize)) };
+}
+
+/** The address change for a paginator event, for such a list. */
+export function pageToQuery(event: PageEvent): PageRequest {
+  return { page: event.pageIndex + 1, pageSize: event.pageSize };
+}
