@@ -31,7 +31,8 @@ export class PageRows<T> {
 
 /**
  * The states every paged admin list goes through: a failure with "Try again", loading, nothing
- * matching the filters, or the rows (the page's own markup) followed by the paginator.
+ * matching the filters, or the rows (the page's own markup) followed by the paginator. Content
+ * marked `emptyAction` (an `<ng-container emptyAction>`) offers the next step when nothing matches.
  */
 @Component({
   selector: 'app-paged-list',
@@ -55,7 +56,9 @@ export class PageRows<T> {
         />
       } @else {
         <section class="section">
-          <app-empty-state [icon]="emptyIcon()" [title]="emptyTitle()" />
+          <app-empty-state [icon]="emptyIcon()" [title]="emptyTitle()">
+            <ng-content select="[emptyAction]" />
+          </app-empty-state>
         </section>
       }
     } @else {
