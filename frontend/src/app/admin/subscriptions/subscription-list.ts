@@ -12,6 +12,7 @@ import { forkJoin, map } from 'rxjs';
 import { UkDatePipe } from '@shared/dates/uk-date';
 import { Loadable } from '@shared/loadable/loadable';
 import { PagedList, PageRows } from '@shared/paged-list/paged-list';
+import type { PagedSource } from '@shared/paged-list/paged-list-state';
 import { BillingApi } from '../../billing/billing-api';
 import type { Plan } from '../../billing/billing-types';
 import { formatPence } from '../../billing/money';
@@ -97,6 +98,15 @@ export class SubscriptionList {
   protected readonly pageSizes = [...PAGE_SIZES];
 
   protected readonly list = new Loadable<AdminSubscriptionPage>();
+  /** The list as the paged list shows it; its position lives in the address. */
+  protected readonly pages: PagedSource<AdminSubscriptionPage> = {
+    value: this.list.value,
+    error: this.list.error,
+    pageIndex: computed(() => this.state().page - 1),
+    pageSize: computed(() => this.state().pageSize),
+    reload: () => this.reloadSubscriptions(),
+    turn: (event) => this.changePage(event),
+  };
   protected readonly counts = signal<Partial<Record<SubscriptionStatus, number>> | null>(null);
   protected readonly countsError = signal(false);
   protected readonly bars = computed<StatusBar[]>(() => {
@@ -136,11 +146,11 @@ export class SubscriptionList {
     this.navigate({ ...this.state(), ...this.editableFilters(listStateFromQuery({})), page: 1 });
   }
 
-  protected changePage(event: PageEvent): void {
+  private changePage(event: PageEvent): void {
     this.navigate({ ...this.state(), page: event.pageIndex + 1, pageSize: event.pageSize });
   }
 
-  protected reloadSubscriptions(): void {
+  private reloadSubscriptions(): void {
     this.list.load(this.fetch(this.state()));
   }
 

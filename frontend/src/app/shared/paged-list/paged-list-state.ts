@@ -1,4 +1,4 @@
-import { signal } from '@angular/core';
+import { type Signal, signal } from '@angular/core';
 import type { PageEvent } from '@angular/material/paginator';
 import type { Observable } from 'rxjs';
 import { Loadable } from '@shared/loadable/loadable';
@@ -15,11 +15,28 @@ export interface PageRequest {
   pageSize: number;
 }
 
+/** What the paged list component shows and drives: the page loaded and where it stands. */
+export interface PagedSource<P extends PagedResult<unknown> = PagedResult<unknown>> {
+  /** The page loaded, or null while loading (or after a failure). */
+  readonly value: Signal<P | null>;
+  readonly error: Signal<string | null>;
+  /** Counts from 0, like the paginator. */
+  readonly pageIndex: Signal<number>;
+  readonly pageSize: Signal<number>;
+  /** "Try again". */
+  reload(): void;
+  /** The paginator moved or changed its page size. */
+  turn(event: PageEvent): void;
+}
+
 /**
  * A paged list held in the component (not in the address): the page being shown, its size and
  * the loaded page. `fetch` asks the API for one page with the screen's current filters.
  */
-export class PagedListState<T extends { id: string }, P extends PagedResult<T> = PagedResult<T>> extends Loadable<P> {
+export class PagedListState<T extends { id: string }, P extends PagedResult<T> = PagedResult<T>>
+  extends Loadable<P>
+  implements PagedSource<P>
+{
   readonly pageIndex = signal(0);
   readonly pageSize = signal(20);
 

@@ -1,19 +1,10 @@
 import { NgTemplateOutlet } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  contentChild,
-  Directive,
-  input,
-  output,
-  TemplateRef,
-  inject,
-} from '@angular/core';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { ChangeDetectionStrategy, Component, contentChild, Directive, input, TemplateRef, inject } from '@angular/core';
+import { MatPaginatorModule } from '@angular/material/paginator';
 import { EmptyState } from '@shared/page-state/empty-state';
 import { ErrorState } from '@shared/page-state/error-state';
 import { LoadingState } from '@shared/page-state/loading-state';
-import type { PagedResult } from './paged-list-state';
+import type { PagedResult, PagedSource } from './paged-list-state';
 
 /**
  * Marks the template that shows a page's rows: `<ng-template [appPageRows]="page" let-items>`.
@@ -38,9 +29,10 @@ export class PageRows<T> {
   selector: 'app-paged-list',
   imports: [NgTemplateOutlet, MatPaginatorModule, EmptyState, ErrorState, LoadingState],
   template: `
-    @if (error(); as message) {
-      <app-error-state [title]="errorTitle()" [message]="message" (retry)="retry.emit()" />
-    } @else if (page(); as page) {
+    @let source = list();
+    @if (source.error(); as message) {
+      <app-error-state [title]="errorTitle()" [message]="message" (retry)="source.reload()" />
+    } @else if (source.value(); as page) {
       @if (page.items.length) {
         <ng-container
           [ngTemplateOutlet]="rows()?.template ?? null"
@@ -48,10 +40,10 @@ export class PageRows<T> {
         />
         <mat-paginator
           [length]="page.total"
-          [pageIndex]="pageIndex()"
-          [pageSize]="pageSize()"
+          [pageIndex]="source.pageIndex()"
+          [pageSize]="source.pageSize()"
           [pageSizeOptions]="pageSizeOptions()"
-          (page)="pageChange.emit($event)"
+          (page)="source.turn($event)"
           [attr.aria-label]="paginatorLabel()"
         />
       } @else {
@@ -73,21 +65,13 @@ export class PageRows<T> {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PagedList {
-  /** The page loaded, or null while loading (or after a failure). */
-  readonly page = input.required<PagedResult<unknown> | null>();
-  readonly error = input.required<string | null>();
-  /** Counts from 0, like the paginator. */
-  readonly pageIndex = input.required<number>();
-  readonly pageSize = input.required<number>();
+  readonly list = input.required<PagedSource>();
   readonly pageSizeOptions = input<number[]>([10, 20, 50, 100]);
   readonly errorTitle = input.required<string>();
   readonly loadingLabel = input.required<string>();
   readonly emptyIcon = input.required<string>();
   readonly emptyTitle = input.required<string>();
   readonly paginatorLabel = input.required<string>();
-
-  readonly retry = output<void>();
-  readonly pageChange = output<PageEvent>();
 
   protected readonly rows = contentChild(PageRows);
 }
