@@ -1,17 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
-import { RouterLink } from '@angular/router';
 import type { Booking } from '@core/api/api-types';
-import { toApiProblem } from '@core/errors/api-error';
 import { Notifier } from '@core/errors/notifier';
 import { parentName } from '@shared/bookings/booking-format';
+import { BookingDetailFrame } from '@shared/bookings/booking-detail-frame';
 import { BookingReasonDialog, type BookingReasonData } from '@shared/bookings/booking-reason-dialog';
-import { BookingSummary } from '@shared/bookings/booking-summary';
-import { ErrorState } from '@shared/page-state/error-state';
-import { LoadingState } from '@shared/page-state/loading-state';
+import { LoadableFor } from '@shared/loadable/loadable';
 import { AdminBookingsApi } from './admin-bookings-api';
 
 /** Statuses an admin can still cancel. */
@@ -20,16 +16,16 @@ const CANCELLABLE = new Set<Booking['status']>(['pending', 'confirmed']);
 /** `/admin/bookings/:bookingId`: one booking in full, with cancel (reason, confirmation). */
 @Component({
   selector: 'app-admin-booking-detail',
-  imports: [RouterLink, MatButtonModule, MatIconModule, BookingSummary, ErrorState, LoadingState],
+  imports: [MatButtonModule, MatIconModule, BookingDetailFrame],
   template: `
-    <div class="page page--medium">
-      <a class="back-link" routerLink="/admin/bookings">
-        <mat-icon aria-hidden="true">arrow_back</mat-icon>
-        Back to bookings
-      </a>
-      @if (loadError(); as message) {
-        <app-error-state title="We couldn't load this booking" [message]="message" (retry)="loadBooking()" />
-      } @else if (booking(); as b) {
+    <app-booking-detail-frame
+      backLink="/admin/bookings"
+      [booking]="booking.value()"
+      [error]="booking.error()"
+      [showChildminder]="true"
+      (retry)="booking.reload()"
+    >
+      @if (booking.value(); as b) {
         <h1>{{ title() }}</h1>
         <p class="muted id">Booking {{ b.id }}</p>
         @if (cancellable()) {
@@ -40,13 +36,8 @@ const CANCELLABLE = new Set<Booking['status']>(['pending', 'confirmed']);
             </button>
           </div>
         }
-        <section class="section card-surface" aria-label="Booking details">
-          <app-booking-summary [booking]="b" [showChildminder]="true" />
-        </section>
-      } @else {
-        <app-loading-state label="Loading the booking…" />
       }
-    </div>
+    </app-booking-detail-frame>
   `,
   styles: `
     h1 {
@@ -65,9 +56,6 @@ const CANCELLABLE = new Set<Booking['status']>(['pending', 'confirmed']);
     .danger-text {
       color: var(--mat-sys-error);
     }
-    .section {
-      padding: 16px;
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -78,31 +66,15 @@ export class AdminBookingDetail {
 
   readonly bookingId = input.required<string>();
 
-  protected readonly booking = signal<Booking | null>(null);
-  protected readonly loadError = signal<string | null>(null);
+  protected readonly booking = new LoadableFor(this.bookingId, (id) => this.api.get(id));
   protected readonly title = computed(() => {
-    const b = this.booking();
+    const b = this.booking.value();
     return b ? `${parentName(b)} with ${b.childminder.displayName}` : '';
   });
   protected readonly cancellable = computed(() => {
-    const b = this.booking();
+    const b = this.booking.value();
     return !!b && CANCELLABLE.has(b.status);
   });
-
-  constructor() {
-    toObservable(this.bookingId)
-      .pipe(takeUntilDestroyed())
-      .subscribe(() => this.loadBooking());
-  }
-
-  protected loadBooking(): void {
-    this.loadError.set(null);
-    this.booking.set(null);
-    this.api.get(this.bookingId()).subscribe({
-      next: (booking) => this.booking.set(booking),
-      error: (error: unknown) => this.loadError.set(toApiProblem(error).message),
-    });
-  }
 
   protected cancelBooking(booking: Booking): void {
     this.dialog

@@ -4,11 +4,9 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import type { Booking, BookingPage, BookingStatus } from '@core/api/api-types';
-import { toApiProblem } from '@core/errors/api-error';
 import {
   BOOKING_STATUS_LABELS,
   BOOKING_STATUSES,
@@ -16,9 +14,8 @@ import {
   formatPence,
   parentName,
 } from '@shared/bookings/booking-format';
-import { EmptyState } from '@shared/page-state/empty-state';
-import { ErrorState } from '@shared/page-state/error-state';
-import { LoadingState } from '@shared/page-state/loading-state';
+import { PagedList, PageRows } from '@shared/paged-list/paged-list';
+import { PagedListState } from '@shared/paged-list/paged-list-state';
 import { addDays } from '../../childminder/availability/block-times';
 import { AdminBookingsApi } from './admin-bookings-api';
 
@@ -32,11 +29,9 @@ import { AdminBookingsApi } from './admin-bookings-api';
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
-    MatPaginatorModule,
     MatSelectModule,
-    EmptyState,
-    ErrorState,
-    LoadingState,
+    PagedList,
+    PageRows,
   ],
   templateUrl: './booking-list.html',
   styleUrl: './booking-list.scss',
@@ -58,18 +53,25 @@ export class BookingList {
   protected parentId = '';
   protected readonly childminderName = signal<string | null>(null);
   protected readonly parentFilterName = signal<string | null>(null);
-  protected readonly pageIndex = signal(0);
-  protected readonly pageSize = signal(20);
-  protected readonly page = signal<BookingPage | null>(null);
-  protected readonly loadError = signal<string | null>(null);
+  protected readonly list = new PagedListState<Booking, BookingPage>(({ page, pageSize }) =>
+    this.api.list({
+      status: this.status,
+      from: this.from,
+      // The API's `to` is exclusive (UK midnight): include the whole last day.
+      to: this.to ? addDays(this.to, 1) : '',
+      childminderId: this.childminderId,
+      parentId: this.parentId,
+      page,
+      pageSize,
+    }),
+  );
 
   constructor() {
-    this.loadBookings();
+    this.list.reload();
   }
 
   protected applyFilters(): void {
-    this.pageIndex.set(0);
-    this.loadBookings();
+    this.list.firstPage();
   }
 
   protected clearFilters(): void {
@@ -93,31 +95,5 @@ export class BookingList {
     this.parentId = booking.parent.id;
     this.parentFilterName.set(parentName(booking));
     this.applyFilters();
-  }
-
-  protected changePage(event: PageEvent): void {
-    this.pageIndex.set(event.pageIndex);
-    this.pageSize.set(event.pageSize);
-    this.loadBookings();
-  }
-
-  protected loadBookings(): void {
-    this.loadError.set(null);
-    this.page.set(null);
-    this.api
-      .list({
-        status: this.status,
-        from: this.from,
-        // The API's `to` is exclusive (UK midnight): include the whole last day.
-        to: this.to ? addDays(this.to, 1) : '',
-        childminderId: this.childminderId,
-        parentId: this.parentId,
-        page: this.pageIndex() + 1,
-        pageSize: this.pageSize(),
-      })
-      .subscribe({
-        next: (page) => this.page.set(page),
-        error: (error: unknown) => this.loadError.set(toApiProblem(error).message),
-      });
   }
 }

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { MatIconModule } from '@angular/material/icon';
+import { ComingSoon } from '@shared/coming-soon/coming-soon';
 import { DashboardShell } from '@shared/dashboard-shell/dashboard-shell';
 import { LinkCard, LinkCards } from '@shared/link-cards/link-cards';
 
@@ -57,7 +57,7 @@ const OPERATIONS_LINKS: readonly LinkCard[] = [
 
 @Component({
   selector: 'app-admin-dashboard',
-  imports: [DashboardShell, LinkCards, MatIconModule],
+  imports: [DashboardShell, LinkCards, ComingSoon],
   template: `
     <app-dashboard-shell heading="Admin dashboard" intro="Run the platform: users, bookings, documents and support.">
       <app-link-cards heading="Verification" [links]="links" />
@@ -65,29 +65,8 @@ const OPERATIONS_LINKS: readonly LinkCard[] = [
       <app-link-cards heading="Bookings" [links]="bookingLinks" />
       <app-link-cards heading="Billing" [links]="billingLinks" />
       <app-link-cards heading="Operations" [links]="operationsLinks" />
-      <section class="section coming" aria-labelledby="coming-title">
-        <mat-icon class="coming__icon" aria-hidden="true">construction</mat-icon>
-        <div>
-          <h2 id="coming-title">Coming soon</h2>
-          <p class="muted">Users, support tickets, monitoring and logs will appear here.</p>
-        </div>
-      </section>
+      <app-coming-soon>Users, support tickets, monitoring and logs will appear here.</app-coming-soon>
     </app-dashboard-shell>
-  `,
-  styles: `
-    .coming {
-      display: flex;
-      gap: 16px;
-      align-items: flex-start;
-      margin-bottom: 32px;
-    }
-    .coming__icon {
-      flex: none;
-      color: var(--mat-sys-tertiary);
-    }
-    p {
-      margin: 0;
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -6,16 +6,14 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { DomSanitizer, type SafeResourceUrl } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { toApiProblem } from '@core/errors/api-error';
 import { Notifier } from '@core/errors/notifier';
 import { UkDatePipe } from '@shared/dates/uk-date';
-import { EmptyState } from '@shared/page-state/empty-state';
-import { ErrorState } from '@shared/page-state/error-state';
-import { LoadingState } from '@shared/page-state/loading-state';
+import { PagedList, PageRows } from '@shared/paged-list/paged-list';
+import { PagedListState } from '@shared/paged-list/paged-list-state';
 import {
   DOCUMENT_TYPE_LABELS,
   DOCUMENT_TYPES,
@@ -46,12 +44,10 @@ interface Preview {
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
-    MatPaginatorModule,
     MatSelectModule,
     UkDatePipe,
-    EmptyState,
-    ErrorState,
-    LoadingState,
+    PagedList,
+    PageRows,
   ],
   templateUrl: './document-review.html',
   styleUrl: './document-review.scss',
@@ -72,45 +68,25 @@ export class DocumentReview {
   protected status: DocumentStatus | '' = 'pending';
   protected type: DocumentType | '' = '';
   protected expiringWithinDays: number | null = null;
-  protected readonly pageIndex = signal(0);
-  protected readonly pageSize = signal(20);
-
-  protected readonly page = signal<AdminDocumentPage | null>(null);
-  protected readonly loadError = signal<string | null>(null);
+  protected readonly list = new PagedListState<AdminDocument, AdminDocumentPage>(({ page, pageSize }) =>
+    this.api.list({
+      status: this.status,
+      type: this.type,
+      expiringWithinDays: this.expiringWithinDays,
+      page,
+      pageSize,
+    }),
+  );
   protected readonly busyId = signal<string | null>(null);
   protected readonly preview = signal<Preview | null>(null);
 
   constructor() {
-    this.loadDocuments();
+    this.list.reload();
     inject(DestroyRef).onDestroy(() => this.closePreview());
   }
 
   protected applyFilters(): void {
-    this.pageIndex.set(0);
-    this.loadDocuments();
-  }
-
-  protected changePage(event: PageEvent): void {
-    this.pageIndex.set(event.pageIndex);
-    this.pageSize.set(event.pageSize);
-    this.loadDocuments();
-  }
-
-  protected loadDocuments(): void {
-    this.loadError.set(null);
-    this.page.set(null);
-    this.api
-      .list({
-        status: this.status,
-        type: this.type,
-        expiringWithinDays: this.expiringWithinDays,
-        page: this.pageIndex() + 1,
-        pageSize: this.pageSize(),
-      })
-      .subscribe({
-        next: (page) => this.page.set(page),
-        error: (error: unknown) => this.loadError.set(toApiProblem(error).message),
-      });
+    this.list.firstPage();
   }
 
   protected previewDocument(document: AdminDocument): void {
@@ -146,7 +122,7 @@ export class DocumentReview {
     this.api.setStatus(document.id, 'approved').subscribe({
       next: (updated) => {
         this.busyId.set(null);
-        this.replaceInPage(updated);
+        this.list.replaceItem(updated);
         this.notifier.success(`${document.name} approved; the owner has been emailed.`);
       },
       error: (error: unknown) => {
@@ -166,7 +142,7 @@ export class DocumentReview {
       .afterClosed()
       .subscribe((updated) => {
         if (!updated) return;
-        this.replaceInPage(updated);
+        this.list.replaceItem(updated);
         this.notifier.success(`${document.name} rejected; the owner has been emailed the reason.`);
       });
   }
@@ -175,11 +151,5 @@ export class DocumentReview {
     const current = this.preview();
     if (current) URL.revokeObjectURL(current.objectUrl);
     this.preview.set(null);
-  }
-
-  private replaceInPage(updated: AdminDocument): void {
-    this.page.update((page) =>
-      page ? { ...page, items: page.items.map((d) => (d.id === updated.id ? { ...d, ...updated } : d)) } : page,
-    );
   }
 }

@@ -14,19 +14,14 @@ import { UkDatePipe } from '@shared/dates/uk-date';
 import { EmptyState } from '@shared/page-state/empty-state';
 import { ErrorState } from '@shared/page-state/error-state';
 import { LoadingState } from '@shared/page-state/loading-state';
+import { pageFromQuery, pageToQuery } from '@shared/paged-list/paged-list-state';
 import { AdminMessagesApi } from './admin-messages-api';
 import { ukDayEnd, ukDayStart } from './message-text';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DEFAULT_PAGE_SIZE = 20;
 
 type LoadState =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; page: AdminConversationPage };
-
-const positive = (value: string | undefined, fallback: number) => {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-};
 
 /**
  * `/admin/messages`: conversations, most recent first, filtered by participant and by the UK
@@ -76,8 +71,7 @@ export class ConversationBrowser {
     userId: UUID.test(this.userId() ?? '') ? this.userId()! : null,
     fromDay: this.from() ?? '',
     toDay: this.to() ?? '',
-    page: positive(this.page(), 1),
-    pageSize: Math.min(100, positive(this.pageSize(), DEFAULT_PAGE_SIZE)),
+    ...pageFromQuery(this.page(), this.pageSize()),
   }));
   protected readonly filtered = computed(() => {
     const f = this.filter();
@@ -142,7 +136,7 @@ export class ConversationBrowser {
   }
 
   protected changePage(event: PageEvent): void {
-    this.navigate({ page: event.pageIndex + 1, pageSize: event.pageSize });
+    this.navigate({ ...pageToQuery(event) });
   }
 
   protected retry(): void {

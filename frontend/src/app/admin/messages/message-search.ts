@@ -14,10 +14,9 @@ import { UkDatePipe } from '@shared/dates/uk-date';
 import { EmptyState } from '@shared/page-state/empty-state';
 import { ErrorState } from '@shared/page-state/error-state';
 import { LoadingState } from '@shared/page-state/loading-state';
+import { pageFromQuery, pageToQuery } from '@shared/paged-list/paged-list-state';
 import { AdminMessagesApi } from './admin-messages-api';
 import { highlightSegments, searchTerms, type TextSegment } from './message-text';
-
-const DEFAULT_PAGE_SIZE = 20;
 
 interface Hit {
   message: AdminMessage;
@@ -29,11 +28,6 @@ type SearchState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
   | { status: 'ready'; hits: Hit[]; total: number; page: number; pageSize: number };
-
-const positive = (value: string | undefined, fallback: number) => {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-};
 
 /**
  * `/admin/messages/search?q=`: full-text search of message text (every word, prefix match),
@@ -75,8 +69,7 @@ export class MessageSearch {
 
   private readonly request = computed(() => ({
     q: (this.q() ?? '').trim(),
-    page: positive(this.page(), 1),
-    pageSize: Math.min(100, positive(this.pageSize(), DEFAULT_PAGE_SIZE)),
+    ...pageFromQuery(this.page(), this.pageSize()),
     reload: this.reload(),
   }));
 
@@ -115,10 +108,7 @@ export class MessageSearch {
   }
 
   protected changePage(event: PageEvent): void {
-    void this.router.navigate([], {
-      queryParams: { page: event.pageIndex + 1, pageSize: event.pageSize },
-      queryParamsHandling: 'merge',
-    });
+    void this.router.navigate([], { queryParams: pageToQuery(event), queryParamsHandling: 'merge' });
   }
 
   protected retry(): void {

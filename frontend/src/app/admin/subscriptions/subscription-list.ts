@@ -5,15 +5,14 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import type { PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { catchError, forkJoin, map, of, switchMap } from 'rxjs';
-import { toApiProblem } from '@core/errors/api-error';
+import { forkJoin, map } from 'rxjs';
 import { UkDatePipe } from '@shared/dates/uk-date';
-import { EmptyState } from '@shared/page-state/empty-state';
-import { ErrorState } from '@shared/page-state/error-state';
-import { LoadingState } from '@shared/page-state/loading-state';
+import { Loadable } from '@shared/loadable/loadable';
+import { PagedList, PageRows } from '@shared/paged-list/paged-list';
+import type { PagedSource } from '@shared/paged-list/paged-list-state';
 import { BillingApi } from '../../billing/billing-api';
 import type { Plan } from '../../billing/billing-types';
 import { formatPence } from '../../billing/money';
@@ -48,12 +47,10 @@ import {
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
-    MatPaginatorModule,
     MatSelectModule,
     UkDatePipe,
-    EmptyState,
-    ErrorState,
-    LoadingState,
+    PagedList,
+    PageRows,
   ],
   templateUrl: './subscription-list.html',
   styleUrl: './subscription-list.scss',
@@ -100,8 +97,16 @@ export class SubscriptionList {
   protected readonly filterError = signal<string | null>(null);
   protected readonly pageSizes = [...PAGE_SIZES];
 
-  protected readonly result = signal<AdminSubscriptionPage | null>(null);
-  protected readonly loadError = signal<string | null>(null);
+  protected readonly list = new Loadable<AdminSubscriptionPage>();
+  /** The list as the paged list shows it; its position lives in the address. */
+  protected readonly pages: PagedSource<AdminSubscriptionPage> = {
+    value: this.list.value,
+    error: this.list.error,
+    pageIndex: computed(() => this.state().page - 1),
+    pageSize: computed(() => this.state().pageSize),
+    reload: () => this.reloadSubscriptions(),
+    turn: (event) => this.changePage(event),
+  };
   protected readonly counts = signal<Partial<Record<SubscriptionStatus, number>> | null>(null);
   protected readonly countsError = signal(false);
   protected readonly bars = computed<StatusBar[]>(() => {
@@ -112,21 +117,11 @@ export class SubscriptionList {
 
   constructor() {
     toObservable(this.state)
-      .pipe(
-        switchMap((state) => {
-          this.filters = this.editableFilters(state);
-          this.loadError.set(null);
-          this.result.set(null);
-          return this.fetch(state).pipe(
-            map((page) => ({ page, error: null })),
-            catchError((error: unknown) => of({ page: null, error: toApiProblem(error).message })),
-          );
-        }),
-        takeUntilDestroyed(),
-      )
-      .subscribe(({ page, error }) => {
-        this.result.set(page);
-        this.loadError.set(error);
+      .pipe(takeUntilDestroyed())
+      .subscribe((state) => {
+        this.filters = this.editableFilters(state);
+        // A newer address replaces the answer still on its way for the older one.
+        this.list.load(this.fetch(state));
       });
     this.loadCounts();
     this.billing.plans().subscribe({
@@ -151,17 +146,12 @@ export class SubscriptionList {
     this.navigate({ ...this.state(), ...this.editableFilters(listStateFromQuery({})), page: 1 });
   }
 
-  protected changePage(event: PageEvent): void {
+  private changePage(event: PageEvent): void {
     this.navigate({ ...this.state(), page: event.pageIndex + 1, pageSize: event.pageSize });
   }
 
-  protected reloadSubscriptions(): void {
-    this.loadError.set(null);
-    this.result.set(null);
-    this.fetch(this.state()).subscribe({
-      next: (page) => this.result.set(page),
-      error: (error: unknown) => this.loadError.set(toApiProblem(error).message),
-    });
+  private reloadSubscriptions(): void {
+    this.list.load(this.fetch(this.state()));
   }
 
   /** The chart: one count per status (a one-row page each; the list endpoint returns the total). */

@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { toObservable, takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -9,36 +8,25 @@ import type { Booking } from '@core/api/api-types';
 import { toApiProblem } from '@core/errors/api-error';
 import { Notifier } from '@core/errors/notifier';
 import { messageParentLink, parentName } from '@shared/bookings/booking-format';
+import { BookingDetailFrame } from '@shared/bookings/booking-detail-frame';
 import { BookingReasonDialog, type BookingReasonData } from '@shared/bookings/booking-reason-dialog';
-import { BookingSummary } from '@shared/bookings/booking-summary';
 import { FormAlert } from '@shared/form-alert/form-alert';
-import { ErrorState } from '@shared/page-state/error-state';
-import { LoadingState } from '@shared/page-state/loading-state';
+import { LoadableFor } from '@shared/loadable/loadable';
 import { toUkWallClock } from '../availability/block-times';
 import { ChildminderBookingsApi } from './bookings-api';
 
 /** `/childminder/bookings/:bookingId`: one request or booking, to confirm, decline or cancel. */
 @Component({
   selector: 'app-booking-detail',
-  imports: [
-    RouterLink,
-    MatButtonModule,
-    MatIconModule,
-    MatProgressSpinnerModule,
-    BookingSummary,
-    FormAlert,
-    ErrorState,
-    LoadingState,
-  ],
+  imports: [RouterLink, MatButtonModule, MatIconModule, MatProgressSpinnerModule, BookingDetailFrame, FormAlert],
   template: `
-    <div class="page page--medium">
-      <a class="back-link" routerLink="/childminder/bookings">
-        <mat-icon aria-hidden="true">arrow_back</mat-icon>
-        Back to bookings
-      </a>
-      @if (loadError(); as message) {
-        <app-error-state title="We couldn't load this booking" [message]="message" (retry)="loadBooking()" />
-      } @else if (booking(); as b) {
+    <app-booking-detail-frame
+      backLink="/childminder/bookings"
+      [booking]="booking.value()"
+      [error]="booking.error()"
+      (retry)="booking.reload()"
+    >
+      @if (booking.value(); as b) {
         <h1>Booking with {{ parent() }}</h1>
         <app-form-alert [message]="actionError()" />
         <app-form-alert kind="success" [message]="actionDone()" />
@@ -76,13 +64,8 @@ import { ChildminderBookingsApi } from './bookings-api';
             Message {{ b.parent.firstName }}
           </a>
         </div>
-        <section class="section card-surface" aria-label="Booking details">
-          <app-booking-summary [booking]="b" />
-        </section>
-      } @else {
-        <app-loading-state label="Loading the booking…" />
       }
-    </div>
+    </app-booking-detail-frame>
   `,
   styles: `
     h1 {
@@ -97,9 +80,6 @@ import { ChildminderBookingsApi } from './bookings-api';
     .danger-text {
       color: var(--mat-sys-error);
     }
-    .section {
-      padding: 16px;
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -111,38 +91,22 @@ export class BookingDetail {
   /** From the route (component input binding). */
   readonly bookingId = input.required<string>();
 
-  protected readonly booking = signal<Booking | null>(null);
-  protected readonly loadError = signal<string | null>(null);
+  protected readonly booking = new LoadableFor(this.bookingId, (id) => this.api.get(id));
   protected readonly busy = signal(false);
   protected readonly actionError = signal<string | null>(null);
   protected readonly actionDone = signal<string | null>(null);
   protected readonly parent = computed(() => {
-    const b = this.booking();
+    const b = this.booking.value();
     return b ? parentName(b) : '';
   });
   protected readonly firstDay = computed(() => {
-    const b = this.booking();
+    const b = this.booking.value();
     return b ? toUkWallClock(b.startsAt).date : '';
   });
   protected readonly messageLink = computed(() => {
-    const b = this.booking();
+    const b = this.booking.value();
     return b ? messageParentLink(b) : { path: '/childminder/messages', queryParams: { to: '', name: '' } };
   });
-
-  constructor() {
-    toObservable(this.bookingId)
-      .pipe(takeUntilDestroyed())
-      .subscribe(() => this.loadBooking());
-  }
-
-  protected loadBooking(): void {
-    this.loadError.set(null);
-    this.booking.set(null);
-    this.api.get(this.bookingId()).subscribe({
-      next: (booking) => this.booking.set(booking),
-      error: (error: unknown) => this.loadError.set(toApiProblem(error).message),
-    });
-  }
 
   protected confirmBooking(booking: Booking): void {
     if (this.busy()) return;

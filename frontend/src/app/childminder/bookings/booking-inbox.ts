@@ -3,11 +3,9 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import type { BookingPage, BookingStatus } from '@core/api/api-types';
-import { toApiProblem } from '@core/errors/api-error';
+import type { Booking, BookingPage, BookingStatus } from '@core/api/api-types';
 import {
   BOOKING_STATUS_LABELS,
   BOOKING_STATUSES,
@@ -17,9 +15,8 @@ import {
   sortPendingFirst,
 } from '@shared/bookings/booking-format';
 import { UkDatePipe } from '@shared/dates/uk-date';
-import { EmptyState } from '@shared/page-state/empty-state';
-import { ErrorState } from '@shared/page-state/error-state';
-import { LoadingState } from '@shared/page-state/loading-state';
+import { PagedList, PageRows } from '@shared/paged-list/paged-list';
+import { PagedListState } from '@shared/paged-list/paged-list-state';
 import { ChildminderBookingsApi } from './bookings-api';
 
 /** `/childminder/bookings`: requests and bookings, waiting requests first. */
@@ -31,12 +28,10 @@ import { ChildminderBookingsApi } from './bookings-api';
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
-    MatPaginatorModule,
     MatSelectModule,
     UkDatePipe,
-    EmptyState,
-    ErrorState,
-    LoadingState,
+    PagedList,
+    PageRows,
   ],
   templateUrl: './booking-inbox.html',
   styleUrl: './booking-inbox.scss',
@@ -52,34 +47,17 @@ export class BookingInbox {
   protected readonly parentName = parentName;
 
   protected readonly status = signal<BookingStatus | ''>('pending');
-  protected readonly pageIndex = signal(0);
-  protected readonly pageSize = signal(20);
-  protected readonly page = signal<BookingPage | null>(null);
-  protected readonly loadError = signal<string | null>(null);
-  protected readonly bookings = computed(() => sortPendingFirst(this.page()?.items ?? []));
+  protected readonly list = new PagedListState<Booking, BookingPage>(({ page, pageSize }) =>
+    this.api.list({ status: this.status(), page, pageSize }),
+  );
+  protected readonly bookings = computed(() => sortPendingFirst(this.list.value()?.items ?? []));
 
   constructor() {
-    this.loadBookings();
+    this.list.reload();
   }
 
   protected filterByStatus(status: BookingStatus | ''): void {
     this.status.set(status);
-    this.pageIndex.set(0);
-    this.loadBookings();
-  }
-
-  protected changePage(event: PageEvent): void {
-    this.pageIndex.set(event.pageIndex);
-    this.pageSize.set(event.pageSize);
-    this.loadBookings();
-  }
-
-  protected loadBookings(): void {
-    this.loadError.set(null);
-    this.page.set(null);
-    this.api.list({ status: this.status(), page: this.pageIndex() + 1, pageSize: this.pageSize() }).subscribe({
-      next: (page) => this.page.set(page),
-      error: (error: unknown) => this.loadError.set(toApiProblem(error).message),
-    });
+    this.list.firstPage();
   }
 }
