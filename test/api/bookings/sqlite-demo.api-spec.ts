@@ -81,6 +81,83 @@ describe('Bookings on the embedded SQLite database with demo data', () => {
     expect(preview.body.slots.length).toBeGreaterThan(5);
   });
 
+  it("every demo childminder's rating is made of written reviews that a profile page lists", async () => {
+    const listed: { id: string; displayName: string; ratingAverage: number | null; ratingCount: number }[] = [];
+    for (let page = 1; ; page++) {
+      const response = await api.http().get('/api/childminders').query({ page, pageSize: 100 });
+      expect(response.status).toBe(200);
+      listed.push(...response.body.items);
+      if (listed.length >= response.body.total) break;
+    }
+    expect(listed.length).toBeGreaterThan(200);
+
+    let reviewed = 0;
+    let replied = 0;
+    const stars = new Set<number>();
+    for (const minder of listed) {
+      const page = await api.http().get(`/api/childminders/${minder.id}/reviews`).query({ pageSize: 100 });
+      expect(page.status).toBe(200);
+      const ratings = page.body.items.map((r: { rating: number }) => r.rating);
+      // The whole list fits on the page, so it is every review the rating is made of.
+      expect(page.body.total).toBe(ratings.length);
+      expect({ name: minder.displayName, count: minder.ratingCount }).toEqual({
+        name: minder.displayName,
+        count: ratings.length,
+      });
+      expect(page.body.ratingCount).toBe(ratings.length);
+      if (ratings.length === 0) {
+        expect(minder.ratingAverage).toBeNull();
+        continue;
+      }
+      const average = ratings.reduce((sum: number, r: number) => sum + r, 0) / ratings.length;
+      expect(minder.ratingAverage).toBeCloseTo(average, 2);
+      expect(page.body.ratingAverage).toBeCloseTo(average, 2);
+      for (const review of page.body.items) {
+        expect(review.text.length).toBeGreaterThan(20);
+        expect(review.parentFirstName).not.toBe('A parent');
+        expect(new Date(review.createdAt).getTime()).toBeLessThanOrEqual(Date.now());
+        if (review.reply) replied++;
+        stars.add(review.rating);
+      }
+      reviewed++;
+    }
+    // Most childminders have reviews, of every mark, some answered; a few are new and unrated.
+    expect(reviewed).toBeGreaterThan(listed.length / 2);
+    expect(reviewed).toBeLessThan(listed.length);
+    expect([...stars].sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(replied).toBeGreaterThan(20);
+
+    // The demo childminder's one review is still the demo parent's, with her reply.
+    const claire = listed.find((m) => m.displayName === 'Claire Hughes')!;
+    const own = await api.http().get(`/api/childminders/${claire.id}/reviews`);
+    expect(own.body.items).toEqual([
+      expect.objectContaining({
+        rating: 5,
+        parentFirstName: 'Priya',
+        text: expect.stringMatching(/^Maya settled in within a week/),
+        reply: expect.objectContaining({ text: 'Thank you, Priya! Maya is a joy to have.' }),
+      }),
+    ]);
+
+    // A reviewed profile's page shows the written reviews, newest first.
+    const best = listed.find((m) => m.ratingCount >= 3)!;
+    const reviews = await api.http().get(`/api/childminders/${best.id}/reviews`).query({ pageSize: 2 });
+    expect(reviews.body.items).toHaveLength(2);
+    expect(reviews.body.items[0].text).toMatch(/\w+ \w+ \w+/);
+    expect(reviews.body.items[0].createdAt >= reviews.body.items[1].createdAt).toBe(true);
+  });
+
+  it('the demo families behind the reviews cannot sign in', async () => {
+    const families = await api.dataSource.query(
+      "SELECT email FROM users WHERE role = 'parent' AND email LIKE 'demo.family%' ORDER BY email",
+    );
+    expect(families.length).toBeGreaterThan(50);
+    for (const password of [demo(Role.Parent).password, 'Demo-Family-2026', 'password']) {
+      const login = await api.http().post('/api/auth/login').send({ email: families[0].email, password });
+      expect(login.status).toBe(401);
+    }
+  });
+
   it('the demo parent has last-minute alerts on and sees places near them; the demo childminder has none yet', async () => {
     const parent = await api.given.login(demo(Role.Parent).email, demo(Role.Parent).password);
     const settings = await api.http().get('/api/user/last-minute-settings').set(parent.auth);
