@@ -27,8 +27,9 @@ import { CHILD_FIRST_NAMES, PARENT_FIRST_NAMES, replyText, reviewText } from './
 const REVIEWED_SHARE = 0.75;
 /** Most reviews one childminder gets; most get a handful. */
 const MOST_REVIEWS = 14;
-/** A family has used at most this many childminders, and a new review comes from a returning family this often. */
+/** A family has used at most this many childminders over the years. */
 const MOST_MINDERS_PER_FAMILY = 4;
+/** How often a review comes from a family nearby who already used another childminder. */
 const RETURNING_FAMILY_SHARE = 0.75;
 /** A returning family lives this close to the childminder. */
 const FAMILY_RADIUS_MILES = 12;
