@@ -119,12 +119,13 @@ export class ReviewHistoryDemoSeeder implements DemoDataSeeder {
       // The eldest is old enough to have been in care during all the seeded past; some have a sibling.
       const eldestDays = 3 * 365 + Math.floor(random() * 6 * 365);
       const ages = random() < 0.45 ? [eldestDays, eldestDays - 540 - Math.floor(random() * 900)] : [eldestDays];
+      const names = childNames(random);
       const children = ages
         .filter((days) => days >= 180)
         .map((days) =>
           Object.assign(new Child(), {
             parentId: parent.id,
-            firstName: pick(CHILD_FIRST_NAMES, random),
+            firstName: names.next(),
             dateOfBirth: isoDate(today - days * DAY),
             specialNeeds: null,
             allergies: null,
@@ -214,7 +215,7 @@ export class ReviewHistoryDemoSeeder implements DemoDataSeeder {
           town: profile.town ?? 'the area',
           parent: family.parent.firstName,
         };
-        const written = Math.min(now, lastEnd + (1 + Math.floor(random() * 12)) * DAY);
+        const written = Math.min(now, lastEnd + (1 + Math.floor(random() * 9)) * DAY);
         // Childminders answer criticism more often than praise.
         const replies = random() < (stars <= 3 ? 0.7 : 0.3);
         reviews.push(
@@ -278,6 +279,15 @@ function ukInstant(utcMidnight: number, minutes: number): Date {
 /** Within a returning family's reach; the latitude check spares most of the trigonometry. */
 const near = (a: GeoPoint | null, b: GeoPoint | null): boolean =>
   !!a && !!b && Math.abs(a.latitude - b.latitude) < 0.2 && distanceMiles(a, b) <= FAMILY_RADIUS_MILES;
+
+/** First names for one family's two children at most: siblings never share one. */
+function childNames(random: () => number): { next(): string } {
+  const count = CHILD_FIRST_NAMES.length;
+  const first = Math.floor(random() * count);
+  const second = (first + 1 + Math.floor(random() * (count - 1))) % count;
+  let taken = 0;
+  return { next: () => CHILD_FIRST_NAMES[taken++ === 0 ? first : second]! };
+}
 
 const clamp = (stars: number) => Math.max(1, Math.min(5, stars));
 const pick = <T>(list: readonly T[], random: () => number): T => list[Math.floor(random() * list.length)]!;
