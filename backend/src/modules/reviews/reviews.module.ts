@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@app/modules/auth/auth.module';
 import { ChildmindersModule } from '@app/modules/childminders/childminders.module';
+import { ReviewHistoryDemoSeeder } from './demo/review-history-demo.seeder';
 import { ReviewsDemoSeeder } from './demo/reviews-demo.seeder';
 import { Review } from './entities/review.entity';
 import { ReviewsController } from './reviews.controller';
@@ -9,8 +11,8 @@ import { ReviewsService } from './reviews.service';
 
 /** Parents' reviews of completed bookings and childminders' replies; keeps profiles' ratings. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Review]), ChildmindersModule],
+  imports: [TypeOrmModule.forFeature([Review]), ChildmindersModule, AuthModule],
   controllers: [ReviewsController],
-  providers: [ReviewsRepository, ReviewsService, ReviewsDemoSeeder],
+  providers: [ReviewsRepository, ReviewsService, ReviewsDemoSeeder, ReviewHistoryDemoSeeder],
 })
 export class ReviewsModule {}

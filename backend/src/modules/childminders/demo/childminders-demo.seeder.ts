@@ -57,7 +57,8 @@ interface District extends GeoPoint {
  * About 300 childminders over real postcode districts, with varied profiles: the search, the
  * filters and the recommendations have something to find anywhere in the UK, and plenty around
  * the demo parent (M20). All of them share one password hash (hashing 300 times would take
- * a minute); only the demo account's password is ever shown.
+ * a minute); only the demo account's password is ever shown. They start unrated: their ratings
+ * come from the reviews that ReviewHistoryDemoSeeder writes.
  */
 @Injectable()
 @DemoData(10)
@@ -171,8 +172,9 @@ export class ChildmindersDemoSeeder implements DemoDataSeeder {
           overallGrade: LegacyGrade.Outstanding,
         } satisfies Inspection,
         ownChildrenDatesOfBirth: [],
-        ratingAverage: 4.8,
-        ratingCount: 12,
+        // Ratings are never set here: the reviews seeders write reviews and recompute them.
+        ratingAverage: null,
+        ratingCount: 0,
       }),
     );
   }
@@ -188,13 +190,15 @@ export class ChildmindersDemoSeeder implements DemoDataSeeder {
     const languages = ['English'];
     if (wales && random() < 0.5) languages.push('Welsh');
     if (random() < 0.25) languages.push(pick(SECOND_LANGUAGES, random));
-    const rated = random() < 0.75;
+    // This draw and the two at the end once made up a rating (ratings now come from the seeded
+    // reviews); they stay so that every other generated detail is what it has always been.
+    const hadMadeUpRating = random() < 0.75;
     const opens = pick(['07:00', '07:30', '08:00'], random);
     const closes = pick(['17:30', '18:00', '18:30'], random);
     const hours = weekdays(opens, closes);
     if (random() < 0.2) hours.friday = { open: opens, close: '15:30' };
     const inspectionRoll = random();
-    return finish(
+    const profile = finish(
       Object.assign(new ChildminderProfile(), {
         userId: user.id,
         displayName: `${user.firstName} ${user.lastName}`,
@@ -261,10 +265,15 @@ export class ChildmindersDemoSeeder implements DemoDataSeeder {
             : [],
         visible: random() < 0.97,
         active: random() < 0.98,
-        ratingAverage: rated ? Math.round((3.5 + random() * 1.5) * 100) / 100 : null,
-        ratingCount: rated ? 1 + Math.floor(random() * 40) : 0,
+        ratingAverage: null,
+        ratingCount: 0,
       }),
     );
+    if (hadMadeUpRating) {
+      random();
+      random();
+    }
+    return profile;
   }
 }
 
@@ -284,7 +293,7 @@ function weekdays(open: string, close: string): OpeningHours {
 }
 
 /** A plausible full postcode in the district: a digit and two letters from the inward-code alphabet. */
-function fullPostcode(outcode: string, random: () => number): string {
+export function fullPostcode(outcode: string, random: () => number): string {
   const letters = 'ABDEFGHJLNPQRSTUWXYZ';
   const letter = () => letters[Math.floor(random() * letters.length)];
   return `${outcode} ${Math.floor(random() * 10)}${letter()}${letter()}`;
