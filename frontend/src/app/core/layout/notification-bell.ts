@@ -122,6 +122,11 @@ export class NotificationBell {
   }
 
   private applyEvent(event: RealtimeEnvelope): void {
+    if (event.type === 'stream.connected') {
+      // Anything created between the first load and the stream listening is counted now.
+      this.loadNotifications();
+      return;
+    }
     if (event.type === 'notifications.read') {
       // Read elsewhere: another tab, or by opening the conversation the entries are about.
       const { notificationIds, all, readAt, unreadCount } = event.data;

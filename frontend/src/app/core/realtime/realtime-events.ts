@@ -13,6 +13,20 @@ export interface RealtimeEventMap {
 
 export type RealtimeEventType = keyof RealtimeEventMap;
 
-export type RealtimeEnvelope = {
-  [T in RealtimeEventType]: { id: string; type: T; data: RealtimeEventMap[T]; createdAt: string };
-}[RealtimeEventType];
+export type RealtimeEnvelope =
+  | {
+      [T in RealtimeEventType]: { id: string; type: T; data: RealtimeEventMap[T]; createdAt: string };
+    }[RealtimeEventType]
+  | StreamConnected;
+
+/**
+ * Not from the server: the stream tells its subscribers each time it has (re)connected, so that
+ * what they loaded before it was listening (the bell's count) can be read again: an event sent
+ * between that load and the connection would otherwise be missed.
+ */
+export interface StreamConnected {
+  id: '';
+  type: 'stream.connected';
+  data: Record<string, never>;
+  createdAt: string;
+}

@@ -42,6 +42,8 @@ export class RealtimeStream {
           const params = new URLSearchParams({ ticket });
           if (lastEventId) params.set('lastEventId', lastEventId);
           source = new EventSource(`/api/messages/sse?${params.toString()}`);
+          source.onopen = () =>
+            subscriber.next({ id: '', type: 'stream.connected', data: {}, createdAt: new Date().toISOString() });
           for (const type of EVENT_TYPES) {
             source.addEventListener(type, (event) => {
               const message = event as MessageEvent<string>;
