@@ -24,6 +24,7 @@ import { MessagingModule } from './modules/messaging/messaging.module';
 import { NotificationsFeedModule } from './modules/notifications-feed/notifications-feed.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
+import { RecommendationsModule } from './modules/recommendations/recommendations.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
 import { LastMinuteModule } from './modules/last-minute/last-minute.module';
 import { SettingsModule } from './modules/settings/settings.module';
@@ -64,6 +65,7 @@ export class AppModule {
         WebhooksModule,
         ReviewsModule,
         LastMinuteModule,
+        RecommendationsModule,
         HealthModule,
         DemoSeedModule,
       ],

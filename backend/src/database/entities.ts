@@ -27,6 +27,8 @@ import { Message } from '@app/modules/messaging/entities/message.entity';
 import { Notification } from '@app/modules/notifications-feed/entities/notification.entity';
 import { RealtimeEventRow } from '@app/modules/realtime/entities/realtime-event.entity';
 import { RealtimeTicket } from '@app/modules/realtime/entities/realtime-ticket.entity';
+import { RecommendationImpression } from '@app/modules/recommendations/entities/recommendation-impression.entity';
+import { RecommendationModel } from '@app/modules/recommendations/entities/recommendation-model.entity';
 import { Review } from '@app/modules/reviews/entities/review.entity';
 import { LastMinuteOpening } from '@app/modules/last-minute/entities/last-minute-opening.entity';
 import { LastMinuteSettings } from '@app/modules/last-minute/entities/last-minute-settings.entity';
@@ -78,4 +80,6 @@ export const ENTITIES = [
   Review,
   LastMinuteOpening,
   LastMinuteSettings,
+  RecommendationImpression,
+  RecommendationModel,
 ];

@@ -9,7 +9,6 @@ export const childmindersPolicies: RoutePolicy[] = [
   { route: 'POST /api/childminders', access: ADMIN_ROLES },
   { route: 'GET /api/childminders/search', access: 'public' },
   { route: 'GET /api/geo/map-settings', access: 'public' },
-  { route: 'GET /api/childminders/recommended', access: 'public' },
   { route: 'GET /api/childminders/favorites', access: PARENT_ONLY },
   {
     route: 'GET /api/childminders/:id',

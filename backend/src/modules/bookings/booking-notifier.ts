@@ -13,6 +13,7 @@ import { User } from '@app/modules/users/entities/user.entity';
 import { describeSchedule } from './booking-rules';
 import { sessionsOf } from './dto/booking.mapper';
 import { Booking } from './entities/booking.entity';
+import { formatPence } from '@app/common/money';
 
 export type BookingEvent = 'requested' | 'changed' | 'confirmed' | 'rejected' | 'cancelled' | 'expired' | 'reminder';
 export type CancelledBy = 'parent' | 'childminder' | 'admin';
@@ -23,7 +24,6 @@ export interface AfterCommit {
   booking: Booking;
 }
 
-const formatPounds = (pence: number) => `£${(pence / 100).toFixed(2)}`;
 const fullName = (user: User | undefined) => `${user?.firstName ?? ''} ${user?.lastName ?? ''}`.trim();
 
 /** "Maya and Leo" */
@@ -108,7 +108,7 @@ export class BookingNotifier {
             parentName,
             children: names,
             schedule,
-            price: formatPounds(booking.priceEstimatePence),
+            price: formatPence(booking.priceEstimatePence),
             link: minderLink,
           },
           { title: `Booking request from ${parentName}`, body: `${names}: ${schedule}`, link: minderLink },

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { Brackets, EntityManager, In, MoreThanOrEqual, Repository, SelectQueryBuilder } from 'typeorm';
 import { BookingChild } from './entities/booking-child.entity';
 import { BookingSession } from './entities/booking-session.entity';
 import { Booking, BookingStatus } from './entities/booking.entity';
@@ -233,6 +233,27 @@ export class BookingsRepository {
       .andWhere('booking.endsAt > :now', { now })
       .getRawOne<{ count: string | number }>();
     return Number(row?.count ?? 0);
+  }
+
+  /** When the parent's latest bookings start, latest first (IDX_bookings_parent_start). */
+  async recentStartsOfParent(parentId: string, limit: number): Promise<Date[]> {
+    const rows = await this.bookings.find({
+      select: { id: true, startsAt: true },
+      where: { parentId },
+      order: { startsAt: 'DESC' },
+      take: limit,
+    });
+    return rows.map((row) => row.startsAt);
+  }
+
+  /** Who asked which childminder for care since `since`, oldest first. */
+  requestedSince(since: Date, limit: number): Promise<Pick<Booking, 'parentId' | 'profileId' | 'createdAt'>[]> {
+    return this.bookings.find({
+      select: { id: true, parentId: true, profileId: true, createdAt: true },
+      where: { createdAt: MoreThanOrEqual(since) },
+      order: { createdAt: 'ASC' },
+      take: limit,
+    });
   }
 
   /** Whether the parent has had care with this childminder: a completed booking between them. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { ADMIN_ROLES, Role } from '@app/common/auth/role';
@@ -9,10 +10,12 @@ import { AuditService } from '@app/modules/audit/audit.service';
 import { instant } from '@app/modules/availability/dto/instant.validator';
 import { formatUkRange } from '@app/modules/availability/time-ranges';
 import { childminderNotFound } from '@app/modules/childminders/childminder.exception';
+import { Weekday, WEEKDAYS } from '@app/modules/childminders/childminder-vocabulary';
 import { ChildmindersRepository } from '@app/modules/childminders/childminders.repository';
 import { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
 import { ChildBookingsPort } from '@app/modules/children/child-bookings.port';
 import { ChildrenRepository } from '@app/modules/children/children.repository';
+import { UK_ZONE } from '@app/modules/children/child-age';
 import { Child } from '@app/modules/children/entities/child.entity';
 import { AutoAcceptRules } from '@app/modules/last-minute/auto-accept-rules';
 import { BookingErrorCode, BookingException, bookingNotFound, BookingProblem, refused } from './booking.exception';
@@ -40,6 +43,9 @@ import { BookingQuoteResponse, BookingResponse } from './dto/booking.response';
 import { BookingChild } from './entities/booking-child.entity';
 import { BookingSession } from './entities/booking-session.entity';
 import { ACTIVE_STATUSES, Booking, BookingStatus } from './entities/booking.entity';
+
+/** How many of a parent's latest bookings say which days they usually need care. */
+const USUAL_CARE_SAMPLE = 20;
 
 const viewerOf = (auth: AuthContext): BookingViewer =>
   ADMIN_ROLES.includes(auth.role) ? 'admin' : auth.role === Role.Childminder ? 'childminder' : 'parent';
@@ -113,6 +119,18 @@ export class BookingsService implements ChildBookingsPort {
       });
     }
     return toBookingResponse(booking, children, viewerOf(auth));
+  }
+
+  /** The weekdays (UK time) on which the parent's latest bookings start: the days they usually need care. */
+  async usualCareDays(parentId: string): Promise<Weekday[]> {
+    const starts = await this.bookings.recentStartsOfParent(parentId, USUAL_CARE_SAMPLE);
+    const days = new Set(starts.map((start) => WEEKDAYS[DateTime.fromJSDate(start, { zone: UK_ZONE }).weekday - 1]!));
+    return WEEKDAYS.filter((day) => days.has(day));
+  }
+
+  /** Which parent asked which childminder profile for care since `since`, oldest first. */
+  requestsSince(since: Date, limit: number): Promise<{ parentId: string; profileId: string; createdAt: Date }[]> {
+    return this.bookings.requestedSince(since, limit);
   }
 
   listForParent(auth: AuthContext, query: ListBookingsQuery): Promise<Page<BookingResponse>> {

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -23,12 +23,7 @@ import {
   OwnChildminderProfileResponse,
 } from './dto/childminder.response';
 import { CreateChildminderProfileDto } from './dto/create-childminder-profile.dto';
-import {
-  ChildminderIdParams,
-  RecommendedChildmindersQuery,
-  SearchChildmindersQuery,
-} from './dto/search-childminders.query';
-import { OptionalAuth, OptionalAuthGuard } from './optional-auth.guard';
+import { ChildminderIdParams, SearchChildmindersQuery } from './dto/search-childminders.query';
 import { CARE_WEEKS } from './search/care-availability.port';
 
 const PARENT_ONLY = [Role.Parent] as const;
@@ -74,18 +69,6 @@ export class ChildmindersController {
   @ApiBadRequestResponse({ description: 'Unknown postcode or a filter out of range (named in details)' })
   search(@Query() query: SearchChildmindersQuery) {
     return this.childminders.search(query);
-  }
-
-  @Get('recommended')
-  @Public()
-  @UseGuards(OptionalAuthGuard)
-  @ApiOperation({
-    summary: 'Near, well-rated childminders for a postcode, or (signed in, no postcode) for your own postcode',
-  })
-  @ApiOkResponse({ type: ChildminderSearchPageResponse })
-  @ApiBadRequestResponse({ description: 'No postcode given or on the account, or an unknown postcode' })
-  recommended(@OptionalAuth() auth: AuthContext | null, @Query() query: RecommendedChildmindersQuery) {
-    return this.childminders.recommended(auth, query);
   }
 
   @Get('favorites')

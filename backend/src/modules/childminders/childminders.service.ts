@@ -34,19 +34,14 @@ import {
   toOwnProfileResponse,
 } from './dto/childminder.response';
 import { CreateChildminderProfileDto } from './dto/create-childminder-profile.dto';
-import { RecommendedChildmindersQuery, SearchChildmindersQuery } from './dto/search-childminders.query';
+import { SearchChildmindersQuery } from './dto/search-childminders.query';
 import { UpdateChildminderProfileDto } from './dto/update-childminder-profile.dto';
 import { ChildminderProfile } from './entities/childminder-profile.entity';
 import { profileCompleteness } from './profile-completeness';
 import { CareAvailabilityPort, CareNeed } from './search/care-availability.port';
+import { RecommendationCandidate } from './search/recommendation-pool';
 import { SearchFilters } from './search/search-filters';
-import {
-  RankedCandidate,
-  rankRecommended,
-  rankSearchResults,
-  roundMiles,
-  SearchCandidate,
-} from './search/search-ranking';
+import { RankedCandidate, rankSearchResults, roundMiles, SearchCandidate, SearchSort } from './search/search-ranking';
 
 export type SearchPage = Page<ChildminderSearchResult> & { origin: SearchOriginResponse };
 
@@ -135,25 +130,62 @@ export class ChildmindersService {
     return ranked.filter((r) => covering.has(userOf.get(r.id)!));
   }
 
-  /** Near, well-rated childminders for a postcode, or for the signed-in user's own postcode. */
-  async recommended(auth: AuthContext | null, query: RecommendedChildmindersQuery): Promise<SearchPage> {
-    const postcode = query.postcode ?? (auth ? (await this.users.requireUser(auth.userId)).postcode : null);
-    if (!postcode) {
+  /**
+   * Where distances are measured from: the postcode given, or else the signed-in user's own.
+   * Recommendations start here.
+   */
+  async searchOrigin(auth: AuthContext | null, postcode: string | undefined): Promise<GeoLocation> {
+    const chosen = postcode ?? (auth ? (await this.users.requireUser(auth.userId)).postcode : null);
+    if (!chosen) {
       const message = 'Enter a postcode to see childminders near it';
       throw new ChildminderException(ChildminderErrorCode.PostcodeRequired, message, [{ field: 'postcode', message }]);
     }
-    const origin = this.geocoder.locate(postcode);
+    return this.geocoder.locate(chosen);
+  }
+
+  /**
+   * The nearest `limit` listed childminders within `radiusMiles` of `origin` that search may
+   * show, nearest first, with what a recommender judges a match on. The limit keeps a
+   * recommendation's cost flat however dense the area.
+   */
+  async recommendationPool(
+    origin: GeoLocation,
+    radiusMiles: number,
+    limit: number,
+  ): Promise<RecommendationCandidate[]> {
     const candidates = await this.onlySearchable(
-      await this.childminders.findSearchCandidates({ box: boundingBox(origin, query.radiusMiles) }),
+      await this.childminders.findSearchCandidates({ box: boundingBox(origin, radiusMiles) }),
       false,
     );
-    const featured = await this.entitlements.usersWith(
-      candidates.map((c) => c.userId),
-      Role.Childminder,
-      'recommendations.featured',
-    );
-    const ranked = rankRecommended(candidates, origin, query.radiusMiles, featured);
-    return { ...(await this.page(ranked, query)), origin: toOrigin(origin, query.radiusMiles) };
+    const nearest = rankSearchResults(candidates, origin, radiusMiles, SearchSort.Distance).slice(0, limit);
+    const miles = new Map(nearest.map((r) => [r.id, r.distanceMiles]));
+    const profiles = await this.childminders.findByIdsInOrder(nearest.map((r) => r.id));
+    const userIds = profiles.map((p) => p.userId);
+    const [badges, verified, featured] = await Promise.all([
+      this.badgesOf(profiles),
+      this.compliance.searchableUserIds(userIds, true),
+      this.entitlements.usersWith(userIds, Role.Childminder, 'recommendations.featured'),
+    ]);
+    return profiles.map((p) => ({
+      result: {
+        ...toChildminderSummary(p, badges(p)),
+        distanceMiles: roundMiles(miles.get(p.id)!),
+        district: { latitude: p.latitude!, longitude: p.longitude! },
+      },
+      userId: p.userId,
+      distanceMiles: miles.get(p.id)!,
+      ratingAverage: p.ratingAverage,
+      ratingCount: p.ratingCount,
+      hourlyRatePence: p.hourlyRatePence,
+      ageGroups: p.ageGroups,
+      capacityUnder1: p.capacityUnder1,
+      capacityYoung: p.capacityYoung,
+      capacityUnder8: p.capacityUnder8,
+      languages: p.languages.map((l) => l.toLowerCase()),
+      specialNeedsExperience: p.specialNeedsExperience,
+      verified: verified?.has(p.userId) ?? false,
+      featured: featured.has(p.userId),
+    }));
   }
 
   private async page(ranked: RankedCandidate[], query: PageQuery): Promise<Page<ChildminderSearchResult>> {
@@ -417,7 +449,8 @@ function toInspection(dto: NonNullable<UpdateChildminderProfileDto['inspection']
   };
 }
 
-const toOrigin = (origin: GeoLocation, radiusMiles: number): SearchOriginResponse => ({
+/** The public description of where a search or recommendation measured from. */
+export const toOrigin = (origin: GeoLocation, radiusMiles: number): SearchOriginResponse => ({
   outcode: origin.outcode,
   town: origin.town,
   precision: origin.precision,

@@ -53,6 +53,15 @@ export class ChildrenService {
     );
   }
 
+  /** What matching a childminder needs to know of a parent's children: ages and whether any has special needs. */
+  async careFactsOf(parentId: string): Promise<{ dateOfBirth: string; hasSpecialNeeds: boolean }[]> {
+    const [children] = await this.children.pageForParent(parentId, { skip: 0, take: MAX_CHILDREN_PER_PARENT });
+    return children.map((child) => ({
+      dateOfBirth: child.dateOfBirth,
+      hasSpecialNeeds: Boolean(child.specialNeeds?.trim()),
+    }));
+  }
+
   async get(auth: AuthContext, id: string): Promise<ChildResponse> {
     return toChildResponse(await this.requireChildAccess(auth, id));
   }

@@ -11,7 +11,8 @@ import { BillingGateway } from './gateway/billing-gateway';
 import { freePlanFor, planByKey } from './plans';
 import { SubscriptionsRepository } from './subscriptions.repository';
 import { SubscriptionsService } from './subscriptions.service';
-import { formatPence, StripeWebhookService } from './webhook/stripe-webhook.service';
+import { formatPence } from '@app/common/money';
+import { StripeWebhookService } from './webhook/stripe-webhook.service';
 
 const DAY_MS = 24 * 3600_000;
 export const BILLING_JOB = 'billing-reminders';

@@ -45,7 +45,7 @@ const toBoolean = () =>
   );
 
 /** The postcode (full or district) a search starts from; the geocoder's 400 names it if unknown. */
-const postcode = () => (target: object, property: string) => {
+export const IsSearchPostcode = () => (target: object, property: string) => {
   IsString({ message: 'postcode must be a UK postcode such as SW1A 1AA' })(target, property);
   MaxLength(20, { message: 'postcode must be a UK postcode such as SW1A 1AA' })(target, property);
 };
@@ -55,7 +55,7 @@ export const DEFAULT_RADIUS_MILES = 5;
 /** `GET /api/childminders/search`: postcode and radius, then every filter optional. */
 export class SearchChildmindersQuery extends PageQuery {
   @ApiProperty({ example: 'M20 2LS', description: 'A full UK postcode or its first part' })
-  @postcode()
+  @IsSearchPostcode()
   postcode: string;
 
   @ApiPropertyOptional({ minimum: 0.5, maximum: MAX_SEARCH_RADIUS_MILES, default: DEFAULT_RADIUS_MILES })
@@ -181,22 +181,6 @@ export class SearchChildmindersQuery extends PageQuery {
   @IsOptional()
   @IsEnum(SearchSort, { message: 'sort must be one of: distance, rating, price' })
   sort: SearchSort = SearchSort.Distance;
-}
-
-/** `GET /api/childminders/recommended`: for a postcode, or the signed-in parent's own. */
-export class RecommendedChildmindersQuery extends PageQuery {
-  @ApiPropertyOptional({ example: 'M20 2LS', description: 'Default: the signed-in user’s postcode' })
-  @IsOptional()
-  @postcode()
-  postcode?: string;
-
-  @ApiPropertyOptional({ minimum: 0.5, maximum: MAX_SEARCH_RADIUS_MILES, default: 10 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'radiusMiles must be a number of miles' })
-  @Min(0.5)
-  @Max(MAX_SEARCH_RADIUS_MILES)
-  radiusMiles: number = 10;
 }
 
 export class ChildminderIdParams {

@@ -1,11 +1,4 @@
-import {
-  believableRating,
-  rankRecommended,
-  rankSearchResults,
-  roundMiles,
-  SearchCandidate,
-  SearchSort,
-} from './search-ranking';
+import { rankSearchResults, roundMiles, SearchCandidate, SearchSort } from './search-ranking';
 
 /** Points due north of the origin: 1/69.09 degree of latitude is about a mile. */
 const origin = { latitude: 51.5, longitude: -0.1 };
@@ -64,56 +57,6 @@ describe('rankSearchResults', () => {
   it('equal candidates keep a stable order by id, so pages do not overlap', () => {
     const same = ['c', 'a', 'b'].map((id) => candidate(id, 2, 500, 4));
     expect(rankSearchResults(same, origin, 5, SearchSort.Distance).map((r) => r.id)).toEqual(['a', 'b', 'c']);
-  });
-});
-
-describe('rankRecommended', () => {
-  it('prefers a well-reviewed childminder over a perfect score from one review', () => {
-    const ranked = rankRecommended(
-      [candidate('one-review', 2, 600, 5, 1), candidate('forty-reviews', 2, 600, 4.8, 40)],
-      origin,
-      10,
-    );
-    expect(ranked.map((r) => r.id)).toEqual(['forty-reviews', 'one-review']);
-  });
-
-  it('weighs nearness: the same rating round the corner beats it across town; nothing beyond the radius', () => {
-    const ranked = rankRecommended(
-      [
-        candidate('across-town', 9, 600, 4.6),
-        candidate('round-the-corner', 0.5, 600, 4.6),
-        candidate('beyond', 11, 1, 5),
-      ],
-      origin,
-      10,
-    );
-    expect(ranked.map((r) => r.id)).toEqual(['round-the-corner', 'across-town']);
-  });
-
-  it('features Pro childminders above similar ones, not above much nearer and better ones', () => {
-    const similar = [candidate('listed', 2, 600, 4.6, 20), candidate('pro', 2.5, 600, 4.5, 20)];
-    expect(rankRecommended(similar, origin, 10).map((r) => r.id)).toEqual(['listed', 'pro']);
-    expect(rankRecommended(similar, origin, 10, new Set(['user-pro'])).map((r) => r.id)).toEqual(['pro', 'listed']);
-
-    const outclassed = [candidate('great-near', 0.5, 600, 4.9, 40), candidate('pro-far', 9, 600, 3.5, 20)];
-    expect(rankRecommended(outclassed, origin, 10, new Set(['user-pro-far']))[0]!.id).toBe('great-near');
-  });
-
-  it('a much better rating a little farther away wins', () => {
-    const ranked = rankRecommended(
-      [candidate('poor-near', 0.5, 600, 3, 20), candidate('great-nearby', 3, 600, 4.9, 20)],
-      origin,
-      10,
-    );
-    expect(ranked[0]!.id).toBe('great-nearby');
-  });
-});
-
-describe('believableRating', () => {
-  it('is the prior without reviews and moves towards the average as reviews come in', () => {
-    expect(believableRating(null, 0)).toBe(4);
-    expect(believableRating(5, 1)).toBeCloseTo(4.25, 5);
-    expect(believableRating(5, 100)).toBeGreaterThan(4.95);
   });
 });
 

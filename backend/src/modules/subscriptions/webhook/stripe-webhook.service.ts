@@ -14,6 +14,7 @@ import { StripeConfig } from '../stripe.config';
 import { SubscriptionErrorCode, SubscriptionException } from '../subscription.exception';
 import { SubscriptionsRepository } from '../subscriptions.repository';
 import { isUniqueViolation } from '@app/database/unique-violation';
+import { formatPence } from '@app/common/money';
 
 const HANDLED = new Set([
   'checkout.session.completed',
@@ -29,7 +30,6 @@ const HANDLED = new Set([
 const toDate = (seconds: number | null | undefined) => (seconds ? new Date(seconds * 1000) : null);
 const idOf = (value: string | { id: string } | null | undefined) =>
   value == null ? null : typeof value === 'string' ? value : value.id;
-export const formatPence = (pence: number) => `£${(pence / 100).toFixed(2)}`;
 
 const isDeadlock = (error: unknown) => {
   const e = error as { code?: string; driverError?: { code?: string } };

@@ -466,23 +466,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/childminders/recommended": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Near, well-rated childminders for a postcode, or (signed in, no postcode) for your own postcode */
-        get: operations["Childminders_recommended"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/childminders/favorites": {
         parameters: {
             query?: never;
@@ -1697,6 +1680,57 @@ export interface paths {
         head?: never;
         /** Change my last-minute alert settings (parent) or auto-accept rules (childminder) */
         patch: operations["LastMinute_updateSettings"];
+        trace?: never;
+    };
+    "/api/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Childminders recommended for my family, each with a 0-100 match score and the reasons in words; what I ask for (budget, languages, days and times) sharpens the match */
+        get: operations["Recommendations_forParent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recommendations/click": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that I opened a recommendation I was shown (teaches the recommender) */
+        post: operations["Recommendations_click"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/childminders/recommended": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recommended childminders for a postcode, or (signed in, no postcode) for your own; personal for a signed-in parent */
+        get: operations["Recommendations_near"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/health/live": {
@@ -3364,6 +3398,94 @@ export interface components {
             /** Format: date-time */
             to: string;
         };
+        RecommendationClickDto: {
+            /**
+             * Format: uuid
+             * @description The recommendation id the list gave
+             */
+            recommendationId: string;
+        };
+        RecommendationPageResponse: {
+            items: components["schemas"]["RecommendationResponse"][];
+            /** @description The version of the trained weights that scored this list (0: the prior weights) */
+            modelVersion: number;
+            origin: components["schemas"]["SearchOriginResponse"];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        RecommendationResponse: {
+            ageGroups: components["schemas"]["AgeGroup"][];
+            /** @description Verification badges: one per document type with an approved document that has not expired */
+            badges: components["schemas"]["DocumentType"][];
+            /** @description The first 200 characters of the bio */
+            bioExcerpt: string | null;
+            displayName: string;
+            /**
+             * @description Miles from the searched postcode’s district, one decimal
+             * @example 1.4
+             */
+            distanceMiles: number;
+            /** @description The centre of the childminder’s postcode district (never the home), for a map */
+            district: components["schemas"]["DistrictPointResponse"];
+            /** @description On a plan that features her in recommendations (ranked a little higher, shown as featured) */
+            featured: boolean;
+            /**
+             * @description Integer pence
+             * @example 650
+             */
+            hourlyRatePence: number | null;
+            /**
+             * Format: uuid
+             * @description The profile id: the handle of /api/childminders/:id
+             */
+            id: string;
+            /**
+             * @example [
+             *       "English",
+             *       "Polish"
+             *     ]
+             */
+            languages: string[];
+            /**
+             * @description How likely the model thinks this family would choose her over the typical childminder shown beside her, in percent
+             * @example 82
+             */
+            matchScore: number;
+            photoUrl: string | null;
+            /**
+             * @description The postcode’s first part only
+             * @example M20
+             */
+            postcodeDistrict: string | null;
+            /** @example 4.8 */
+            ratingAverage: number | null;
+            /** @example 12 */
+            ratingCount: number;
+            /**
+             * @description What counted most in her favour, in words
+             * @example [
+             *       "1.2 miles away",
+             *       "Has places for a 2-year-old and is free on Tuesdays",
+             *       "Rated 4.9 by 23 parents"
+             *     ]
+             */
+            reasons: string[];
+            /**
+             * Format: uuid
+             * @description Names this recommendation in POST /api/recommendations/click; null when nobody is signed in as a parent
+             */
+            recommendationId: string | null;
+            services: components["schemas"]["ChildminderService"][];
+            specialNeedsExperience: boolean;
+            /** @example Didsbury */
+            town: string | null;
+            /**
+             * Format: uuid
+             * @description The childminder’s user id, to message them
+             */
+            userId: string;
+        };
         RegisterDto: {
             /** @example sam@example.co.uk */
             email: string;
@@ -4950,38 +5072,6 @@ export interface operations {
                 };
             };
             /** @description Unknown postcode or a filter out of range (named in details) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Childminders_recommended: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                /** @description Default: the signed-in user’s postcode */
-                postcode?: string;
-                radiusMiles?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChildminderSearchPageResponse"];
-                };
-            };
-            /** @description No postcode given or on the account, or an unknown postcode */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9232,6 +9322,144 @@ export interface operations {
             };
             /** @description A child id is not one of my children */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Recommendations_forParent: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Default: the signed-in user’s postcode */
+                postcode?: string;
+                radiusMiles?: number;
+                /** @description Integer pence per hour */
+                maxHourlyRate?: number;
+                /** @description Comma-separated or repeated; every one must be spoken */
+                languages?: string[];
+                /** @description The weekdays care is needed (comma-separated or repeated); requires from and to. A childminder matches when, on every one of these days, their availability (available blocks minus time off, repeats expanded in Europe/London) covers from-to, in at least one of the next 4 full weeks (Monday to Sunday, starting next Monday): a one-off holiday does not hide anyone, a month off does. */
+                days?: components["schemas"]["Weekday"][];
+                /** @description When care starts on each of days: HH:mm, 24-hour, UK local time; requires days and to */
+                from?: string;
+                /** @description When care ends on each of days: HH:mm, UK local time, after from (the same day) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationPageResponse"];
+                };
+            };
+            /** @description No postcode given or on my account, an unknown postcode, or a bad filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Recommendations_click: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecommendationClickDto"];
+            };
+        };
+        responses: {
+            /** @description Recorded (a second click changes nothing) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description recommendationId is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such recommendation shown to me */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Recommendations_near: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Default: the signed-in user’s postcode */
+                postcode?: string;
+                radiusMiles?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationPageResponse"];
+                };
+            };
+            /** @description No postcode given or on the account, or an unknown postcode */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,2 @@
+/** Pence as people read them in emails and explanations: `£6.50`. */
+export const formatPence = (pence: number): string => `£${(pence / 100).toFixed(2)}`;
