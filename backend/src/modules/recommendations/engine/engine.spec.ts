@@ -78,7 +78,10 @@ describe('scores and reasons', () => {
     const scores = vectors.map((x) => matchProbability(PRIOR_WEIGHTS, x, mean));
     expect(scores[0]).toBeGreaterThan(scores[2]!);
     expect(scores[2]).toBeGreaterThan(scores[1]!);
-    for (const s of scores) (expect(s).toBeGreaterThan(0), expect(s).toBeLessThan(1));
+    for (const s of scores) {
+      expect(s).toBeGreaterThan(0);
+      expect(s).toBeLessThan(1);
+    }
   });
 
   it('gives what counted most in words, places and days said once, and never what counted against her', () => {
