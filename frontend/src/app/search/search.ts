@@ -1,6 +1,15 @@
 import { ResultsMap } from './results-map';
 import { VerificationBadges } from '@shared/verification-badges/verification-badges';
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  computed,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import {
   type AbstractControl,
@@ -23,7 +32,9 @@ import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { AuthService } from '@core/auth/auth';
 import { toApiProblem } from '@core/errors/api-error';
+import { RecommendedForYou } from '../recommendations/recommended-for-you';
 import { EmptyState } from '@shared/page-state/empty-state';
 import { ErrorState } from '@shared/page-state/error-state';
 import { LoadingState } from '@shared/page-state/loading-state';
@@ -107,6 +118,7 @@ class CareTimeErrorMatcher implements ErrorStateMatcher {
     EmptyState,
     ErrorState,
     LoadingState,
+    RecommendedForYou,
   ],
   templateUrl: './search.html',
   styleUrl: './search.scss',
@@ -114,6 +126,7 @@ class CareTimeErrorMatcher implements ErrorStateMatcher {
 })
 export class Search {
   private readonly api = inject(ChildmindersApi);
+  private readonly auth = inject(AuthService);
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   private readonly fb = inject(NonNullableFormBuilder);
@@ -136,6 +149,8 @@ export class Search {
   protected readonly careToMatcher = new CareTimeErrorMatcher('to');
 
   protected readonly criteria = signal<SearchCriteria | null>(null);
+  /** Parents see their recommendations for the searched postcode above the results. */
+  protected readonly isParent = computed(() => this.auth.role() === 'parent');
   protected readonly results = signal<ChildminderSearchPage | null>(null);
   protected readonly loading = signal(false);
   /** The map starts open on wide screens; on a phone the list comes first and the map on request. */

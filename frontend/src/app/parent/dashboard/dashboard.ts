@@ -6,6 +6,7 @@ import type { ParentStats } from '@core/api/api-types';
 import { toApiProblem } from '@core/errors/api-error';
 import { DashboardShell } from '@shared/dashboard-shell/dashboard-shell';
 import { LinkCard, LinkCards } from '@shared/link-cards/link-cards';
+import { RecommendedForYou } from '../../recommendations/recommended-for-you';
 import { BookingsApi } from '../bookings/bookings-api';
 import { subscriptionLabel } from './stats-labels';
 
@@ -58,7 +59,7 @@ const PARENT_LINKS: readonly LinkCard[] = [
 /** `/parent`: the figures that need attention, then links to every parent page. */
 @Component({
   selector: 'app-parent-dashboard',
-  imports: [DashboardShell, LinkCards, MatButtonModule, MatIconModule, RouterLink],
+  imports: [DashboardShell, LinkCards, MatButtonModule, MatIconModule, RecommendedForYou, RouterLink],
   template: `
     <app-dashboard-shell heading="Parent dashboard" intro="Find childcare near you and keep track of your bookings.">
       <section class="section" aria-labelledby="stats-title">
@@ -105,6 +106,7 @@ const PARENT_LINKS: readonly LinkCard[] = [
           <p class="muted" role="status">Loading your figures…</p>
         }
       </section>
+      <app-recommended-for-you class="section" />
       <app-link-cards heading="Your family" [links]="links" />
     </app-dashboard-shell>
   `,
