@@ -65,6 +65,13 @@ describe('Finding a childminder in the browser', () => {
     await page.goto('/search?postcode=NOTAPLACE');
     await visible(page.getByText(/UK postcode/).first());
 
+    // A well-formed postcode the server does not know: said on the field, announced, focus back on the field.
+    await page.goto('/search?postcode=ZZ99%209ZZ');
+    await visible(page.getByRole('alert').getByText("We couldn't search that postcode"));
+    const postcode = page.getByRole('textbox', { name: 'Postcode' });
+    await expect(postcode.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.evaluate('document.activeElement?.getAttribute("formcontrolname")')).resolves.toBe('postcode');
+
     await page.goto('/search?postcode=M20');
     await page.locator('article h3 a').first().click();
     await page.waitForURL(/\/childminders\//);

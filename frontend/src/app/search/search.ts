@@ -132,6 +132,7 @@ export class Search {
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly destroyRef = inject(DestroyRef);
   private readonly resultsHeading = viewChild<ElementRef<HTMLElement>>('resultsHeading');
+  private readonly postcodeInput = viewChild<ElementRef<HTMLInputElement>>('postcodeInput');
 
   protected readonly radiusChoices = RADIUS_CHOICES;
   protected readonly services = SERVICES;
@@ -156,6 +157,13 @@ export class Search {
   /** The map starts open on wide screens; on a phone the list comes first and the map on request. */
   protected readonly showMap = signal(typeof window !== 'undefined' && window.matchMedia('(min-width: 760px)').matches);
   protected readonly searchError = signal<string | null>(null);
+  /** What the status region says after a search: the count, or that the search is running. */
+  protected readonly announcement = computed(() => {
+    if (this.loading()) return 'Finding childminders…';
+    const page = this.results();
+    if (!page) return '';
+    return `${page.total} ${page.total === 1 ? 'childminder' : 'childminders'} found within ${page.origin.radiusMiles} miles of ${page.origin.outcode}`;
+  });
   /** A 400 about the postcode is shown on the field, not as a page error. */
   protected readonly postcodeError = signal<string | null>(null);
 
@@ -304,8 +312,12 @@ export class Search {
           this.results.set(null);
           const postcode = problem.details.find((d) => d.field === 'postcode');
           if (postcode) {
+            // The field is well formed but unknown to the server: mark it invalid so the message shows
+            // on it (and is linked to it), announce it, and put the person back on the field to fix it.
             this.postcodeError.set(postcode.message);
+            this.form.controls.postcode.setErrors({ unknown: true });
             this.form.controls.postcode.markAsTouched();
+            this.postcodeInput()?.nativeElement.focus();
           } else {
             this.searchError.set(problem.message);
           }
