@@ -22,6 +22,7 @@ const PRODUCT_JOBS = [
   'job-history-prune',
   'message-digest',
   'realtime-prune',
+  'recommendations-train',
   'uploads-cleanup',
 ];
 
