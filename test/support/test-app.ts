@@ -29,6 +29,16 @@ export interface TestApp {
  * not fire on their own: tests run them directly so that outcomes are deterministic.
  */
 /**
+ * `describe` on MariaDB, `describe.skip` on SQLite, for the few stories that are about what only a
+ * server database does (several instances sharing one database, row locks under contention).
+ * Name why: every other story must pass on both dialects.
+ */
+export function describeOnMariaDbOnly(why: string): jest.Describe {
+  if (!why.trim()) throw new Error('say why this story cannot run on SQLite');
+  return testDialect() === 'mysql' ? describe : describe.skip;
+}
+
+/**
  * The two dialects' runs go side by side: each keeps its rate-limit counters and fan-out
  * channels in a Redis database of its own.
  */
