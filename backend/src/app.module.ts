@@ -7,7 +7,7 @@ import { RedisModule } from './common/redis/redis.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
-import { DemoSeedModule } from './database/seed/demo-seed.module';
+import { DemoModule } from './demo/demo.module';
 import { ActivityModule } from './modules/activity/activity.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -67,7 +67,9 @@ export class AppModule {
         LastMinuteModule,
         RecommendationsModule,
         HealthModule,
-        DemoSeedModule,
+        // Production is never a demo: the demo data, the demo logins' route and the payment
+        // simulator are not even loaded there (backend/src/demo/, SimulatorModule).
+        ...(config.isProduction ? [] : [DemoModule]),
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
     };

@@ -20,6 +20,21 @@ export type MailConfig =
     };
 
 /**
+ * `mysql://…` or `mariadb://…`: a server; `sqlite:<file>`: that SQLite file; nothing: the embedded
+ * SQLite file in the data directory.
+ */
+function databaseConfig(url: string | undefined, dataDir: string): DatabaseConfig {
+  if (!url) return { type: 'sqlite', path: resolve(dataDir, 'childminder-connect.sqlite') };
+  if (url.startsWith('sqlite:')) return { type: 'sqlite', path: resolve(url.slice('sqlite:'.length)) };
+  return {
+    type: 'mysql',
+    url: url.replace(/^mariadb:/, 'mysql:'),
+    // TypeORM reads a few column defaults differently on MariaDB; the scheme says which.
+    flavour: url.startsWith('mariadb:') ? 'mariadb' : 'mysql',
+  };
+}
+
+/**
  * The product's one typed configuration, built once from the environment at boot.
  * Services inject it and read fields; nothing else reads process.env.
  */
@@ -59,16 +74,10 @@ export class AppConfig {
     this.port = env.PORT ?? 3000;
     this.dataDir = resolve(env.DATA_DIR ?? './data');
     this.publicUrl = (env.PUBLIC_URL ?? `http://localhost:${this.port}`).replace(/\/+$/, '');
-    this.database = env.DATABASE_URL
-      ? {
-          type: 'mysql',
-          url: env.DATABASE_URL.replace(/^mariadb:/, 'mysql:'),
-          // TypeORM reads a few column defaults differently on MariaDB; the scheme says which.
-          flavour: env.DATABASE_URL.startsWith('mariadb:') ? 'mariadb' : 'mysql',
-        }
-      : { type: 'sqlite', path: resolve(this.dataDir, 'childminder-connect.sqlite') };
+    this.database = databaseConfig(env.DATABASE_URL, this.dataDir);
     this.migrateOnStart = env.DB_MIGRATE_ON_START ?? true;
-    this.demoData = env.DEMO_DATA ?? this.database.type === 'sqlite';
+    // Production is never a demo, whatever the database: DEMO_DATA=true is refused below.
+    this.demoData = this.nodeEnv !== 'production' && (env.DEMO_DATA ?? this.database.type === 'sqlite');
     this.redisUrl = env.REDIS_URL;
     this.logLevel = env.LOG_LEVEL ?? (this.nodeEnv === 'test' ? 'warn' : 'info');
     this.jobsEnabled = env.JOBS_ENABLED ?? true;
@@ -90,6 +99,11 @@ export class AppConfig {
       // silently log users out whenever the load balancer switches instance.
       if (!env.JWT_SECRET) problems.push('JWT_SECRET: required when NODE_ENV=production');
       if (!env.ENCRYPTION_KEY) problems.push('ENCRYPTION_KEY: required when NODE_ENV=production');
+      if (env.DEMO_DATA) {
+        problems.push(
+          'DEMO_DATA: must not be true when NODE_ENV=production (demo data adds accounts whose passwords are public)',
+        );
+      }
     }
     const generated = env.JWT_SECRET && env.ENCRYPTION_KEY ? undefined : loadOrCreateSecrets(this.dataDir);
     this.auth = {
@@ -127,6 +141,11 @@ export class AppConfig {
       this.mail = { transport: 'outbox', fromName, maxAttempts };
     }
     if (problems.length > 0) throw new ConfigurationError(problems);
+  }
+
+  /** Production is never a demo: no demo data, no payment simulator, no test-only routes. */
+  get isProduction(): boolean {
+    return this.nodeEnv === 'production';
   }
 
   get isEmbedded(): boolean {

@@ -167,6 +167,39 @@ describe(AppConfig.name, () => {
       expect(config.demoData).toBe(false);
     });
 
+    it('reads sqlite:<file> as that SQLite file', () => {
+      const dataDir = tempDataDir();
+      const config = AppConfig.fromEnvironment({ DATA_DIR: dataDir, DATABASE_URL: `sqlite:${dataDir}/other.sqlite` });
+      expect(config.database).toEqual({ type: 'sqlite', path: join(dataDir, 'other.sqlite') });
+    });
+
+    it('never loads demo data in production, even on the embedded database', () => {
+      const config = AppConfig.fromEnvironment({
+        NODE_ENV: 'production',
+        DATA_DIR: tempDataDir(),
+        JWT_SECRET: 'x'.repeat(48),
+        ENCRYPTION_KEY: 'ab'.repeat(32),
+      });
+      expect(config.database.type).toBe('sqlite');
+      expect(config.demoData).toBe(false);
+      expect(config.isProduction).toBe(true);
+    });
+
+    it('refuses DEMO_DATA=true in production, naming the variable and why', () => {
+      const error = configurationErrorOf(() =>
+        AppConfig.fromEnvironment({
+          NODE_ENV: 'production',
+          DATA_DIR: tempDataDir(),
+          JWT_SECRET: 'x'.repeat(48),
+          ENCRYPTION_KEY: 'ab'.repeat(32),
+          DEMO_DATA: 'true',
+        }),
+      );
+      expect(error.problems).toEqual([
+        expect.stringMatching(/^DEMO_DATA: must not be true when NODE_ENV=production \(/),
+      ]);
+    });
+
     it('refuses NODE_ENV=production without JWT_SECRET, naming it', () => {
       const error = configurationErrorOf(() =>
         AppConfig.fromEnvironment({

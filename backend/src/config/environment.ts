@@ -37,8 +37,8 @@ export class Environment {
   @IsOptional() @IsString() @Transform(emptyToUndefined) DATA_DIR?: string;
   @IsOptional()
   @Transform(emptyToUndefined)
-  @Matches(/^(mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_$-]+(\?.*)?$/, {
-    message: 'DATABASE_URL must look like mysql://user:password@host:3306/database',
+  @Matches(/^((mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_$-]+(\?.*)?|sqlite:.+)$/, {
+    message: 'DATABASE_URL must look like mysql://user:password@host:3306/database (or sqlite:path/to/file.sqlite)',
   })
   DATABASE_URL?: string;
   @IsOptional() @Transform(toBoolean) @IsBoolean() DB_MIGRATE_ON_START?: boolean;

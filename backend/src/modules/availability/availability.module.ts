@@ -5,7 +5,6 @@ import { CareAvailabilityPort } from '@app/modules/childminders/search/care-avai
 import { AvailabilityController, PublicAvailabilityController } from './availability.controller';
 import { AvailabilityRepository } from './availability.repository';
 import { AvailabilityService } from './availability.service';
-import { AvailabilityDemoSeeder } from './demo/availability-demo.seeder';
 import { AvailabilityBlock } from './entities/availability-block.entity';
 
 /**
@@ -20,7 +19,6 @@ import { AvailabilityBlock } from './entities/availability-block.entity';
   providers: [
     AvailabilityRepository,
     AvailabilityService,
-    AvailabilityDemoSeeder,
     // Answers the search's "who can give this care?" (see CareAvailabilityPort).
     { provide: CareAvailabilityPort, useExisting: AvailabilityService },
   ],

@@ -18,7 +18,6 @@ import {
 import { BookingsLifecycleJob } from './bookings-lifecycle.job';
 import { BookingsRepository } from './bookings.repository';
 import { BookingsService } from './bookings.service';
-import { BookingsDemoSeeder } from './demo/bookings-demo.seeder';
 import { BookingChild } from './entities/booking-child.entity';
 import { BookingSession } from './entities/booking-session.entity';
 import { Booking } from './entities/booking.entity';
@@ -47,7 +46,6 @@ import { Booking } from './entities/booking.entity';
     BookingsService,
     BookingDashboardService,
     BookingsLifecycleJob,
-    BookingsDemoSeeder,
     // Answers the children module's "may this child be removed?" (see ChildBookingsPort).
     { provide: ChildBookingsPort, useExisting: BookingsService },
   ],

@@ -8,7 +8,6 @@ import { ChildminderProfileController } from './childminder-profile.controller';
 import { ChildmindersController } from './childminders.controller';
 import { ChildmindersRepository } from './childminders.repository';
 import { ChildmindersService } from './childminders.service';
-import { ChildmindersDemoSeeder } from './demo/childminders-demo.seeder';
 import { ChildminderFavorite } from './entities/childminder-favorite.entity';
 import { ChildminderProfile } from './entities/childminder-profile.entity';
 
@@ -26,7 +25,7 @@ import { ChildminderProfile } from './entities/childminder-profile.entity';
     ComplianceModule,
   ],
   controllers: [ChildmindersController, ChildminderProfileController],
-  providers: [ChildmindersRepository, ChildmindersService, ChildmindersDemoSeeder],
+  providers: [ChildmindersRepository, ChildmindersService],
   exports: [ChildmindersRepository, ChildmindersService],
 })
 export class ChildmindersModule {}

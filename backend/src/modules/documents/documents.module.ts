@@ -3,7 +3,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { StorageModule } from '@app/modules/storage/storage.module';
 import { UsersModule } from '@app/modules/users/users.module';
 import { AdminDocumentsController } from './admin-documents.controller';
-import { DocumentsDemoSeeder } from './demo/documents-demo.seeder';
 import { DocumentsController } from './documents.controller';
 import { DocumentsRepository } from './documents.repository';
 import { DocumentsService } from './documents.service';
@@ -20,7 +19,7 @@ import { UploadCleanupService } from './upload-cleanup.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Document, ProfileImage]), StorageModule, UsersModule],
   controllers: [DocumentsController, AdminDocumentsController, ProfileImagesController],
-  providers: [DocumentsRepository, DocumentsService, ProfileImagesService, UploadCleanupService, DocumentsDemoSeeder],
+  providers: [DocumentsRepository, DocumentsService, ProfileImagesService, UploadCleanupService],
   // Compliance (badges, reminders) reads documents through the service and repository.
   exports: [DocumentsService, DocumentsRepository, UploadCleanupService],
 })

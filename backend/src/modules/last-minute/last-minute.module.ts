@@ -6,7 +6,6 @@ import { NotificationsFeedModule } from '@app/modules/notifications-feed/notific
 import { SubscriptionsModule } from '@app/modules/subscriptions/subscriptions.module';
 import { AutoAcceptRules } from './auto-accept-rules';
 import { OfferedTime } from './offered-time';
-import { LastMinuteDemoSeeder } from './demo/last-minute-demo.seeder';
 import { LastMinuteOpening } from './entities/last-minute-opening.entity';
 import { LastMinuteSettings } from './entities/last-minute-settings.entity';
 import { LastMinuteController } from './last-minute.controller';
@@ -23,7 +22,7 @@ import { LastMinuteService } from './last-minute.service';
     SubscriptionsModule,
   ],
   controllers: [LastMinuteController],
-  providers: [LastMinuteRepository, LastMinuteService, AutoAcceptRules, OfferedTime, LastMinuteDemoSeeder],
+  providers: [LastMinuteRepository, LastMinuteService, AutoAcceptRules, OfferedTime],
   // The bookings module asks for the auto-accept rules and the offered time; it imports this
   // module, never the reverse.
   exports: [AutoAcceptRules, OfferedTime],

@@ -2,8 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/modules/auth/auth.module';
 import { ChildmindersModule } from '@app/modules/childminders/childminders.module';
-import { ReviewHistoryDemoSeeder } from './demo/review-history-demo.seeder';
-import { ReviewsDemoSeeder } from './demo/reviews-demo.seeder';
 import { Review } from './entities/review.entity';
 import { ReviewsController } from './reviews.controller';
 import { ReviewsRepository } from './reviews.repository';
@@ -13,6 +11,7 @@ import { ReviewsService } from './reviews.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Review]), ChildmindersModule, AuthModule],
   controllers: [ReviewsController],
-  providers: [ReviewsRepository, ReviewsService, ReviewsDemoSeeder, ReviewHistoryDemoSeeder],
+  providers: [ReviewsRepository, ReviewsService],
+  exports: [ReviewsService],
 })
 export class ReviewsModule {}

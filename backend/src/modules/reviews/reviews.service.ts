@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { isUniqueViolation } from '@app/database/unique-violation';
 import { PageQuery, toPage } from '@app/common/pagination/page';
@@ -68,11 +69,16 @@ export class ReviewsService {
       await this.reviews.insert(review, manager).catch((error: unknown) => {
         throw isUniqueViolation(error) ? alreadyReviewed() : error;
       });
-      const { average, count } = await this.reviews.ratingOf(booking.profileId, manager);
-      await this.childminders.recordRating(booking.profileId, average, count, manager);
+      await this.refreshRating(booking.profileId, manager);
     });
     const names = await this.reviews.firstNames([auth.userId]);
     return toReviewResponse((await this.reviews.findByBooking(booking.id))!, names.get(auth.userId) ?? 'A parent');
+  }
+
+  /** Sets the profile's rating to what its reviews add up to (a new review, the demo data). */
+  async refreshRating(profileId: string, manager: EntityManager): Promise<void> {
+    const { average, count } = await this.reviews.ratingOf(profileId, manager);
+    await this.childminders.recordRating(profileId, average, count, manager);
   }
 
   /** The childminder answers a review of theirs, once. */

@@ -14,6 +14,7 @@ import {
 import {
   AdminSubscriptionDetailResponse,
   AdminSubscriptionResponse,
+  BillingSetupResponse,
   PaymentResponse,
   toAdminSubscriptionResponse,
   toPaymentResponse,
@@ -21,11 +22,23 @@ import {
 import { PaymentStatus } from './entities/payment-record.entity';
 import { ENTITLED_STATUSES, Subscription, SubscriptionStatus } from './entities/subscription.entity';
 import { BillingGateway } from './gateway/billing-gateway';
+import { ConfiguredBillingGateway } from './gateway/configured-billing-gateway';
+import { PaymentsMode } from './payments-mode';
 import { PaidPlanKey, planByKey } from './plans';
 import { StripeConfig } from './stripe.config';
 import { SubscriptionErrorCode, SubscriptionException, subscriptionNotFound } from './subscription.exception';
 import { SubscriptionsRepository } from './subscriptions.repository';
 import { SubscriptionsService } from './subscriptions.service';
+
+/** What Stripe payments need (stripe.config.ts checks them together once the key is set). */
+const SETTINGS_FOR_PAYMENTS = [
+  'STRIPE_SECRET_KEY',
+  'STRIPE_WEBHOOK_SECRET',
+  'STRIPE_PRICE_PARENT_PLUS_MONTH',
+  'STRIPE_PRICE_PARENT_PLUS_YEAR',
+  'STRIPE_PRICE_CHILDMINDER_PRO_MONTH',
+  'STRIPE_PRICE_CHILDMINDER_PRO_YEAR',
+] as const;
 
 /** Admin subscriptions: list, detail with payments, change plan, extend trial, cancel, refund. Every change is audited. */
 @Injectable()
@@ -36,8 +49,15 @@ export class AdminSubscriptionsService {
     private readonly config: StripeConfig,
     private readonly subscriptions: SubscriptionsService,
     private readonly audit: AuditService,
+    private readonly payments: ConfiguredBillingGateway,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
+
+  /** For the admin dashboard: without Stripe keys paid plans cannot be sold (the simulator is test mode). */
+  setup(): BillingSetupResponse {
+    const mode = this.payments.paymentsMode;
+    return { mode, missingSettings: mode === PaymentsMode.Stripe ? [] : [...SETTINGS_FOR_PAYMENTS] };
+  }
 
   async requireSubscription(id: string): Promise<Subscription> {
     const row = await this.repository.findById(id);

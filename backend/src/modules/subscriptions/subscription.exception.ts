@@ -16,6 +16,7 @@ export enum SubscriptionErrorCode {
   InvalidSignature = 'WEBHOOK_INVALID_SIGNATURE',
   CheckoutSessionNotFound = 'CHECKOUT_SESSION_NOT_FOUND',
   PaymentProviderFailed = 'PAYMENT_PROVIDER_FAILED',
+  PaymentsNotSetUp = 'PAYMENTS_NOT_SET_UP',
 }
 
 export class SubscriptionException extends defineDomainException<SubscriptionErrorCode>('SubscriptionException', {
@@ -33,7 +34,14 @@ export class SubscriptionException extends defineDomainException<SubscriptionErr
   [SubscriptionErrorCode.InvalidSignature]: HttpStatus.BAD_REQUEST,
   [SubscriptionErrorCode.CheckoutSessionNotFound]: HttpStatus.NOT_FOUND,
   [SubscriptionErrorCode.PaymentProviderFailed]: HttpStatus.BAD_GATEWAY,
+  [SubscriptionErrorCode.PaymentsNotSetUp]: HttpStatus.SERVICE_UNAVAILABLE,
 }) {}
+
+export const paymentsNotSetUp = () =>
+  new SubscriptionException(
+    SubscriptionErrorCode.PaymentsNotSetUp,
+    'Payments are not set up yet, so paid plans cannot be bought. Please try again later.',
+  );
 
 export const subscriptionNotFound = () =>
   new SubscriptionException(SubscriptionErrorCode.NotFound, 'Subscription not found');

@@ -1,12 +1,9 @@
 import { Global, Module } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig } from '@app/config/app-config';
 import { UsersModule } from '@app/modules/users/users.module';
 import { AdminSubscriptionsController } from './admin-subscriptions.controller';
 import { AdminSubscriptionsService } from './admin-subscriptions.service';
 import { BillingJobs } from './billing-jobs';
-import { SubscriptionsDemoSeeder } from './demo/subscriptions-demo.seeder';
 import { BillingCustomer } from './entities/billing-customer.entity';
 import { PaymentRecord } from './entities/payment-record.entity';
 import { ProcessedWebhookEvent } from './entities/processed-webhook-event.entity';
@@ -14,7 +11,7 @@ import { Subscription } from './entities/subscription.entity';
 import { EntitlementsService } from './entitlements/entitlements.service';
 import { EntitlementGuard } from './entitlements/requires-entitlement';
 import { BillingGateway } from './gateway/billing-gateway';
-import { SimulatedBillingGateway } from './gateway/simulated-billing-gateway';
+import { ConfiguredBillingGateway } from './gateway/configured-billing-gateway';
 import { createStripeClient, StripeBillingGateway } from './gateway/stripe-billing-gateway';
 import { StripeConfig } from './stripe.config';
 import { StripeWebhookController, SubscriptionsController } from './subscriptions.controller';
@@ -23,9 +20,10 @@ import { SubscriptionsService } from './subscriptions.service';
 import { StripeWebhookService } from './webhook/stripe-webhook.service';
 
 /**
- * Plans, entitlements, Stripe Checkout and webhooks, admin billing, honest-billing jobs, and the
- * payment simulator used when no Stripe key is configured. Global so that any module's routes
- * can use @RequiresEntitlement (its guard needs EntitlementsService).
+ * Plans, entitlements, Stripe Checkout and webhooks, admin billing and honest-billing jobs.
+ * Without a Stripe key, payments are "not set up" (503) unless the payment simulator registers
+ * itself (backend/src/demo/payment-simulator, never in production). Global so that any module's
+ * routes can use @RequiresEntitlement (its guard needs EntitlementsService).
  */
 @Global()
 @Module({
@@ -37,13 +35,14 @@ import { StripeWebhookService } from './webhook/stripe-webhook.service';
   providers: [
     { provide: StripeConfig, useFactory: () => StripeConfig.fromEnvironment() },
     {
-      provide: BillingGateway,
-      inject: [StripeConfig, AppConfig, ModuleRef],
-      useFactory: (config: StripeConfig, appConfig: AppConfig, moduleRef: ModuleRef) =>
-        config.mode === 'stripe'
-          ? new StripeBillingGateway(createStripeClient(config))
-          : new SimulatedBillingGateway(config, appConfig, moduleRef),
+      provide: ConfiguredBillingGateway,
+      inject: [StripeConfig],
+      useFactory: (config: StripeConfig) =>
+        new ConfiguredBillingGateway(
+          config.mode === 'stripe' ? new StripeBillingGateway(createStripeClient(config)) : null,
+        ),
     },
+    { provide: BillingGateway, useExisting: ConfiguredBillingGateway },
     SubscriptionsRepository,
     StripeWebhookService,
     SubscriptionsService,
@@ -51,8 +50,14 @@ import { StripeWebhookService } from './webhook/stripe-webhook.service';
     EntitlementsService,
     EntitlementGuard,
     BillingJobs,
-    SubscriptionsDemoSeeder,
   ],
-  exports: [EntitlementsService, EntitlementGuard, StripeConfig],
+  exports: [
+    EntitlementsService,
+    EntitlementGuard,
+    StripeConfig,
+    SubscriptionsService,
+    StripeWebhookService,
+    ConfiguredBillingGateway,
+  ],
 })
 export class SubscriptionsModule {}

@@ -14,8 +14,7 @@ import {
   FixSubscriptionsResponse,
   PlanResponse,
   ProrationPreviewResponse,
-  SimulatorResultResponse,
-  SimulatorSessionResponse,
+  PaymentsStatusResponse,
   SubscriptionResponse,
   toCheckResponse,
   toPaymentResponse,
@@ -24,8 +23,7 @@ import {
 } from './dto/subscription.response';
 import { ENTITLED_STATUSES, Subscription } from './entities/subscription.entity';
 import { EntitlementsService } from './entitlements/entitlements.service';
-import { BillingGateway } from './gateway/billing-gateway';
-import { SimulatedBillingGateway } from './gateway/simulated-billing-gateway';
+import { ConfiguredBillingGateway } from './gateway/configured-billing-gateway';
 import { PaidPlanKey, planByKey, PLANS } from './plans';
 import { StripeConfig } from './stripe.config';
 import {
@@ -42,7 +40,7 @@ import { StripeWebhookService } from './webhook/stripe-webhook.service';
 export class SubscriptionsService {
   constructor(
     private readonly repository: SubscriptionsRepository,
-    private readonly gateway: BillingGateway,
+    private readonly gateway: ConfiguredBillingGateway,
     private readonly config: StripeConfig,
     private readonly appConfig: AppConfig,
     private readonly entitlements: EntitlementsService,
@@ -142,51 +140,23 @@ export class SubscriptionsService {
     return { repaired, current: await this.check(auth) };
   }
 
-  // ---- the simulator's test-mode page ----
-
-  async simulatorSession(auth: AuthContext, sessionId: string): Promise<SimulatorSessionResponse> {
-    const { session } = await this.requireSimulatedSession(auth, sessionId);
-    const plan = planByKey(session.planKey);
-    return {
-      sessionId,
-      planKey: session.planKey,
-      planName: plan.name,
-      interval: session.interval,
-      amountPence: plan.prices![session.interval],
-      trialDays: session.trialDays,
-      testMode: true,
-    };
+  /** Whether paid plans can be bought here, for the pricing and billing pages. */
+  payments(): PaymentsStatusResponse {
+    return { mode: this.gateway.paymentsMode };
   }
 
-  async simulatorPay(auth: AuthContext, sessionId: string): Promise<SimulatorResultResponse> {
-    const { gateway, session } = await this.requireSimulatedSession(auth, sessionId);
-    const current = await this.repository.findCurrentForUser(auth.userId);
-    if (current && ENTITLED_STATUSES.includes(current.status)) {
-      throw new SubscriptionException(SubscriptionErrorCode.AlreadySubscribed, 'This checkout has already been paid');
-    }
-    await gateway.pay(sessionId, session);
-    return {
-      outcome: 'paid',
-      redirectUrl: session.successUrl.replace('{CHECKOUT_SESSION_ID}', encodeURIComponent(sessionId)),
-    };
+  /** The caller's billing customer id at the payment provider, if they have one. */
+  async billingCustomerId(userId: string): Promise<string | null> {
+    return (await this.repository.findCustomerForUser(userId))?.stripeCustomerId ?? null;
   }
 
-  async simulatorDecline(auth: AuthContext, sessionId: string): Promise<SimulatorResultResponse> {
-    const { session } = await this.requireSimulatedSession(auth, sessionId);
-    return { outcome: 'declined', redirectUrl: session.cancelUrl };
+  /** Whether the user's current subscription is active or trialing. */
+  async isSubscribed(userId: string): Promise<boolean> {
+    const current = await this.repository.findCurrentForUser(userId);
+    return !!current && ENTITLED_STATUSES.includes(current.status);
   }
 
   // ---- helpers ----
-
-  private async requireSimulatedSession(auth: AuthContext, sessionId: string) {
-    const gateway = this.gateway instanceof SimulatedBillingGateway ? this.gateway : null;
-    const customer = gateway ? await this.repository.findCustomerForUser(auth.userId) : null;
-    const session = gateway?.readSession(sessionId, customer?.stripeCustomerId ?? null);
-    if (!gateway || !session || session.userId !== auth.userId) {
-      throw new SubscriptionException(SubscriptionErrorCode.CheckoutSessionNotFound, 'Checkout session not found');
-    }
-    return { gateway, session };
-  }
 
   private requirePlanFor(auth: AuthContext, planKey: PaidPlanKey) {
     const plan = planByKey(planKey);

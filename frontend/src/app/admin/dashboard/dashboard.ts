@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { ComingSoon } from '@shared/coming-soon/coming-soon';
 import { DashboardShell } from '@shared/dashboard-shell/dashboard-shell';
 import { LinkCard, LinkCards } from '@shared/link-cards/link-cards';
+import { PaymentsSetupNotice } from '../setup-notices/payments-setup-notice';
 
 /** The area's pages, as the dashboard lists them. */
 const ADMIN_LINKS: readonly LinkCard[] = [
@@ -57,9 +58,10 @@ const OPERATIONS_LINKS: readonly LinkCard[] = [
 
 @Component({
   selector: 'app-admin-dashboard',
-  imports: [DashboardShell, LinkCards, ComingSoon],
+  imports: [DashboardShell, LinkCards, ComingSoon, PaymentsSetupNotice],
   template: `
     <app-dashboard-shell heading="Admin dashboard" intro="Run the platform: users, bookings, documents and support.">
+      <app-payments-setup-notice />
       <app-link-cards heading="Verification" [links]="links" />
       <app-link-cards heading="Moderation" [links]="moderationLinks" />
       <app-link-cards heading="Bookings" [links]="bookingLinks" />

@@ -1351,6 +1351,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/subscription/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether paid plans can be bought: Stripe, the test-mode simulator, or not set up */
+        get: operations["Subscriptions_payments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/subscription/current": {
         parameters: {
             query?: never;
@@ -1453,57 +1470,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/subscription/simulator/{sessionId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Test mode only: what the simulated checkout page shows */
-        get: operations["Subscriptions_simulatorSession"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/subscription/simulator/{sessionId}/pay": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Test mode only: pay; signed events go through the Stripe webhook handler */
-        post: operations["Subscriptions_simulatorPay"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/subscription/simulator/{sessionId}/decline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Test mode only: decline the payment; nothing changes */
-        post: operations["Subscriptions_simulatorDecline"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/webhooks/stripe": {
         parameters: {
             query?: never;
@@ -1530,6 +1496,23 @@ export interface paths {
         };
         /** Subscriptions, newest first; filter by plan, status, role and renewal date */
         get: operations["AdminSubscriptions_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/subscriptions/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How payments are taken, and the settings still missing before paid plans can be sold */
+        get: operations["AdminSubscriptions_setup"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1778,6 +1761,57 @@ export interface paths {
         get: operations["DemoAccounts_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscription/simulator/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Test mode only (never in production): what the simulated checkout page shows */
+        get: operations["PaymentSimulator_simulatorSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscription/simulator/{sessionId}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test mode only: pay; signed events go through the Stripe webhook handler */
+        post: operations["PaymentSimulator_simulatorPay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscription/simulator/{sessionId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test mode only: decline the payment; nothing changes */
+        post: operations["PaymentSimulator_simulatorDecline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2070,6 +2104,12 @@ export interface components {
         AvailabilityType: "available" | "unavailable";
         /** @enum {string} */
         BillingInterval: "month" | "year";
+        BillingSetupResponse: {
+            /** @description Environment variables to set before paid plans can be sold */
+            missingSettings: string[];
+            /** @description stripe: real payments; simulator: test mode, no money moves; not_set_up: paid plans cannot be bought */
+            mode: components["schemas"]["PaymentsMode"];
+        };
         BlockStateResponse: {
             blocked: boolean;
             blockedByMe: boolean;
@@ -3333,6 +3373,15 @@ export interface components {
         };
         /** @enum {string} */
         PaymentStatus: "paid" | "failed" | "partially_refunded" | "refunded";
+        /**
+         * @description stripe: real payments; simulator: test mode, no money moves; not_set_up: paid plans cannot be bought
+         * @enum {string}
+         */
+        PaymentsMode: "stripe" | "simulator" | "not_set_up";
+        PaymentsStatusResponse: {
+            /** @description stripe: real payments; simulator: test mode, no money moves; not_set_up: paid plans cannot be bought */
+            mode: components["schemas"]["PaymentsMode"];
+        };
         /** @enum {string} */
         PlanKey: "parent_free" | "parent_plus" | "childminder_listed" | "childminder_pro";
         PlanPricesResponse: {
@@ -8286,6 +8335,25 @@ export interface operations {
             };
         };
     };
+    Subscriptions_payments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentsStatusResponse"];
+                };
+            };
+        };
+    };
     Subscriptions_current: {
         parameters: {
             query?: never;
@@ -8456,6 +8524,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description PAYMENTS_NOT_SET_UP: the server has no payment provider */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Subscriptions_check: {
@@ -8524,135 +8599,6 @@ export interface operations {
             };
         };
     };
-    Subscriptions_simulatorSession: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The simulated checkout session id (cs_sim_...) */
-                sessionId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SimulatorSessionResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: parent, childminder. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No such session for the caller, or Stripe is configured */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Subscriptions_simulatorPay: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The simulated checkout session id (cs_sim_...) */
-                sessionId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SimulatorResultResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: parent, childminder. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No such session for the caller, or Stripe is configured */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Subscriptions_simulatorDecline: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The simulated checkout session id (cs_sim_...) */
-                sessionId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SimulatorResultResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: parent, childminder. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No such session for the caller, or Stripe is configured */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     StripeWebhook_receive: {
         parameters: {
             query?: never;
@@ -8706,6 +8652,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdminSubscriptionPageResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminSubscriptions_setup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingSetupResponse"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -9529,6 +9508,135 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DemoAccountsResponse"];
                 };
+            };
+        };
+    };
+    PaymentSimulator_simulatorSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The simulated checkout session id (cs_sim_...) */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimulatorSessionResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such session for the caller, or Stripe is configured */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PaymentSimulator_simulatorPay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The simulated checkout session id (cs_sim_...) */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimulatorResultResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such session for the caller, or Stripe is configured */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PaymentSimulator_simulatorDecline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The simulated checkout session id (cs_sim_...) */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimulatorResultResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such session for the caller, or Stripe is configured */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

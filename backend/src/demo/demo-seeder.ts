@@ -3,7 +3,10 @@ import { DiscoveryService, Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { User } from '@app/modules/users/entities/user.entity';
-import { DEMO_DATA_METADATA, DemoDataSeeder, DemoSeedContext } from './demo-data';
+import { DEMO_ACCOUNTS, DEMO_DATA_METADATA, DemoDataSeeder, DemoSeedContext } from './demo-data';
+
+/** The logins the start-up banner prints in demo mode. */
+export const DEMO_LOGINS = DEMO_ACCOUNTS;
 
 /** The one seeding entry point: finds every @DemoData provider and runs them on an empty database. */
 @Injectable()

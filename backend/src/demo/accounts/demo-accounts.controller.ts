@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/common/auth/decorators';
 import { AppConfig } from '@app/config/app-config';
 import { DemoAccountsResponse } from '@app/modules/auth/dto/auth.response';
-import { DEMO_ACCOUNTS } from './demo-data';
+import { DEMO_ACCOUNTS } from '@app/demo/demo-data';
 
 @ApiTags('Auth')
 @Controller('auth/demo-accounts')

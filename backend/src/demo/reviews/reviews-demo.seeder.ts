@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Role } from '@app/common/auth/role';
-import { DemoData, DemoDataSeeder, DemoSeedContext } from '@app/database/seed/demo-data';
+import { DemoData, DemoDataSeeder, DemoSeedContext } from '@app/demo/demo-data';
 import { Booking, BookingStatus } from '@app/modules/bookings/entities/booking.entity';
-import { ChildmindersService } from '@app/modules/childminders/childminders.service';
-import { Review } from '../entities/review.entity';
-import { ReviewsRepository } from '../reviews.repository';
+import { Review } from '@app/modules/reviews/entities/review.entity';
+import { ReviewsService } from '@app/modules/reviews/reviews.service';
 
 const DEMO_REVIEW_TEXTS = [
   'Maya settled in within a week. Lovely garden, home-cooked lunches and daily photos of what they did.',
@@ -19,10 +18,7 @@ const DEMO_REVIEW_TEXTS = [
 @Injectable()
 @DemoData(40)
 export class ReviewsDemoSeeder implements DemoDataSeeder {
-  constructor(
-    private readonly reviews: ReviewsRepository,
-    private readonly childminders: ChildmindersService,
-  ) {}
+  constructor(private readonly reviews: ReviewsService) {}
 
   async seed({ manager, users }: DemoSeedContext): Promise<void> {
     const parentId = users[Role.Parent];
@@ -31,7 +27,7 @@ export class ReviewsDemoSeeder implements DemoDataSeeder {
       .getRepository(Booking)
       .find({ where: { parentId, status: BookingStatus.Completed }, order: { startsAt: 'ASC' } });
     for (const [index, booking] of completed.entries()) {
-      await this.reviews.insert(
+      await manager.getRepository(Review).insert(
         Object.assign(new Review(), {
           bookingId: booking.id,
           profileId: booking.profileId,
@@ -41,12 +37,10 @@ export class ReviewsDemoSeeder implements DemoDataSeeder {
           reply: index === 0 ? 'Thank you, Priya! Maya is a joy to have.' : null,
           repliedAt: index === 0 ? new Date() : null,
         }),
-        manager,
       );
     }
     for (const profileId of new Set(completed.map((b) => b.profileId))) {
-      const { average, count } = await this.reviews.ratingOf(profileId, manager);
-      await this.childminders.recordRating(profileId, average, count, manager);
+      await this.reviews.refreshRating(profileId, manager);
     }
   }
 }

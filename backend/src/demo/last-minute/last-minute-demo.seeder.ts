@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { Role } from '@app/common/auth/role';
-import { DemoData, DemoDataSeeder, DemoSeedContext } from '@app/database/seed/demo-data';
+import { DemoData, DemoDataSeeder, DemoSeedContext } from '@app/demo/demo-data';
 import { UK_ZONE } from '@app/modules/children/child-age';
 import { AgeGroup, WEEKDAYS } from '@app/modules/childminders/childminder-vocabulary';
 import { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
 import { distanceMiles } from '@app/modules/geo/geo-math';
 import { GeocoderService } from '@app/modules/geo/geocoder.service';
 import { User } from '@app/modules/users/entities/user.entity';
-import { LastMinuteOpening } from '../entities/last-minute-opening.entity';
-import { LastMinuteSettings } from '../entities/last-minute-settings.entity';
-import { LastMinuteRepository } from '../last-minute.repository';
+import { LastMinuteOpening } from '@app/modules/last-minute/entities/last-minute-opening.entity';
+import { LastMinuteSettings } from '@app/modules/last-minute/entities/last-minute-settings.entity';
 
 /** The demo parent's children are a toddler and a pre-schooler: the openings are for them. */
 const FOR_DEMO_CHILDREN: readonly AgeGroup[] = [AgeGroup.Toddler, AgeGroup.Preschool];
@@ -26,15 +25,12 @@ const OPENINGS = 3;
 @Injectable()
 @DemoData(50)
 export class LastMinuteDemoSeeder implements DemoDataSeeder {
-  constructor(
-    private readonly lastMinute: LastMinuteRepository,
-    private readonly geocoder: GeocoderService,
-  ) {}
+  constructor(private readonly geocoder: GeocoderService) {}
 
   async seed({ manager, users }: DemoSeedContext): Promise<void> {
     const parentId = users[Role.Parent];
     if (!parentId) return;
-    await this.lastMinute.saveSettings(
+    await manager.getRepository(LastMinuteSettings).save(
       Object.assign(new LastMinuteSettings(), {
         userId: parentId,
         alertsEnabled: true,
@@ -44,7 +40,6 @@ export class LastMinuteDemoSeeder implements DemoDataSeeder {
         inAppAlerts: true,
         autoAcceptReturningFamilies: false,
       }),
-      manager,
     );
 
     const parent = await manager.getRepository(User).findOneByOrFail({ id: parentId });
@@ -69,7 +64,7 @@ export class LastMinuteDemoSeeder implements DemoDataSeeder {
         if (!hours) continue;
         const at = (time: string) =>
           day.set({ hour: Number(time.slice(0, 2)), minute: Number(time.slice(3, 5)) }).toJSDate();
-        await this.lastMinute.insertOpening(
+        await manager.getRepository(LastMinuteOpening).insert(
           Object.assign(new LastMinuteOpening(), {
             childminderId: profile.userId,
             profileId: profile.id,
@@ -79,7 +74,6 @@ export class LastMinuteDemoSeeder implements DemoDataSeeder {
             places: 1 + (published % 2),
             ageGroups,
           }),
-          manager,
         );
         published++;
         break;

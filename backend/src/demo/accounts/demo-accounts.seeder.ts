@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { STAFF_ROLES } from '@app/common/auth/role';
 import { PasswordHasher } from '@app/modules/auth/password/password-hasher';
 import { ChatStatus, User, UserStatus } from '@app/modules/users/entities/user.entity';
-import { DEMO_ACCOUNTS, DemoData, DemoDataSeeder, DemoSeedContext } from './demo-data';
+import { DEMO_ACCOUNTS, DemoData, DemoDataSeeder, DemoSeedContext } from '@app/demo/demo-data';
 
 @Injectable()
 @DemoData(0)

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { DemoData, DemoDataSeeder, DemoSeedContext } from '@app/database/seed/demo-data';
+import { DemoData, DemoDataSeeder, DemoSeedContext } from '@app/demo/demo-data';
 import { UK_ZONE } from '@app/modules/children/child-age';
 import { OpeningHours, Weekday, WEEKDAYS } from '@app/modules/childminders/childminder-vocabulary';
 import { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
 import { Role } from '@app/common/auth/role';
-import { AvailabilityRepository } from '../availability.repository';
-import { AvailabilityBlock, AvailabilityType } from '../entities/availability-block.entity';
-import { lastEnd } from '../recurrence';
+import { AvailabilityBlock, AvailabilityType } from '@app/modules/availability/entities/availability-block.entity';
+import { lastEnd } from '@app/modules/availability/recurrence';
 
 const BYDAY: Record<Weekday, string> = {
   [Weekday.Monday]: 'MO',
@@ -27,8 +26,6 @@ const BYDAY: Record<Weekday, string> = {
 @Injectable()
 @DemoData(20)
 export class AvailabilityDemoSeeder implements DemoDataSeeder {
-  constructor(private readonly availability: AvailabilityRepository) {}
-
   async seed(context: DemoSeedContext): Promise<void> {
     const profiles = await context.manager
       .getRepository(ChildminderProfile)
@@ -50,7 +47,7 @@ export class AvailabilityDemoSeeder implements DemoDataSeeder {
       );
     }
     for (let i = 0; i < blocks.length; i += 200)
-      await this.availability.insertMany(blocks.slice(i, i + 200), context.manager);
+      await context.manager.getRepository(AvailabilityBlock).insert(blocks.slice(i, i + 200));
   }
 }
 

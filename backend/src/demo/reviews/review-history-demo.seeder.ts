@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { EntityManager, EntityTarget, Like, Not, ObjectLiteral } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Role } from '@app/common/auth/role';
-import { DemoData, DemoDataSeeder, DemoSeedContext } from '@app/database/seed/demo-data';
+import { DemoData, DemoDataSeeder, DemoSeedContext } from '@app/demo/demo-data';
 import { PasswordHasher } from '@app/modules/auth/password/password-hasher';
 import { priceEstimatePence } from '@app/modules/bookings/booking-rules';
 import { BookingChild } from '@app/modules/bookings/entities/booking-child.entity';
@@ -13,14 +13,13 @@ import { Booking, BookingStatus } from '@app/modules/bookings/entities/booking.e
 import { UK_ZONE, ukToday } from '@app/modules/children/child-age';
 import { Child } from '@app/modules/children/entities/child.entity';
 import { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
-import { ChildmindersService } from '@app/modules/childminders/childminders.service';
 import { WEEKDAYS } from '@app/modules/childminders/childminder-vocabulary';
-import { fullPostcode, seededRandom } from '@app/modules/childminders/demo/childminders-demo.seeder';
-import { LAST_NAMES } from '@app/modules/childminders/demo/demo-words';
+import { fullPostcode, seededRandom } from '@app/demo/childminders/childminders-demo.seeder';
+import { LAST_NAMES } from '@app/demo/childminders/demo-words';
 import { distanceMiles, GeoPoint } from '@app/modules/geo/geo-math';
 import { User, UserStatus } from '@app/modules/users/entities/user.entity';
-import { Review } from '../entities/review.entity';
-import { ReviewsRepository } from '../reviews.repository';
+import { Review } from '@app/modules/reviews/entities/review.entity';
+import { ReviewsService } from '@app/modules/reviews/reviews.service';
 import { CHILD_FIRST_NAMES, PARENT_FIRST_NAMES, replyText, reviewText } from './review-words';
 
 /** Share of the generated childminders that families have reviewed; the rest are new on the site. */
@@ -67,8 +66,7 @@ interface Family {
 export class ReviewHistoryDemoSeeder implements DemoDataSeeder {
   constructor(
     private readonly hasher: PasswordHasher,
-    private readonly reviews: ReviewsRepository,
-    private readonly childminders: ChildmindersService,
+    private readonly reviews: ReviewsService,
   ) {}
 
   async seed({ manager, users }: DemoSeedContext): Promise<void> {
@@ -250,8 +248,7 @@ export class ReviewHistoryDemoSeeder implements DemoDataSeeder {
     await insertAll(manager, Review, reviews);
     // The same rule as a new review: the profile's rating is what its reviews add up to.
     for (const profileId of new Set(reviews.map((r) => r.profileId))) {
-      const { average, count } = await this.reviews.ratingOf(profileId, manager);
-      await this.childminders.recordRating(profileId, average, count, manager);
+      await this.reviews.refreshRating(profileId, manager);
     }
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Role } from '@app/common/auth/role';
-import { DemoData, DemoDataSeeder, DemoSeedContext } from '@app/database/seed/demo-data';
-import { Subscription, SubscriptionStatus } from '../entities/subscription.entity';
-import { BillingInterval, PlanKey } from '../plans';
+import { DemoData, DemoDataSeeder, DemoSeedContext } from '@app/demo/demo-data';
+import { Subscription, SubscriptionStatus } from '@app/modules/subscriptions/entities/subscription.entity';
+import { BillingInterval, PlanKey } from '@app/modules/subscriptions/plans';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

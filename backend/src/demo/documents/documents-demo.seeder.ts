@@ -3,12 +3,12 @@ import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { Role } from '@app/common/auth/role';
-import { DemoData, DemoDataSeeder, DemoSeedContext } from '@app/database/seed/demo-data';
-import { seededRandom } from '@app/modules/childminders/demo/childminders-demo.seeder';
+import { DemoData, DemoDataSeeder, DemoSeedContext } from '@app/demo/demo-data';
+import { seededRandom } from '@app/demo/childminders/childminders-demo.seeder';
 import { FileStorage } from '@app/modules/storage/file-storage';
 import { User } from '@app/modules/users/entities/user.entity';
-import { DOCUMENT_TYPE_LABELS } from '../document-type.labels';
-import { Document, DocumentStatus, DocumentType } from '../entities/document.entity';
+import { DOCUMENT_TYPE_LABELS } from '@app/modules/documents/document-type.labels';
+import { Document, DocumentStatus, DocumentType } from '@app/modules/documents/entities/document.entity';
 import { onePagePdf } from './one-page-pdf';
 
 /** Types that never expire; the others get an expiry date. */

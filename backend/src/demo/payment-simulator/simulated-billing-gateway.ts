@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import Stripe from 'stripe';
 import { AppConfig } from '@app/config/app-config';
-import { PaymentRecord } from '../entities/payment-record.entity';
-import { Subscription } from '../entities/subscription.entity';
-import { BillingInterval, PaidPlanKey, PAID_PLAN_KEYS, planByKey } from '../plans';
-import { StripeConfig } from '../stripe.config';
-import { StripeWebhookService } from '../webhook/stripe-webhook.service';
-import { BillingGateway, CheckoutRequest, ProrationPreview } from './billing-gateway';
+import { PaymentRecord } from '@app/modules/subscriptions/entities/payment-record.entity';
+import { Subscription } from '@app/modules/subscriptions/entities/subscription.entity';
+import { BillingGateway, CheckoutRequest, ProrationPreview } from '@app/modules/subscriptions/gateway/billing-gateway';
+import { BillingInterval, PaidPlanKey, PAID_PLAN_KEYS, planByKey } from '@app/modules/subscriptions/plans';
+import { StripeConfig } from '@app/modules/subscriptions/stripe.config';
+import { StripeWebhookService } from '@app/modules/subscriptions/webhook/stripe-webhook.service';
 
 /** What a simulated checkout session carries (signed into its id: the simulator keeps no table). */
 export interface SimulatedSession {
@@ -35,7 +34,8 @@ const addInterval = (from: number, interval: BillingInterval) => {
 const seconds = (date: Date | null) => (date ? Math.floor(date.getTime() / 1000) : null);
 
 /**
- * The payment simulator of the embedded default (no STRIPE_SECRET_KEY). Checkout leads to a
+ * The payment simulator of the embedded default (no STRIPE_SECRET_KEY), never in production
+ * (PaymentSimulatorModule registers it with the subscriptions module outside production only). Checkout leads to a
  * clearly labelled test-mode page in the app; paying there, and every later change, produces
  * Stripe-shaped events that are signed with the local webhook secret and handed, as raw bytes
  * with their Stripe-Signature header, to the same handler that serves /api/webhooks/stripe.
@@ -48,7 +48,7 @@ export class SimulatedBillingGateway extends BillingGateway {
   constructor(
     private readonly config: StripeConfig,
     private readonly appConfig: AppConfig,
-    private readonly moduleRef: ModuleRef,
+    private readonly webhooks: StripeWebhookService,
   ) {
     super();
   }
@@ -325,7 +325,7 @@ export class SimulatedBillingGateway extends BillingGateway {
       data: { object },
     });
     const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: this.config.webhookSecret });
-    await this.moduleRef.get(StripeWebhookService, { strict: false }).receive(Buffer.from(payload), signature);
+    await this.webhooks.receive(Buffer.from(payload), signature);
   }
 
   private sign(body: string): string {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { Role } from '@app/common/auth/role';
-import { DemoData, DemoDataSeeder, DemoSeedContext } from '@app/database/seed/demo-data';
+import { DemoData, DemoDataSeeder, DemoSeedContext } from '@app/demo/demo-data';
 import { PasswordHasher } from '@app/modules/auth/password/password-hasher';
 import { distanceMiles, GeoPoint } from '@app/modules/geo/geo-math';
 import { GeocoderService } from '@app/modules/geo/geocoder.service';
@@ -16,9 +16,9 @@ import {
   OpeningHours,
   REPORT_CARD_AREAS,
   ReportCardGrade,
-} from '../childminder-vocabulary';
-import { ChildminderProfile } from '../entities/childminder-profile.entity';
-import { profileCompleteness } from '../profile-completeness';
+} from '@app/modules/childminders/childminder-vocabulary';
+import { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
+import { profileCompleteness } from '@app/modules/childminders/profile-completeness';
 import { DEMO_BIOS, FIRST_NAMES, LAST_NAMES, SECOND_LANGUAGES } from './demo-words';
 
 /** How many childminders the demo has besides the demo account. */

@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { Role } from '@app/common/auth/role';
-import { DemoData, DemoDataSeeder, DemoSeedContext } from '@app/database/seed/demo-data';
+import { DemoData, DemoDataSeeder, DemoSeedContext } from '@app/demo/demo-data';
 import { UK_ZONE } from '@app/modules/children/child-age';
 import { Child } from '@app/modules/children/entities/child.entity';
 import { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
-import { priceEstimatePence, sessionsFor } from '../booking-rules';
-import { BookingsRepository } from '../bookings.repository';
-import { BookingChild } from '../entities/booking-child.entity';
-import { BookingSession } from '../entities/booking-session.entity';
-import { Booking, BookingStatus } from '../entities/booking.entity';
+import { priceEstimatePence, sessionsFor } from '@app/modules/bookings/booking-rules';
+import { BookingChild } from '@app/modules/bookings/entities/booking-child.entity';
+import { BookingSession } from '@app/modules/bookings/entities/booking-session.entity';
+import { Booking, BookingStatus } from '@app/modules/bookings/entities/booking.entity';
 
 interface DemoBooking {
   /** Weeks from this week's Monday (negative: the past), day of the week (0 = Monday), times. */
@@ -76,8 +75,6 @@ const DEMO_BOOKINGS: DemoBooking[] = [
 @Injectable()
 @DemoData(30)
 export class BookingsDemoSeeder implements DemoDataSeeder {
-  constructor(private readonly bookings: BookingsRepository) {}
-
   async seed(context: DemoSeedContext): Promise<void> {
     const parentId = context.users[Role.Parent];
     const minderId = context.users[Role.Childminder];
@@ -111,8 +108,8 @@ export class BookingsDemoSeeder implements DemoDataSeeder {
         statusChangedAt: demo.status === BookingStatus.Pending ? null : new Date(),
         reminderSentAt: null,
       });
-      await this.bookings.insert(
-        booking,
+      await context.manager.getRepository(Booking).insert(booking);
+      await context.manager.getRepository(BookingSession).insert(
         sessions.map((s) =>
           Object.assign(new BookingSession(), {
             bookingId: booking.id,
@@ -121,9 +118,10 @@ export class BookingsDemoSeeder implements DemoDataSeeder {
             endsAt: s.end,
           }),
         ),
-        kids.map((c) => Object.assign(new BookingChild(), { bookingId: booking.id, childId: c.id })),
-        context.manager,
       );
+      await context.manager
+        .getRepository(BookingChild)
+        .insert(kids.map((c) => Object.assign(new BookingChild(), { bookingId: booking.id, childId: c.id })));
     }
   }
 }
