@@ -30,6 +30,9 @@ import { SettingsModule } from './modules/settings/settings.module';
 import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module';
 import { UsersModule } from './modules/users/users.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
+import { BackupsModule } from './modules/backups/backups.module';
+import { MonitoringModule } from './modules/monitoring/monitoring.module';
+import { SystemModule } from './modules/system/system.module';
 
 @Module({})
 export class AppModule {
@@ -65,6 +68,9 @@ export class AppModule {
         ReviewsModule,
         LastMinuteModule,
         HealthModule,
+        SystemModule,
+        MonitoringModule,
+        BackupsModule,
         DemoSeedModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],

@@ -9,6 +9,7 @@ import { foundationPolicies } from './foundation.policy';
 import { jobsPolicies } from './jobs.policy';
 import { lastMinutePolicies } from './last-minute.policy';
 import { messagingPolicies } from './messaging.policy';
+import { operationsPolicies } from './operations.policy';
 import { reviewsPolicies } from './reviews.policy';
 import { subscriptionsPolicies } from './subscriptions.policy';
 
@@ -26,4 +27,5 @@ export const ROUTE_POLICIES: RoutePolicy[] = [
   ...bookingsPolicies,
   ...lastMinutePolicies,
   ...jobsPolicies,
+  ...operationsPolicies,
 ];
