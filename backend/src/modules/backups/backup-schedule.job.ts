@@ -23,7 +23,7 @@ export class BackupScheduleJob implements OnModuleInit {
     this.registry.register({
       name: SCHEDULED_BACKUP_JOB,
       description: 'Takes a backup when the backup schedule says one is due, and keeps only the newest archives.',
-      schedule: 'Checks every minute; backs up as set on the Backups page',
+      schedule: 'Every minute it checks the schedule set on the Backups page',
       leaseMs: 35 * 60_000,
       work: () => this.backups.runScheduledIfDue(),
     });

@@ -251,6 +251,7 @@ export class BackupsService implements OnModuleInit {
     const workDir = join(this.config.backupDir, `.restore-${run.id}`);
     const before = this.maintenance.current;
     let maintenanceOn = false;
+    let failure: unknown = null;
     try {
       await this.progress(run, 5, 'Verifying the archive and its checksums');
       const manifest = await this.engine.verify(source.fileName!, workDir);
@@ -270,24 +271,22 @@ export class BackupsService implements OnModuleInit {
       run.rowCount = await this.engine.restore(manifest, workDir, run.id, (percent, phase, persist) =>
         this.progress(run, percent, phase, persist),
       );
-      await this.finish(run, BackupStatus.Succeeded, null);
     } catch (error) {
+      failure = error;
       this.logger.error({ err: error, runId: run.id }, 'Restore failed');
-      await this.finish(run, BackupStatus.Failed, error);
     } finally {
       await removeQuietly(workDir);
-      if (maintenanceOn) {
-        // Back to how the admin had it: off, unless they had turned it on themselves.
-        await this.maintenance
-          .set(
-            { enabled: before.enabled, message: before.message, expectedEndAt: before.expectedEndAt },
-            run.startedById,
-          )
-          .catch((error: unknown) =>
-            this.logger.error({ err: error }, 'Could not leave maintenance mode after a restore'),
-          );
-      }
     }
+    if (maintenanceOn) {
+      // Back to how the admin had it (off, unless they had turned it on themselves), before the
+      // run reads as finished.
+      await this.maintenance
+        .set({ enabled: before.enabled, message: before.message, expectedEndAt: before.expectedEndAt }, run.startedById)
+        .catch((error: unknown) =>
+          this.logger.error({ err: error }, 'Could not leave maintenance mode after a restore'),
+        );
+    }
+    await this.finish(run, failure ? BackupStatus.Failed : BackupStatus.Succeeded, failure);
   }
 
   /** Keeps the newest `retention` successful backups' archives; deletes older ones. */

@@ -69,7 +69,8 @@ export class MetricsService implements OnModuleInit {
 
   /** `/metrics`: from an allowed address or with the bearer token only. */
   private async scrape(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const fromAllowedAddress = this.config.metrics.allowFrom.includes(request.ip);
+    // An IPv4 client of a dual-stack socket shows as ::ffff:a.b.c.d.
+    const fromAllowedAddress = this.config.metrics.allowFrom.includes(request.ip.replace(/^::ffff:/, ''));
     if (!fromAllowedAddress && !bearerMatchesSecret(request.headers.authorization, this.config.metrics.token)) {
       await reply.status(401).header('www-authenticate', 'Bearer').send({
         statusCode: 401,
