@@ -20,7 +20,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { toApiProblem } from '@core/errors/api-error';
 import { RealtimeStream } from '@core/realtime/realtime-stream';
-import { UkDatePipe } from '@shared/dates/uk-date';
+import { UkDatePipe, formatUkDate } from '@shared/dates/uk-date';
 import { type AlertKind, FormAlert } from '@shared/form-alert/form-alert';
 import { EmptyState } from '@shared/page-state/empty-state';
 import { ErrorState } from '@shared/page-state/error-state';
@@ -99,6 +99,8 @@ export class BackupsPage {
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
   /** The runs this page started: when one ends, say how it went. */
   private readonly watched = new Set<string>();
+  /** Their progress bars stay, full, once they end: the admin sees how the run finished. */
+  protected readonly startedHere = signal<ReadonlySet<string>>(new Set());
 
   constructor() {
     this.loadHistory();
@@ -210,6 +212,7 @@ export class BackupsPage {
   private started(run: BackupRun, message: string): void {
     this.starting.set(false);
     this.watched.add(run.id);
+    this.startedHere.update((ids) => new Set([...ids, run.id]));
     this.result.set({ kind: 'info', message });
     this.history.update((history) =>
       history
@@ -275,9 +278,7 @@ export class BackupsPage {
 /** "Daily at 02:00, keeping 7 backups; next on ...". */
 export function describeSchedule(schedule: BackupSchedule): string {
   const keep = `keeping the newest ${schedule.retention}`;
-  const next = schedule.nextRunAt
-    ? `; next ${new Date(schedule.nextRunAt).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' })}`
-    : '';
+  const next = schedule.nextRunAt ? `; next ${formatUkDate(schedule.nextRunAt)}` : '';
   switch (schedule.frequency) {
     case 'off':
       return 'Scheduled backups are off.';

@@ -15,7 +15,7 @@ export const RESTORE_WORD = 'RESTORE';
   imports: [MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, UkDatePipe],
   template: `
     <h2 mat-dialog-title>Restore this backup?</h2>
-    <form (ngSubmit)="confirm()">
+    <form (submit)="$event.preventDefault(); confirm()">
       <mat-dialog-content>
         <p>
           Every table and uploaded file goes back to how it was on

@@ -5,6 +5,8 @@ import { catchError, throwError } from 'rxjs';
 
 export const MAINTENANCE_CODE = 'MAINTENANCE';
 export const MAINTENANCE_PATH = '/maintenance';
+/** Pages that stay usable during maintenance: admins sign in here to turn it off. */
+const STAYS_OPEN = ['/login'];
 
 /** What the server said when it refused a call for maintenance, for the maintenance page. */
 @Injectable({ providedIn: 'root' })
@@ -29,8 +31,11 @@ export const maintenanceInterceptor: HttpInterceptorFn = (request, next) => {
   return next(request).pipe(
     catchError((error: unknown) => {
       if (error instanceof HttpErrorResponse && error.status === 503 && error.error?.code === MAINTENANCE_CODE) {
-        notice.show(String(error.error.message ?? ''), router.url);
-        if (!router.url.startsWith(MAINTENANCE_PATH)) void router.navigateByUrl(MAINTENANCE_PATH);
+        // The address bar, not router.url: during the first navigation the router still says "/".
+        const here = location.pathname;
+        notice.show(String(error.error.message ?? ''), `${here}${location.search}`);
+        const staysOpen = here.startsWith(MAINTENANCE_PATH) || STAYS_OPEN.some((path) => here.startsWith(path));
+        if (!staysOpen) void router.navigateByUrl(MAINTENANCE_PATH);
       }
       return throwError(() => error);
     }),

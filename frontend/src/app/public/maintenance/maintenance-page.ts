@@ -14,6 +14,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { Router, RouterLink } from '@angular/router';
 import type { components } from '@core/api/schema';
 import { MaintenanceNotice } from '@core/maintenance/maintenance-notice';
+import { formatUkDate } from '@shared/dates/uk-date';
 
 type Maintenance = components['schemas']['MaintenanceResponse'];
 const CHECK_EVERY_MS = 30_000;
@@ -97,15 +98,7 @@ export class MaintenancePage {
           return;
         }
         this.message.set(state.message);
-        this.expectedEndAt.set(
-          state.expectedEndAt
-            ? new Date(state.expectedEndAt).toLocaleString('en-GB', {
-                timeZone: 'Europe/London',
-                dateStyle: 'medium',
-                timeStyle: 'short',
-              })
-            : null,
-        );
+        this.expectedEndAt.set(state.expectedEndAt ? formatUkDate(state.expectedEndAt) : null);
       },
       error: () => this.checking.set(false),
     });
