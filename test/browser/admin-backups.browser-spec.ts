@@ -92,7 +92,7 @@ describe('Operations in the browser', () => {
     await admin.getByLabel('Message for users').fill('Back at 3pm after an upgrade');
     await admin.getByRole('switch', { name: 'Maintenance mode on' }).click();
     await admin.getByRole('button', { name: 'Save' }).click();
-    await visible(admin.getByText('On: the site is in maintenance'));
+    await visible(admin.getByRole('status').getByText('Maintenance mode is on for every server.'));
 
     // Signing in stays open during maintenance (so admins can); the parent's pages then are not.
     const parent = await signedIn('parent.demo@example.com', 'Demo-Parent-2026');
@@ -104,7 +104,7 @@ describe('Operations in the browser', () => {
 
     await admin.getByRole('switch', { name: 'Maintenance mode on' }).click();
     await admin.getByRole('button', { name: 'Save' }).click();
-    await visible(admin.getByText('Off: the site is open'));
+    await visible(admin.getByRole('status').getByText('Maintenance mode is off: the site is open.'));
     await parent.getByRole('button', { name: 'Try again' }).click();
     await parent.waitForURL((url) => url.pathname !== '/maintenance');
   });
