@@ -11,7 +11,7 @@ export function createRootLogger(level: string): Logger {
   const levels = pino.levels.values;
   const captured = 'warn';
   const streams: pino.StreamEntry[] = [{ level: captured, stream: logCapture }];
-  if (level !== 'silent') streams.push({ level: level as pino.Level, stream: process.stdout });
+  if (level !== 'silent') streams.push({ level: level as pino.Level, stream: pino.destination(1) });
   const lowest = level === 'silent' || levels[level]! > levels[captured]! ? captured : level;
   return pino(
     {
