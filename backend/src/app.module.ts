@@ -31,6 +31,9 @@ import { SettingsModule } from './modules/settings/settings.module';
 import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module';
 import { UsersModule } from './modules/users/users.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
+import { BackupsModule } from './modules/backups/backups.module';
+import { MonitoringModule } from './modules/monitoring/monitoring.module';
+import { SystemModule } from './modules/system/system.module';
 
 @Module({})
 export class AppModule {
@@ -70,6 +73,10 @@ export class AppModule {
         // Production is never a demo: the demo data, the demo logins' route and the payment
         // simulator are not even loaded there (backend/src/demo/, SimulatorModule).
         ...(config.isProduction ? [] : [DemoModule]),
+        SystemModule,
+        MonitoringModule,
+        BackupsModule,
+        DemoSeedModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
     };

@@ -7,6 +7,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '@app/bootstrap';
 import { AppConfig } from '@app/config/app-config';
+import { DatabaseMigrator } from '@app/database/database.module';
 import { SettingsService } from '@app/modules/settings/settings.service';
 import { testDialect } from '../../scripts/db-scratch';
 import { Given } from '../factories/given';
@@ -64,6 +65,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const app = await createApp(config);
+  // `DATABASE_URL: ''` runs the story on the embedded SQLite database: a fresh file, migrated as
+  // the server does at start-up, before the modules start.
+  if (config.database.type === 'sqlite') await app.get(DatabaseMigrator).migrate();
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const dataSource = app.get(DataSource);

@@ -56,6 +56,10 @@ export class AppConfig {
    */
   readonly cronSecret: string | null;
   readonly serveWeb: boolean;
+  /** Who may read `/metrics`: callers from these addresses, or with `Authorization: Bearer <token>`. */
+  readonly metrics: { token: string | null; allowFrom: readonly string[] };
+  /** Where backup archives are written (BACKUP_DIR, by default `${DATA_DIR}/backups`). */
+  readonly backupDir: string;
   readonly trustProxy: boolean;
   /** The search page's map: a raster tile template (null: markers on a plain background). */
   readonly map: { tileUrl: string | null; attribution: string; tileOrigin: string | null };
@@ -83,6 +87,14 @@ export class AppConfig {
     this.jobsEnabled = env.JOBS_ENABLED ?? true;
     this.cronSecret = env.CRON_SECRET ?? null;
     this.serveWeb = env.SERVE_WEB ?? true;
+    this.metrics = {
+      token: env.METRICS_TOKEN ?? null,
+      allowFrom: (env.METRICS_ALLOW_FROM ?? '')
+        .split(',')
+        .map((address) => address.trim())
+        .filter(Boolean),
+    };
+    this.backupDir = resolve(env.BACKUP_DIR ?? resolve(this.dataDir, 'backups'));
     this.trustProxy = env.TRUST_PROXY ?? false;
     const tileUrl =
       env.MAP_TILE_URL === 'off' ? null : (env.MAP_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png');

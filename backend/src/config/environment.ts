@@ -71,6 +71,14 @@ export class Environment {
   @IsOptional() @Transform(toBoolean) @IsBoolean() JOBS_ENABLED?: boolean;
   @IsOptional() @IsString() @Transform(emptyToUndefined) @MinLength(32) CRON_SECRET?: string;
   @IsOptional() @Transform(toBoolean) @IsBoolean() SERVE_WEB?: boolean;
+  @IsOptional() @IsString() @Transform(emptyToUndefined) @MinLength(32) METRICS_TOKEN?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[0-9A-Fa-f.:]+(\s*,\s*[0-9A-Fa-f.:]+)*$/, {
+    message: 'METRICS_ALLOW_FROM must be a comma-separated list of IP addresses',
+  })
+  METRICS_ALLOW_FROM?: string;
+  @IsOptional() @IsString() @Transform(emptyToUndefined) BACKUP_DIR?: string;
 
   @IsOptional() @IsIn(['outbox', 'graph']) MAIL_TRANSPORT?: string;
   @IsOptional() @IsString() @Transform(emptyToUndefined) MAIL_FROM_NAME?: string;
@@ -148,6 +156,9 @@ class EnvironmentKeys implements Record<keyof Environment, undefined> {
   JOBS_ENABLED = undefined;
   CRON_SECRET = undefined;
   SERVE_WEB = undefined;
+  METRICS_TOKEN = undefined;
+  METRICS_ALLOW_FROM = undefined;
+  BACKUP_DIR = undefined;
   MAIL_TRANSPORT = undefined;
   MAIL_FROM_NAME = undefined;
   GRAPH_TENANT_ID = undefined;

@@ -37,6 +37,12 @@ import { AvailabilityBlock } from '@app/modules/availability/entities/availabili
 import { Booking } from '@app/modules/bookings/entities/booking.entity';
 import { BookingChild } from '@app/modules/bookings/entities/booking-child.entity';
 import { BookingSession } from '@app/modules/bookings/entities/booking-session.entity';
+import { BackupRun } from '@app/modules/backups/entities/backup-run.entity';
+import { BackupSchedule } from '@app/modules/backups/entities/backup-schedule.entity';
+import { LogEntry } from '@app/modules/monitoring/entities/log-entry.entity';
+import { MonitoringInstance } from '@app/modules/monitoring/entities/monitoring-instance.entity';
+import { RequestStat } from '@app/modules/monitoring/entities/request-stat.entity';
+import { MaintenanceState } from '@app/modules/system/entities/maintenance-state.entity';
 
 /**
  * Every entity of the schema. Listed explicitly (not globbed) so that the app, the migration
@@ -82,4 +88,10 @@ export const ENTITIES = [
   LastMinuteSettings,
   RecommendationImpression,
   RecommendationModel,
+  MaintenanceState,
+  RequestStat,
+  MonitoringInstance,
+  LogEntry,
+  BackupRun,
+  BackupSchedule,
 ];

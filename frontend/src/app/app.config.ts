@@ -17,6 +17,7 @@ import { TitleStrategy, provideRouter, withComponentInputBinding, withInMemorySc
 import { AuthService } from '@core/auth/auth';
 import { authInterceptor } from '@core/auth/auth-interceptor';
 import { GlobalErrorHandler } from '@core/errors/global-error-handler';
+import { maintenanceInterceptor } from '@core/maintenance/maintenance-notice';
 import { AppTitleStrategy } from '@core/layout/title-strategy';
 import { routes } from './app.routes';
 
@@ -34,7 +35,7 @@ export const appConfig: ApplicationConfig = {
     ),
     // The XMLHttpRequest backend (not withFetch()): fetch reports no upload progress, and the
     // document and photo uploads show a progress bar.
-    provideHttpClient(withInterceptors([authInterceptor])),
+    provideHttpClient(withInterceptors([authInterceptor, maintenanceInterceptor])),
     { provide: TitleStrategy, useClass: AppTitleStrategy },
     { provide: LOCALE_ID, useValue: 'en-GB' },
     { provide: DEFAULT_CURRENCY_CODE, useValue: 'GBP' },

@@ -42,6 +42,11 @@ export const routes: Routes = [
     loadComponent: () => import('./childminder-profile/childminder-profile').then((m) => m.ChildminderProfile),
   },
   {
+    path: 'maintenance',
+    title: 'Down for maintenance',
+    loadComponent: () => import('./public/maintenance/maintenance-page').then((m) => m.MaintenancePage),
+  },
+  {
     path: 'pricing',
     title: 'Plans and prices',
     loadComponent: () => import('./billing/pricing').then((m) => m.Pricing),

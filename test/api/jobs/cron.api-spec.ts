@@ -20,8 +20,11 @@ const PRODUCT_JOBS = [
   'compliance-expirations',
   'email-dispatch',
   'job-history-prune',
+  'logs-prune',
   'message-digest',
   'realtime-prune',
+  'request-stats-prune',
+  'scheduled-backup',
   'uploads-cleanup',
 ];
 

@@ -10,6 +10,7 @@ import { jobsPolicies } from './jobs.policy';
 import { lastMinutePolicies } from './last-minute.policy';
 import { messagingPolicies } from './messaging.policy';
 import { recommendationsPolicies } from './recommendations.policy';
+import { operationsPolicies } from './operations.policy';
 import { reviewsPolicies } from './reviews.policy';
 import { subscriptionsPolicies } from './subscriptions.policy';
 
@@ -28,4 +29,5 @@ export const ROUTE_POLICIES: RoutePolicy[] = [
   ...lastMinutePolicies,
   ...jobsPolicies,
   ...recommendationsPolicies,
+  ...operationsPolicies,
 ];

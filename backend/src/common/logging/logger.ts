@@ -1,16 +1,35 @@
 import { LoggerService } from '@nestjs/common';
 import pino, { Logger } from 'pino';
+import { logCapture } from './log-capture';
 
-/** One pino logger for the process: Fastify logs requests through it and Nest logs through it. */
+/**
+ * One pino logger for the process: Fastify logs requests through it and Nest logs through it.
+ * Besides stdout (at `level`), warnings and worse always go to the log capture, which the admin
+ * log viewer reads from the database.
+ */
 export function createRootLogger(level: string): Logger {
-  return pino({
-    level,
-    base: { service: 'childminder-connect' },
-    redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token'],
-      censor: '[redacted]',
+  const levels = pino.levels.values;
+  const captured = 'warn';
+  const streams: pino.StreamEntry[] = [{ level: captured, stream: logCapture }];
+  if (level !== 'silent') streams.push({ level: level as pino.Level, stream: pino.destination(1) });
+  const lowest = level === 'silent' || levels[level]! > levels[captured]! ? captured : level;
+  return pino(
+    {
+      level: lowest,
+      base: { service: 'childminder-connect' },
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.token',
+        ],
+        censor: '[redacted]',
+      },
     },
-  });
+    pino.multistream(streams),
+  );
 }
 
 const NEST_STARTUP_CONTEXTS = new Set([

@@ -139,6 +139,21 @@ export class JobsService {
     return new Set(held.filter((lease) => lease.holder !== null).map((lease) => lease.name));
   }
 
+  /** Runs started since `since`, by outcome (monitoring). */
+  async countRunsSince(since: Date): Promise<Record<JobOutcome, number>> {
+    const rows = await this.dataSource
+      .getRepository(JobRun)
+      .createQueryBuilder('run')
+      .select('run.outcome', 'outcome')
+      .addSelect('COUNT(*)', 'count')
+      .where('run.startedAt >= :since', { since })
+      .groupBy('run.outcome')
+      .getRawMany<{ outcome: JobOutcome; count: string | number }>();
+    const counts = { [JobOutcome.Running]: 0, [JobOutcome.Succeeded]: 0, [JobOutcome.Failed]: 0 };
+    for (const row of rows) counts[row.outcome] = Number(row.count);
+    return counts;
+  }
+
   /** Keeps the history bounded. */
   async pruneRunsBefore(cutoff: Date): Promise<number> {
     const result = await this.dataSource.getRepository(JobRun).delete({ startedAt: LessThan(cutoff) });

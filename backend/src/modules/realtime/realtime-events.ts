@@ -28,6 +28,16 @@ export interface RealtimeBookingPayload {
   endsAt: string;
 }
 
+/** A backup or restore moved on: the admin who started it sees the progress bar advance. */
+export interface RealtimeBackupProgressPayload {
+  id: string;
+  kind: string;
+  status: string;
+  progress: number;
+  phase: string;
+  error: string | null;
+}
+
 export interface RealtimeEventMap {
   'message.created': { conversationId: string; message: RealtimeMessagePayload };
   'conversation.read': { conversationId: string; readerId: string; readUpTo: string | null };
@@ -35,6 +45,7 @@ export interface RealtimeEventMap {
   /** Entries became read (`all`: every entry up to `readAt`); the bell shows `unreadCount`. */
   'notifications.read': { notificationIds: string[]; all: boolean; readAt: string; unreadCount: number };
   'booking.updated': { booking: RealtimeBookingPayload };
+  'backup.progress': { run: RealtimeBackupProgressPayload };
 }
 
 export type RealtimeEventType = keyof RealtimeEventMap;
@@ -48,6 +59,7 @@ export const REALTIME_EVENT_TYPES: readonly RealtimeEventType[] = [
   'notification.created',
   'notifications.read',
   'booking.updated',
+  'backup.progress',
 ];
 
 /** What a client receives: the stored event's id (the SSE `id:`, for Last-Event-ID), its type and payload. */

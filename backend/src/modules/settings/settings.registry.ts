@@ -12,6 +12,8 @@ export const SETTING_DEFAULTS = {
   'auth.ipThrottle.windowMinutes': 15,
   /** Platform policy: childminders whose compliance status is non-compliant are left out of search. */
   'compliance.hideNonCompliantFromSearch': false,
+  /** Days the admin log viewer keeps warnings, errors and audit events (the nightly logs-prune job). */
+  'logs.retentionDays': 30,
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

@@ -57,4 +57,24 @@ export default [
     title: 'Scheduled jobs',
     loadComponent: () => import('./jobs/job-list').then((m) => m.JobList),
   },
+  {
+    path: 'monitoring',
+    title: 'Monitoring',
+    loadComponent: () => import('./monitoring/monitoring-page').then((m) => m.MonitoringPage),
+  },
+  {
+    path: 'logs',
+    title: 'Logs',
+    loadComponent: () => import('./logs/log-viewer').then((m) => m.LogViewer),
+  },
+  {
+    path: 'backups',
+    title: 'Backups',
+    loadComponent: () => import('./backups/backups-page').then((m) => m.BackupsPage),
+  },
+  {
+    path: 'maintenance',
+    title: 'Maintenance mode',
+    loadComponent: () => import('./maintenance/maintenance-settings').then((m) => m.MaintenanceSettings),
+  },
 ] satisfies Routes;

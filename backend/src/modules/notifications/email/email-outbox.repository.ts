@@ -22,6 +22,19 @@ export class EmailOutboxRepository {
     });
   }
 
+  /** How many emails are in each status (monitoring: the backlog and the dead letters). */
+  async countByStatus(): Promise<Record<OutboxStatus, number>> {
+    const rows = await this.rows
+      .createQueryBuilder('outbox')
+      .select('outbox.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('outbox.status')
+      .getRawMany<{ status: OutboxStatus; count: string | number }>();
+    const counts = { [OutboxStatus.Pending]: 0, [OutboxStatus.Sent]: 0, [OutboxStatus.Dead]: 0 };
+    for (const row of rows) counts[row.status] = Number(row.count);
+    return counts;
+  }
+
   hasDue(now: Date): Promise<boolean> {
     return this.rows.exists({ where: { status: OutboxStatus.Pending, nextAttemptAt: LessThanOrEqual(now) } });
   }

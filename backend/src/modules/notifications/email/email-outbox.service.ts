@@ -21,6 +21,11 @@ export interface QueuedEmail<T extends EmailTemplateName> {
 export class EmailOutboxService {
   constructor(private readonly outbox: EmailOutboxRepository) {}
 
+  /** Emails per status, for monitoring. */
+  countByStatus(): Promise<Record<OutboxStatus, number>> {
+    return this.outbox.countByStatus();
+  }
+
   async enqueue<T extends EmailTemplateName>(manager: EntityManager, email: QueuedEmail<T>): Promise<EmailOutbox> {
     const rendered = renderEmail(email.template, email.variables);
     const row = Object.assign(new EmailOutbox(), {

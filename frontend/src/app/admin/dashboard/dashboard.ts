@@ -54,6 +54,30 @@ const OPERATIONS_LINKS: readonly LinkCard[] = [
     icon: 'event_repeat',
     description: 'What the server does on its own and when, how the recent runs went; run a job now.',
   },
+  {
+    path: '/admin/monitoring',
+    label: 'Monitoring',
+    icon: 'monitoring',
+    description: 'Requests, errors and response times per route over every server, with live charts.',
+  },
+  {
+    path: '/admin/logs',
+    label: 'Logs',
+    icon: 'receipt_long',
+    description: 'Warnings, errors and audit events, filtered by severity, user, request id, text or date.',
+  },
+  {
+    path: '/admin/backups',
+    label: 'Backups',
+    icon: 'backup',
+    description: 'Back up now, restore a backup, set the schedule; see every backup with its size and outcome.',
+  },
+  {
+    path: '/admin/maintenance',
+    label: 'Maintenance mode',
+    icon: 'construction',
+    description: 'Close the site to everyone but admins, with a message, and open it again.',
+  },
 ];
 
 @Component({
@@ -67,7 +91,7 @@ const OPERATIONS_LINKS: readonly LinkCard[] = [
       <app-link-cards heading="Bookings" [links]="bookingLinks" />
       <app-link-cards heading="Billing" [links]="billingLinks" />
       <app-link-cards heading="Operations" [links]="operationsLinks" />
-      <app-coming-soon>Users, support tickets, monitoring and logs will appear here.</app-coming-soon>
+      <app-coming-soon>Users and support tickets will appear here.</app-coming-soon>
     </app-dashboard-shell>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

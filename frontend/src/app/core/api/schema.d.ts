@@ -1750,6 +1750,122 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/system/maintenance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the platform is in maintenance mode, with the message users see */
+        get: operations["Maintenance_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Turn maintenance mode on or off, with the message and expected end (admins)
+         * @description While on, every API call except admins’ (and sign-in and health) answers 503 with code MAINTENANCE, the message and Retry-After, on every instance. Audited.
+         */
+        patch: operations["Maintenance_update"];
+        trace?: never;
+    };
+    "/api/admin/monitoring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Latency p50/p95/p99 and error rate per route for the last minute, hour and day, over every instance
+         * @description Also the last hour minute by minute, the instances seen with their uptime, and this process’s memory.
+         */
+        get: operations["Monitoring_monitoringSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Persisted warnings, errors and audit events, newest first, with filters and paging
+         * @description Filter by `requestId` with the x-request-id header (or `requestId` of an error body) of a response.
+         */
+        get: operations["Monitoring_listLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/backup-recovery/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every backup and restore, newest first: size, duration, outcome, who, live progress */
+        get: operations["Backups_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/backup-recovery/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When scheduled backups run and how many are kept */
+        get: operations["Backups_schedule"];
+        put?: never;
+        /** Set the schedule: off, daily or weekly at a time, or a cron expression; with a retention count */
+        post: operations["Backups_updateSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/backup-recovery/trigger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Back up now, or restore a backup from the history; answers at once with the running run
+         * @description A restore needs `confirm: "RESTORE"`. It verifies the archive (signature, checksums, schema) before changing anything, puts the platform into maintenance mode meanwhile, and brings migrations up to date. Progress: the history, and `backup.progress` realtime events to the admin who started it.
+         */
+        post: operations["Backups_trigger"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/demo-accounts": {
         parameters: {
             query?: never;
@@ -2102,6 +2218,54 @@ export interface components {
         };
         /** @enum {string} */
         AvailabilityType: "available" | "unavailable";
+        BackupHistoryResponse: {
+            backupDir: string;
+            items: components["schemas"]["BackupRunResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        BackupRunResponse: {
+            durationMs: number | null;
+            error: string | null;
+            fileName: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "backup" | "restore";
+            phase: string;
+            progress: number;
+            /** @description A successful backup whose archive is still kept */
+            restorable: boolean;
+            rowCount: number | null;
+            schemaVersion: string | null;
+            sizeBytes: number | null;
+            sourceRunId: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            startedByEmail: string | null;
+            startedById: string | null;
+            /** @enum {string} */
+            status: "running" | "succeeded" | "failed";
+            /** @enum {string} */
+            trigger: "manual" | "scheduled";
+        };
+        BackupScheduleResponse: {
+            cron: string | null;
+            /** @enum {string} */
+            frequency: "off" | "daily" | "weekly" | "cron";
+            /**
+             * Format: date-time
+             * @description Next scheduled run
+             */
+            nextRunAt: string | null;
+            retention: number;
+            time: string;
+            /** Format: date-time */
+            updatedAt: string | null;
+            weekday: number | null;
+        };
         /** @enum {string} */
         BillingInterval: "month" | "year";
         BillingSetupResponse: {
@@ -3054,6 +3218,21 @@ export interface components {
             overallGrade?: components["schemas"]["LegacyGrade"];
             safeguardingMet?: boolean;
         };
+        InstanceResponse: {
+            /** @description The instance that answered this request */
+            current: boolean;
+            hostname: string;
+            id: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+            /** @description Reported within the last two minutes */
+            live: boolean;
+            pid: number;
+            /** Format: date-time */
+            startedAt: string;
+            /** @description Seconds from start to when it was last seen */
+            uptimeSeconds: number;
+        };
         JobListResponse: {
             /** @description Every scheduled job, by name */
             jobs: components["schemas"]["JobResponse"][];
@@ -3116,6 +3295,29 @@ export interface components {
          * @enum {string}
          */
         LegacyGrade: "outstanding" | "good" | "requires_improvement" | "inadequate";
+        LogEntryResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            details: {
+                [key: string]: string | number | boolean;
+            } | null;
+            id: string;
+            instanceId: string;
+            message: string;
+            requestId: string | null;
+            /** @enum {string} */
+            severity: "warn" | "error" | "fatal" | "audit";
+            source: string;
+            userId: string | null;
+        };
+        LogPageResponse: {
+            items: components["schemas"]["LogEntryResponse"][];
+            page: number;
+            pageSize: number;
+            /** @description Entries older than this many days are deleted each night */
+            retentionDays: number;
+            total: number;
+        };
         LoginDto: {
             email: string;
             password: string;
@@ -3140,6 +3342,14 @@ export interface components {
              */
             recoveryCode?: string;
         };
+        MaintenanceResponse: {
+            enabled: boolean;
+            /** Format: date-time */
+            expectedEndAt: string | null;
+            message: string;
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
         MapSettingsResponse: {
             /** @example © OpenStreetMap contributors */
             attribution: string;
@@ -3151,6 +3361,24 @@ export interface components {
         };
         MessageResponse: {
             message: string;
+        };
+        MinutePointResponse: {
+            errors: number;
+            /** Format: date-time */
+            minute: string;
+            p95: number | null;
+            requests: number;
+        };
+        MonitoringResponse: {
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description Instances seen in the last day */
+            instances: components["schemas"]["InstanceResponse"][];
+            /** @description The last hour, minute by minute, all instances */
+            lastHour: components["schemas"]["MinutePointResponse"][];
+            /** @description The instance that answered */
+            process: components["schemas"]["ProcessStatsResponse"];
+            windows: components["schemas"]["WindowStatsResponse"][];
         };
         NotificationPageResponse: {
             items: components["schemas"]["NotificationResponse"][];
@@ -3400,6 +3628,12 @@ export interface components {
             role: "parent" | "childminder";
             trialDays: number;
         };
+        ProcessStatsResponse: {
+            heapTotalBytes: number;
+            heapUsedBytes: number;
+            rssBytes: number;
+            uptimeSeconds: number;
+        };
         ProfileImageResponse: {
             /** @example image/jpeg */
             contentType: string;
@@ -3626,6 +3860,28 @@ export interface components {
         };
         /** @enum {string} */
         Role: "parent" | "childminder" | "support_agent" | "admin" | "super_admin";
+        RouteStatsResponse: {
+            /** @description errors / requests, 0 to 1 */
+            errorRate: number;
+            /** @description Answers with a 5xx status */
+            errors: number;
+            /** @description milliseconds */
+            meanMs: number | null;
+            /** @example GET */
+            method: string;
+            /** @description milliseconds */
+            p50: number | null;
+            /** @description milliseconds */
+            p95: number | null;
+            /** @description milliseconds */
+            p99: number | null;
+            requests: number;
+            /**
+             * @description The route template (`unmatched`: no route)
+             * @example /api/bookings/:id
+             */
+            route: string;
+        };
         RunJobDto: {
             /**
              * @description The name of a job GET /api/cron lists
@@ -3752,6 +4008,23 @@ export interface components {
             /** @description Pass as cursor for older messages; null at the start */
             nextCursor: string | null;
         };
+        TriggerBackupDto: {
+            /**
+             * @description `backup`: back up now; `restore`: restore `backupId`
+             * @enum {string}
+             */
+            action: "backup" | "restore";
+            /**
+             * Format: uuid
+             * @description For a restore: the id of a successful backup in the history
+             */
+            backupId?: string;
+            /**
+             * @description For a restore: exactly `RESTORE`
+             * @example RESTORE
+             */
+            confirm?: string;
+        };
         TwoFactorChallengeResponse: {
             /** @description Send with the code to POST /api/auth/login/2fa; valid for 5 minutes */
             challengeToken: string;
@@ -3786,6 +4059,24 @@ export interface components {
         };
         UnreadCountResponse: {
             unreadCount: number;
+        };
+        UpdateBackupScheduleDto: {
+            /**
+             * @description Five-field cron expression, UK time (cron)
+             * @example 0 *\/6 * * *
+             */
+            cron?: string;
+            /** @enum {string} */
+            frequency: "off" | "daily" | "weekly" | "cron";
+            /** @description How many successful backups to keep */
+            retention: number;
+            /**
+             * @description HH:MM, UK time (daily and weekly)
+             * @example 02:00
+             */
+            time?: string;
+            /** @description 0 = Sunday ... 6 = Saturday (weekly) */
+            weekday?: number;
         };
         UpdateBookingDto: {
             /** @example 2026-03-03T12:30:00Z */
@@ -3894,6 +4185,17 @@ export interface components {
             enabled?: boolean;
             radiusMiles?: number;
         };
+        UpdateMaintenanceDto: {
+            /** @description true puts the platform into maintenance mode */
+            enabled: boolean;
+            /**
+             * Format: date-time
+             * @description When it is expected to end
+             */
+            expectedEndAt?: string | null;
+            /** @description Shown to users on the maintenance page */
+            message?: string;
+        };
         UpdateNotificationPreferencesDto: {
             preferences: components["schemas"]["NotificationPreferenceUpdateDto"][];
         };
@@ -3950,6 +4252,16 @@ export interface components {
         };
         /** @enum {string} */
         Weekday: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+        WindowStatsResponse: {
+            /** @description Busiest first */
+            routes: components["schemas"]["RouteStatsResponse"][];
+            /** Format: date-time */
+            since: string;
+            /** @description All routes together (method and route `*`) */
+            total: components["schemas"]["RouteStatsResponse"];
+            /** @enum {string} */
+            window: "minute" | "hour" | "day";
+        };
     };
     responses: never;
     parameters: never;
@@ -9489,6 +9801,320 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HealthResponse"];
                 };
+            };
+        };
+    };
+    Maintenance_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceResponse"];
+                };
+            };
+        };
+    };
+    Maintenance_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMaintenanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Monitoring_monitoringSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonitoringResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Monitoring_listLogs: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                severity?: "warn" | "error" | "fatal" | "audit";
+                /** @description Exact source (class or subsystem), e.g. `Errors` */
+                source?: string;
+                /** @description Lines about this user (the actor of an audit event) */
+                userId?: string;
+                /** @description The x-request-id a response carried */
+                requestId?: string;
+                /** @description Text the message contains */
+                q?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogPageResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Backups_history: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupHistoryResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Backups_schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupScheduleResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Backups_updateSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBackupScheduleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupScheduleResponse"];
+                };
+            };
+            /** @description Invalid schedule (code BACKUP_SCHEDULE_INVALID names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Backups_trigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TriggerBackupDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupRunResponse"];
+                };
+            };
+            /** @description Missing or wrong confirmation (BACKUP_CONFIRMATION_MISMATCH) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No kept, successful backup with that id (BACKUP_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A backup or restore is running already (BACKUP_BUSY) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Corrupted or foreign archive, or a newer schema: refused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
