@@ -1,14 +1,50 @@
-import { ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, Injectable, ValidationPipe } from '@nestjs/common';
+import { CommonErrorCode, CommonException } from '../errors/common.exception';
 import { validationExceptionFactory } from '../errors/validation';
+import { inputDepth, MAX_INPUT_DEPTH, shapeProblems } from './body-shape';
 
-/** The one global pipe: unknown fields are refused, values are converted to their DTO types. */
-export const createValidationPipe = () =>
-  new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    transformOptions: { enableImplicitConversion: false },
-    stopAtFirstError: false,
-    validationError: { target: false, value: false },
-    exceptionFactory: validationExceptionFactory,
-  });
+/**
+ * The one global pipe: unknown fields are refused, values are converted to their DTO types.
+ * Before any of that, the input's depth and shape are checked (see body-shape.ts), so that no
+ * input can make the transformers overflow or hand a service a null or an array it never expects.
+ */
+@Injectable()
+export class AppValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      transformOptions: { enableImplicitConversion: false },
+      stopAtFirstError: false,
+      validationError: { target: false, value: false },
+      exceptionFactory: validationExceptionFactory,
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      if (inputDepth(value) > MAX_INPUT_DEPTH) {
+        const where = metadata.type === 'body' ? 'request body' : 'query string';
+        throw new CommonException(
+          CommonErrorCode.ValidationFailed,
+          `The ${where} nests more than ${MAX_INPUT_DEPTH} levels deep`,
+        );
+      }
+      const dto = metadata.metatype;
+      if (dto && this.toValidate(metadata)) {
+        const problems = shapeProblems(value, dto);
+        if (problems.length) {
+          throw new CommonException(
+            CommonErrorCode.ValidationFailed,
+            problems.map((p) => p.message).join('; '),
+            problems,
+          );
+        }
+      }
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+export const createValidationPipe = () => new AppValidationPipe();
