@@ -32,7 +32,8 @@ export class AppValidationPipe extends ValidationPipe {
         );
       }
       const dto = metadata.metatype;
-      if (dto && this.toValidate(metadata)) {
+      // A query string has no nulls and sends one value where a DTO takes a list: bodies only.
+      if (metadata.type === 'body' && dto && this.toValidate(metadata)) {
         const problems = shapeProblems(value, dto);
         if (problems.length) {
           throw new CommonException(
