@@ -50,14 +50,14 @@ describe(AppValidationPipe.name, () => {
     expect(error.status).toBe(400);
     expect(error.details).toEqual([{ field: 'firstName', message: 'firstName must not be null' }]);
     await expect(body({ phone: null })).resolves.toMatchObject({ phone: null });
-    await expect(body({ settings: null })).rejects.toMatchObject({ message: 'settings must not be null' });
+    await expect(body({ settings: null })).rejects.toThrow('settings must not be null');
   });
 
   it('refuses an array where an object is documented, and the other way round', async () => {
-    await expect(body({ settings: [] })).rejects.toMatchObject({ message: 'settings must be an object' });
-    await expect(body({ items: { name: 'x' } })).rejects.toMatchObject({ message: 'items must be an array' });
-    await expect(body({ items: [null] })).rejects.toMatchObject({ message: 'items.0 must be an object' });
-    await expect(body([])).rejects.toMatchObject({ message: 'The request body must be a JSON object' });
+    await expect(body({ settings: [] })).rejects.toThrow('settings must be an object');
+    await expect(body({ items: { name: 'x' } })).rejects.toThrow('items must be an array');
+    await expect(body({ items: [null] })).rejects.toThrow('items.0 must be an object');
+    await expect(body([])).rejects.toThrow('The request body must be a JSON object');
   });
 
   it('lets well-formed input through to validation and transformation', async () => {

@@ -36,11 +36,14 @@ export class AppValidationPipe extends ValidationPipe {
       if (metadata.type === 'body' && dto && this.toValidate(metadata)) {
         const problems = shapeProblems(value, dto);
         if (problems.length) {
-          throw new CommonException(
-            CommonErrorCode.ValidationFailed,
-            problems.map((p) => p.message).join('; '),
-            problems,
+          // Name every problem at once: the DTO's own findings on the other fields too.
+          const named = new Set(problems.map((p) => p.field));
+          const others = await super.transform(value, metadata).then(
+            () => [],
+            (error: unknown) => (error instanceof CommonException ? (error.details ?? []) : []),
           );
+          const all = [...problems, ...others.filter((d) => !named.has(d.field))];
+          throw new CommonException(CommonErrorCode.ValidationFailed, all.map((p) => p.message).join('; '), all);
         }
       }
     }

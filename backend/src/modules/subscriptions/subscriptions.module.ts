@@ -35,7 +35,7 @@ import { StripeWebhookService } from './webhook/stripe-webhook.service';
   ],
   controllers: [SubscriptionsController, StripeWebhookController, AdminSubscriptionsController],
   providers: [
-    { provide: StripeConfig, useFactory: () => StripeConfig.fromEnvironment() },
+    { provide: StripeConfig, inject: [AppConfig], useFactory: StripeConfig.fromAppConfig },
     {
       provide: BillingGateway,
       inject: [StripeConfig, AppConfig, ModuleRef],
