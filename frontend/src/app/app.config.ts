@@ -16,6 +16,7 @@ import { MAT_ICON_DEFAULT_OPTIONS } from '@angular/material/icon';
 import { TitleStrategy, provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { AuthService } from '@core/auth/auth';
 import { authInterceptor } from '@core/auth/auth-interceptor';
+import { connectionInterceptor } from '@core/connection/connection-status';
 import { GlobalErrorHandler } from '@core/errors/global-error-handler';
 import { AppTitleStrategy } from '@core/layout/title-strategy';
 import { routes } from './app.routes';
@@ -34,7 +35,7 @@ export const appConfig: ApplicationConfig = {
     ),
     // The XMLHttpRequest backend (not withFetch()): fetch reports no upload progress, and the
     // document and photo uploads show a progress bar.
-    provideHttpClient(withInterceptors([authInterceptor])),
+    provideHttpClient(withInterceptors([connectionInterceptor, authInterceptor])),
     { provide: TitleStrategy, useClass: AppTitleStrategy },
     { provide: LOCALE_ID, useValue: 'en-GB' },
     { provide: DEFAULT_CURRENCY_CODE, useValue: 'GBP' },

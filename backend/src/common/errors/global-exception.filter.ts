@@ -10,6 +10,7 @@ import {
 import { readFileSync } from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
+import { CommonErrorCode } from './common.exception';
 import { DomainException, ErrorDetail } from './domain.exception';
 import { ErrorResponse } from './error.response';
 import { isDependencyUnavailable, serviceUnavailable } from './unavailable';
@@ -57,8 +58,9 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       return;
     }
     const body = this.toBody(exception, String(request?.id ?? ''));
-    if (exception !== thrown) {
-      this.logger.warn({ requestId: body.requestId, url: request?.url }, `Dependency unavailable: ${String(thrown)}`);
+    if (body.code === CommonErrorCode.ServiceUnavailable) {
+      // Expected while a dependency is down: one line each, not a stack trace.
+      this.logger.warn({ requestId: body.requestId, url: request?.url }, `Unavailable: ${String(thrown)}`);
     } else if (body.statusCode >= 500) {
       this.logger.error(
         { err: exception, requestId: body.requestId, url: request?.url, method: request?.method },
