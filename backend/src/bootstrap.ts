@@ -13,6 +13,7 @@ import { AppModule } from './app.module';
 import { createRootLogger, PinoNestLogger } from './common/logging/logger';
 import { ErrorDetailResponse, ErrorResponse } from './common/errors/error.response';
 import { GlobalExceptionFilter } from './common/errors/global-exception.filter';
+import { applyOpenApiConventions } from './common/http/openapi-conventions';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config';
 import { RealtimeIoAdapter } from './modules/realtime/socket/realtime-io.adapter';
@@ -114,13 +115,17 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
         'Errors are `{statusCode, error, code, message, details?, requestId}`.',
     )
     .setVersion('1.0')
+    .setLicense('Proprietary', 'https://childminder-connect.example/terms')
+    .addServer('/', 'This server')
     .addBearerAuth()
     .addCookieAuth('refresh_token')
     .build();
-  return SwaggerModule.createDocument(app, document, {
-    extraModels: [ErrorResponse, ErrorDetailResponse],
-    operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
-  });
+  return applyOpenApiConventions(
+    SwaggerModule.createDocument(app, document, {
+      extraModels: [ErrorResponse, ErrorDetailResponse],
+      operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
+    }),
+  );
 }
 
 function setUpOpenApi(app: NestFastifyApplication): void {

@@ -74,6 +74,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   // Every API test signs in from 127.0.0.1; keep the per-IP throttle out of stories that are
   // not about it (the throttle story sets its own limit).
   await app.get(SettingsService).set('auth.ipThrottle.maxFailures', 100_000, null);
+  await app.get(SettingsService).set('auth.emailRequests.perIpPerHour', 100_000, null);
   const http = () => request(app.getHttpServer());
   return {
     app,

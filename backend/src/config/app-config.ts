@@ -19,6 +19,24 @@ export type MailConfig =
       authorityUrl: string;
     };
 
+/** The Stripe price variables, one per paid plan and interval. */
+export const STRIPE_PRICE_VARIABLES = [
+  'STRIPE_PRICE_PARENT_PLUS_MONTH',
+  'STRIPE_PRICE_PARENT_PLUS_YEAR',
+  'STRIPE_PRICE_CHILDMINDER_PRO_MONTH',
+  'STRIPE_PRICE_CHILDMINDER_PRO_YEAR',
+] as const;
+export type StripePriceVariable = (typeof STRIPE_PRICE_VARIABLES)[number];
+
+/** Billing as configured; the subscriptions module's StripeConfig turns it into its working form. */
+export interface BillingSettings {
+  /** Undefined: no Stripe account is configured. */
+  secretKey: string | undefined;
+  webhookSecret: string | undefined;
+  api: { host?: string; port?: number; protocol?: 'http' | 'https' };
+  prices: Readonly<Record<StripePriceVariable, string | undefined>>;
+}
+
 /**
  * `mysql://…` or `mariadb://…`: a server; `sqlite:<file>`: that SQLite file; nothing: the embedded
  * SQLite file in the data directory.
@@ -71,6 +89,9 @@ export class AppConfig {
   };
   readonly encryptionKey: Buffer;
   readonly mail: MailConfig;
+  readonly billing: BillingSettings;
+  /** The integrations allowed to call POST /api/webhook, each with its HMAC-SHA256 secret. */
+  readonly inboundWebhookSecrets: ReadonlyMap<string, string>;
 
   constructor(env: Environment) {
     this.nodeEnv = (env.NODE_ENV as AppConfig['nodeEnv']) ?? 'development';
@@ -152,6 +173,22 @@ export class AppConfig {
     } else {
       this.mail = { transport: 'outbox', fromName, maxAttempts };
     }
+    this.billing = {
+      secretKey: env.STRIPE_SECRET_KEY,
+      webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+      api: {
+        host: env.STRIPE_API_HOST,
+        port: env.STRIPE_API_PORT,
+        protocol: env.STRIPE_API_PROTOCOL as 'http' | 'https' | undefined,
+      },
+      prices: Object.fromEntries(STRIPE_PRICE_VARIABLES.map((name) => [name, env[name]])) as BillingSettings['prices'],
+    };
+    if (env.STRIPE_SECRET_KEY) {
+      for (const name of ['STRIPE_WEBHOOK_SECRET', ...STRIPE_PRICE_VARIABLES] as const) {
+        if (!env[name]) problems.push(`${name}: required when STRIPE_SECRET_KEY is set`);
+      }
+    }
+    this.inboundWebhookSecrets = parseInboundWebhookSecrets(env.INBOUND_WEBHOOK_SECRETS, problems);
     if (problems.length > 0) throw new ConfigurationError(problems);
   }
 
@@ -167,4 +204,32 @@ export class AppConfig {
   static fromEnvironment(env: NodeJS.ProcessEnv = process.env): AppConfig {
     return new AppConfig(parseEnvironment(env));
   }
+}
+
+/** `INBOUND_WEBHOOK_SECRETS`: `{"integration": "secret"}`; problems name the integration, never a secret. */
+function parseInboundWebhookSecrets(raw: string | undefined, problems: string[]): ReadonlyMap<string, string> {
+  const secrets = new Map<string, string>();
+  if (!raw) return secrets;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    value = undefined;
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    problems.push('INBOUND_WEBHOOK_SECRETS: must be a JSON object {"integration": "secret"}');
+    return secrets;
+  }
+  for (const [integration, secret] of Object.entries(value)) {
+    if (!/^[a-z0-9][a-z0-9_-]{0,39}$/.test(integration)) {
+      problems.push(
+        'INBOUND_WEBHOOK_SECRETS: each integration name must be lower-case letters, digits, - or _ (max 40)',
+      );
+    } else if (typeof secret !== 'string' || secret.length < 32) {
+      problems.push(`INBOUND_WEBHOOK_SECRETS: the secret of "${integration}" must have at least 32 characters`);
+    } else {
+      secrets.set(integration, secret);
+    }
+  }
+  return secrets;
 }

@@ -25,6 +25,24 @@ const toBoolean = ({ value }: { value: unknown }) => {
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+const PRICE_ID = /^price_\S+$/;
+const PRICE_MESSAGE = '$property must be a Stripe price id (price_...)';
+
+/**
+ * Variables whose value is a secret or may hold one (a password in a URL): a configuration error
+ * names them and the rule they break, never what they hold, so that no secret reaches a log.
+ */
+export const SECRET_VARIABLES: ReadonlySet<string> = new Set([
+  'DATABASE_URL',
+  'REDIS_URL',
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
+  'CRON_SECRET',
+  'GRAPH_CLIENT_SECRET',
+  'STRIPE_SECRET_KEY',
+  'STRIPE_WEBHOOK_SECRET',
+  'INBOUND_WEBHOOK_SECRETS',
+]);
 
 /**
  * Every environment variable the product reads, with its rule. `.env.example` lists the same
@@ -96,17 +114,37 @@ export class Environment {
   GRAPH_AUTHORITY_URL?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50) MAIL_MAX_ATTEMPTS?: number;
 
-  // Billing and inbound webhooks: the subscriptions and webhooks modules check these in full
-  // (StripeConfig / InboundWebhooksConfig); listed here so that every variable is in one place.
-  @IsOptional() @IsString() @Transform(emptyToUndefined) STRIPE_SECRET_KEY?: string;
-  @IsOptional() @IsString() @Transform(emptyToUndefined) STRIPE_WEBHOOK_SECRET?: string;
-  @IsOptional() @IsString() @Transform(emptyToUndefined) STRIPE_PRICE_PARENT_PLUS_MONTH?: string;
-  @IsOptional() @IsString() @Transform(emptyToUndefined) STRIPE_PRICE_PARENT_PLUS_YEAR?: string;
-  @IsOptional() @IsString() @Transform(emptyToUndefined) STRIPE_PRICE_CHILDMINDER_PRO_MONTH?: string;
-  @IsOptional() @IsString() @Transform(emptyToUndefined) STRIPE_PRICE_CHILDMINDER_PRO_YEAR?: string;
+  // Billing: without STRIPE_SECRET_KEY the product runs the payment simulator (outside production).
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^(sk|rk)_(test|live)_\S+$/, {
+    message: 'STRIPE_SECRET_KEY must be a Stripe secret or restricted key (sk_test_..., sk_live_..., rk_...)',
+  })
+  STRIPE_SECRET_KEY?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^whsec_\S+$/, { message: 'STRIPE_WEBHOOK_SECRET must be the endpoint signing secret (whsec_...)' })
+  STRIPE_WEBHOOK_SECRET?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(PRICE_ID, { message: PRICE_MESSAGE })
+  STRIPE_PRICE_PARENT_PLUS_MONTH?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(PRICE_ID, { message: PRICE_MESSAGE })
+  STRIPE_PRICE_PARENT_PLUS_YEAR?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(PRICE_ID, { message: PRICE_MESSAGE })
+  STRIPE_PRICE_CHILDMINDER_PRO_MONTH?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(PRICE_ID, { message: PRICE_MESSAGE })
+  STRIPE_PRICE_CHILDMINDER_PRO_YEAR?: string;
   @IsOptional() @IsString() @Transform(emptyToUndefined) STRIPE_API_HOST?: string;
-  @IsOptional() @IsString() @Transform(emptyToUndefined) STRIPE_API_PORT?: string;
-  @IsOptional() @IsString() @Transform(emptyToUndefined) STRIPE_API_PROTOCOL?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535) STRIPE_API_PORT?: number;
+  @IsOptional() @Transform(emptyToUndefined) @IsIn(['http', 'https']) STRIPE_API_PROTOCOL?: string;
+  /** `{"<integration>": "<secret of at least 32 characters>"}`: checked in full by AppConfig. */
   @IsOptional() @IsString() @Transform(emptyToUndefined) INBOUND_WEBHOOK_SECRETS?: string;
 }
 
@@ -126,7 +164,10 @@ export function parseEnvironment(env: NodeJS.ProcessEnv): Environment {
     throw new ConfigurationError(
       errors.map((error) => {
         const messages = Object.values(error.constraints ?? {});
-        return `${error.property}: ${messages.join('; ')} (got ${JSON.stringify(env[error.property])})`;
+        const shown = SECRET_VARIABLES.has(error.property)
+          ? '(its value is not shown: it may hold a secret)'
+          : `(got ${JSON.stringify(env[error.property])})`;
+        return `${error.property}: ${messages.join('; ')} ${shown}`;
       }),
     );
   }

@@ -16,6 +16,7 @@ import { MAT_ICON_DEFAULT_OPTIONS } from '@angular/material/icon';
 import { TitleStrategy, provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { AuthService } from '@core/auth/auth';
 import { authInterceptor } from '@core/auth/auth-interceptor';
+import { connectionInterceptor } from '@core/connection/connection-status';
 import { GlobalErrorHandler } from '@core/errors/global-error-handler';
 import { maintenanceInterceptor } from '@core/maintenance/maintenance-notice';
 import { AppTitleStrategy } from '@core/layout/title-strategy';
@@ -35,7 +36,11 @@ export const appConfig: ApplicationConfig = {
     ),
     // The XMLHttpRequest backend (not withFetch()): fetch reports no upload progress, and the
     // document and photo uploads show a progress bar.
+<<<<<<< HEAD
     provideHttpClient(withInterceptors([authInterceptor, maintenanceInterceptor])),
+=======
+    provideHttpClient(withInterceptors([connectionInterceptor, authInterceptor])),
+>>>>>>> wt-input
     { provide: TitleStrategy, useClass: AppTitleStrategy },
     { provide: LOCALE_ID, useValue: 'en-GB' },
     { provide: DEFAULT_CURRENCY_CODE, useValue: 'GBP' },

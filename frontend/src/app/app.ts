@@ -4,12 +4,14 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
 import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
 import { filter, skip } from 'rxjs';
+import { MatIcon } from '@angular/material/icon';
+import { ConnectionStatus } from '@core/connection/connection-status';
 import { Toolbar } from '@core/layout/toolbar';
 import { PRODUCT_NAME } from '@core/layout/title-strategy';
 
 @Component({
   selector: 'app-root',
-  imports: [RouterOutlet, Toolbar],
+  imports: [RouterOutlet, Toolbar, MatIcon],
   templateUrl: './app.html',
   styleUrl: './app.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -20,6 +22,7 @@ export class App {
   private readonly announcer = inject(LiveAnnouncer);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
+  protected readonly connection = inject(ConnectionStatus);
   protected readonly productName = PRODUCT_NAME;
   protected readonly year = new Date().getFullYear();
 

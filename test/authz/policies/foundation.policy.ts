@@ -13,7 +13,7 @@ export const foundationPolicies: RoutePolicy[] = [
   { route: 'POST /api/auth/reset-password', access: 'public' },
   { route: 'GET /api/auth/demo-accounts', access: 'public' },
   { route: 'GET /api/auth/session', access: 'signed-in' },
-  { route: 'POST /api/auth/logout', access: 'signed-in' },
+  { route: 'POST /api/auth/logout', access: 'public' },
   { route: 'GET /api/auth/chat-status', access: STAFF_ROLES },
   { route: 'PATCH /api/auth/chat-status', access: STAFF_ROLES },
   { route: 'GET /api/users/me', access: 'signed-in' },

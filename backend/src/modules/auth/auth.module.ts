@@ -10,6 +10,8 @@ import { AccountTokensService } from './account-tokens.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AccountToken } from './entities/account-token.entity';
+import { DeviceCookie } from './device-cookie';
+import { EmailRequestLimit } from './email-request-limit';
 import { AuthSession } from './entities/auth-session.entity';
 import { RecoveryCode } from './entities/recovery-code.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
@@ -40,6 +42,8 @@ import { TwoFactorService } from './two-factor/two-factor.service';
     AuthService,
     AccessTokens,
     AccountTokensService,
+    DeviceCookie,
+    EmailRequestLimit,
     JwtStrategy,
     LoginThrottle,
     PasswordHasher,

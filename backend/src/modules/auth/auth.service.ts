@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { setTimeout as delay } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { Role } from '@app/common/auth/role';
@@ -25,16 +26,19 @@ import {
 } from './dto/auth.response';
 import { AccountTokenPurpose } from './entities/account-token.entity';
 import { AuthSession } from './entities/auth-session.entity';
+import { DeviceCookie, TrustedDevice } from './device-cookie';
+import { EmailRequestLimit } from './email-request-limit';
 import { LoginThrottle } from './login-throttle.service';
 import { PasswordHasher } from './password/password-hasher';
 import { PasswordPolicy } from './password/password-policy.service';
 import { RevokeReason, SessionsService } from './sessions/sessions.service';
 import { TwoFactorService } from './two-factor/two-factor.service';
 
-/** A completed sign-in: the body for the client and the refresh token for the cookie. */
+/** A completed sign-in: the body for the client, the refresh token and (on sign-in) the device cookie. */
 export interface SignedIn {
   body: LoginResponse;
   refreshToken: string;
+  deviceToken?: string;
 }
 
 export type LoginOutcome = SignedIn | { body: TwoFactorChallengeResponse; refreshToken?: undefined };
@@ -60,6 +64,8 @@ export class AuthService {
     private readonly activity: ActivityService,
     private readonly outbox: EmailOutboxService,
     private readonly config: AppConfig,
+    private readonly deviceCookie: DeviceCookie,
+    private readonly emailLimit: EmailRequestLimit,
   ) {}
 
   async register(dto: RegisterDto, meta: RequestMeta): Promise<RegisterResponse> {
@@ -110,20 +116,25 @@ export class AuthService {
     return { message: 'Your email address is confirmed. You can now sign in.' };
   }
 
-  async resendVerification(email: string): Promise<MessageResponse> {
-    const user = await this.users.findByEmail(email);
+  async resendVerification(email: string, meta: RequestMeta): Promise<MessageResponse> {
+    await this.emailLimit.assertIpAllowed(meta.ip);
+    // Counted before looking the address up, so that the answer cannot tell whether it exists.
+    const allowed = await this.emailLimit.addressAllowed(email);
+    const user = allowed ? await this.users.findByEmail(email) : null;
     if (user && !user.emailVerified && user.status === UserStatus.Active) {
       await this.dataSource.transaction((manager) => this.sendVerification(user, manager));
     }
     return { message: RESEND_MESSAGE };
   }
 
-  async login(dto: LoginDto, meta: RequestMeta): Promise<LoginOutcome> {
-    await this.assertNotThrottled(dto.email, meta);
+  /** `device`: what the caller's device cookie proves, if it holds one (see DeviceCookie). */
+  async login(dto: LoginDto, meta: RequestMeta, device?: TrustedDevice): Promise<LoginOutcome> {
     const user = await this.users.findByEmail(dto.email);
+    const trusted = user && device?.userId === user.id ? device : undefined;
+    await this.assertNotThrottled(dto.email, meta, trusted);
     const passwordOk = await this.hasher.verify(user?.passwordHash, dto.password);
     if (!user || !passwordOk) {
-      await this.recordFailure(dto.email, user, meta, 'password');
+      await this.recordFailure(dto.email, user, meta, 'password', trusted);
       throw new AuthException(AuthErrorCode.InvalidCredentials, 'The email address or password is not correct');
     }
     this.assertMayUseAccount(user);
@@ -134,14 +145,15 @@ export class AuthService {
     return this.completeSignIn(user, meta);
   }
 
-  async loginWithSecondFactor(dto: LoginTwoFactorDto, meta: RequestMeta): Promise<SignedIn> {
+  async loginWithSecondFactor(dto: LoginTwoFactorDto, meta: RequestMeta, device?: TrustedDevice): Promise<SignedIn> {
     const userId = this.accessTokens.verifyChallenge(dto.challengeToken);
     if (!userId) {
       throw new AuthException(AuthErrorCode.InvalidChallenge, 'The sign-in took too long. Enter your password again.');
     }
     const email = (await this.users.findById(userId))?.email;
     if (!email) throw new AuthException(AuthErrorCode.InvalidChallenge, 'Enter your password again.');
-    await this.assertNotThrottled(email, meta);
+    const trusted = device?.userId === userId ? device : undefined;
+    await this.assertNotThrottled(email, meta, trusted);
     const accepted = await this.dataSource.transaction(async (manager) => {
       const user = await this.users.findByIdForUpdate(userId, manager);
       if (!user?.twoFactorEnabled) return undefined;
@@ -153,7 +165,7 @@ export class AuthService {
       return (await this.twoFactor.acceptCode(user, dto.code ?? '', manager)) ? user : undefined;
     });
     if (!accepted) {
-      await this.recordFailure(email, await this.users.findById(userId), meta, 'two_factor');
+      await this.recordFailure(email, await this.users.findById(userId), meta, 'two_factor', trusted);
       throw new AuthException(AuthErrorCode.InvalidTwoFactorCode, 'The code is not correct or has already been used');
     }
     this.assertMayUseAccount(accepted);
@@ -191,15 +203,30 @@ export class AuthService {
     };
   }
 
-  async logout(auth: AuthContext, meta: RequestMeta): Promise<void> {
+  /**
+   * Ends the session the refresh cookie names, or else the one an access token (expired or not)
+   * was issued for. Answers the same whether there was one or not: logging out always succeeds.
+   */
+  async logout(presented: { refreshToken?: string; accessToken?: string }, meta: RequestMeta): Promise<void> {
+    const fromCookie = presented.refreshToken
+      ? await this.sessions.findByRefreshToken(presented.refreshToken)
+      : undefined;
+    const target = fromCookie
+      ? { userId: fromCookie.userId, sessionId: fromCookie.id }
+      : presented.accessToken
+        ? this.accessTokens.sessionOf(presented.accessToken)
+        : undefined;
+    if (!target) return;
     await this.dataSource.transaction(async (manager) => {
-      await this.sessions.revokeSession(auth.sessionId, RevokeReason.Logout, manager);
-      await this.activity.record(auth.userId, ActivityType.Logout, meta, undefined, manager);
+      await this.sessions.revokeSession(target.sessionId, RevokeReason.Logout, manager);
+      await this.activity.record(target.userId, ActivityType.Logout, meta, undefined, manager);
     });
   }
 
   async forgotPassword(email: string, meta: RequestMeta): Promise<MessageResponse> {
-    const user = await this.users.findByEmail(email);
+    await this.emailLimit.assertIpAllowed(meta.ip);
+    const allowed = await this.emailLimit.addressAllowed(email);
+    const user = allowed ? await this.users.findByEmail(email) : null;
     if (user && user.status === UserStatus.Active) {
       await this.dataSource.transaction(async (manager) => {
         const token = await this.accountTokens.issue(user.id, AccountTokenPurpose.PasswordReset, manager);
@@ -291,7 +318,7 @@ export class AuthService {
       }
       return started;
     });
-    return { body: this.loginBody(user, session), refreshToken };
+    return { body: this.loginBody(user, session), refreshToken, deviceToken: this.deviceCookie.issue(user.id) };
   }
 
   private loginBody(user: User, session: AuthSession): LoginResponse {
@@ -302,13 +329,29 @@ export class AuthService {
     };
   }
 
-  private async assertNotThrottled(email: string, meta: RequestMeta): Promise<void> {
-    const wait = await this.throttle.retryAfterSeconds(email, meta.ip);
+  /**
+   * A trusted device answers only for its own failures. An unknown device is refused while the
+   * account is locked, and slowed down (not refused) while its address has used up its failures,
+   * so that one guesser behind a shared address does not lock everyone else behind it out.
+   */
+  private async assertNotThrottled(email: string, meta: RequestMeta, trusted?: TrustedDevice): Promise<void> {
+    const wait = trusted
+      ? await this.throttle.deviceRetryAfter(trusted.id)
+      : await this.throttle.accountRetryAfter(email);
     if (wait > 0) throw tooManyAttempts(wait);
+    if (!trusted && (await this.throttle.ipExhausted(meta.ip))) await delay(await this.throttle.slowDownMs());
   }
 
-  private async recordFailure(email: string, user: User | null, meta: RequestMeta, step: string): Promise<void> {
-    const exhausted = await this.throttle.recordFailure(email, meta.ip);
+  private async recordFailure(
+    email: string,
+    user: User | null,
+    meta: RequestMeta,
+    step: string,
+    trusted?: TrustedDevice,
+  ): Promise<void> {
+    const exhausted = trusted
+      ? await this.throttle.recordDeviceFailure(trusted.id)
+      : await this.throttle.recordFailure(email, meta.ip);
     if (!user) return;
     await this.activity.record(user.id, ActivityType.LoginFailed, meta, { step });
     if (exhausted) await this.activity.record(user.id, ActivityType.LoginLockedOut, meta);

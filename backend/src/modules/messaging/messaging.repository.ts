@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { Role } from '@app/common/auth/role';
+import { forUpdate } from '@app/database/locking';
 import { User, UserStatus } from '@app/modules/users/entities/user.entity';
 import { MessageCursor } from './message-cursor';
 import { Conversation } from './entities/conversation.entity';
@@ -79,6 +80,15 @@ export class MessagingRepository {
 
   findConversation(id: string, manager?: EntityManager): Promise<Conversation | null> {
     return this.conversations(manager).findOne({ where: { id } });
+  }
+
+  /**
+   * The conversation row, locked for this transaction: two messages sent at once into one
+   * conversation queue here instead of deadlocking (each insert's foreign-key check takes a
+   * shared lock on the row that the update then needs exclusively).
+   */
+  findConversationForUpdate(id: string, manager: EntityManager): Promise<Conversation | null> {
+    return this.conversations(manager).findOne({ where: { id }, ...forUpdate(manager) });
   }
 
   findConversationByPair(

@@ -167,7 +167,7 @@ export class MessagingService {
     let notification: Notification | undefined;
     await this.dataSource.transaction(async (manager) => {
       // Re-read inside the transaction so a block that just landed wins over this send.
-      const current = await this.repository.findConversation(conversation.id, manager);
+      const current = await this.repository.findConversationForUpdate(conversation.id, manager);
       if (!current) throw conversationNotFound();
       if (current.blockedById) throw blockedError(auth, current);
       await this.repository.insertMessage(message, manager);

@@ -10,6 +10,15 @@ export const SETTING_DEFAULTS = {
   /** Failed logins from one IP address, across all accounts, before it is throttled. */
   'auth.ipThrottle.maxFailures': 50,
   'auth.ipThrottle.windowMinutes': 15,
+  /**
+   * Once an address has used up its failures, a sign-in from a device that has not signed in to
+   * that account before waits this long before it is checked (it is slowed, not refused).
+   */
+  'auth.ipThrottle.slowDownSeconds': 3,
+  /** Password-reset and confirmation emails one address may be sent per hour (more are not sent). */
+  'auth.emailRequests.perAddressPerHour': 3,
+  /** Password-reset and confirmation requests one IP address may make per hour (more answer 429). */
+  'auth.emailRequests.perIpPerHour': 20,
   /** Platform policy: childminders whose compliance status is non-compliant are left out of search. */
   'compliance.hideNonCompliantFromSearch': false,
   /** Days the admin log viewer keeps warnings, errors and audit events (the nightly logs-prune job). */

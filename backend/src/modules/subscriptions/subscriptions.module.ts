@@ -33,7 +33,7 @@ import { StripeWebhookService } from './webhook/stripe-webhook.service';
   ],
   controllers: [SubscriptionsController, StripeWebhookController, AdminSubscriptionsController],
   providers: [
-    { provide: StripeConfig, useFactory: () => StripeConfig.fromEnvironment() },
+    { provide: StripeConfig, inject: [AppConfig], useFactory: StripeConfig.fromAppConfig },
     {
       provide: ConfiguredBillingGateway,
       inject: [StripeConfig],

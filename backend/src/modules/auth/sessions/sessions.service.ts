@@ -97,6 +97,15 @@ export class SessionsService {
     return { session, user };
   }
 
+  /** The session a refresh token belongs to (spent or not), for logout; undefined when unknown. */
+  async findByRefreshToken(presented: string): Promise<AuthSession | undefined> {
+    const token = await this.dataSource
+      .getRepository(RefreshToken)
+      .findOne({ where: { tokenHash: sha256Hex(presented) } });
+    if (!token) return undefined;
+    return (await this.dataSource.getRepository(AuthSession).findOne({ where: { id: token.sessionId } })) ?? undefined;
+  }
+
   async revokeSession(sessionId: string, reason: RevokeReason, manager?: EntityManager): Promise<void> {
     const repository = (manager ?? this.dataSource.manager).getRepository(AuthSession);
     await repository.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
