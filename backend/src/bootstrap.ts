@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { Logger } from '@nestjs/common';
@@ -10,7 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppModule } from './app.module';
-import { createRootLogger, PinoNestLogger } from './common/logging/logger';
+import { resolveSecurityHeaders } from './common/http/security-headers';
+import { createRootLogger, PinoNestLogger, RequestLogController } from './common/logging/logger';
 import { ErrorDetailResponse, ErrorResponse } from './common/errors/error.response';
 import { GlobalExceptionFilter } from './common/errors/global-exception.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
@@ -36,6 +36,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
+    logController: new RequestLogController(),
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -50,14 +51,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     rawBody: true,
   });
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', async (request, reply) => {
-    void reply.header('x-request-id', request.id);
-  });
-
-  await app.register(fastifyCookie);
-  // Upload routes stream parts themselves and enforce their own per-kind size limits.
-  await app.register(fastifyMultipart);
-  await app.register(fastifyHelmet, {
+  const securityHeaders = await resolveSecurityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -77,6 +71,18 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     },
     crossOriginEmbedderPolicy: false,
   });
+  // One synchronous hook per request: the request id and the precomputed security headers, set
+  // on the raw response so that hijacked replies (the SSE stream) carry them too.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const raw = reply.raw;
+    raw.setHeader('x-request-id', request.id);
+    for (const [name, value] of securityHeaders) raw.setHeader(name, value);
+    done();
+  });
+
+  await app.register(fastifyCookie);
+  // Upload routes stream parts themselves and enforce their own per-kind size limits.
+  await app.register(fastifyMultipart);
 
   // socket.io at /api/socketio, fanned out through Redis when it is configured.
   app.useWebSocketAdapter(new RealtimeIoAdapter(app));
