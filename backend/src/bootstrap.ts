@@ -1,3 +1,4 @@
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -8,6 +9,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { constants as zlibConstants } from 'node:zlib';
 import { AppModule } from './app.module';
 import { resolveSecurityHeaders } from './common/http/security-headers';
 import { createRootLogger, PinoNestLogger, RequestLogController } from './common/logging/logger';
@@ -80,6 +82,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     done();
   });
 
+  // JSON and other dynamic responses, brotli or gzip as the client prefers; a low brotli level
+  // keeps it cheap per request. The web app's files are compressed at build time (below).
+  await app.register(fastifyCompress, {
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   await app.register(fastifyCookie);
   // Upload routes stream parts themselves and enforce their own per-kind size limits.
   await app.register(fastifyMultipart);
@@ -97,9 +106,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       wildcard: false,
       index: ['index.html'],
       cacheControl: false,
+      // scripts/compress-web.js writes .br and .gz beside each text file of the build.
+      preCompressed: true,
       setHeaders: (res, path) => {
         // Build output has content hashes in its names: cache it for a year; never cache the shell.
-        const hashed = /[.-][A-Z0-9]{8,}\.(js|css|woff2?|ttf|svg|png)$/i.test(path) || path.includes('/media/');
+        const hashed =
+          /[.-][A-Z0-9]{8,}\.(js|css|woff2?|ttf|svg|png)(\.br|\.gz)?$/i.test(path) || path.includes('/media/');
         void res.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
