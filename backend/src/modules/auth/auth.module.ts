@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { createSecretKey } from 'node:crypto';
 import { AppConfig } from '@app/config/app-config';
 import { UsersModule } from '@app/modules/users/users.module';
 import { AccessTokens, JWT_ALGORITHM, JWT_ISSUER } from './access-tokens.service';
@@ -20,6 +21,7 @@ import { LoginThrottle } from './login-throttle.service';
 import { PasswordHasher } from './password/password-hasher';
 import { PasswordPolicy } from './password/password-policy.service';
 import { RefreshCookie } from './refresh-cookie';
+import { SessionCache } from './sessions/session-cache';
 import { SessionsService } from './sessions/sessions.service';
 import { TwoFactorService } from './two-factor/two-factor.service';
 
@@ -31,7 +33,8 @@ import { TwoFactorService } from './two-factor/two-factor.service';
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: config.auth.jwtSecret,
+        // A key object, so neither signing nor verifying re-parses the secret on each call.
+        secret: createSecretKey(Buffer.from(config.auth.jwtSecret)),
         signOptions: { algorithm: JWT_ALGORITHM, issuer: JWT_ISSUER },
         verifyOptions: { algorithms: [JWT_ALGORITHM], issuer: JWT_ISSUER },
       }),
@@ -49,6 +52,7 @@ import { TwoFactorService } from './two-factor/two-factor.service';
     PasswordHasher,
     PasswordPolicy,
     RefreshCookie,
+    SessionCache,
     SessionsService,
     TwoFactorService,
   ],

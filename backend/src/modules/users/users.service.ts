@@ -28,11 +28,18 @@ export class UsersService {
   }
 
   async getMe(auth: AuthContext): Promise<UserResponse> {
-    return toUserResponse(await this.requireUser(auth.userId));
+    return toUserResponse(await this.requireAccount(auth.userId));
   }
 
   async getProfile(auth: AuthContext): Promise<ProfileResponse> {
-    return toProfileResponse(await this.requireUser(auth.userId));
+    return toProfileResponse(await this.requireAccount(auth.userId));
+  }
+
+  /** The caller's account columns only (see UsersRepository.findAccountById), or the 404. */
+  private async requireAccount(id: string): Promise<User> {
+    const user = await this.users.findAccountById(id);
+    if (!user) throw new UserException(UserErrorCode.NotFound, 'User not found');
+    return user;
   }
 
   async updateProfile(auth: AuthContext, dto: UpdateProfileDto, meta: RequestMeta): Promise<ProfileResponse> {

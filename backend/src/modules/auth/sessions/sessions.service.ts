@@ -4,9 +4,11 @@ import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { randomToken, sha256Hex } from '@app/common/crypto/secret-box';
 import { RequestMeta } from '@app/common/http/request-meta';
 import { AppConfig } from '@app/config/app-config';
-import { User } from '@app/modules/users/entities/user.entity';
+import { User, UserStatus } from '@app/modules/users/entities/user.entity';
+import { AuthContext } from '@app/common/auth/auth-context';
 import { AuthSession } from '../entities/auth-session.entity';
 import { RefreshToken } from '../entities/refresh-token.entity';
+import { SessionCache } from './session-cache';
 
 export enum RevokeReason {
   Logout = 'logout',
@@ -31,6 +33,7 @@ export class SessionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly cache: SessionCache,
   ) {}
 
   async start(
@@ -84,17 +87,44 @@ export class SessionsService {
 
   /** The live session behind an access token, with its user; undefined once revoked or expired. */
   async findActive(sessionId: string, userId: string): Promise<{ session: AuthSession; user: User } | undefined> {
-    const session = await this.dataSource
+    const session = await this.findUnrevoked(sessionId);
+    if (!session || session.userId !== userId || session.expiresAt.getTime() <= Date.now()) return undefined;
+    return { session, user: session.user! };
+  }
+
+  /**
+   * Who is calling with this access token's session: undefined once the session is revoked or
+   * expired, or the account is not active. This runs on every signed-in request, so it is
+   * answered from SessionCache when it can (see there why that stays correct).
+   */
+  async liveCaller(sessionId: string, userId: string): Promise<AuthContext | undefined> {
+    const now = Date.now();
+    let live = this.cache.get(sessionId, now);
+    if (live === undefined) {
+      const session = await this.findUnrevoked(sessionId);
+      live = session?.user
+        ? {
+            userId: session.userId,
+            role: session.user.role,
+            email: session.user.email,
+            status: session.user.status,
+            expiresAt: session.expiresAt.getTime(),
+          }
+        : null;
+      this.cache.set(sessionId, live, now);
+    }
+    if (!live || live.userId !== userId || live.expiresAt <= now || live.status !== UserStatus.Active) return undefined;
+    return { userId: live.userId, role: live.role, sessionId, email: live.email };
+  }
+
+  private findUnrevoked(sessionId: string): Promise<(AuthSession & { user?: User }) | null> {
+    return this.dataSource
       .getRepository(AuthSession)
       .createQueryBuilder('session')
       .innerJoinAndMapOne('session.user', User, 'user', 'user.id = session.userId')
       .where('session.id = :sessionId', { sessionId })
-      .andWhere('session.userId = :userId', { userId })
       .andWhere('session.revokedAt IS NULL')
       .getOne();
-    if (!session || session.expiresAt.getTime() <= Date.now()) return undefined;
-    const user = (session as AuthSession & { user: User }).user;
-    return { session, user };
   }
 
   /** The session a refresh token belongs to (spent or not), for logout; undefined when unknown. */
