@@ -28,6 +28,7 @@ import { ReviewsModule } from './modules/reviews/reviews.module';
 import { LastMinuteModule } from './modules/last-minute/last-minute.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module';
+import { SupportModule } from './modules/support/support.module';
 import { UsersModule } from './modules/users/users.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
 
@@ -64,6 +65,7 @@ export class AppModule {
         WebhooksModule,
         ReviewsModule,
         LastMinuteModule,
+        SupportModule,
         HealthModule,
         DemoSeedModule,
       ],

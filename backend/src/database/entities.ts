@@ -35,6 +35,9 @@ import { AvailabilityBlock } from '@app/modules/availability/entities/availabili
 import { Booking } from '@app/modules/bookings/entities/booking.entity';
 import { BookingChild } from '@app/modules/bookings/entities/booking-child.entity';
 import { BookingSession } from '@app/modules/bookings/entities/booking-session.entity';
+import { SupportTicket } from '@app/modules/support/entities/support-ticket.entity';
+import { SupportTicketEvent } from '@app/modules/support/entities/support-ticket-event.entity';
+import { SupportTicketReply } from '@app/modules/support/entities/support-ticket-reply.entity';
 
 /**
  * Every entity of the schema. Listed explicitly (not globbed) so that the app, the migration
@@ -78,4 +81,7 @@ export const ENTITIES = [
   Review,
   LastMinuteOpening,
   LastMinuteSettings,
+  SupportTicket,
+  SupportTicketReply,
+  SupportTicketEvent,
 ];

@@ -11,6 +11,7 @@ import { lastMinutePolicies } from './last-minute.policy';
 import { messagingPolicies } from './messaging.policy';
 import { reviewsPolicies } from './reviews.policy';
 import { subscriptionsPolicies } from './subscriptions.policy';
+import { supportPolicies } from './support.policy';
 
 /** Every module's route policies. A new module adds its file here; the matrix fails until it does. */
 export const ROUTE_POLICIES: RoutePolicy[] = [
@@ -26,4 +27,5 @@ export const ROUTE_POLICIES: RoutePolicy[] = [
   ...bookingsPolicies,
   ...lastMinutePolicies,
   ...jobsPolicies,
+  ...supportPolicies,
 ];

@@ -12,6 +12,10 @@ export const SETTING_DEFAULTS = {
   'auth.ipThrottle.windowMinutes': 15,
   /** Platform policy: childminders whose compliance status is non-compliant are left out of search. */
   'compliance.hideNonCompliantFromSearch': false,
+  /** Contact form messages accepted from one IP address, and for one email address, per window. */
+  'support.contact.maxPerIp': 5,
+  'support.contact.maxPerEmail': 3,
+  'support.contact.windowMinutes': 60,
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
