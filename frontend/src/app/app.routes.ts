@@ -42,6 +42,11 @@ export const routes: Routes = [
     loadComponent: () => import('./childminder-profile/childminder-profile').then((m) => m.ChildminderProfile),
   },
   {
+    path: 'contact',
+    title: 'Contact us',
+    loadComponent: () => import('./public/contact/contact').then((m) => m.Contact),
+  },
+  {
     path: 'pricing',
     title: 'Plans and prices',
     loadComponent: () => import('./billing/pricing').then((m) => m.Pricing),

@@ -200,7 +200,7 @@ export const toTicketReply = (r: SupportTicketReply): TicketReplyResponse => ({
   side: r.side,
   authorId: r.authorId,
   authorName: r.authorName,
-  internal: r.internal,
+  internal: Boolean(r.internal),
   body: r.body,
   createdAt: r.createdAt.toISOString(),
 });

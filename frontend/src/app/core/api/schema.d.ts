@@ -1699,6 +1699,220 @@ export interface paths {
         patch: operations["LastMinute_updateSettings"];
         trace?: never;
     };
+    "/api/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My tickets; for support agents and admins, every ticket with the inbox filters */
+        get: operations["Tickets_list"];
+        put?: never;
+        /** Ask for help: a new ticket (safeguarding concerns are urgent and reach every admin at once) */
+        post: operations["Tickets_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ticket with its thread (requesters never see internal notes or history) */
+        get: operations["Tickets_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Requesters close their ticket; agents change status, priority, category, assignee and tags */
+        patch: operations["Tickets_update"];
+        trace?: never;
+    };
+    "/api/tickets/{id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The thread, oldest first (internal notes only for agents and admins) */
+        get: operations["Tickets_replies"];
+        put?: never;
+        /** Reply (emails and notifies the other side; a requester’s reply reopens a resolved ticket). Agents may write internal notes. */
+        post: operations["Tickets_reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The public contact form: becomes a ticket and a confirmation email with its number */
+        post: operations["Contact_contact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/parent/support": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My support tickets, most recently active first */
+        get: operations["ParentSupport_list"];
+        put?: never;
+        /** Ask for help: a new ticket */
+        post: operations["ParentSupport_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/parent/support/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my tickets with its replies */
+        get: operations["ParentSupport_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Close my ticket (it becomes read-only) */
+        patch: operations["ParentSupport_close"];
+        trace?: never;
+    };
+    "/api/dashboard/childminder/support": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My support tickets, most recently active first */
+        get: operations["ChildminderSupport_list"];
+        put?: never;
+        /** Ask for help: a new ticket */
+        post: operations["ChildminderSupport_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/childminder/support/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my tickets with its replies */
+        get: operations["ChildminderSupport_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Close my ticket (it becomes read-only) */
+        patch: operations["ChildminderSupport_close"];
+        trace?: never;
+    };
+    "/api/admin/support": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ticket inbox: filters by status, priority, category, assignee, requester role and dates */
+        get: operations["AdminSupport_list"];
+        put?: never;
+        /** Raise a ticket on someone’s behalf (an account, or a name and an email) */
+        post: operations["AdminSupport_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/support/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Full-text search of subjects, bodies and replies (every word, prefix match), or a ticket number */
+        get: operations["AdminSupport_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/support/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts, median first-response and resolution times, backlog by age, satisfaction and a daily series */
+        get: operations["AdminSupport_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/support/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ticket with its thread, internal notes and history */
+        get: operations["AdminSupport_get"];
+        put?: never;
+        post?: never;
+        /** Delete a ticket and its thread (admins only; written to the audit log) */
+        delete: operations["AdminSupport_remove"];
+        options?: never;
+        head?: never;
+        /** Change status, priority, category, assignee or tags, and/or add an internal note */
+        patch: operations["AdminSupport_update"];
+        trace?: never;
+    };
     "/api/health/live": {
         parameters: {
             query?: never;
@@ -1742,6 +1956,23 @@ export interface paths {
         };
         /** The demo logins, listed only when the server runs with demo data */
         get: operations["DemoAccounts_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/test-tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Creates a few sample tickets (one per state) for trying the console and lists the newest tickets; not in production */
+        get: operations["TestTickets_create"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2034,6 +2265,12 @@ export interface components {
         };
         /** @enum {string} */
         AvailabilityType: "available" | "unavailable";
+        BacklogResponse: {
+            days1To3: number;
+            days3To7: number;
+            older: number;
+            upTo1Day: number;
+        };
         /** @enum {string} */
         BillingInterval: "month" | "year";
         BlockStateResponse: {
@@ -2532,6 +2769,25 @@ export interface components {
         };
         /** @enum {string} */
         ComplianceStatus: "compliant" | "expiring" | "non_compliant";
+        ContactDto: {
+            /** @enum {string} */
+            category: "account" | "booking" | "payment" | "safeguarding" | "technical" | "other";
+            /** Format: email */
+            email: string;
+            message: string;
+            name: string;
+            subject: string;
+            /** @description Leave empty (hidden from people; bots fill it in) */
+            website?: string;
+        };
+        ContactReceivedResponse: {
+            received: boolean;
+            /**
+             * @description Also emailed to you
+             * @example CC-1042
+             */
+            ticketNumber: string | null;
+        };
         ConversationMessageResponse: {
             /** Format: uuid */
             conversationId: string;
@@ -2567,6 +2823,10 @@ export interface components {
             otherParty: components["schemas"]["OtherPartyResponse"];
             /** @description Messages from the other party I have not read */
             unreadCount: number;
+        };
+        CountByKeyResponse: {
+            count: number;
+            key: string;
         };
         CreateBookingDto: {
             childIds: string[];
@@ -2682,6 +2942,14 @@ export interface components {
              */
             startTime: string;
         };
+        CreateReplyDto: {
+            body: string;
+            /**
+             * @description Agents only: a note the requester never sees
+             * @default false
+             */
+            internal: boolean;
+        };
         CreateRequirementDto: {
             /** @default true */
             active: boolean;
@@ -2710,6 +2978,13 @@ export interface components {
             rating: number;
             text?: string;
         };
+        CreateTicketDto: {
+            body: string;
+            /** @enum {string} */
+            category: "account" | "booking" | "payment" | "safeguarding" | "technical" | "other";
+            /** @example I cannot see my booking */
+            subject: string;
+        };
         CurrentSubscriptionResponse: {
             entitlements: string[];
             /** @description Payment history, newest first (up to 100) */
@@ -2717,6 +2992,12 @@ export interface components {
             /** @description The plan in force (the free plan without a subscription) */
             plan: components["schemas"]["PlanResponse"];
             subscription?: components["schemas"]["SubscriptionResponse"] | null;
+        };
+        DailyPointResponse: {
+            created: number;
+            /** @example 2026-12-01 */
+            date: string;
+            resolved: number;
         };
         DayHoursDto: {
             /**
@@ -2735,6 +3016,11 @@ export interface components {
             close: string;
             /** @example 07:30 */
             open: string;
+        };
+        DeletedTicketResponse: {
+            deleted: boolean;
+            /** Format: uuid */
+            id: string;
         };
         DemoAccount: {
             email: string;
@@ -3077,6 +3363,46 @@ export interface components {
         };
         MessageResponse: {
             message: string;
+        };
+        MyReplyResponse: {
+            /** @example Sam (Support) */
+            authorName: string;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            side: "requester" | "agent";
+        };
+        MyTicketDetailResponse: {
+            /** @description Oldest first */
+            replies: components["schemas"]["MyReplyResponse"][];
+            ticket: components["schemas"]["MyTicketResponse"];
+        };
+        MyTicketPageResponse: {
+            items: components["schemas"]["MyTicketResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        MyTicketResponse: {
+            body: string;
+            /** @enum {string} */
+            category: "account" | "booking" | "payment" | "safeguarding" | "technical" | "other";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastActivityAt: string;
+            /** @example CC-1042 */
+            number: string;
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            /** @enum {string} */
+            status: "open" | "pending" | "resolved" | "closed";
+            subject: string;
         };
         NotificationPageResponse: {
             items: components["schemas"]["NotificationResponse"][];
@@ -3462,6 +3788,11 @@ export interface components {
              */
             job: string;
         };
+        SatisfactionResponse: {
+            /** @description Average rating 1-5; null without ratings */
+            average: number | null;
+            count: number;
+        };
         SearchOriginResponse: {
             /**
              * @description Where distances are measured from: the district centre
@@ -3538,6 +3869,27 @@ export interface components {
             /** @description Pass as ?ticket= to GET /api/messages/sse */
             ticket: string;
         };
+        StaffCreateTicketDto: {
+            body: string;
+            /** @enum {string} */
+            category: "account" | "booking" | "payment" | "safeguarding" | "technical" | "other";
+            /**
+             * @description Safeguarding is always urgent
+             * @enum {string}
+             */
+            priority?: "low" | "normal" | "high" | "urgent";
+            /** @description Without requesterId: where to answer */
+            requesterEmail?: string;
+            /**
+             * Format: uuid
+             * @description The requester’s account
+             */
+            requesterId?: string;
+            /** @description Without requesterId: who asked */
+            requesterName?: string;
+            /** @example I cannot see my booking */
+            subject: string;
+        };
         SubscriptionOwnerResponse: {
             email: string;
             /** Format: uuid */
@@ -3580,6 +3932,111 @@ export interface components {
             items: components["schemas"]["ConversationMessageResponse"][];
             /** @description Pass as cursor for older messages; null at the start */
             nextCursor: string | null;
+        };
+        TicketAssigneeResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        TicketDetailResponse: {
+            /** @description Oldest first */
+            history: components["schemas"]["TicketEventResponse"][];
+            /** @description Oldest first, internal notes included */
+            replies: components["schemas"]["TicketReplyResponse"][];
+            ticket: components["schemas"]["TicketResponse"];
+        };
+        TicketEventResponse: {
+            actorName: string;
+            /** Format: date-time */
+            createdAt: string;
+            from: string | null;
+            /** Format: uuid */
+            id: string;
+            to: string | null;
+            /** @enum {string} */
+            type: "created" | "status" | "priority" | "category" | "assignee" | "tags";
+        };
+        TicketPageResponse: {
+            items: components["schemas"]["TicketResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        TicketPersonResponse: {
+            email: string;
+            /** Format: uuid */
+            id: string | null;
+            name: string;
+            /** @description parent, childminder, ... or null for a visitor */
+            role: string | null;
+        };
+        TicketReplyListResponse: {
+            /** @description Oldest first; requesters never see internal notes */
+            items: components["schemas"]["TicketReplyResponse"][];
+        };
+        TicketReplyResponse: {
+            /** Format: uuid */
+            authorId: string | null;
+            /** @example Sam (Support) */
+            authorName: string;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description An internal note: never shown to the requester */
+            internal: boolean;
+            /** @enum {string} */
+            side: "requester" | "agent";
+        };
+        TicketResponse: {
+            assignee: components["schemas"]["TicketAssigneeResponse"] | null;
+            body: string;
+            /** @enum {string} */
+            category: "account" | "booking" | "payment" | "safeguarding" | "technical" | "other";
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            firstResponseAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastActivityAt: string;
+            /** @example CC-1042 */
+            number: string;
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            requester: components["schemas"]["TicketPersonResponse"];
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** @enum {string} */
+            source: "web" | "contact" | "chat" | "staff";
+            /** @enum {string} */
+            status: "open" | "pending" | "resolved" | "closed";
+            subject: string;
+            tags: string[];
+        };
+        TicketStatsResponse: {
+            /** @description Open and pending tickets now, by age */
+            backlog: components["schemas"]["BacklogResponse"];
+            byCategory: components["schemas"]["CountByKeyResponse"][];
+            byPriority: components["schemas"]["CountByKeyResponse"][];
+            byStatus: components["schemas"]["CountByKeyResponse"][];
+            daily: components["schemas"]["DailyPointResponse"][];
+            /** Format: date-time */
+            from: string;
+            /** @description Median seconds to the first agent reply */
+            medianFirstResponseSeconds: number | null;
+            /** @description Median seconds from creation to resolution */
+            medianResolutionSeconds: number | null;
+            /** @description Live chat ratings in the range */
+            satisfaction: components["schemas"]["SatisfactionResponse"];
+            /** Format: date-time */
+            to: string;
+            /** @description Tickets created in the range */
+            total: number;
         };
         TwoFactorChallengeResponse: {
             /** @description Send with the code to POST /api/auth/login/2fa; valid for 5 minutes */
@@ -3726,6 +4183,13 @@ export interface components {
         UpdateNotificationPreferencesDto: {
             preferences: components["schemas"]["NotificationPreferenceUpdateDto"][];
         };
+        UpdateOwnTicketDto: {
+            /**
+             * @description Close my ticket (it becomes read-only)
+             * @enum {string}
+             */
+            status: "closed";
+        };
         UpdateProfileDto: {
             firstName?: string;
             lastName?: string;
@@ -3758,6 +4222,28 @@ export interface components {
             preview?: boolean;
             /** @description The prorationDate of the preview the user accepted (Unix seconds) */
             prorationDate?: number;
+        };
+        UpdateTicketDto: {
+            /**
+             * Format: uuid
+             * @description null unassigns
+             */
+            assigneeId?: string | null;
+            /** @enum {string} */
+            category?: "account" | "booking" | "payment" | "safeguarding" | "technical" | "other";
+            /** @description An internal note to add */
+            note?: string;
+            /** @enum {string} */
+            priority?: "low" | "normal" | "high" | "urgent";
+            /** @enum {string} */
+            status?: "open" | "pending" | "resolved" | "closed";
+            /**
+             * @example [
+             *       "billing",
+             *       "refund"
+             *     ]
+             */
+            tags?: string[];
         };
         UserResponse: {
             createdAt: string;
@@ -9239,6 +9725,1052 @@ export interface operations {
             };
         };
     };
+    Tickets_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "open" | "pending" | "resolved" | "closed";
+                priority?: "low" | "normal" | "high" | "urgent";
+                category?: "account" | "booking" | "payment" | "safeguarding" | "technical" | "other";
+                /** @description An agent’s id, `me`, or `none` for unassigned tickets */
+                assignee?: string;
+                requesterRole?: "parent" | "childminder" | "visitor";
+                /** @description Created at or after */
+                from?: string;
+                /** @description Created at or before */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Requesters get MyTicketPage; agents get TicketPage */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTicketPageResponse"] | components["schemas"]["TicketPageResponse"];
+                };
+            };
+            /** @description A filter or page parameter is not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Tickets_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTicketDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTicketResponse"];
+                };
+            };
+            /** @description Subject, body or category not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Tickets_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTicketDetailResponse"] | components["schemas"]["TicketDetailResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such ticket, or not mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Tickets_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTicketDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTicketDetailResponse"] | components["schemas"]["TicketDetailResponse"];
+                };
+            };
+            /** @description A field is not acceptable, or the assignee is not staff */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A requester tried to change more than closing their ticket */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such ticket, or not mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The ticket is closed (read-only) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Tickets_replies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketReplyListResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such ticket, or not mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Tickets_reply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReplyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyReplyResponse"] | components["schemas"]["TicketReplyResponse"];
+                };
+            };
+            /** @description Empty or too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A requester asked for an internal note */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such ticket, or not mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The ticket is closed (read-only) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Contact_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactReceivedResponse"];
+                };
+            };
+            /** @description A field is missing or not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many messages from this address or email; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParentSupport_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "open" | "pending" | "resolved" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTicketPageResponse"];
+                };
+            };
+            /** @description status or a page parameter is not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParentSupport_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTicketDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTicketResponse"];
+                };
+            };
+            /** @description Subject, body or category not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParentSupport_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTicketDetailResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such ticket, or not mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParentSupport_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOwnTicketDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTicketDetailResponse"];
+                };
+            };
+            /** @description Only { "status": "closed" } is accepted */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such ticket, or not mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Already closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChildminderSupport_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "open" | "pending" | "resolved" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTicketPageResponse"];
+                };
+            };
+            /** @description status or a page parameter is not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChildminderSupport_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTicketDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTicketResponse"];
+                };
+            };
+            /** @description Subject, body or category not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChildminderSupport_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTicketDetailResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such ticket, or not mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChildminderSupport_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOwnTicketDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTicketDetailResponse"];
+                };
+            };
+            /** @description Only { "status": "closed" } is accepted */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such ticket, or not mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Already closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminSupport_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "open" | "pending" | "resolved" | "closed";
+                priority?: "low" | "normal" | "high" | "urgent";
+                category?: "account" | "booking" | "payment" | "safeguarding" | "technical" | "other";
+                /** @description An agent’s id, `me`, or `none` for unassigned tickets */
+                assignee?: string;
+                requesterRole?: "parent" | "childminder" | "visitor";
+                /** @description Created at or after */
+                from?: string;
+                /** @description Created at or before */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketPageResponse"];
+                };
+            };
+            /** @description A filter or page parameter is not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: support_agent, admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminSupport_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffCreateTicketDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailResponse"];
+                };
+            };
+            /** @description A field is not acceptable, or no requester given */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: support_agent, admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such requester account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminSupport_search: {
+        parameters: {
+            query: {
+                page?: number;
+                pageSize?: number;
+                status?: "open" | "pending" | "resolved" | "closed";
+                priority?: "low" | "normal" | "high" | "urgent";
+                category?: "account" | "booking" | "payment" | "safeguarding" | "technical" | "other";
+                /** @description An agent’s id, `me`, or `none` for unassigned tickets */
+                assignee?: string;
+                requesterRole?: "parent" | "childminder" | "visitor";
+                /** @description Created at or after */
+                from?: string;
+                /** @description Created at or before */
+                to?: string;
+                /** @description Words to find in subjects, bodies and replies (each 3+ characters, prefix match), or a ticket number */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketPageResponse"];
+                };
+            };
+            /** @description q has no word of 3 or more characters, or a filter is not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: support_agent, admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminSupport_stats: {
+        parameters: {
+            query?: {
+                /** @description Start of the range (default: 30 days ago) */
+                from?: string;
+                /** @description End of the range (default: now) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketStatsResponse"];
+                };
+            };
+            /** @description from/to not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: support_agent, admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminSupport_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: support_agent, admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such ticket */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminSupport_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedTicketResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such ticket */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminSupport_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTicketDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailResponse"];
+                };
+            };
+            /** @description A field is not acceptable, or the assignee is not staff */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: support_agent, admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such ticket */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The ticket is closed: only reopening it is allowed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Health_live: {
         parameters: {
             query?: never;
@@ -9301,6 +10833,49 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DemoAccountsResponse"];
                 };
+            };
+        };
+    };
+    TestTickets_create: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketPageResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The server runs with NODE_ENV=production */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
