@@ -1,13 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DataSource } from 'typeorm';
 import { Role } from '@app/common/auth/role';
-import { dataSourceOptions } from '@app/database/data-source-options';
 import { DEMO_ACCOUNTS } from '@app/database/seed/demo-data';
 import { DemoSeeder } from '@app/database/seed/demo-seeder';
-import { startTestApp, TestApp } from '../../support/test-app';
-import { supportStories } from './support-stories';
+import type { TestApp } from '../../support/test-app';
+import { bootOn, supportStories } from './support-stories';
 
 jest.setTimeout(180_000);
 
@@ -18,21 +13,11 @@ const demo = (role: Role) => DEMO_ACCOUNTS.find((a) => a.role === role)!;
 
 describe('Support on the embedded SQLite database with demo data', () => {
   let api: TestApp;
-  const dataDir = mkdtempSync(join(tmpdir(), 'cmc-support-demo-'));
   beforeAll(async () => {
-    const migrator = new DataSource(
-      dataSourceOptions({ type: 'sqlite', path: join(dataDir, 'childminder-connect.sqlite') }),
-    );
-    await migrator.initialize();
-    await migrator.runMigrations();
-    await migrator.destroy();
-    api = await startTestApp({ DATABASE_URL: '', DATA_DIR: dataDir, DEMO_DATA: 'true' });
+    api = await bootOn('sqlite', { DEMO_DATA: 'true' });
     await api.app.get(DemoSeeder).seedIfEmpty();
   });
-  afterAll(async () => {
-    await api?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => api?.close());
 
   it('the demo support agent finds tickets in every state; the demo parent sees hers under Help', async () => {
     const agent = await api.given.login(demo(Role.SupportAgent).email, demo(Role.SupportAgent).password);

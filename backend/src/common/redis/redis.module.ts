@@ -1,6 +1,7 @@
 import { Global, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '@app/config/app-config';
+import { RateLimiters } from './rate-limiters';
 
 /**
  * The shared Redis connection when REDIS_URL is set, or none. Losing Redis must not crash an
@@ -53,5 +54,5 @@ export class RedisConnection implements OnApplicationShutdown {
 }
 
 @Global()
-@Module({ providers: [RedisConnection], exports: [RedisConnection] })
+@Module({ providers: [RedisConnection, RateLimiters], exports: [RedisConnection, RateLimiters] })
 export class RedisModule {}

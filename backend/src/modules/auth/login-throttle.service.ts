@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { RedisConnection } from '@app/common/redis/redis.module';
+import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiters } from '@app/common/redis/rate-limiters';
 import { SettingsService } from '@app/modules/settings/settings.service';
 import { sha256Hex } from '@app/common/crypto/secret-box';
 
@@ -13,10 +13,8 @@ type Scope = 'account' | 'ip';
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly limiters = new Map<string, RateLimiterAbstract>();
-
   constructor(
-    private readonly redis: RedisConnection,
+    private readonly limiters: RateLimiters,
     private readonly settings: SettingsService,
   ) {}
 
@@ -69,16 +67,6 @@ export class LoginThrottle {
         ? await this.settings.getMany(['auth.lockout.maxFailures', 'auth.lockout.windowMinutes'])
         : await this.settings.getMany(['auth.ipThrottle.maxFailures', 'auth.ipThrottle.windowMinutes']);
     const [points, minutes] = Object.values(settings) as [number, number];
-    const cacheKey = `${scope}:${points}:${minutes}`;
-    let limiter = this.limiters.get(cacheKey);
-    if (!limiter) {
-      const options = { keyPrefix: `login-fail:${scope}`, points, duration: minutes * 60 };
-      const memory = new RateLimiterMemory(options);
-      limiter = this.redis.client
-        ? new RateLimiterRedis({ ...options, storeClient: this.redis.client, insuranceLimiter: memory })
-        : memory;
-      this.limiters.set(cacheKey, limiter);
-    }
-    return limiter;
+    return this.limiters.get(`login-fail:${scope}`, points, minutes * 60);
   }
 }

@@ -1,22 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { sha256Hex } from '@app/common/crypto/secret-box';
-import { RedisConnection } from '@app/common/redis/redis.module';
+import { RateLimiters } from '@app/common/redis/rate-limiters';
 import { SettingsService } from '@app/modules/settings/settings.service';
 
 type Scope = 'ip' | 'email';
 
 /**
- * Counts contact form messages per IP address and per email address. Counters live in Redis
- * when it is configured (shared by every instance), in memory otherwise, with the in-memory
- * limiter standing in while Redis is away. Limits and the window come from settings.
+ * Counts contact form messages per IP address and per email address (in Redis when configured,
+ * see RateLimiters). Limits and the window come from settings.
  */
 @Injectable()
 export class ContactThrottle {
-  private readonly limiters = new Map<string, RateLimiterAbstract>();
-
   constructor(
-    private readonly redis: RedisConnection,
+    private readonly limiters: RateLimiters,
     private readonly settings: SettingsService,
   ) {}
 
@@ -48,16 +45,6 @@ export class ContactThrottle {
     ]);
     const points = scope === 'ip' ? settings['support.contact.maxPerIp'] : settings['support.contact.maxPerEmail'];
     const minutes = settings['support.contact.windowMinutes'];
-    const cacheKey = `${scope}:${points}:${minutes}`;
-    let limiter = this.limiters.get(cacheKey);
-    if (!limiter) {
-      const options = { keyPrefix: `contact:${scope}`, points, duration: minutes * 60 };
-      const memory = new RateLimiterMemory(options);
-      limiter = this.redis.client
-        ? new RateLimiterRedis({ ...options, storeClient: this.redis.client, insuranceLimiter: memory })
-        : memory;
-      this.limiters.set(cacheKey, limiter);
-    }
-    return limiter;
+    return this.limiters.get(`contact:${scope}`, points, minutes * 60);
   }
 }
