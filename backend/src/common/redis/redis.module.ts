@@ -1,7 +1,7 @@
 import { Global, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
+import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { AppConfig } from '@app/config/app-config';
-import { RateLimiters } from './rate-limiters';
 
 /**
  * The shared Redis connection when REDIS_URL is set, or none. Losing Redis must not crash an
@@ -50,6 +50,33 @@ export class RedisConnection implements OnApplicationShutdown {
     // QUIT waits for an answer an unreachable server never gives; then just drop the socket.
     if (this.client.status === 'ready') await this.client.quit().catch(() => undefined);
     else this.client.disconnect();
+  }
+}
+
+/**
+ * Rate limiters whose counters live in Redis when it is configured (shared by every instance)
+ * and in memory otherwise; while Redis is away an in-memory limiter stands in rather than
+ * letting requests through unchecked. One limiter per prefix and limit, so a limit changed in
+ * the settings takes effect at once.
+ */
+@Injectable()
+export class RateLimiters {
+  private readonly limiters = new Map<string, RateLimiterAbstract>();
+
+  constructor(private readonly redis: RedisConnection) {}
+
+  get(keyPrefix: string, points: number, durationSeconds: number): RateLimiterAbstract {
+    const cacheKey = `${keyPrefix}:${points}:${durationSeconds}`;
+    let limiter = this.limiters.get(cacheKey);
+    if (!limiter) {
+      const options = { keyPrefix, points, duration: durationSeconds };
+      const memory = new RateLimiterMemory(options);
+      limiter = this.redis.client
+        ? new RateLimiterRedis({ ...options, storeClient: this.redis.client, insuranceLimiter: memory })
+        : memory;
+      this.limiters.set(cacheKey, limiter);
+    }
+    return limiter;
   }
 }
 

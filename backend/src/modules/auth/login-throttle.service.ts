@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
-import { RateLimiters } from '@app/common/redis/rate-limiters';
+import { RateLimiters } from '@app/common/redis/redis.module';
 import { SettingsService } from '@app/modules/settings/settings.service';
 import { sha256Hex } from '@app/common/crypto/secret-box';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { sha256Hex } from '@app/common/crypto/secret-box';
-import { RateLimiters } from '@app/common/redis/rate-limiters';
+import { RateLimiters } from '@app/common/redis/redis.module';
 import { SettingsService } from '@app/modules/settings/settings.service';
 
 type Scope = 'ip' | 'email';
