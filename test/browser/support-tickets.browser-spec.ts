@@ -48,7 +48,7 @@ describe('Support tickets in the browser', () => {
     const agentErrors = watchPageErrors(agent);
     await agent.goto('/support');
     await visible(heading(agent, 'Tickets'));
-    await agent.getByLabel('Search').fill('November invoice');
+    await agent.getByRole('searchbox', { name: 'Search' }).fill('November invoice');
     await agent.getByRole('button', { name: 'Apply' }).click();
     await agent.getByRole('link', { name: /Where is my November invoice\?/ }).click();
     await visible(agent.getByText('I need the November invoice for my tax-free childcare claim.'));
