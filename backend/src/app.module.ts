@@ -29,6 +29,7 @@ import { ReviewsModule } from './modules/reviews/reviews.module';
 import { LastMinuteModule } from './modules/last-minute/last-minute.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module';
+import { SupportModule } from './modules/support/support.module';
 import { UsersModule } from './modules/users/users.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { BackupsModule } from './modules/backups/backups.module';
@@ -69,6 +70,7 @@ export class AppModule {
         ReviewsModule,
         LastMinuteModule,
         RecommendationsModule,
+        SupportModule,
         HealthModule,
         // Production is never a demo: the demo data, the demo logins' route and the payment
         // simulator are not even loaded there (backend/src/demo/, SimulatorModule).

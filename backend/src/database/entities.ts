@@ -43,6 +43,9 @@ import { LogEntry } from '@app/modules/monitoring/entities/log-entry.entity';
 import { MonitoringInstance } from '@app/modules/monitoring/entities/monitoring-instance.entity';
 import { RequestStat } from '@app/modules/monitoring/entities/request-stat.entity';
 import { MaintenanceState } from '@app/modules/system/entities/maintenance-state.entity';
+import { SupportTicket } from '@app/modules/support/entities/support-ticket.entity';
+import { SupportTicketEvent } from '@app/modules/support/entities/support-ticket-event.entity';
+import { SupportTicketReply } from '@app/modules/support/entities/support-ticket-reply.entity';
 
 /**
  * Every entity of the schema. Listed explicitly (not globbed) so that the app, the migration
@@ -94,4 +97,7 @@ export const ENTITIES = [
   LogEntry,
   BackupRun,
   BackupSchedule,
+  SupportTicket,
+  SupportTicketReply,
+  SupportTicketEvent,
 ];

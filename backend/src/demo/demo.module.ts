@@ -17,6 +17,11 @@ import { LastMinuteDemoSeeder } from './last-minute/last-minute-demo.seeder';
 import { ReviewHistoryDemoSeeder } from './reviews/review-history-demo.seeder';
 import { ReviewsDemoSeeder } from './reviews/reviews-demo.seeder';
 import { SubscriptionsDemoSeeder } from './subscriptions/subscriptions-demo.seeder';
+import { SupportDemoSeeder } from './support/support-demo.seeder';
+import { SupportSamples } from './support/support-samples';
+import { TestTicketsController } from './support/test-tickets.controller';
+import { SupportModule } from '@app/modules/support/support.module';
+import { UsersModule } from '@app/modules/users/users.module';
 
 /**
  * Everything that exists only for a demo: the demo database's seeders, the listed demo logins
@@ -30,8 +35,17 @@ import { SubscriptionsDemoSeeder } from './subscriptions/subscriptions-demo.seed
  * services for rules (password hashing, geocoding, ratings); they never import a repository.
  */
 @Module({
-  imports: [DiscoveryModule, AuthModule, GeoModule, StorageModule, ReviewsModule, PaymentSimulatorModule],
-  controllers: [DemoAccountsController],
+  imports: [
+    DiscoveryModule,
+    AuthModule,
+    GeoModule,
+    StorageModule,
+    ReviewsModule,
+    PaymentSimulatorModule,
+    SupportModule,
+    UsersModule,
+  ],
+  controllers: [DemoAccountsController, TestTicketsController],
   providers: [
     DemoSeeder,
     DemoAccountsSeeder,
@@ -44,6 +58,8 @@ import { SubscriptionsDemoSeeder } from './subscriptions/subscriptions-demo.seed
     ReviewsDemoSeeder,
     ReviewHistoryDemoSeeder,
     LastMinuteDemoSeeder,
+    SupportDemoSeeder,
+    SupportSamples,
   ],
   exports: [DemoSeeder],
 })

@@ -47,6 +47,11 @@ export const routes: Routes = [
     loadComponent: () => import('./public/maintenance/maintenance-page').then((m) => m.MaintenancePage),
   },
   {
+    path: 'contact',
+    title: 'Contact us',
+    loadComponent: () => import('./public/contact/contact').then((m) => m.Contact),
+  },
+  {
     path: 'pricing',
     title: 'Plans and prices',
     loadComponent: () => import('./billing/pricing').then((m) => m.Pricing),

@@ -2,7 +2,7 @@ import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
-import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { filter, skip } from 'rxjs';
 import { MatIcon } from '@angular/material/icon';
 import { ConnectionStatus } from '@core/connection/connection-status';
@@ -11,7 +11,7 @@ import { PRODUCT_NAME } from '@core/layout/title-strategy';
 
 @Component({
   selector: 'app-root',
-  imports: [RouterOutlet, Toolbar, MatIcon],
+  imports: [RouterOutlet, RouterLink, Toolbar, MatIcon],
   templateUrl: './app.html',
   styleUrl: './app.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

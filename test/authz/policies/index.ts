@@ -13,6 +13,7 @@ import { recommendationsPolicies } from './recommendations.policy';
 import { operationsPolicies } from './operations.policy';
 import { reviewsPolicies } from './reviews.policy';
 import { subscriptionsPolicies } from './subscriptions.policy';
+import { supportPolicies } from './support.policy';
 
 /** Every module's route policies. A new module adds its file here; the matrix fails until it does. */
 export const ROUTE_POLICIES: RoutePolicy[] = [
@@ -30,4 +31,5 @@ export const ROUTE_POLICIES: RoutePolicy[] = [
   ...jobsPolicies,
   ...recommendationsPolicies,
   ...operationsPolicies,
+  ...supportPolicies,
 ];

@@ -23,6 +23,10 @@ export const SETTING_DEFAULTS = {
   'compliance.hideNonCompliantFromSearch': false,
   /** Days the admin log viewer keeps warnings, errors and audit events (the nightly logs-prune job). */
   'logs.retentionDays': 30,
+  /** Contact form messages accepted from one IP address, and for one email address, per window. */
+  'support.contact.maxPerIp': 5,
+  'support.contact.maxPerEmail': 3,
+  'support.contact.windowMinutes': 60,
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { Role } from '@app/common/auth/role';
 import { forUpdate } from '@app/database/locking';
-import { User } from './entities/user.entity';
+import { User, UserStatus } from './entities/user.entity';
 
 /** The users table, by the questions the product asks of it. */
 /** What toProfileResponse reads (never the hash or the 2FA secret). */
@@ -79,6 +80,20 @@ export class UsersRepository {
   /** Row lock for changes that must not interleave (two-factor step, password change). */
   findByIdForUpdate(id: string, manager: EntityManager): Promise<User | null> {
     return manager.getRepository(User).findOne({ where: { id }, ...forUpdate(manager) });
+  }
+
+  findByIds(ids: readonly string[], manager?: EntityManager): Promise<User[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return Promise.resolve([]);
+    return this.repo(manager).find({ where: { id: In(unique) } });
+  }
+
+  /** Active accounts holding one of `roles`, by name (staff pickers, notifying every admin). */
+  findActiveByRoles(roles: readonly Role[], manager?: EntityManager): Promise<User[]> {
+    return this.repo(manager).find({
+      where: { role: In([...roles]), status: UserStatus.Active },
+      order: { firstName: 'ASC', lastName: 'ASC' },
+    });
   }
 
   count(): Promise<number> {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
+import { Role } from '@app/common/auth/role';
 import { RequestMeta } from '@app/common/http/request-meta';
 import { ActivityType } from '@app/modules/activity/activity-type';
 import { ActivityService } from '@app/modules/activity/activity.service';
@@ -25,6 +26,22 @@ export class UsersService {
     const user = await this.users.findById(id);
     if (!user) throw new UserException(UserErrorCode.NotFound, 'User not found');
     return user;
+  }
+
+  /** The account registered with `email` (any case), if there is one. */
+  findByEmail(email: string, manager?: EntityManager): Promise<User | null> {
+    return this.users.findByEmail(email.trim().toLowerCase(), manager);
+  }
+
+  /** The users behind `ids` that still exist, by id. */
+  async findByIds(ids: readonly string[], manager?: EntityManager): Promise<Map<string, User>> {
+    const users = await this.users.findByIds(ids, manager);
+    return new Map(users.map((u) => [u.id, u]));
+  }
+
+  /** Active accounts holding one of `roles`. */
+  findActiveByRoles(roles: readonly Role[], manager?: EntityManager): Promise<User[]> {
+    return this.users.findActiveByRoles(roles, manager);
   }
 
   async getMe(auth: AuthContext): Promise<UserResponse> {

@@ -83,6 +83,22 @@ interface TemplateVariables {
     link: string;
     preferencesLink: string;
   };
+  'ticket-received': { firstName: string; ticketNumber: string; subject: string; link: string | null };
+  'ticket-reply': { firstName: string; ticketNumber: string; subject: string; reply: string; link: string | null };
+  'ticket-requester-reply': {
+    firstName: string;
+    ticketNumber: string;
+    requesterName: string;
+    reply: string;
+    link: string;
+  };
+  'ticket-safeguarding': {
+    firstName: string;
+    ticketNumber: string;
+    subject: string;
+    requesterName: string;
+    link: string;
+  };
 }
 
 export type EmailTemplateName = keyof TemplateVariables;
@@ -366,6 +382,42 @@ const templates: { [T in EmailTemplateName]: (v: TemplateVariables[T]) => Render
       ],
       action: { label: 'See last-minute places', url: v.link },
       footnote: `You get this because your last-minute alerts are on. Change them here: ${v.preferencesLink}`,
+    }),
+  'ticket-received': (v) =>
+    layout({
+      subject: `We received your message: ${v.ticketNumber}`,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [
+        `Thank you for contacting Childminder Connect. Your request "${v.subject}" has the reference ${v.ticketNumber}.`,
+        'Our support team will reply by email as soon as they can. Quote the reference if you write to us about it.',
+      ],
+      ...(v.link ? { action: { label: 'See my request', url: v.link } } : {}),
+    }),
+  'ticket-reply': (v) =>
+    layout({
+      subject: `Reply to your request ${v.ticketNumber}: ${v.subject}`,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [`Our support team replied to your request ${v.ticketNumber}:`, v.reply],
+      ...(v.link
+        ? { action: { label: 'Reply or see the conversation', url: v.link } }
+        : { footnote: `Reply to this email quoting ${v.ticketNumber}, or use the contact page.` }),
+    }),
+  'ticket-requester-reply': (v) =>
+    layout({
+      subject: `${v.requesterName} replied on ${v.ticketNumber}`,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [`${v.requesterName} replied on ticket ${v.ticketNumber}:`, v.reply],
+      action: { label: 'Open the ticket', url: v.link },
+    }),
+  'ticket-safeguarding': (v) =>
+    layout({
+      subject: `Urgent safeguarding concern: ${v.ticketNumber}`,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [
+        `${v.requesterName} raised a safeguarding concern: "${v.subject}" (${v.ticketNumber}).`,
+        'Safeguarding tickets are urgent. Please make sure someone picks it up now.',
+      ],
+      action: { label: 'Open the ticket', url: v.link },
     }),
 };
 

@@ -66,6 +66,12 @@ const CHILDMINDER_LINKS: readonly LinkCard[] = [
     icon: 'rate_review',
     description: 'What parents said after their bookings, and your replies.',
   },
+  {
+    path: '/childminder/help',
+    label: 'Help',
+    icon: 'support_agent',
+    description: 'Ask our support team and read their answers.',
+  },
 ];
 
 @Component({

@@ -124,3 +124,22 @@ export type CreateOpeningRequest = Schemas['CreateOpeningDto'];
 export type LastMinuteSettings = Schemas['LastMinuteSettingsResponse'];
 export type ParentAlertSettings = Schemas['ParentAlertSettingsResponse'];
 export type UpdateLastMinuteSettingsRequest = Schemas['UpdateLastMinuteSettingsDto'];
+
+// Support tickets
+export type MyTicket = Schemas['MyTicketResponse'];
+export type MyTicketPage = Schemas['MyTicketPageResponse'];
+export type MyTicketDetail = Schemas['MyTicketDetailResponse'];
+export type MyReply = Schemas['MyReplyResponse'];
+export type Ticket = Schemas['TicketResponse'];
+export type TicketPage = Schemas['TicketPageResponse'];
+export type TicketDetail = Schemas['TicketDetailResponse'];
+export type TicketReply = Schemas['TicketReplyResponse'];
+export type TicketEvent = Schemas['TicketEventResponse'];
+export type TicketStats = Schemas['TicketStatsResponse'];
+export type TicketStatus = Ticket['status'];
+export type TicketPriority = Ticket['priority'];
+export type TicketCategory = Ticket['category'];
+export type CreateTicket = Schemas['CreateTicketDto'];
+export type UpdateTicket = Schemas['UpdateTicketDto'];
+export type ContactForm = Schemas['ContactDto'];
+export type ContactReceived = Schemas['ContactReceivedResponse'];

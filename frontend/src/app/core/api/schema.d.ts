@@ -466,6 +466,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/childminders/recommended": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Near, well-rated childminders for a postcode, or (signed in, no postcode) for your own postcode */
+        get: operations["Childminders_recommended"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/childminders/favorites": {
         parameters: {
             query?: never;
@@ -1351,23 +1368,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/subscription/payments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Whether paid plans can be bought: Stripe, the test-mode simulator, or not set up */
-        get: operations["Subscriptions_payments"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/subscription/current": {
         parameters: {
             query?: never;
@@ -1470,6 +1470,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/subscription/simulator/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Test mode only: what the simulated checkout page shows */
+        get: operations["Subscriptions_simulatorSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscription/simulator/{sessionId}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test mode only: pay; signed events go through the Stripe webhook handler */
+        post: operations["Subscriptions_simulatorPay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscription/simulator/{sessionId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test mode only: decline the payment; nothing changes */
+        post: operations["Subscriptions_simulatorDecline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/webhooks/stripe": {
         parameters: {
             query?: never;
@@ -1496,23 +1547,6 @@ export interface paths {
         };
         /** Subscriptions, newest first; filter by plan, status, role and renewal date */
         get: operations["AdminSubscriptions_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/subscriptions/setup": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** How payments are taken, and the settings still missing before paid plans can be sold */
-        get: operations["AdminSubscriptions_setup"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1665,24 +1699,61 @@ export interface paths {
         patch: operations["LastMinute_updateSettings"];
         trace?: never;
     };
-    "/api/recommendations": {
+    "/api/tickets": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Childminders recommended for my family, each with a 0-100 match score and the reasons in words; what I ask for (budget, languages, days and times) sharpens the match */
-        get: operations["Recommendations_forParent"];
+        /** My tickets; for support agents and admins, every ticket with the inbox filters */
+        get: operations["Tickets_list"];
         put?: never;
-        post?: never;
+        /** Ask for help: a new ticket (safeguarding concerns are urgent and reach every admin at once) */
+        post: operations["Tickets_create"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/recommendations/click": {
+    "/api/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ticket with its thread (requesters never see internal notes or history) */
+        get: operations["Tickets_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Requesters close their ticket; agents change status, priority, category, assignee and tags */
+        patch: operations["Tickets_update"];
+        trace?: never;
+    };
+    "/api/tickets/{id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The thread, oldest first (internal notes only for agents and admins) */
+        get: operations["Tickets_replies"];
+        put?: never;
+        /** Reply (emails and notifies the other side; a requester’s reply reopens a resolved ticket). Agents may write internal notes. */
+        post: operations["Tickets_reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contact": {
         parameters: {
             query?: never;
             header?: never;
@@ -1691,29 +1762,155 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record that I opened a recommendation I was shown (teaches the recommender) */
-        post: operations["Recommendations_click"];
+        /** The public contact form: becomes a ticket and a confirmation email with its number */
+        post: operations["Contact_contact"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/childminders/recommended": {
+    "/api/dashboard/parent/support": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Recommended childminders for a postcode, or (signed in, no postcode) for your own; personal for a signed-in parent */
-        get: operations["Recommendations_near"];
+        /** My support tickets, most recently active first */
+        get: operations["ParentSupport_list"];
+        put?: never;
+        /** Ask for help: a new ticket */
+        post: operations["ParentSupport_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/parent/support/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my tickets with its replies */
+        get: operations["ParentSupport_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Close my ticket (it becomes read-only) */
+        patch: operations["ParentSupport_close"];
+        trace?: never;
+    };
+    "/api/dashboard/childminder/support": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My support tickets, most recently active first */
+        get: operations["ChildminderSupport_list"];
+        put?: never;
+        /** Ask for help: a new ticket */
+        post: operations["ChildminderSupport_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/childminder/support/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my tickets with its replies */
+        get: operations["ChildminderSupport_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Close my ticket (it becomes read-only) */
+        patch: operations["ChildminderSupport_close"];
+        trace?: never;
+    };
+    "/api/admin/support": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ticket inbox: filters by status, priority, category, assignee, requester role and dates */
+        get: operations["AdminSupport_list"];
+        put?: never;
+        /** Raise a ticket on someone’s behalf (an account, or a name and an email) */
+        post: operations["AdminSupport_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/support/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Full-text search of subjects, bodies and replies (every word, prefix match), or a ticket number */
+        get: operations["AdminSupport_search"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/admin/support/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts, median first-response and resolution times, backlog by age, satisfaction and a daily series */
+        get: operations["AdminSupport_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/support/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ticket with its thread, internal notes and history */
+        get: operations["AdminSupport_get"];
+        put?: never;
+        post?: never;
+        /** Delete a ticket and its thread (admins only; written to the audit log) */
+        delete: operations["AdminSupport_remove"];
+        options?: never;
+        head?: never;
+        /** Change status, priority, category, assignee or tags, and/or add an internal note */
+        patch: operations["AdminSupport_update"];
         trace?: never;
     };
     "/api/health/live": {
@@ -1750,122 +1947,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/system/maintenance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Whether the platform is in maintenance mode, with the message users see */
-        get: operations["Maintenance_read"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Turn maintenance mode on or off, with the message and expected end (admins)
-         * @description While on, every API call except admins’ (and sign-in and health) answers 503 with code MAINTENANCE, the message and Retry-After, on every instance. Audited.
-         */
-        patch: operations["Maintenance_update"];
-        trace?: never;
-    };
-    "/api/admin/monitoring": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Latency p50/p95/p99 and error rate per route for the last minute, hour and day, over every instance
-         * @description Also the last hour minute by minute, the instances seen with their uptime, and this process’s memory.
-         */
-        get: operations["Monitoring_monitoringSummary"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/logs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Persisted warnings, errors and audit events, newest first, with filters and paging
-         * @description Filter by `requestId` with the x-request-id header (or `requestId` of an error body) of a response.
-         */
-        get: operations["Monitoring_listLogs"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/backup-recovery/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Every backup and restore, newest first: size, duration, outcome, who, live progress */
-        get: operations["Backups_history"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/backup-recovery/schedule": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** When scheduled backups run and how many are kept */
-        get: operations["Backups_schedule"];
-        put?: never;
-        /** Set the schedule: off, daily or weekly at a time, or a cron expression; with a retention count */
-        post: operations["Backups_updateSchedule"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/backup-recovery/trigger": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Back up now, or restore a backup from the history; answers at once with the running run
-         * @description A restore needs `confirm: "RESTORE"`. It verifies the archive (signature, checksums, schema) before changing anything, puts the platform into maintenance mode meanwhile, and brings migrations up to date. Progress: the history, and `backup.progress` realtime events to the admin who started it.
-         */
-        post: operations["Backups_trigger"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/auth/demo-accounts": {
         parameters: {
             query?: never;
@@ -1883,51 +1964,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/subscription/simulator/{sessionId}": {
+    "/api/test-tickets": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Test mode only (never in production): what the simulated checkout page shows */
-        get: operations["PaymentSimulator_simulatorSession"];
+        /** Creates a few sample tickets (one per state) for trying the console and lists the newest tickets; not in production */
+        get: operations["TestTickets_create"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/subscription/simulator/{sessionId}/pay": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Test mode only: pay; signed events go through the Stripe webhook handler */
-        post: operations["PaymentSimulator_simulatorPay"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/subscription/simulator/{sessionId}/decline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Test mode only: decline the payment; nothing changes */
-        post: operations["PaymentSimulator_simulatorDecline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2218,62 +2265,14 @@ export interface components {
         };
         /** @enum {string} */
         AvailabilityType: "available" | "unavailable";
-        BackupHistoryResponse: {
-            backupDir: string;
-            items: components["schemas"]["BackupRunResponse"][];
-            page: number;
-            pageSize: number;
-            total: number;
-        };
-        BackupRunResponse: {
-            durationMs: number | null;
-            error: string | null;
-            fileName: string | null;
-            /** Format: date-time */
-            finishedAt: string | null;
-            id: string;
-            /** @enum {string} */
-            kind: "backup" | "restore";
-            phase: string;
-            progress: number;
-            /** @description A successful backup whose archive is still kept */
-            restorable: boolean;
-            rowCount: number | null;
-            schemaVersion: string | null;
-            sizeBytes: number | null;
-            sourceRunId: string | null;
-            /** Format: date-time */
-            startedAt: string;
-            startedByEmail: string | null;
-            startedById: string | null;
-            /** @enum {string} */
-            status: "running" | "succeeded" | "failed";
-            /** @enum {string} */
-            trigger: "manual" | "scheduled";
-        };
-        BackupScheduleResponse: {
-            cron: string | null;
-            /** @enum {string} */
-            frequency: "off" | "daily" | "weekly" | "cron";
-            /**
-             * Format: date-time
-             * @description Next scheduled run
-             */
-            nextRunAt: string | null;
-            retention: number;
-            time: string;
-            /** Format: date-time */
-            updatedAt: string | null;
-            weekday: number | null;
+        BacklogResponse: {
+            days1To3: number;
+            days3To7: number;
+            older: number;
+            upTo1Day: number;
         };
         /** @enum {string} */
         BillingInterval: "month" | "year";
-        BillingSetupResponse: {
-            /** @description Environment variables to set before paid plans can be sold */
-            missingSettings: string[];
-            /** @description stripe: real payments; simulator: test mode, no money moves; not_set_up: paid plans cannot be bought */
-            mode: components["schemas"]["PaymentsMode"];
-        };
         BlockStateResponse: {
             blocked: boolean;
             blockedByMe: boolean;
@@ -2297,7 +2296,7 @@ export interface components {
         };
         BookingChildResponse: {
             /** @description Age group on the day of the first session: what a childminder needs to judge a request */
-            ageGroup: (string & components["schemas"]["AgeGroup"]) | null;
+            ageGroup: components["schemas"]["AgeGroup"] | null;
             /** @description Null for a childminder unless the booking is confirmed and not yet finished */
             details: components["schemas"]["BookingChildDetailsResponse"] | null;
             /** @example Maya */
@@ -2429,7 +2428,7 @@ export interface components {
             recurring: boolean;
             /** Format: date-time */
             startsAt: string;
-            status: (string & components["schemas"]["BookingStatus"]) | null;
+            status: components["schemas"]["BookingStatus"] | null;
             title: string;
         };
         CalendarResponse: {
@@ -2489,7 +2488,7 @@ export interface components {
         CheckSubscriptionResponse: {
             /** @description Whether a paid plan is active or trialing */
             active: boolean;
-            planKey?: (string & components["schemas"]["PlanKey"]) | null;
+            planKey?: components["schemas"]["PlanKey"] | null;
             /** @description Stripe status, or "free" */
             status: string;
         };
@@ -2770,6 +2769,25 @@ export interface components {
         };
         /** @enum {string} */
         ComplianceStatus: "compliant" | "expiring" | "non_compliant";
+        ContactDto: {
+            /** @enum {string} */
+            category: "account" | "booking" | "payment" | "safeguarding" | "technical" | "other";
+            /** Format: email */
+            email: string;
+            message: string;
+            name: string;
+            subject: string;
+            /** @description Leave empty (hidden from people; bots fill it in) */
+            website?: string;
+        };
+        ContactReceivedResponse: {
+            received: boolean;
+            /**
+             * @description Also emailed to you
+             * @example CC-1042
+             */
+            ticketNumber: string | null;
+        };
         ConversationMessageResponse: {
             /** Format: uuid */
             conversationId: string;
@@ -2805,6 +2823,10 @@ export interface components {
             otherParty: components["schemas"]["OtherPartyResponse"];
             /** @description Messages from the other party I have not read */
             unreadCount: number;
+        };
+        CountByKeyResponse: {
+            count: number;
+            key: string;
         };
         CreateBookingDto: {
             childIds: string[];
@@ -2920,6 +2942,14 @@ export interface components {
              */
             startTime: string;
         };
+        CreateReplyDto: {
+            body: string;
+            /**
+             * @description Agents only: a note the requester never sees
+             * @default false
+             */
+            internal: boolean;
+        };
         CreateRequirementDto: {
             /** @default true */
             active: boolean;
@@ -2948,6 +2978,13 @@ export interface components {
             rating: number;
             text?: string;
         };
+        CreateTicketDto: {
+            body: string;
+            /** @enum {string} */
+            category: "account" | "booking" | "payment" | "safeguarding" | "technical" | "other";
+            /** @example I cannot see my booking */
+            subject: string;
+        };
         CurrentSubscriptionResponse: {
             entitlements: string[];
             /** @description Payment history, newest first (up to 100) */
@@ -2955,6 +2992,12 @@ export interface components {
             /** @description The plan in force (the free plan without a subscription) */
             plan: components["schemas"]["PlanResponse"];
             subscription?: components["schemas"]["SubscriptionResponse"] | null;
+        };
+        DailyPointResponse: {
+            created: number;
+            /** @example 2026-12-01 */
+            date: string;
+            resolved: number;
         };
         DayHoursDto: {
             /**
@@ -2973,6 +3016,11 @@ export interface components {
             close: string;
             /** @example 07:30 */
             open: string;
+        };
+        DeletedTicketResponse: {
+            deleted: boolean;
+            /** Format: uuid */
+            id: string;
         };
         DemoAccount: {
             email: string;
@@ -3218,21 +3266,6 @@ export interface components {
             overallGrade?: components["schemas"]["LegacyGrade"];
             safeguardingMet?: boolean;
         };
-        InstanceResponse: {
-            /** @description The instance that answered this request */
-            current: boolean;
-            hostname: string;
-            id: string;
-            /** Format: date-time */
-            lastSeenAt: string;
-            /** @description Reported within the last two minutes */
-            live: boolean;
-            pid: number;
-            /** Format: date-time */
-            startedAt: string;
-            /** @description Seconds from start to when it was last seen */
-            uptimeSeconds: number;
-        };
         JobListResponse: {
             /** @description Every scheduled job, by name */
             jobs: components["schemas"]["JobResponse"][];
@@ -3283,7 +3316,7 @@ export interface components {
              *     }
              */
             summary: {
-                [key: string]: (string | null) | number | boolean;
+                [key: string]: (string | number | boolean) | null;
             } | null;
         };
         LastMinuteSettingsResponse: {
@@ -3295,29 +3328,6 @@ export interface components {
          * @enum {string}
          */
         LegacyGrade: "outstanding" | "good" | "requires_improvement" | "inadequate";
-        LogEntryResponse: {
-            /** Format: date-time */
-            createdAt: string;
-            details: {
-                [key: string]: string | number | boolean;
-            } | null;
-            id: string;
-            instanceId: string;
-            message: string;
-            requestId: string | null;
-            /** @enum {string} */
-            severity: "warn" | "error" | "fatal" | "audit";
-            source: string;
-            userId: string | null;
-        };
-        LogPageResponse: {
-            items: components["schemas"]["LogEntryResponse"][];
-            page: number;
-            pageSize: number;
-            /** @description Entries older than this many days are deleted each night */
-            retentionDays: number;
-            total: number;
-        };
         LoginDto: {
             email: string;
             password: string;
@@ -3342,14 +3352,6 @@ export interface components {
              */
             recoveryCode?: string;
         };
-        MaintenanceResponse: {
-            enabled: boolean;
-            /** Format: date-time */
-            expectedEndAt: string | null;
-            message: string;
-            /** Format: date-time */
-            updatedAt: string | null;
-        };
         MapSettingsResponse: {
             /** @example © OpenStreetMap contributors */
             attribution: string;
@@ -3362,23 +3364,45 @@ export interface components {
         MessageResponse: {
             message: string;
         };
-        MinutePointResponse: {
-            errors: number;
+        MyReplyResponse: {
+            /** @example Sam (Support) */
+            authorName: string;
+            body: string;
             /** Format: date-time */
-            minute: string;
-            p95: number | null;
-            requests: number;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            side: "requester" | "agent";
         };
-        MonitoringResponse: {
+        MyTicketDetailResponse: {
+            /** @description Oldest first */
+            replies: components["schemas"]["MyReplyResponse"][];
+            ticket: components["schemas"]["MyTicketResponse"];
+        };
+        MyTicketPageResponse: {
+            items: components["schemas"]["MyTicketResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        MyTicketResponse: {
+            body: string;
+            /** @enum {string} */
+            category: "account" | "booking" | "payment" | "safeguarding" | "technical" | "other";
             /** Format: date-time */
-            generatedAt: string;
-            /** @description Instances seen in the last day */
-            instances: components["schemas"]["InstanceResponse"][];
-            /** @description The last hour, minute by minute, all instances */
-            lastHour: components["schemas"]["MinutePointResponse"][];
-            /** @description The instance that answered */
-            process: components["schemas"]["ProcessStatsResponse"];
-            windows: components["schemas"]["WindowStatsResponse"][];
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastActivityAt: string;
+            /** @example CC-1042 */
+            number: string;
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            /** @enum {string} */
+            status: "open" | "pending" | "resolved" | "closed";
+            subject: string;
         };
         NotificationPageResponse: {
             items: components["schemas"]["NotificationResponse"][];
@@ -3601,15 +3625,6 @@ export interface components {
         };
         /** @enum {string} */
         PaymentStatus: "paid" | "failed" | "partially_refunded" | "refunded";
-        /**
-         * @description stripe: real payments; simulator: test mode, no money moves; not_set_up: paid plans cannot be bought
-         * @enum {string}
-         */
-        PaymentsMode: "stripe" | "simulator" | "not_set_up";
-        PaymentsStatusResponse: {
-            /** @description stripe: real payments; simulator: test mode, no money moves; not_set_up: paid plans cannot be bought */
-            mode: components["schemas"]["PaymentsMode"];
-        };
         /** @enum {string} */
         PlanKey: "parent_free" | "parent_plus" | "childminder_listed" | "childminder_pro";
         PlanPricesResponse: {
@@ -3627,12 +3642,6 @@ export interface components {
             /** @enum {string} */
             role: "parent" | "childminder";
             trialDays: number;
-        };
-        ProcessStatsResponse: {
-            heapTotalBytes: number;
-            heapUsedBytes: number;
-            rssBytes: number;
-            uptimeSeconds: number;
         };
         ProfileImageResponse: {
             /** @example image/jpeg */
@@ -3680,94 +3689,6 @@ export interface components {
             timeZone: string;
             /** Format: date-time */
             to: string;
-        };
-        RecommendationClickDto: {
-            /**
-             * Format: uuid
-             * @description The recommendation id the list gave
-             */
-            recommendationId: string;
-        };
-        RecommendationPageResponse: {
-            items: components["schemas"]["RecommendationResponse"][];
-            /** @description The version of the trained weights that scored this list (0: the prior weights) */
-            modelVersion: number;
-            origin: components["schemas"]["SearchOriginResponse"];
-            page: number;
-            pageSize: number;
-            total: number;
-        };
-        RecommendationResponse: {
-            ageGroups: components["schemas"]["AgeGroup"][];
-            /** @description Verification badges: one per document type with an approved document that has not expired */
-            badges: components["schemas"]["DocumentType"][];
-            /** @description The first 200 characters of the bio */
-            bioExcerpt: string | null;
-            displayName: string;
-            /**
-             * @description Miles from the searched postcode’s district, one decimal
-             * @example 1.4
-             */
-            distanceMiles: number;
-            /** @description The centre of the childminder’s postcode district (never the home), for a map */
-            district: components["schemas"]["DistrictPointResponse"];
-            /** @description On a plan that features her in recommendations (ranked a little higher, shown as featured) */
-            featured: boolean;
-            /**
-             * @description Integer pence
-             * @example 650
-             */
-            hourlyRatePence: number | null;
-            /**
-             * Format: uuid
-             * @description The profile id: the handle of /api/childminders/:id
-             */
-            id: string;
-            /**
-             * @example [
-             *       "English",
-             *       "Polish"
-             *     ]
-             */
-            languages: string[];
-            /**
-             * @description How likely the model thinks this family would choose her over the typical childminder shown beside her, in percent
-             * @example 82
-             */
-            matchScore: number;
-            photoUrl: string | null;
-            /**
-             * @description The postcode’s first part only
-             * @example M20
-             */
-            postcodeDistrict: string | null;
-            /** @example 4.8 */
-            ratingAverage: number | null;
-            /** @example 12 */
-            ratingCount: number;
-            /**
-             * @description What counted most in her favour, in words
-             * @example [
-             *       "1.2 miles away",
-             *       "Has places for a 2-year-old and is free on Tuesdays",
-             *       "Rated 4.9 by 23 parents"
-             *     ]
-             */
-            reasons: string[];
-            /**
-             * Format: uuid
-             * @description Names this recommendation in POST /api/recommendations/click; null when nobody is signed in as a parent
-             */
-            recommendationId: string | null;
-            services: components["schemas"]["ChildminderService"][];
-            specialNeedsExperience: boolean;
-            /** @example Didsbury */
-            town: string | null;
-            /**
-             * Format: uuid
-             * @description The childminder’s user id, to message them
-             */
-            userId: string;
         };
         RegisterDto: {
             /** @example sam@example.co.uk */
@@ -3860,34 +3781,17 @@ export interface components {
         };
         /** @enum {string} */
         Role: "parent" | "childminder" | "support_agent" | "admin" | "super_admin";
-        RouteStatsResponse: {
-            /** @description errors / requests, 0 to 1 */
-            errorRate: number;
-            /** @description Answers with a 5xx status */
-            errors: number;
-            /** @description milliseconds */
-            meanMs: number | null;
-            /** @example GET */
-            method: string;
-            /** @description milliseconds */
-            p50: number | null;
-            /** @description milliseconds */
-            p95: number | null;
-            /** @description milliseconds */
-            p99: number | null;
-            requests: number;
-            /**
-             * @description The route template (`unmatched`: no route)
-             * @example /api/bookings/:id
-             */
-            route: string;
-        };
         RunJobDto: {
             /**
              * @description The name of a job GET /api/cron lists
              * @example uploads-cleanup
              */
             job: string;
+        };
+        SatisfactionResponse: {
+            /** @description Average rating 1-5; null without ratings */
+            average: number | null;
+            count: number;
         };
         SearchOriginResponse: {
             /**
@@ -3937,7 +3841,7 @@ export interface components {
             /** @description Why; kept with the override and audited */
             reason: string;
             /** @description Null clears it */
-            status: (string & components["schemas"]["ComplianceStatus"]) | null;
+            status: components["schemas"]["ComplianceStatus"] | null;
             /**
              * Format: uuid
              * @description The childminder's user id
@@ -3964,6 +3868,27 @@ export interface components {
             expiresAt: string;
             /** @description Pass as ?ticket= to GET /api/messages/sse */
             ticket: string;
+        };
+        StaffCreateTicketDto: {
+            body: string;
+            /** @enum {string} */
+            category: "account" | "booking" | "payment" | "safeguarding" | "technical" | "other";
+            /**
+             * @description Safeguarding is always urgent
+             * @enum {string}
+             */
+            priority?: "low" | "normal" | "high" | "urgent";
+            /** @description Without requesterId: where to answer */
+            requesterEmail?: string;
+            /**
+             * Format: uuid
+             * @description The requester’s account
+             */
+            requesterId?: string;
+            /** @description Without requesterId: who asked */
+            requesterName?: string;
+            /** @example I cannot see my booking */
+            subject: string;
         };
         SubscriptionOwnerResponse: {
             email: string;
@@ -4008,22 +3933,110 @@ export interface components {
             /** @description Pass as cursor for older messages; null at the start */
             nextCursor: string | null;
         };
-        TriggerBackupDto: {
-            /**
-             * @description `backup`: back up now; `restore`: restore `backupId`
-             * @enum {string}
-             */
-            action: "backup" | "restore";
-            /**
-             * Format: uuid
-             * @description For a restore: the id of a successful backup in the history
-             */
-            backupId?: string;
-            /**
-             * @description For a restore: exactly `RESTORE`
-             * @example RESTORE
-             */
-            confirm?: string;
+        TicketAssigneeResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        TicketDetailResponse: {
+            /** @description Oldest first */
+            history: components["schemas"]["TicketEventResponse"][];
+            /** @description Oldest first, internal notes included */
+            replies: components["schemas"]["TicketReplyResponse"][];
+            ticket: components["schemas"]["TicketResponse"];
+        };
+        TicketEventResponse: {
+            actorName: string;
+            /** Format: date-time */
+            createdAt: string;
+            from: string | null;
+            /** Format: uuid */
+            id: string;
+            to: string | null;
+            /** @enum {string} */
+            type: "created" | "status" | "priority" | "category" | "assignee" | "tags";
+        };
+        TicketPageResponse: {
+            items: components["schemas"]["TicketResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        TicketPersonResponse: {
+            email: string;
+            /** Format: uuid */
+            id: string | null;
+            name: string;
+            /** @description parent, childminder, ... or null for a visitor */
+            role: string | null;
+        };
+        TicketReplyListResponse: {
+            /** @description Oldest first; requesters never see internal notes */
+            items: components["schemas"]["TicketReplyResponse"][];
+        };
+        TicketReplyResponse: {
+            /** Format: uuid */
+            authorId: string | null;
+            /** @example Sam (Support) */
+            authorName: string;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description An internal note: never shown to the requester */
+            internal: boolean;
+            /** @enum {string} */
+            side: "requester" | "agent";
+        };
+        TicketResponse: {
+            assignee: components["schemas"]["TicketAssigneeResponse"] | null;
+            body: string;
+            /** @enum {string} */
+            category: "account" | "booking" | "payment" | "safeguarding" | "technical" | "other";
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            firstResponseAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastActivityAt: string;
+            /** @example CC-1042 */
+            number: string;
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            requester: components["schemas"]["TicketPersonResponse"];
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** @enum {string} */
+            source: "web" | "contact" | "chat" | "staff";
+            /** @enum {string} */
+            status: "open" | "pending" | "resolved" | "closed";
+            subject: string;
+            tags: string[];
+        };
+        TicketStatsResponse: {
+            /** @description Open and pending tickets now, by age */
+            backlog: components["schemas"]["BacklogResponse"];
+            byCategory: components["schemas"]["CountByKeyResponse"][];
+            byPriority: components["schemas"]["CountByKeyResponse"][];
+            byStatus: components["schemas"]["CountByKeyResponse"][];
+            daily: components["schemas"]["DailyPointResponse"][];
+            /** Format: date-time */
+            from: string;
+            /** @description Median seconds to the first agent reply */
+            medianFirstResponseSeconds: number | null;
+            /** @description Median seconds from creation to resolution */
+            medianResolutionSeconds: number | null;
+            /** @description Live chat ratings in the range */
+            satisfaction: components["schemas"]["SatisfactionResponse"];
+            /** Format: date-time */
+            to: string;
+            /** @description Tickets created in the range */
+            total: number;
         };
         TwoFactorChallengeResponse: {
             /** @description Send with the code to POST /api/auth/login/2fa; valid for 5 minutes */
@@ -4059,24 +4072,6 @@ export interface components {
         };
         UnreadCountResponse: {
             unreadCount: number;
-        };
-        UpdateBackupScheduleDto: {
-            /**
-             * @description Five-field cron expression, UK time (cron)
-             * @example 0 *\/6 * * *
-             */
-            cron?: string;
-            /** @enum {string} */
-            frequency: "off" | "daily" | "weekly" | "cron";
-            /** @description How many successful backups to keep */
-            retention: number;
-            /**
-             * @description HH:MM, UK time (daily and weekly)
-             * @example 02:00
-             */
-            time?: string;
-            /** @description 0 = Sunday ... 6 = Saturday (weekly) */
-            weekday?: number;
         };
         UpdateBookingDto: {
             /** @example 2026-03-03T12:30:00Z */
@@ -4185,19 +4180,15 @@ export interface components {
             enabled?: boolean;
             radiusMiles?: number;
         };
-        UpdateMaintenanceDto: {
-            /** @description true puts the platform into maintenance mode */
-            enabled: boolean;
-            /**
-             * Format: date-time
-             * @description When it is expected to end
-             */
-            expectedEndAt?: string | null;
-            /** @description Shown to users on the maintenance page */
-            message?: string;
-        };
         UpdateNotificationPreferencesDto: {
             preferences: components["schemas"]["NotificationPreferenceUpdateDto"][];
+        };
+        UpdateOwnTicketDto: {
+            /**
+             * @description Close my ticket (it becomes read-only)
+             * @enum {string}
+             */
+            status: "closed";
         };
         UpdateProfileDto: {
             firstName?: string;
@@ -4232,6 +4223,28 @@ export interface components {
             /** @description The prorationDate of the preview the user accepted (Unix seconds) */
             prorationDate?: number;
         };
+        UpdateTicketDto: {
+            /**
+             * Format: uuid
+             * @description null unassigns
+             */
+            assigneeId?: string | null;
+            /** @enum {string} */
+            category?: "account" | "booking" | "payment" | "safeguarding" | "technical" | "other";
+            /** @description An internal note to add */
+            note?: string;
+            /** @enum {string} */
+            priority?: "low" | "normal" | "high" | "urgent";
+            /** @enum {string} */
+            status?: "open" | "pending" | "resolved" | "closed";
+            /**
+             * @example [
+             *       "billing",
+             *       "refund"
+             *     ]
+             */
+            tags?: string[];
+        };
         UserResponse: {
             createdAt: string;
             displayName: string;
@@ -4252,16 +4265,6 @@ export interface components {
         };
         /** @enum {string} */
         Weekday: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
-        WindowStatsResponse: {
-            /** @description Busiest first */
-            routes: components["schemas"]["RouteStatsResponse"][];
-            /** Format: date-time */
-            since: string;
-            /** @description All routes together (method and route `*`) */
-            total: components["schemas"]["RouteStatsResponse"];
-            /** @enum {string} */
-            window: "minute" | "hour" | "day";
-        };
     };
     responses: never;
     parameters: never;
@@ -4291,23 +4294,12 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityPageResponse"];
                 };
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -4333,18 +4325,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -4374,36 +4362,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, the access token is invalid or expired, and it is not the CRON_SECRET either. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description The job is running already, on this or another server */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -4429,9 +4409,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -4461,18 +4439,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -4498,9 +4472,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -4526,9 +4498,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -4553,23 +4523,12 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileResponse"];
                 };
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -4595,18 +4554,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: support_agent, admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -4631,32 +4586,19 @@ export interface operations {
                     "application/json": components["schemas"]["ChatStatusResponse"];
                 };
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: support_agent, admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -4686,18 +4628,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description The email address already has an account */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -4720,15 +4658,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MessageResponse"];
-                };
-            };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -4754,15 +4683,6 @@ export interface operations {
                     "application/json": components["schemas"]["MessageResponse"];
                 };
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
         };
     };
     Auth_login: {
@@ -4786,41 +4706,26 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponse"] | components["schemas"]["TwoFactorChallengeResponse"];
                 };
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Email or password not correct */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Email address not confirmed yet, or account suspended */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Too many failures; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -4845,23 +4750,12 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponse"];
                 };
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Wrong, replayed or expired code or challenge */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -4887,9 +4781,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -4915,9 +4807,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -4941,9 +4831,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -4966,15 +4854,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MessageResponse"];
-                };
-            };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -5005,9 +4884,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -5032,23 +4909,12 @@ export interface operations {
                     "application/json": components["schemas"]["MessageResponse"];
                 };
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -5074,9 +4940,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -5102,18 +4966,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Already on */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -5143,18 +5003,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -5179,23 +5035,12 @@ export interface operations {
                     "application/json": components["schemas"]["TwoFactorDisabledResponse"];
                 };
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -5214,15 +5059,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MapSettingsResponse"];
-                };
-            };
-            /** @description Refused: `code` and `message` say why. */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -5252,27 +5088,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -5302,36 +5132,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description The account already has the most children allowed */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -5360,36 +5182,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such child, or not yours */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -5417,36 +5231,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such child, or not yours */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -5479,36 +5285,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such child, or not yours */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -5537,9 +5335,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -5569,36 +5365,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description The childminder already has a profile */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -5652,14 +5440,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
-<<<<<<< HEAD
-=======
     Childminders_recommended: {
         parameters: {
             query?: {
@@ -5688,13 +5472,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
->>>>>>> wt-input
     Childminders_listFavorites: {
         parameters: {
             query?: {
@@ -5715,32 +5496,19 @@ export interface operations {
                     "application/json": components["schemas"]["FavoritePageResponse"];
                 };
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -5769,18 +5537,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such childminder, or not listed */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -5804,41 +5568,26 @@ export interface operations {
                     "application/json": components["schemas"]["FavoriteStatusResponse"];
                 };
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such childminder, or not listed */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -5861,41 +5610,26 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such childminder */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -5921,27 +5655,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description CHILDMINDER_PROFILE_NOT_STARTED: save it once with PATCH */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -5971,27 +5699,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -6017,9 +5739,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -6044,23 +5764,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description The ticket is missing, expired or already used */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -6091,18 +5800,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -6128,9 +5833,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -6158,27 +5861,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such notification, or not mine */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -6207,27 +5904,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -6258,36 +5949,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such conversation, or not mine */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -6317,27 +6000,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Starting a new conversation needs a plan with "conversations.start"; the message names it. Replies never do. */
             402: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /**
              * @description The conversation is blocked
@@ -6348,18 +6025,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such childminder, or no such conversation of mine */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -6388,27 +6061,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -6439,36 +6106,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such conversation, or not mine */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -6498,18 +6157,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /**
              * @description The parent has not contacted me, or the conversation is blocked
@@ -6520,18 +6175,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such conversation of mine */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -6559,36 +6210,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent, childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such conversation, or not mine */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -6616,18 +6259,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /**
              * @description The other person blocked it
@@ -6638,18 +6277,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such conversation, or not mine */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -6684,27 +6319,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -6735,36 +6364,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such conversation */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -6795,27 +6416,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -6844,27 +6459,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -6908,54 +6517,42 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description The account already has the most documents allowed */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description The file is larger than 10 MB; nothing is kept */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description The content is not one of the accepted types, whatever its name says */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -6988,36 +6585,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such document, or not yours */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -7045,36 +6634,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such document, or not yours */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -7097,50 +6678,33 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such document, or not yours */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description The record exists but its file is gone */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -7175,27 +6739,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -7218,50 +6776,33 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such document */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description The record exists but its file is gone */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -7291,36 +6832,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such document */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -7344,41 +6877,26 @@ export interface operations {
                     "application/json": components["schemas"]["AdminDocumentResponse"];
                 };
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such document */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -7401,41 +6919,26 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such document */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -7468,36 +6971,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such document */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -7533,36 +7028,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description The file is larger than 5 MB; nothing is kept */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description The content is not one of the accepted types, whatever its name says */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -7598,45 +7085,35 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description The file is larger than 5 MB; nothing is kept */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description The content is not one of the accepted types, whatever its name says */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -7659,23 +7136,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description No such photo (or it was replaced) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -7706,27 +7172,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -7756,36 +7216,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description A requirement for this role and type exists */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -7815,36 +7267,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such requirement or childminder */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -7870,18 +7314,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -7907,27 +7347,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description The check is already running */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -7953,18 +7387,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -7997,27 +7427,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -8047,36 +7471,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Too many blocks */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -8099,41 +7515,26 @@ export interface operations {
                     "application/json": components["schemas"]["AvailabilityBlockResponse"];
                 };
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such block, or not yours */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -8165,36 +7566,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such block, or not yours */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -8216,41 +7609,26 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such block, or not yours */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -8283,18 +7661,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such listed childminder */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -8320,18 +7694,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -8362,27 +7732,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -8416,27 +7780,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -8466,54 +7824,42 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Needs a plan that includes "bookings.request"; the message names it. */
             402: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such listed childminder, or a child that is not mine */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description A booking rule is broken: outside available time, during time off, over capacity, a child already booked, an age group not cared for, or the wrong status. The message names the rule and the time (Europe/London); details list every problem. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Too many concurrent changes for this childminder: try again */
             503: {
@@ -8550,36 +7896,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such listed childminder, or a child that is not mine */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -8603,41 +7941,26 @@ export interface operations {
                     "application/json": components["schemas"]["BookingResponse"];
                 };
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such booking, or not mine */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -8670,45 +7993,35 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such booking, or not mine */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Already finished, rejected, expired or cancelled */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Too many concurrent changes for this childminder: try again */
             503: {
@@ -8748,45 +8061,35 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such booking, or not mine */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not pending any more, or: A booking rule is broken: outside available time, during time off, over capacity, a child already booked, an age group not cared for, or the wrong status. The message names the rule and the time (Europe/London); details list every problem. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Too many concurrent changes for this childminder: try again */
             503: {
@@ -8819,18 +8122,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -8864,27 +8163,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -8908,41 +8201,26 @@ export interface operations {
                     "application/json": components["schemas"]["BookingResponse"];
                 };
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such booking, or not with me */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -8975,45 +8253,35 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such booking, or not with me */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description A booking rule is broken: outside available time, during time off, over capacity, a child already booked, an age group not cared for, or the wrong status. The message names the rule and the time (Europe/London); details list every problem. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Too many concurrent changes for this childminder: try again */
             503: {
@@ -9051,27 +8319,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -9101,27 +8363,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -9151,36 +8407,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such block, or not mine */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -9218,27 +8466,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -9262,41 +8504,26 @@ export interface operations {
                     "application/json": components["schemas"]["BookingResponse"];
                 };
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such booking */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -9329,45 +8556,35 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such booking */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Already finished, rejected, expired or cancelled */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Too many concurrent changes for this childminder: try again */
             503: {
@@ -9407,45 +8624,35 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such booking */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description A booking rule is broken: outside available time, during time off, over capacity, a child already booked, an age group not cared for, or the wrong status. The message names the rule and the time (Europe/London); details list every problem. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Too many concurrent changes for this childminder: try again */
             503: {
@@ -9473,34 +8680,6 @@ export interface operations {
                     "application/json": components["schemas"]["PlanResponse"][];
                 };
             };
-            /** @description Refused: `code` and `message` say why. */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Subscriptions_payments: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PaymentsStatusResponse"];
-                };
-            };
         };
     };
     Subscriptions_current: {
@@ -9525,18 +8704,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent, childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -9561,41 +8736,26 @@ export interface operations {
                     "application/json": components["schemas"]["ProrationPreviewResponse"] | components["schemas"]["SubscriptionResponse"];
                 };
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent, childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No active plan, or already on this plan */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -9620,41 +8780,26 @@ export interface operations {
                     "application/json": components["schemas"]["SubscriptionResponse"];
                 };
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent, childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No active plan */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -9684,39 +8829,24 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent, childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Already subscribed: change plan instead */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description PAYMENTS_NOT_SET_UP: the server has no payment provider */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9746,18 +8876,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent, childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -9783,23 +8909,17 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent, childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
-<<<<<<< HEAD
-=======
     Subscriptions_simulatorSession: {
         parameters: {
             query?: never;
@@ -9820,41 +8940,26 @@ export interface operations {
                     "application/json": components["schemas"]["SimulatorSessionResponse"];
                 };
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent, childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such session for the caller, or Stripe is configured */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -9878,41 +8983,26 @@ export interface operations {
                     "application/json": components["schemas"]["SimulatorResultResponse"];
                 };
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent, childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such session for the caller, or Stripe is configured */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -9936,45 +9026,29 @@ export interface operations {
                     "application/json": components["schemas"]["SimulatorResultResponse"];
                 };
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent, childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such session for the caller, or Stripe is configured */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
->>>>>>> wt-input
     StripeWebhook_receive: {
         parameters: {
             query?: never;
@@ -9999,9 +9073,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -10030,52 +9102,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdminSubscriptionPageResponse"];
-                };
-            };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Only for: admin, super_admin. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    AdminSubscriptions_setup: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BillingSetupResponse"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -10115,50 +9141,33 @@ export interface operations {
                     "application/json": components["schemas"]["AdminSubscriptionDetailResponse"];
                 };
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such subscription */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Already ended */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -10188,36 +9197,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Nothing to refund */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -10240,41 +9241,26 @@ export interface operations {
                     "application/json": components["schemas"]["AdminSubscriptionDetailResponse"];
                 };
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such subscription */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -10301,41 +9287,26 @@ export interface operations {
                     "application/json": components["schemas"]["AdminSubscriptionDetailResponse"];
                 };
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such subscription */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -10367,23 +9338,12 @@ export interface operations {
                     "application/json": components["schemas"]["InboundWebhookResponse"];
                 };
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Unknown integration, bad signature or stale timestamp */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -10410,23 +9370,12 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewPageResponse"];
                 };
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description No such listed childminder */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -10459,45 +9408,35 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such booking of mine with this childminder */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description The booking is not completed, or I have already reviewed it */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -10531,45 +9470,35 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such review of mine */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description I have already replied */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -10595,18 +9524,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent, childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -10636,45 +9561,35 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description The Listed plan’s limit of current openings is reached */
             402: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description I have no childminder profile yet */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -10696,41 +9611,26 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description No such opening of mine */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -10756,18 +9656,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
             /** @description Only for: parent, childminder. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
@@ -10797,8 +9693,146 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Parent: turning alerts on needs a plan with last-minute alerts (Parent Plus); the message names it */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A child id is not one of my children */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Tickets_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "open" | "pending" | "resolved" | "closed";
+                priority?: "low" | "normal" | "high" | "urgent";
+                category?: "account" | "booking" | "payment" | "safeguarding" | "technical" | "other";
+                /** @description An agent’s id, `me`, or `none` for unassigned tickets */
+                assignee?: string;
+                requesterRole?: "parent" | "childminder" | "visitor";
+                /** @description Created at or after */
+                from?: string;
+                /** @description Created at or before */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Requesters get MyTicketPage; agents get TicketPage */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["MyTicketPageResponse"] | components["schemas"]["TicketPageResponse"];
+                };
+            };
+            /** @description A filter or page parameter is not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Tickets_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTicketDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTicketResponse"];
+                };
+            };
+            /** @description Subject, body or category not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Tickets_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTicketDetailResponse"] | components["schemas"]["TicketDetailResponse"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -10806,56 +9840,603 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
-            /** @description Parent: turning alerts on needs a plan with last-minute alerts (Parent Plus); the message names it */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Only for: parent, childminder. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description A child id is not one of my children */
+            /** @description No such ticket, or not mine */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
-    Recommendations_forParent: {
+    Tickets_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTicketDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTicketDetailResponse"] | components["schemas"]["TicketDetailResponse"];
+                };
+            };
+            /** @description A field is not acceptable, or the assignee is not staff */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A requester tried to change more than closing their ticket */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such ticket, or not mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The ticket is closed (read-only) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Tickets_replies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketReplyListResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such ticket, or not mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Tickets_reply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReplyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyReplyResponse"] | components["schemas"]["TicketReplyResponse"];
+                };
+            };
+            /** @description Empty or too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A requester asked for an internal note */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such ticket, or not mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The ticket is closed (read-only) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Contact_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactReceivedResponse"];
+                };
+            };
+            /** @description A field is missing or not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many messages from this address or email; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParentSupport_list: {
         parameters: {
             query?: {
                 page?: number;
                 pageSize?: number;
-                /** @description Default: the signed-in user’s postcode */
-                postcode?: string;
-                radiusMiles?: number;
-                /** @description Integer pence per hour */
-                maxHourlyRate?: number;
-                /** @description Comma-separated or repeated; every one must be spoken */
-                languages?: string[];
-                /** @description The weekdays care is needed (comma-separated or repeated); requires from and to. A childminder matches when, on every one of these days, their availability (available blocks minus time off, repeats expanded in Europe/London) covers from-to, in at least one of the next 4 full weeks (Monday to Sunday, starting next Monday): a one-off holiday does not hide anyone, a month off does. */
-                days?: components["schemas"]["Weekday"][];
-                /** @description When care starts on each of days: HH:mm, 24-hour, UK local time; requires days and to */
+                status?: "open" | "pending" | "resolved" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTicketPageResponse"];
+                };
+            };
+            /** @description status or a page parameter is not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParentSupport_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTicketDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTicketResponse"];
+                };
+            };
+            /** @description Subject, body or category not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParentSupport_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTicketDetailResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such ticket, or not mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParentSupport_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOwnTicketDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTicketDetailResponse"];
+                };
+            };
+            /** @description Only { "status": "closed" } is accepted */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such ticket, or not mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Already closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChildminderSupport_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "open" | "pending" | "resolved" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTicketPageResponse"];
+                };
+            };
+            /** @description status or a page parameter is not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChildminderSupport_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTicketDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTicketResponse"];
+                };
+            };
+            /** @description Subject, body or category not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChildminderSupport_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTicketDetailResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such ticket, or not mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChildminderSupport_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOwnTicketDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTicketDetailResponse"];
+                };
+            };
+            /** @description Only { "status": "closed" } is accepted */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such ticket, or not mine */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Already closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminSupport_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "open" | "pending" | "resolved" | "closed";
+                priority?: "low" | "normal" | "high" | "urgent";
+                category?: "account" | "booking" | "payment" | "safeguarding" | "technical" | "other";
+                /** @description An agent’s id, `me`, or `none` for unassigned tickets */
+                assignee?: string;
+                requesterRole?: "parent" | "childminder" | "visitor";
+                /** @description Created at or after */
                 from?: string;
-                /** @description When care ends on each of days: HH:mm, UK local time, after from (the same day) */
+                /** @description Created at or before */
                 to?: string;
             };
             header?: never;
@@ -10869,10 +10450,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RecommendationPageResponse"];
+                    "application/json": components["schemas"]["TicketPageResponse"];
                 };
             };
-            /** @description No postcode given or on my account, an unknown postcode, or a bad filter */
+            /** @description A filter or page parameter is not acceptable */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10886,7 +10467,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Only for: parent. */
+            /** @description Only for: support_agent, admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10895,7 +10476,7 @@ export interface operations {
             };
         };
     };
-    Recommendations_click: {
+    AdminSupport_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -10904,18 +10485,19 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RecommendationClickDto"];
+                "application/json": components["schemas"]["StaffCreateTicketDto"];
             };
         };
         responses: {
-            /** @description Recorded (a second click changes nothing) */
-            204: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketDetailResponse"];
+                };
             };
-            /** @description recommendationId is not a UUID */
+            /** @description A field is not acceptable, or no requester given */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10929,14 +10511,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Only for: parent. */
+            /** @description Only for: support_agent, admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description No such recommendation shown to me */
+            /** @description No such requester account */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10945,14 +10527,23 @@ export interface operations {
             };
         };
     };
-    Recommendations_near: {
+    AdminSupport_search: {
         parameters: {
-            query?: {
+            query: {
                 page?: number;
                 pageSize?: number;
-                /** @description Default: the signed-in user’s postcode */
-                postcode?: string;
-                radiusMiles?: number;
+                status?: "open" | "pending" | "resolved" | "closed";
+                priority?: "low" | "normal" | "high" | "urgent";
+                category?: "account" | "booking" | "payment" | "safeguarding" | "technical" | "other";
+                /** @description An agent’s id, `me`, or `none` for unassigned tickets */
+                assignee?: string;
+                requesterRole?: "parent" | "childminder" | "visitor";
+                /** @description Created at or after */
+                from?: string;
+                /** @description Created at or before */
+                to?: string;
+                /** @description Words to find in subjects, bodies and replies (each 3+ characters, prefix match), or a ticket number */
+                q: string;
             };
             header?: never;
             path?: never;
@@ -10965,11 +10556,214 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RecommendationPageResponse"];
+                    "application/json": components["schemas"]["TicketPageResponse"];
                 };
             };
-            /** @description No postcode given or on the account, or an unknown postcode */
+            /** @description q has no word of 3 or more characters, or a filter is not acceptable */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: support_agent, admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminSupport_stats: {
+        parameters: {
+            query?: {
+                /** @description Start of the range (default: 30 days ago) */
+                from?: string;
+                /** @description End of the range (default: now) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketStatsResponse"];
+                };
+            };
+            /** @description from/to not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: support_agent, admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminSupport_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: support_agent, admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such ticket */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminSupport_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedTicketResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such ticket */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminSupport_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTicketDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailResponse"];
+                };
+            };
+            /** @description A field is not acceptable, or the assignee is not staff */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: support_agent, admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such ticket */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The ticket is closed: only reopening it is allowed */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10992,15 +10786,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthResponse"];
-                };
-            };
-            /** @description Refused: `code` and `message` say why. */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -11030,329 +10815,6 @@ export interface operations {
                     "application/json": components["schemas"]["HealthResponse"];
                 };
             };
-            /** @description Refused: `code` and `message` say why. */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Maintenance_read: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MaintenanceResponse"];
-                };
-            };
-        };
-    };
-    Maintenance_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateMaintenanceDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MaintenanceResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: admin, super_admin. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Monitoring_monitoringSummary: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MonitoringResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: admin, super_admin. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Monitoring_listLogs: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                severity?: "warn" | "error" | "fatal" | "audit";
-                /** @description Exact source (class or subsystem), e.g. `Errors` */
-                source?: string;
-                /** @description Lines about this user (the actor of an audit event) */
-                userId?: string;
-                /** @description The x-request-id a response carried */
-                requestId?: string;
-                /** @description Text the message contains */
-                q?: string;
-                from?: string;
-                to?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LogPageResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: admin, super_admin. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Backups_history: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BackupHistoryResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: admin, super_admin. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Backups_schedule: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BackupScheduleResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: admin, super_admin. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Backups_updateSchedule: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateBackupScheduleDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BackupScheduleResponse"];
-                };
-            };
-            /** @description Invalid schedule (code BACKUP_SCHEDULE_INVALID names the field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: admin, super_admin. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Backups_trigger: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TriggerBackupDto"];
-            };
-        };
-        responses: {
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BackupRunResponse"];
-                };
-            };
-            /** @description Missing or wrong confirmation (BACKUP_CONFIRMATION_MISMATCH) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: admin, super_admin. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No kept, successful backup with that id (BACKUP_NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description A backup or restore is running already (BACKUP_BUSY) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Corrupted or foreign archive, or a newer schema: refused */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
         };
     };
     DemoAccounts_list: {
@@ -11372,25 +10834,16 @@ export interface operations {
                     "application/json": components["schemas"]["DemoAccountsResponse"];
                 };
             };
-            /** @description Refused: `code` and `message` say why. */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
         };
     };
-    PaymentSimulator_simulatorSession: {
+    TestTickets_create: {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The simulated checkout session id (cs_sim_...) */
-                sessionId: string;
+            query?: {
+                page?: number;
+                pageSize?: number;
             };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -11400,7 +10853,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SimulatorSessionResponse"];
+                    "application/json": components["schemas"]["TicketPageResponse"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -11410,100 +10863,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Only for: parent, childminder. */
+            /** @description Only for: admin, super_admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description No such session for the caller, or Stripe is configured */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    PaymentSimulator_simulatorPay: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The simulated checkout session id (cs_sim_...) */
-                sessionId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SimulatorResultResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: parent, childminder. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No such session for the caller, or Stripe is configured */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    PaymentSimulator_simulatorDecline: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The simulated checkout session id (cs_sim_...) */
-                sessionId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SimulatorResultResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: parent, childminder. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No such session for the caller, or Stripe is configured */
+            /** @description The server runs with NODE_ENV=production */
             404: {
                 headers: {
                     [name: string]: unknown;
