@@ -28,6 +28,26 @@ export interface RealtimeBookingPayload {
   endsAt: string;
 }
 
+/** A live chat line (chat module); `id` orders a session's messages and is the catch-up cursor. */
+export interface RealtimeChatMessagePayload {
+  id: number;
+  sessionId: string;
+  sender: string;
+  senderId: string | null;
+  senderName: string | null;
+  text: string;
+  createdAt: string;
+}
+
+/** A live chat changed (assigned, transferred, closed, reopened, rated) or the queue moved: clients refresh it. */
+export interface RealtimeChatSessionPayload {
+  sessionId: string;
+  state: string;
+  agentId: string | null;
+  /** What happened, e.g. `assigned`, `transferred`, `closed`, `queued`. */
+  change: string;
+}
+
 export interface RealtimeEventMap {
   'message.created': { conversationId: string; message: RealtimeMessagePayload };
   'conversation.read': { conversationId: string; readerId: string; readUpTo: string | null };
@@ -35,6 +55,8 @@ export interface RealtimeEventMap {
   /** Entries became read (`all`: every entry up to `readAt`); the bell shows `unreadCount`. */
   'notifications.read': { notificationIds: string[]; all: boolean; readAt: string; unreadCount: number };
   'booking.updated': { booking: RealtimeBookingPayload };
+  'chat.message': { sessionId: string; message: RealtimeChatMessagePayload };
+  'chat.session': RealtimeChatSessionPayload;
 }
 
 export type RealtimeEventType = keyof RealtimeEventMap;
@@ -48,6 +70,8 @@ export const REALTIME_EVENT_TYPES: readonly RealtimeEventType[] = [
   'notification.created',
   'notifications.read',
   'booking.updated',
+  'chat.message',
+  'chat.session',
 ];
 
 /** What a client receives: the stored event's id (the SSE `id:`, for Last-Event-ID), its type and payload. */

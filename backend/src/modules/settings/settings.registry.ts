@@ -12,6 +12,10 @@ export const SETTING_DEFAULTS = {
   'auth.ipThrottle.windowMinutes': 15,
   /** Platform policy: childminders whose compliance status is non-compliant are left out of search. */
   'compliance.hideNonCompliantFromSearch': false,
+  /** Live chat: how many active chats one agent is given at most. */
+  'chat.agentCapacity': 3,
+  /** Live chat: minutes a chat may wait with no agent before the widget offers to leave a message. */
+  'chat.noAgentMinutes': 5,
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { STAFF_ROLES } from '@app/common/auth/role';
 import { forUpdate } from '@app/database/locking';
-import { User } from './entities/user.entity';
+import { User, UserStatus } from './entities/user.entity';
 
 /** The users table, by the questions the product asks of it. */
 @Injectable()
@@ -34,6 +35,19 @@ export class UsersRepository {
   /** Row lock for changes that must not interleave (two-factor step, password change). */
   findByIdForUpdate(id: string, manager: EntityManager): Promise<User | null> {
     return manager.getRepository(User).findOne({ where: { id }, ...forUpdate(manager) });
+  }
+
+  findByIds(ids: readonly string[], manager?: EntityManager): Promise<User[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.repo(manager).find({ where: { id: In([...new Set(ids)]) } });
+  }
+
+  /** Active support agents and admins: the people who can answer the live chat. */
+  findChatStaff(manager?: EntityManager): Promise<User[]> {
+    return this.repo(manager).find({
+      where: { role: In([...STAFF_ROLES]), status: UserStatus.Active },
+      order: { firstName: 'ASC', lastName: 'ASC' },
+    });
   }
 
   count(): Promise<number> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { RequestMeta } from '@app/common/http/request-meta';
 import { ActivityType } from '@app/modules/activity/activity-type';
@@ -25,6 +25,18 @@ export class UsersService {
     const user = await this.users.findById(id);
     if (!user) throw new UserException(UserErrorCode.NotFound, 'User not found');
     return user;
+  }
+
+  /** The users behind `ids` (unknown ids are left out). */
+  findManyByIds(ids: readonly string[], manager?: EntityManager): Promise<User[]> {
+    return this.users.findByIds(ids, manager);
+  }
+
+  /** Support agents and admins with their chat status (offline when never set). */
+  async listChatStaff(manager?: EntityManager): Promise<User[]> {
+    const staff = await this.users.findChatStaff(manager);
+    for (const user of staff) user.chatStatus ??= ChatStatus.Offline;
+    return staff;
   }
 
   async getMe(auth: AuthContext): Promise<UserResponse> {
