@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { STAFF_ROLES } from '@app/common/auth/role';
 import { DataSource, EntityManager } from 'typeorm';
 import { SettingsService } from '@app/modules/settings/settings.service';
 import { ChatStatus, User } from '@app/modules/users/entities/user.entity';
@@ -175,7 +176,10 @@ export class ChatAssignment {
       this.dataSource.transaction(async (manager) => {
         for (const id of [fromAgentId, toAgentId].sort()) await this.chats.lockAgent(id, manager);
         const target = await this.staffMember(toAgentId, manager);
-        const online = target && target.chatStatus !== ChatStatus.Offline;
+        const online =
+          target &&
+          STAFF_ROLES.includes(target.role) &&
+          (target.chatStatus === ChatStatus.Available || target.chatStatus === ChatStatus.Busy);
         if (!online || (await this.chats.countActiveFor(toAgentId, manager)) >= capacity) {
           throw new ChatException(
             ChatErrorCode.AgentUnavailable,

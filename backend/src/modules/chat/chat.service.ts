@@ -139,7 +139,11 @@ export class ChatService {
   }
 
   async get(auth: AuthContext, sessionId: string): Promise<ChatSessionDetailResponse> {
-    const session = await this.requireSessionAccess(auth, sessionId);
+    return this.detail(auth, await this.requireSessionAccess(auth, sessionId));
+  }
+
+  /** The detail of a session `auth` has been allowed to act on. */
+  private async detail(auth: AuthContext, session: ChatSession): Promise<ChatSessionDetailResponse> {
     const [view] = await this.views(auth, [session]);
     const events = await this.chats.eventsOf(session.id);
     const detail: ChatSessionDetailResponse = { ...view!, events: events.map(toChatEventResponse) };
@@ -255,7 +259,10 @@ export class ChatService {
       throw new ChatException(ChatErrorCode.NotAssigned, 'Only the agent in the chat (or an admin) can transfer it');
     }
     await this.assignment.transfer(session, dto.agentId, auth.userId, dto.note ?? null);
-    return this.get(auth, session.id);
+    // The previous agent may no longer read the chat; the answer still tells them where it went.
+    const moved = await this.chats.findSession(session.id);
+    if (!moved) throw chatSessionNotFound();
+    return this.detail(auth, moved);
   }
 
   private async close(auth: AuthContext, session: ChatSession): Promise<void> {
