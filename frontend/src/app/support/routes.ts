@@ -7,4 +7,9 @@ export default [
     title: 'Support console',
     loadComponent: () => import('./dashboard/dashboard').then((m) => m.SupportDashboard),
   },
+  {
+    path: 'chats',
+    title: 'Live chat',
+    loadComponent: () => import('./chats/chats').then((m) => m.SupportChats),
+  },
 ] satisfies Routes;

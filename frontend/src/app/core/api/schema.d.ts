@@ -98,24 +98,6 @@ export interface paths {
         patch: operations["Users_updateProfile"];
         trace?: never;
     };
-    "/api/auth/chat-status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Live chat availability of a support agent or admin */
-        get: operations["Users_chatStatus"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Set live chat availability: available, busy or offline */
-        patch: operations["Users_updateChatStatus"];
-        trace?: never;
-    };
     "/api/auth/register": {
         parameters: {
             query?: never;
@@ -1699,6 +1681,147 @@ export interface paths {
         patch: operations["LastMinute_updateSettings"];
         trace?: never;
     };
+    "/api/chat/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chats: mine (parents, childminders); the queue and my chats (agents); all, filtered (admins) */
+        get: operations["Chat_list"];
+        put?: never;
+        /** Start a live chat (or get my open one): it opens with a system message and joins the queue */
+        post: operations["Chat_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A chat with its history; staff also see the requester’s context */
+        get: operations["Chat_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Close a chat; the requester may also reopen it (within 24 hours), leave a message instead of waiting, or rate it */
+        patch: operations["Chat_update"];
+        trace?: never;
+    };
+    "/api/chat/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A chat’s messages, oldest first; `after` returns only what came since */
+        get: operations["Chat_messages"];
+        put?: never;
+        /** Write in a chat (the same as sending `chat:send` on the socket) */
+        post: operations["Chat_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Waiting and unread counts, and the chats needing attention */
+        get: operations["Chat_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand my chat (any chat, for admins) to an online agent with free capacity */
+        post: operations["Chat_transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Support agents and admins with their status and active chats */
+        get: operations["Chat_listAgents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/canned-replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ready-made answers for the console */
+        get: operations["Chat_cannedReplies"];
+        /** Replace the list of canned replies (admins) */
+        put: operations["Chat_replaceCannedReplies"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/chat-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live chat availability of a support agent or admin */
+        get: operations["ChatStatus_chatStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Set live chat availability: available (takes waiting chats at once), busy (keeps chats, gets no new ones) or offline (open chats go back to the queue) */
+        patch: operations["ChatStatus_updateChatStatus"];
+        trace?: never;
+    };
     "/api/health/live": {
         parameters: {
             query?: never;
@@ -2214,6 +2337,19 @@ export interface components {
              */
             immediately: boolean;
         };
+        CannedRepliesResponse: {
+            items: components["schemas"]["CannedReplyResponse"][];
+        };
+        CannedReplyDto: {
+            text: string;
+            title: string;
+        };
+        CannedReplyResponse: {
+            /** Format: uuid */
+            id: string;
+            text: string;
+            title: string;
+        };
         CapacityDto: {
             /**
              * @description Of those, babies under 1
@@ -2243,6 +2379,159 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        ChatAgentResponse: {
+            activeChats: number;
+            /** @description Online (available or busy) with fewer active chats than the capacity */
+            canTakeTransfer: boolean;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            role: components["schemas"]["Role"];
+            status: components["schemas"]["ChatStatus"];
+        };
+        ChatAgentsResponse: {
+            /** @description Active chats one agent may have at most */
+            capacity: number;
+            items: components["schemas"]["ChatAgentResponse"][];
+        };
+        ChatEventResponse: {
+            actorId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            fromAgentId: string | null;
+            note: string | null;
+            toAgentId: string | null;
+            type: components["schemas"]["ChatEventType"];
+        };
+        /** @enum {string} */
+        ChatEventType: "created" | "assigned" | "transferred" | "requeued" | "closed" | "reopened" | "left_message" | "rated";
+        ChatMessageResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Orders the session’s messages; ask for messages after it to catch up */
+            id: number;
+            sender: components["schemas"]["ChatSender"];
+            /** Format: uuid */
+            senderId: string | null;
+            senderName: string | null;
+            /** Format: uuid */
+            sessionId: string;
+            text: string;
+        };
+        ChatMessagesResponse: {
+            items: components["schemas"]["ChatMessageResponse"][];
+        };
+        ChatNotificationsResponse: {
+            /** @description The queue (oldest first) and my chats with unread messages */
+            sessions: components["schemas"]["ChatSessionResponse"][];
+            /** @description Unread requester messages in my active chats */
+            unread: number;
+            /** @description Chats waiting in the queue */
+            waiting: number;
+        };
+        ChatPersonResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description First name */
+            name: string;
+            role: components["schemas"]["Role"];
+        };
+        ChatRequesterContextResponse: {
+            email: string;
+            fullName: string;
+            /** Format: date-time */
+            memberSince: string;
+            /** @description Earlier chats of this requester */
+            previousChats: number;
+            role: components["schemas"]["Role"];
+        };
+        /** @enum {string} */
+        ChatSender: "requester" | "agent" | "system";
+        /** @enum {string} */
+        ChatSessionAction: "close" | "reopen" | "leave_message" | "rate";
+        ChatSessionDetailResponse: {
+            agent: components["schemas"]["ChatPersonResponse"] | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            events: components["schemas"]["ChatEventResponse"][];
+            /** Format: uuid */
+            id: string;
+            lastMessage: components["schemas"]["ChatMessageResponse"] | null;
+            /** Format: date-time */
+            lastMessageAt: string | null;
+            /**
+             * Format: date-time
+             * @description While waiting: from this time the widget offers to leave a message instead
+             */
+            leaveMessageOfferedAt: string | null;
+            leftMessage: boolean;
+            /**
+             * Format: date-time
+             * @description When the chat (last) entered the queue
+             */
+            queuedAt: string;
+            rating: number | null;
+            ratingComment: string | null;
+            /**
+             * Format: date-time
+             * @description Closed: the requester may reopen it until this time
+             */
+            reopenableUntil: string | null;
+            requester: components["schemas"]["ChatPersonResponse"];
+            /** @description For support staff only */
+            requesterContext?: components["schemas"]["ChatRequesterContextResponse"];
+            state: components["schemas"]["ChatSessionState"];
+            /** @description The ticket a left message became */
+            ticketNumber: string | null;
+            /** @description Messages from the other side I have not read */
+            unread: number;
+        };
+        ChatSessionPageResponse: {
+            items: components["schemas"]["ChatSessionResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ChatSessionResponse: {
+            agent: components["schemas"]["ChatPersonResponse"] | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            lastMessage: components["schemas"]["ChatMessageResponse"] | null;
+            /** Format: date-time */
+            lastMessageAt: string | null;
+            /**
+             * Format: date-time
+             * @description While waiting: from this time the widget offers to leave a message instead
+             */
+            leaveMessageOfferedAt: string | null;
+            leftMessage: boolean;
+            /**
+             * Format: date-time
+             * @description When the chat (last) entered the queue
+             */
+            queuedAt: string;
+            rating: number | null;
+            ratingComment: string | null;
+            /**
+             * Format: date-time
+             * @description Closed: the requester may reopen it until this time
+             */
+            reopenableUntil: string | null;
+            requester: components["schemas"]["ChatPersonResponse"];
+            state: components["schemas"]["ChatSessionState"];
+            /** @description The ticket a left message became */
+            ticketNumber: string | null;
+            /** @description Messages from the other side I have not read */
+            unread: number;
+        };
+        /** @enum {string} */
+        ChatSessionState: "waiting" | "active" | "closed";
         /** @enum {string} */
         ChatStatus: "available" | "busy" | "offline";
         ChatStatusResponse: {
@@ -2591,6 +2880,10 @@ export interface components {
              * @default 1
              */
             weeks: number;
+        };
+        CreateChatSessionDto: {
+            /** @description The first message, if any */
+            message?: string;
         };
         CreateCheckoutSessionDto: {
             interval: components["schemas"]["BillingInterval"];
@@ -3479,6 +3772,11 @@ export interface components {
         };
         /** @enum {string} */
         SearchSort: "distance" | "rating" | "price";
+        SendChatMessageDto: {
+            /** Format: uuid */
+            sessionId: string;
+            text: string;
+        };
         SendMessageDto: {
             /**
              * Format: uuid
@@ -3581,6 +3879,17 @@ export interface components {
             /** @description Pass as cursor for older messages; null at the start */
             nextCursor: string | null;
         };
+        TransferChatDto: {
+            /**
+             * Format: uuid
+             * @description An online support agent or admin with free capacity
+             */
+            agentId: string;
+            /** @description A note for the new agent */
+            note?: string;
+            /** Format: uuid */
+            sessionId: string;
+        };
         TwoFactorChallengeResponse: {
             /** @description Send with the code to POST /api/auth/login/2fa; valid for 5 minutes */
             challengeToken: string;
@@ -3624,6 +3933,19 @@ export interface components {
             /** @example 2026-03-03T09:30:00Z */
             startsAt?: string;
             weeks?: number;
+        };
+        UpdateCannedRepliesDto: {
+            /** @description The whole list, in order */
+            replies: components["schemas"]["CannedReplyDto"][];
+        };
+        UpdateChatSessionDto: {
+            action: components["schemas"]["ChatSessionAction"];
+            /** @description rate: an optional comment */
+            comment?: string;
+            /** @description leave_message: the message for support */
+            message?: string;
+            /** @description rate: 1 (poor) to 5 (excellent) */
+            rating?: number;
         };
         UpdateChatStatusDto: {
             status: components["schemas"]["ChatStatus"];
@@ -4039,76 +4361,6 @@ export interface operations {
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Users_chatStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChatStatusResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: support_agent, admin, super_admin. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Users_updateChatStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateChatStatusDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChatStatusResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: support_agent, admin, super_admin. */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9232,6 +9484,497 @@ export interface operations {
             };
             /** @description A child id is not one of my children */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Chat_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                state?: components["schemas"]["ChatSessionState"];
+                /** @description Staff: only the chats assigned to me (and, unless state is given, the queue) */
+                mine?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatSessionPageResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Chat_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChatSessionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatSessionDetailResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Chat_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The chat session */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatSessionDetailResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such chat, or not one of mine (requester, assigned agent or admin) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Chat_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The chat session */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateChatSessionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatSessionDetailResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such chat, or not one of mine (requester, assigned agent or admin) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The action does not fit the chat’s state (code names why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Chat_messages: {
+        parameters: {
+            query: {
+                sessionId: string;
+                /** @description Only messages after this message id (what a reconnecting client missed) */
+                after?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatMessagesResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such chat, or not one of mine (requester, assigned agent or admin) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Chat_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendChatMessageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatMessageResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such chat, or not one of mine (requester, assigned agent or admin) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CHAT_SESSION_CLOSED: the chat is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Chat_notifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatNotificationsResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: support_agent, admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Chat_transfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferChatDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatSessionDetailResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: support_agent, admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such chat, or not one of mine (requester, assigned agent or admin) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The agent is offline or full, or the chat is not in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Chat_listAgents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatAgentsResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: support_agent, admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Chat_cannedReplies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedRepliesResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: support_agent, admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Chat_replaceCannedReplies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCannedRepliesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedRepliesResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChatStatus_chatStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatStatusResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: support_agent, admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChatStatus_updateChatStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateChatStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatStatusResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: support_agent, admin, super_admin. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

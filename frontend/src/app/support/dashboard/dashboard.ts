@@ -1,15 +1,19 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { ComingSoon } from '@shared/coming-soon/coming-soon';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { RouterLink } from '@angular/router';
 import { DashboardShell } from '@shared/dashboard-shell/dashboard-shell';
 
 @Component({
   selector: 'app-support-dashboard',
-  imports: [DashboardShell, ComingSoon],
+  imports: [DashboardShell, MatButtonModule, MatIconModule, RouterLink],
   template: `
     <app-dashboard-shell heading="Support console" intro="Help parents and childminders over live chat.">
-      <app-coming-soon>
-        The live chat queue and conversations will appear here. Set your chat status from the toolbar.
-      </app-coming-soon>
+      <p>Set your status to Available and chats come to you, oldest first.</p>
+      <a mat-flat-button routerLink="/support/chats">
+        <mat-icon aria-hidden="true">forum</mat-icon>
+        Open live chat
+      </a>
     </app-dashboard-shell>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
