@@ -68,9 +68,9 @@ export class ChatSession extends UuidEntity {
   @Column({ type: 'int', default: 0 })
   agentReadUpTo: number;
 
-  @CreateDateColumn({ type: 'datetime', precision: 3 })
+  @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;
 
-  @UpdateDateColumn({ type: 'datetime', precision: 3 })
+  @UpdateDateColumn({ type: 'datetime' })
   updatedAt: Date;
 }
