@@ -32,7 +32,7 @@ describe('Live chat in the browser', () => {
     await agent.goto('/support');
     await agent.getByRole('link', { name: 'Open live chat' }).click();
     await visible(agent.getByRole('heading', { name: 'Live chat', exact: true }));
-    await agent.getByRole('button', { name: 'Available' }).click();
+    await agent.getByRole('radio', { name: 'Available' }).click();
     await visible(agent.getByText('No chats right now'));
 
     // The parent opens the widget from any page and starts a chat.
@@ -46,7 +46,7 @@ describe('Live chat in the browser', () => {
     await panel.getByLabel('How can we help?').fill('Hello, how do I cancel a booking?');
     await panel.getByRole('button', { name: 'Start chat' }).click();
     // Focus moves to the composer once the chat has started.
-    const composer = panel.getByLabel('Message');
+    const composer = panel.getByRole('textbox', { name: 'Message' });
     await visible(composer);
     await parent.waitForFunction('document.activeElement?.tagName === "TEXTAREA"');
     await visible(panel.getByText('Hello, how do I cancel a booking?'));

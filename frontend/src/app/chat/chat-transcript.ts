@@ -11,31 +11,35 @@ import { UkDatePipe } from '@shared/dates/uk-date';
   selector: 'app-chat-transcript',
   imports: [UkDatePipe],
   template: `
-    <ol class="log" #log role="log" aria-live="polite" aria-relevant="additions" [attr.aria-label]="label()">
-      @for (message of messages(); track message.id) {
-        <li class="line" [class]="'line line--' + side(message)">
-          @if (message.sender === 'system') {
-            <span class="system">{{ message.text }}</span>
-          } @else {
-            <span class="who">{{ side(message) === 'mine' ? 'You' : (message.senderName ?? 'Support') }}</span>
-            <span class="bubble">{{ message.text }}</span>
-            <span class="when">{{ message.createdAt | ukDate: 'time' }}</span>
-          }
-        </li>
-      }
-    </ol>
+    <div class="log" #log role="log" aria-live="polite" aria-relevant="additions" [attr.aria-label]="label()">
+      <ol class="lines">
+        @for (message of messages(); track message.id) {
+          <li class="line" [class]="'line line--' + side(message)">
+            @if (message.sender === 'system') {
+              <span class="system">{{ message.text }}</span>
+            } @else {
+              <span class="who">{{ side(message) === 'mine' ? 'You' : (message.senderName ?? 'Support') }}</span>
+              <span class="bubble">{{ message.text }}</span>
+              <span class="when">{{ message.createdAt | ukDate: 'time' }}</span>
+            }
+          </li>
+        }
+      </ol>
+    </div>
   `,
   styles: `
     .log {
+      overflow-y: auto;
+      min-height: 0;
+      flex: 1 1 auto;
+    }
+    .lines {
       list-style: none;
       margin: 0;
       padding: 8px 12px;
-      overflow-y: auto;
       display: flex;
       flex-direction: column;
       gap: 8px;
-      min-height: 0;
-      flex: 1 1 auto;
     }
     .line {
       display: flex;
