@@ -28,6 +28,12 @@ import { UkDatePipe } from '@shared/dates/uk-date';
     </div>
   `,
   styles: `
+    :host {
+      display: flex;
+      flex-direction: column;
+      flex: 1 1 auto;
+      min-height: 0;
+    }
     .log {
       overflow-y: auto;
       min-height: 0;
