@@ -32,12 +32,19 @@ describe(PendingChatTicketPort.name, () => {
     expect(manager.insert).not.toHaveBeenCalled();
   });
 
+  it('lists no tickets for the console until support provides them', async () => {
+    await expect(new PendingChatTicketPort().recentTicketsOf()).resolves.toEqual([]);
+  });
+
   it('a real implementation receives the message, the transcript and the chat transaction', async () => {
     class RecordingPort extends ChatTicketPort {
       readonly calls: [LeftChatMessage, EntityManager][] = [];
       createFromChat(message: LeftChatMessage, manager: EntityManager) {
         this.calls.push([message, manager]);
         return Promise.resolve({ ticketId: 't-1', number: 'CC-1042' });
+      }
+      recentTicketsOf() {
+        return Promise.resolve([]);
       }
     }
     const port = new RecordingPort();

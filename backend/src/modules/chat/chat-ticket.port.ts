@@ -24,14 +24,26 @@ export interface ChatTicketRef {
   number: string;
 }
 
+/** A requester's ticket, as the console lists it beside their chat. */
+export interface RequesterTicket {
+  number: string;
+  subject: string;
+  status: string;
+  createdAt: Date;
+}
+
 /**
  * What the chat module needs from support: turning a message left in the chat widget (nobody
  * was available) into a ticket carrying the transcript. The support module implements it
- * (`SupportService.createFromChat`); ChatModule provides this token. `manager` is the chat's
+ * (`SupportService.createFromChat`), and lists a requester's recent tickets for the console;
+ * ChatModule provides this token. `manager` is the chat's
  * transaction: the ticket stands or falls with the closed session.
  */
 export abstract class ChatTicketPort {
   abstract createFromChat(left: LeftChatMessage, manager: EntityManager): Promise<ChatTicketRef | null>;
+
+  /** The requester's newest tickets (at most `limit`), for the console's context panel. */
+  abstract recentTicketsOf(userId: string, limit: number): Promise<RequesterTicket[]>;
 }
 
 /**
@@ -46,5 +58,9 @@ export class PendingChatTicketPort extends ChatTicketPort {
   createFromChat(left: LeftChatMessage): Promise<ChatTicketRef | null> {
     this.logger.warn(`Chat ${left.chatSessionId}: message left; no ticket yet (support tickets not wired in)`);
     return Promise.resolve(null);
+  }
+
+  recentTicketsOf(): Promise<RequesterTicket[]> {
+    return Promise.resolve([]);
   }
 }

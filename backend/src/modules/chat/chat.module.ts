@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { BookingsModule } from '@app/modules/bookings/bookings.module';
 import { UsersModule } from '@app/modules/users/users.module';
 import { ChatAgentsService } from './chat-agents.service';
 import { ChatAssignment } from './chat-assignment.service';
 import { ChatNotifier } from './chat-notifier';
+import { ChatQueueJob } from './chat-queue.job';
 import { ChatTicketPort, PendingChatTicketPort } from './chat-ticket.port';
 import { ChatController, ChatStatusController } from './chat.controllers';
 import { ChatGateway } from './chat.gateway';
@@ -16,7 +18,7 @@ import { ChatDemoSeeder } from './demo/chat-demo.seeder';
  * and the agents' chat status. Needs the global realtime and settings modules.
  */
 @Module({
-  imports: [UsersModule],
+  imports: [UsersModule, BookingsModule],
   controllers: [ChatController, ChatStatusController],
   providers: [
     ChatRepository,
@@ -25,6 +27,7 @@ import { ChatDemoSeeder } from './demo/chat-demo.seeder';
     ChatService,
     ChatAgentsService,
     ChatGateway,
+    ChatQueueJob,
     ChatDemoSeeder,
     // A message left in the widget becomes a support ticket. Until the support module provides
     // ChatTicketPort (SupportService.createFromChat), the message stays on the closed session.

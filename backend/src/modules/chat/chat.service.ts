@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { ADMIN_ROLES, STAFF_ROLES } from '@app/common/auth/role';
 import { Page, toPage } from '@app/common/pagination/page';
+import { BookingsService } from '@app/modules/bookings/bookings.service';
 import { SettingsService } from '@app/modules/settings/settings.service';
 import { User } from '@app/modules/users/entities/user.entity';
 import { UsersService } from '@app/modules/users/users.service';
@@ -39,6 +40,7 @@ import { ChatSession, ChatSessionState } from './entities/chat-session.entity';
 const isAdmin = (auth: AuthContext) => ADMIN_ROLES.includes(auth.role);
 const isStaff = (auth: AuthContext) => STAFF_ROLES.includes(auth.role);
 const NOTIFICATION_LIST_LIMIT = 50;
+const RECENT_TICKETS = 3;
 
 /**
  * Live chat sessions and their messages. REST and the socket gateway both call this service,
@@ -54,6 +56,7 @@ export class ChatService {
     private readonly assignment: ChatAssignment,
     private readonly notifier: ChatNotifier,
     private readonly tickets: ChatTicketPort,
+    private readonly bookings: BookingsService,
   ) {}
 
   /** The session if `auth` is its requester, its assigned agent or an admin; otherwise 404. */
@@ -150,13 +153,20 @@ export class ChatService {
     if (isStaff(auth) && session.requesterId !== auth.userId) {
       const [requester] = await this.users.findManyByIds([session.requesterId]);
       if (requester) {
-        const [, chatsSoFar] = await this.chats.pageSessions({ requesterId: requester.id }, 0, 1);
+        const [[, chatsSoFar], bookings, tickets] = await Promise.all([
+          this.chats.pageSessions({ requesterId: requester.id }, 0, 1),
+          this.bookings.openBookingCounts(requester.id, requester.role),
+          this.tickets.recentTicketsOf(requester.id, RECENT_TICKETS),
+        ]);
         detail.requesterContext = {
           role: requester.role,
           fullName: requester.displayName,
           email: requester.email,
           memberSince: requester.createdAt.toISOString(),
           previousChats: Math.max(0, chatsSoFar - 1),
+          pendingBookings: bookings.pending,
+          upcomingBookings: bookings.upcoming,
+          recentTickets: tickets.map((ticket) => ({ ...ticket, createdAt: ticket.createdAt.toISOString() })),
         };
       }
     }

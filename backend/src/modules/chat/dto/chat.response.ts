@@ -64,12 +64,23 @@ export class ChatSessionResponse {
   @ApiProperty({ type: ChatMessageResponse, nullable: true }) lastMessage: ChatMessageResponse | null;
 }
 
+export class RequesterTicketResponse {
+  @ApiProperty({ example: 'CC-1042' }) number: string;
+  @ApiProperty() subject: string;
+  @ApiProperty() status: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
 export class ChatRequesterContextResponse {
   @ApiProperty({ enum: Role, enumName: 'Role' }) role: Role;
   @ApiProperty() fullName: string;
   @ApiProperty() email: string;
   @ApiProperty({ format: 'date-time' }) memberSince: string;
   @ApiProperty({ description: 'Earlier chats of this requester' }) previousChats: number;
+  @ApiProperty({ description: 'Booking requests waiting for an answer' }) pendingBookings: number;
+  @ApiProperty({ description: 'Confirmed bookings that have not ended' }) upcomingBookings: number;
+  @ApiProperty({ type: [RequesterTicketResponse], description: 'Newest support tickets' })
+  recentTickets: RequesterTicketResponse[];
 }
 
 export class ChatSessionDetailResponse extends ChatSessionResponse {

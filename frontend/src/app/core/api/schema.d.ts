@@ -2441,9 +2441,15 @@ export interface components {
             fullName: string;
             /** Format: date-time */
             memberSince: string;
+            /** @description Booking requests waiting for an answer */
+            pendingBookings: number;
             /** @description Earlier chats of this requester */
             previousChats: number;
+            /** @description Newest support tickets */
+            recentTickets: components["schemas"]["RequesterTicketResponse"][];
             role: components["schemas"]["Role"];
+            /** @description Confirmed bookings that have not ended */
+            upcomingBookings: number;
         };
         /** @enum {string} */
         ChatSender: "requester" | "agent" | "system";
@@ -3696,6 +3702,14 @@ export interface components {
             curriculumAndTeaching: components["schemas"]["ReportCardGrade"];
             inclusion: components["schemas"]["ReportCardGrade"];
             leadershipAndGovernance: components["schemas"]["ReportCardGrade"];
+        };
+        RequesterTicketResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @example CC-1042 */
+            number: string;
+            status: string;
+            subject: string;
         };
         RequirementResponse: {
             active: boolean;

@@ -117,6 +117,16 @@ const ROLE_NAMES: Record<string, string> = {
               <dd>{{ context.memberSince | ukDate: 'date' }}</dd>
               <dt>Earlier chats</dt>
               <dd>{{ context.previousChats }}</dd>
+              <dt>Open bookings</dt>
+              <dd>{{ context.upcomingBookings }} upcoming, {{ context.pendingBookings }} awaiting an answer</dd>
+              <dt>Recent tickets</dt>
+              <dd>
+                @for (ticket of context.recentTickets; track ticket.number) {
+                  <span class="ticket">{{ ticket.number }} · {{ ticket.subject }} ({{ ticket.status }})</span>
+                } @empty {
+                  None
+                }
+              </dd>
             }
             <dt>Waiting since</dt>
             <dd>{{ chat.createdAt | ukDate }}</dd>
@@ -180,6 +190,9 @@ const ROLE_NAMES: Record<string, string> = {
     dd {
       margin: 0 0 8px;
       overflow-wrap: anywhere;
+    }
+    .ticket {
+      display: block;
     }
     @media (max-width: 799px) {
       .conversation {
