@@ -13,6 +13,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { AvailabilityModule } from './modules/availability/availability.module';
 import { BookingsModule } from './modules/bookings/bookings.module';
+import { ChatModule } from './modules/chat/chat.module';
 import { ChildmindersModule } from './modules/childminders/childminders.module';
 import { ChildrenModule } from './modules/children/children.module';
 import { ComplianceModule } from './modules/compliance/compliance.module';
@@ -71,6 +72,7 @@ export class AppModule {
         LastMinuteModule,
         RecommendationsModule,
         SupportModule,
+        ChatModule,
         HealthModule,
         // Production is never a demo: the demo data, the demo logins' route and the payment
         // simulator are not even loaded there (backend/src/demo/, SimulatorModule).

@@ -1,3 +1,8 @@
+import { ChatAgent } from '@app/modules/chat/entities/chat-agent.entity';
+import { ChatCannedReply } from '@app/modules/chat/entities/chat-canned-reply.entity';
+import { ChatMessage } from '@app/modules/chat/entities/chat-message.entity';
+import { ChatSessionEvent } from '@app/modules/chat/entities/chat-session-event.entity';
+import { ChatSession } from '@app/modules/chat/entities/chat-session.entity';
 import { UserActivity } from '@app/modules/activity/entities/user-activity.entity';
 import { AuditEntry } from '@app/modules/audit/entities/audit-entry.entity';
 import { AccountToken } from '@app/modules/auth/entities/account-token.entity';
@@ -100,4 +105,9 @@ export const ENTITIES = [
   SupportTicket,
   SupportTicketReply,
   SupportTicketEvent,
+  ChatSession,
+  ChatMessage,
+  ChatSessionEvent,
+  ChatAgent,
+  ChatCannedReply,
 ];

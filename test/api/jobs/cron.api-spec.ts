@@ -17,6 +17,7 @@ const DAY = 24 * 3600_000;
 const PRODUCT_JOBS = [
   'billing-reminders',
   'bookings-lifecycle',
+  'chat-queue',
   'compliance-expirations',
   'email-dispatch',
   'job-history-prune',

@@ -1,6 +1,7 @@
 import { RoutePolicy } from '../policy';
 import { availabilityPolicies } from './availability.policy';
 import { bookingsPolicies } from './bookings.policy';
+import { chatPolicies } from './chat.policy';
 import { childmindersPolicies } from './childminders.policy';
 import { childrenPolicies } from './children.policy';
 import { compliancePolicies } from './compliance.policy';
@@ -32,4 +33,5 @@ export const ROUTE_POLICIES: RoutePolicy[] = [
   ...recommendationsPolicies,
   ...operationsPolicies,
   ...supportPolicies,
+  ...chatPolicies,
 ];

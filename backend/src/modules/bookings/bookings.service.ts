@@ -104,6 +104,19 @@ export class BookingsService implements ChildBookingsPort {
     return this.bookings.hasActiveForChild(childId, new Date());
   }
 
+  /**
+   * For the live chat console: how many bookings of a parent or childminder are still open
+   * (pending requests, and confirmed ones that have not ended).
+   */
+  async openBookingCounts(userId: string, role: Role): Promise<{ pending: number; upcoming: number }> {
+    const side = role === Role.Childminder ? { childminderId: userId } : { parentId: userId };
+    const [pending, upcoming] = await Promise.all([
+      this.bookings.count({ ...side, status: BookingStatus.Pending }),
+      this.bookings.count({ ...side, status: BookingStatus.Confirmed, endsAfter: new Date() }),
+    ]);
+    return { pending, upcoming };
+  }
+
   // --- reading --------------------------------------------------------------------------------
 
   async get(auth: AuthContext, id: string): Promise<BookingResponse> {

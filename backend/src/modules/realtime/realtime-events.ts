@@ -38,6 +38,26 @@ export interface RealtimeBackupProgressPayload {
   error: string | null;
 }
 
+/** A live chat line (chat module); `id` orders a session's messages and is the catch-up cursor. */
+export interface RealtimeChatMessagePayload {
+  id: number;
+  sessionId: string;
+  sender: string;
+  senderId: string | null;
+  senderName: string | null;
+  text: string;
+  createdAt: string;
+}
+
+/** A live chat changed (assigned, transferred, closed, reopened, rated) or the queue moved: clients refresh it. */
+export interface RealtimeChatSessionPayload {
+  sessionId: string;
+  state: string;
+  agentId: string | null;
+  /** What happened, e.g. `assigned`, `transferred`, `closed`, `queued`. */
+  change: string;
+}
+
 export interface RealtimeEventMap {
   'message.created': { conversationId: string; message: RealtimeMessagePayload };
   'conversation.read': { conversationId: string; readerId: string; readUpTo: string | null };
@@ -46,6 +66,8 @@ export interface RealtimeEventMap {
   'notifications.read': { notificationIds: string[]; all: boolean; readAt: string; unreadCount: number };
   'booking.updated': { booking: RealtimeBookingPayload };
   'backup.progress': { run: RealtimeBackupProgressPayload };
+  'chat.message': { sessionId: string; message: RealtimeChatMessagePayload };
+  'chat.session': RealtimeChatSessionPayload;
 }
 
 export type RealtimeEventType = keyof RealtimeEventMap;
@@ -60,6 +82,8 @@ export const REALTIME_EVENT_TYPES: readonly RealtimeEventType[] = [
   'notifications.read',
   'booking.updated',
   'backup.progress',
+  'chat.message',
+  'chat.session',
 ];
 
 /** What a client receives: the stored event's id (the SSE `id:`, for Last-Event-ID), its type and payload. */

@@ -27,6 +27,10 @@ export const SETTING_DEFAULTS = {
   'support.contact.maxPerIp': 5,
   'support.contact.maxPerEmail': 3,
   'support.contact.windowMinutes': 60,
+  /** Live chat: how many active chats one agent is given at most. */
+  'chat.agentCapacity': 3,
+  /** Live chat: minutes a chat may wait with no agent before the widget offers to leave a message. */
+  'chat.noAgentMinutes': 5,
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

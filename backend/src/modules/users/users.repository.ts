@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { Role } from '@app/common/auth/role';
+import { Role, STAFF_ROLES } from '@app/common/auth/role';
 import { forUpdate } from '@app/database/locking';
 import { User, UserStatus } from './entities/user.entity';
 
@@ -92,6 +92,14 @@ export class UsersRepository {
   findActiveByRoles(roles: readonly Role[], manager?: EntityManager): Promise<User[]> {
     return this.repo(manager).find({
       where: { role: In([...roles]), status: UserStatus.Active },
+      order: { firstName: 'ASC', lastName: 'ASC' },
+    });
+  }
+
+  /** Active support agents and admins: the people who can answer the live chat. */
+  findChatStaff(manager?: EntityManager): Promise<User[]> {
+    return this.repo(manager).find({
+      where: { role: In([...STAFF_ROLES]), status: UserStatus.Active },
       order: { firstName: 'ASC', lastName: 'ASC' },
     });
   }

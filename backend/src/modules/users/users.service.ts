@@ -44,6 +44,18 @@ export class UsersService {
     return this.users.findActiveByRoles(roles, manager);
   }
 
+  /** The users behind `ids` (unknown ids are left out). */
+  findManyByIds(ids: readonly string[], manager?: EntityManager): Promise<User[]> {
+    return this.users.findByIds(ids, manager);
+  }
+
+  /** Support agents and admins with their chat status (offline when never set). */
+  async listChatStaff(manager?: EntityManager): Promise<User[]> {
+    const staff = await this.users.findChatStaff(manager);
+    for (const user of staff) user.chatStatus ??= ChatStatus.Offline;
+    return staff;
+  }
+
   async getMe(auth: AuthContext): Promise<UserResponse> {
     return toUserResponse(await this.requireAccount(auth.userId));
   }

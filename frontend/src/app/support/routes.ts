@@ -18,8 +18,8 @@ export default [
       },
       {
         path: 'chats',
-        title: 'Chats',
-        loadComponent: () => import('./chats/chats').then((m) => m.ConsoleChats),
+        title: 'Live chat',
+        loadComponent: () => import('./chats/chats').then((m) => m.SupportChats),
       },
       {
         path: 'stats',

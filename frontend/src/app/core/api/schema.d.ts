@@ -98,24 +98,6 @@ export interface paths {
         patch: operations["Users_updateProfile"];
         trace?: never;
     };
-    "/api/auth/chat-status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Live chat availability of a support agent or admin */
-        get: operations["Users_chatStatus"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Set live chat availability: available, busy or offline */
-        patch: operations["Users_updateChatStatus"];
-        trace?: never;
-    };
     "/api/auth/register": {
         parameters: {
             query?: never;
@@ -1699,61 +1681,78 @@ export interface paths {
         patch: operations["LastMinute_updateSettings"];
         trace?: never;
     };
-    "/api/tickets": {
+    "/api/chat/sessions": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** My tickets; for support agents and admins, every ticket with the inbox filters */
-        get: operations["Tickets_list"];
+        /** Chats: mine (parents, childminders); the queue and my chats (agents); all, filtered (admins) */
+        get: operations["Chat_list"];
         put?: never;
-        /** Ask for help: a new ticket (safeguarding concerns are urgent and reach every admin at once) */
-        post: operations["Tickets_create"];
+        /** Start a live chat (or get my open one): it opens with a system message and joins the queue */
+        post: operations["Chat_create"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/tickets/{id}": {
+    "/api/chat/sessions/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** A ticket with its thread (requesters never see internal notes or history) */
-        get: operations["Tickets_get"];
+        /** A chat with its history; staff also see the requester’s context */
+        get: operations["Chat_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Requesters close their ticket; agents change status, priority, category, assignee and tags */
-        patch: operations["Tickets_update"];
+        /** Close a chat; the requester may also reopen it (within 24 hours), leave a message instead of waiting, or rate it */
+        patch: operations["Chat_update"];
         trace?: never;
     };
-    "/api/tickets/{id}/replies": {
+    "/api/chat/messages": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The thread, oldest first (internal notes only for agents and admins) */
-        get: operations["Tickets_replies"];
+        /** A chat’s messages, oldest first; `after` returns only what came since */
+        get: operations["Chat_messages"];
         put?: never;
-        /** Reply (emails and notifies the other side; a requester’s reply reopens a resolved ticket). Agents may write internal notes. */
-        post: operations["Tickets_reply"];
+        /** Write in a chat (the same as sending `chat:send` on the socket) */
+        post: operations["Chat_send"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/contact": {
+    "/api/chat/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Waiting and unread counts, and the chats needing attention */
+        get: operations["Chat_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/transfer": {
         parameters: {
             query?: never;
             header?: never;
@@ -1762,113 +1761,23 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The public contact form: becomes a ticket and a confirmation email with its number */
-        post: operations["Contact_contact"];
+        /** Hand my chat (any chat, for admins) to an online agent with free capacity */
+        post: operations["Chat_transfer"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/dashboard/parent/support": {
+    "/api/chat/agents": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** My support tickets, most recently active first */
-        get: operations["ParentSupport_list"];
-        put?: never;
-        /** Ask for help: a new ticket */
-        post: operations["ParentSupport_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/dashboard/parent/support/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One of my tickets with its replies */
-        get: operations["ParentSupport_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Close my ticket (it becomes read-only) */
-        patch: operations["ParentSupport_close"];
-        trace?: never;
-    };
-    "/api/dashboard/childminder/support": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** My support tickets, most recently active first */
-        get: operations["ChildminderSupport_list"];
-        put?: never;
-        /** Ask for help: a new ticket */
-        post: operations["ChildminderSupport_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/dashboard/childminder/support/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One of my tickets with its replies */
-        get: operations["ChildminderSupport_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Close my ticket (it becomes read-only) */
-        patch: operations["ChildminderSupport_close"];
-        trace?: never;
-    };
-    "/api/admin/support": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The ticket inbox: filters by status, priority, category, assignee, requester role and dates */
-        get: operations["AdminSupport_list"];
-        put?: never;
-        /** Raise a ticket on someone’s behalf (an account, or a name and an email) */
-        post: operations["AdminSupport_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/support/search": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Full-text search of subjects, bodies and replies (every word, prefix match), or a ticket number */
-        get: operations["AdminSupport_search"];
+        /** Support agents and admins with their status and active chats */
+        get: operations["Chat_listAgents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1877,16 +1786,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/admin/support/stats": {
+    "/api/chat/canned-replies": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Counts, median first-response and resolution times, backlog by age, satisfaction and a daily series */
-        get: operations["AdminSupport_stats"];
-        put?: never;
+        /** Ready-made answers for the console */
+        get: operations["Chat_cannedReplies"];
+        /** Replace the list of canned replies (admins) */
+        put: operations["Chat_replaceCannedReplies"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1894,23 +1804,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/admin/support/{id}": {
+    "/api/auth/chat-status": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** A ticket with its thread, internal notes and history */
-        get: operations["AdminSupport_get"];
+        /** Live chat availability of a support agent or admin */
+        get: operations["ChatStatus_chatStatus"];
         put?: never;
         post?: never;
-        /** Delete a ticket and its thread (admins only; written to the audit log) */
-        delete: operations["AdminSupport_remove"];
+        delete?: never;
         options?: never;
         head?: never;
-        /** Change status, priority, category, assignee or tags, and/or add an internal note */
-        patch: operations["AdminSupport_update"];
+        /** Set live chat availability: available (takes waiting chats at once), busy (keeps chats, gets no new ones) or offline (open chats go back to the queue) */
+        patch: operations["ChatStatus_updateChatStatus"];
         trace?: never;
     };
     "/api/health/live": {
@@ -1956,23 +1865,6 @@ export interface paths {
         };
         /** The demo logins, listed only when the server runs with demo data */
         get: operations["DemoAccounts_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/test-tickets": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Creates a few sample tickets (one per state) for trying the console and lists the newest tickets; not in production */
-        get: operations["TestTickets_create"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2265,12 +2157,6 @@ export interface components {
         };
         /** @enum {string} */
         AvailabilityType: "available" | "unavailable";
-        BacklogResponse: {
-            days1To3: number;
-            days3To7: number;
-            older: number;
-            upTo1Day: number;
-        };
         /** @enum {string} */
         BillingInterval: "month" | "year";
         BlockStateResponse: {
@@ -2451,6 +2337,19 @@ export interface components {
              */
             immediately: boolean;
         };
+        CannedRepliesResponse: {
+            items: components["schemas"]["CannedReplyResponse"][];
+        };
+        CannedReplyDto: {
+            text: string;
+            title: string;
+        };
+        CannedReplyResponse: {
+            /** Format: uuid */
+            id: string;
+            text: string;
+            title: string;
+        };
         CapacityDto: {
             /**
              * @description Of those, babies under 1
@@ -2480,6 +2379,165 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        ChatAgentResponse: {
+            activeChats: number;
+            /** @description Online (available or busy) with fewer active chats than the capacity */
+            canTakeTransfer: boolean;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            role: components["schemas"]["Role"];
+            status: components["schemas"]["ChatStatus"];
+        };
+        ChatAgentsResponse: {
+            /** @description Active chats one agent may have at most */
+            capacity: number;
+            items: components["schemas"]["ChatAgentResponse"][];
+        };
+        ChatEventResponse: {
+            actorId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            fromAgentId: string | null;
+            note: string | null;
+            toAgentId: string | null;
+            type: components["schemas"]["ChatEventType"];
+        };
+        /** @enum {string} */
+        ChatEventType: "created" | "assigned" | "transferred" | "requeued" | "closed" | "reopened" | "left_message" | "rated";
+        ChatMessageResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Orders the session’s messages; ask for messages after it to catch up */
+            id: number;
+            sender: components["schemas"]["ChatSender"];
+            /** Format: uuid */
+            senderId: string | null;
+            senderName: string | null;
+            /** Format: uuid */
+            sessionId: string;
+            text: string;
+        };
+        ChatMessagesResponse: {
+            items: components["schemas"]["ChatMessageResponse"][];
+        };
+        ChatNotificationsResponse: {
+            /** @description The queue (oldest first) and my chats with unread messages */
+            sessions: components["schemas"]["ChatSessionResponse"][];
+            /** @description Unread requester messages in my active chats */
+            unread: number;
+            /** @description Chats waiting in the queue */
+            waiting: number;
+        };
+        ChatPersonResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description First name */
+            name: string;
+            role: components["schemas"]["Role"];
+        };
+        ChatRequesterContextResponse: {
+            email: string;
+            fullName: string;
+            /** Format: date-time */
+            memberSince: string;
+            /** @description Booking requests waiting for an answer */
+            pendingBookings: number;
+            /** @description Earlier chats of this requester */
+            previousChats: number;
+            /** @description Newest support tickets */
+            recentTickets: components["schemas"]["RequesterTicketResponse"][];
+            role: components["schemas"]["Role"];
+            /** @description Confirmed bookings that have not ended */
+            upcomingBookings: number;
+        };
+        /** @enum {string} */
+        ChatSender: "requester" | "agent" | "system";
+        /** @enum {string} */
+        ChatSessionAction: "close" | "reopen" | "leave_message" | "rate";
+        ChatSessionDetailResponse: {
+            agent: components["schemas"]["ChatPersonResponse"] | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            events: components["schemas"]["ChatEventResponse"][];
+            /** Format: uuid */
+            id: string;
+            lastMessage: components["schemas"]["ChatMessageResponse"] | null;
+            /** Format: date-time */
+            lastMessageAt: string | null;
+            /**
+             * Format: date-time
+             * @description While waiting: from this time the widget offers to leave a message instead
+             */
+            leaveMessageOfferedAt: string | null;
+            leftMessage: boolean;
+            /**
+             * Format: date-time
+             * @description When the chat (last) entered the queue
+             */
+            queuedAt: string;
+            rating: number | null;
+            ratingComment: string | null;
+            /**
+             * Format: date-time
+             * @description Closed: the requester may reopen it until this time
+             */
+            reopenableUntil: string | null;
+            requester: components["schemas"]["ChatPersonResponse"];
+            /** @description For support staff only */
+            requesterContext?: components["schemas"]["ChatRequesterContextResponse"];
+            state: components["schemas"]["ChatSessionState"];
+            /** @description The ticket a left message became */
+            ticketNumber: string | null;
+            /** @description Messages from the other side I have not read */
+            unread: number;
+        };
+        ChatSessionPageResponse: {
+            items: components["schemas"]["ChatSessionResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ChatSessionResponse: {
+            agent: components["schemas"]["ChatPersonResponse"] | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            lastMessage: components["schemas"]["ChatMessageResponse"] | null;
+            /** Format: date-time */
+            lastMessageAt: string | null;
+            /**
+             * Format: date-time
+             * @description While waiting: from this time the widget offers to leave a message instead
+             */
+            leaveMessageOfferedAt: string | null;
+            leftMessage: boolean;
+            /**
+             * Format: date-time
+             * @description When the chat (last) entered the queue
+             */
+            queuedAt: string;
+            rating: number | null;
+            ratingComment: string | null;
+            /**
+             * Format: date-time
+             * @description Closed: the requester may reopen it until this time
+             */
+            reopenableUntil: string | null;
+            requester: components["schemas"]["ChatPersonResponse"];
+            state: components["schemas"]["ChatSessionState"];
+            /** @description The ticket a left message became */
+            ticketNumber: string | null;
+            /** @description Messages from the other side I have not read */
+            unread: number;
+        };
+        /** @enum {string} */
+        ChatSessionState: "waiting" | "active" | "closed";
         /** @enum {string} */
         ChatStatus: "available" | "busy" | "offline";
         ChatStatusResponse: {
@@ -2769,25 +2827,6 @@ export interface components {
         };
         /** @enum {string} */
         ComplianceStatus: "compliant" | "expiring" | "non_compliant";
-        ContactDto: {
-            /** @enum {string} */
-            category: "account" | "booking" | "payment" | "safeguarding" | "technical" | "other";
-            /** Format: email */
-            email: string;
-            message: string;
-            name: string;
-            subject: string;
-            /** @description Leave empty (hidden from people; bots fill it in) */
-            website?: string;
-        };
-        ContactReceivedResponse: {
-            received: boolean;
-            /**
-             * @description Also emailed to you
-             * @example CC-1042
-             */
-            ticketNumber: string | null;
-        };
         ConversationMessageResponse: {
             /** Format: uuid */
             conversationId: string;
@@ -2824,10 +2863,6 @@ export interface components {
             /** @description Messages from the other party I have not read */
             unreadCount: number;
         };
-        CountByKeyResponse: {
-            count: number;
-            key: string;
-        };
         CreateBookingDto: {
             childIds: string[];
             /**
@@ -2851,6 +2886,10 @@ export interface components {
              * @default 1
              */
             weeks: number;
+        };
+        CreateChatSessionDto: {
+            /** @description The first message, if any */
+            message?: string;
         };
         CreateCheckoutSessionDto: {
             interval: components["schemas"]["BillingInterval"];
@@ -2942,14 +2981,6 @@ export interface components {
              */
             startTime: string;
         };
-        CreateReplyDto: {
-            body: string;
-            /**
-             * @description Agents only: a note the requester never sees
-             * @default false
-             */
-            internal: boolean;
-        };
         CreateRequirementDto: {
             /** @default true */
             active: boolean;
@@ -2978,13 +3009,6 @@ export interface components {
             rating: number;
             text?: string;
         };
-        CreateTicketDto: {
-            body: string;
-            /** @enum {string} */
-            category: "account" | "booking" | "payment" | "safeguarding" | "technical" | "other";
-            /** @example I cannot see my booking */
-            subject: string;
-        };
         CurrentSubscriptionResponse: {
             entitlements: string[];
             /** @description Payment history, newest first (up to 100) */
@@ -2992,12 +3016,6 @@ export interface components {
             /** @description The plan in force (the free plan without a subscription) */
             plan: components["schemas"]["PlanResponse"];
             subscription?: components["schemas"]["SubscriptionResponse"] | null;
-        };
-        DailyPointResponse: {
-            created: number;
-            /** @example 2026-12-01 */
-            date: string;
-            resolved: number;
         };
         DayHoursDto: {
             /**
@@ -3016,11 +3034,6 @@ export interface components {
             close: string;
             /** @example 07:30 */
             open: string;
-        };
-        DeletedTicketResponse: {
-            deleted: boolean;
-            /** Format: uuid */
-            id: string;
         };
         DemoAccount: {
             email: string;
@@ -3364,46 +3377,6 @@ export interface components {
         MessageResponse: {
             message: string;
         };
-        MyReplyResponse: {
-            /** @example Sam (Support) */
-            authorName: string;
-            body: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            side: "requester" | "agent";
-        };
-        MyTicketDetailResponse: {
-            /** @description Oldest first */
-            replies: components["schemas"]["MyReplyResponse"][];
-            ticket: components["schemas"]["MyTicketResponse"];
-        };
-        MyTicketPageResponse: {
-            items: components["schemas"]["MyTicketResponse"][];
-            page: number;
-            pageSize: number;
-            total: number;
-        };
-        MyTicketResponse: {
-            body: string;
-            /** @enum {string} */
-            category: "account" | "booking" | "payment" | "safeguarding" | "technical" | "other";
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: uuid */
-            id: string;
-            /** Format: date-time */
-            lastActivityAt: string;
-            /** @example CC-1042 */
-            number: string;
-            /** @enum {string} */
-            priority: "low" | "normal" | "high" | "urgent";
-            /** @enum {string} */
-            status: "open" | "pending" | "resolved" | "closed";
-            subject: string;
-        };
         NotificationPageResponse: {
             items: components["schemas"]["NotificationResponse"][];
             page: number;
@@ -3730,6 +3703,14 @@ export interface components {
             inclusion: components["schemas"]["ReportCardGrade"];
             leadershipAndGovernance: components["schemas"]["ReportCardGrade"];
         };
+        RequesterTicketResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @example CC-1042 */
+            number: string;
+            status: string;
+            subject: string;
+        };
         RequirementResponse: {
             active: boolean;
             documentType: components["schemas"]["DocumentType"];
@@ -3788,11 +3769,6 @@ export interface components {
              */
             job: string;
         };
-        SatisfactionResponse: {
-            /** @description Average rating 1-5; null without ratings */
-            average: number | null;
-            count: number;
-        };
         SearchOriginResponse: {
             /**
              * @description Where distances are measured from: the district centre
@@ -3810,6 +3786,11 @@ export interface components {
         };
         /** @enum {string} */
         SearchSort: "distance" | "rating" | "price";
+        SendChatMessageDto: {
+            /** Format: uuid */
+            sessionId: string;
+            text: string;
+        };
         SendMessageDto: {
             /**
              * Format: uuid
@@ -3869,27 +3850,6 @@ export interface components {
             /** @description Pass as ?ticket= to GET /api/messages/sse */
             ticket: string;
         };
-        StaffCreateTicketDto: {
-            body: string;
-            /** @enum {string} */
-            category: "account" | "booking" | "payment" | "safeguarding" | "technical" | "other";
-            /**
-             * @description Safeguarding is always urgent
-             * @enum {string}
-             */
-            priority?: "low" | "normal" | "high" | "urgent";
-            /** @description Without requesterId: where to answer */
-            requesterEmail?: string;
-            /**
-             * Format: uuid
-             * @description The requester’s account
-             */
-            requesterId?: string;
-            /** @description Without requesterId: who asked */
-            requesterName?: string;
-            /** @example I cannot see my booking */
-            subject: string;
-        };
         SubscriptionOwnerResponse: {
             email: string;
             /** Format: uuid */
@@ -3933,110 +3893,16 @@ export interface components {
             /** @description Pass as cursor for older messages; null at the start */
             nextCursor: string | null;
         };
-        TicketAssigneeResponse: {
+        TransferChatDto: {
+            /**
+             * Format: uuid
+             * @description An online support agent or admin with free capacity
+             */
+            agentId: string;
+            /** @description A note for the new agent */
+            note?: string;
             /** Format: uuid */
-            id: string;
-            name: string;
-        };
-        TicketDetailResponse: {
-            /** @description Oldest first */
-            history: components["schemas"]["TicketEventResponse"][];
-            /** @description Oldest first, internal notes included */
-            replies: components["schemas"]["TicketReplyResponse"][];
-            ticket: components["schemas"]["TicketResponse"];
-        };
-        TicketEventResponse: {
-            actorName: string;
-            /** Format: date-time */
-            createdAt: string;
-            from: string | null;
-            /** Format: uuid */
-            id: string;
-            to: string | null;
-            /** @enum {string} */
-            type: "created" | "status" | "priority" | "category" | "assignee" | "tags";
-        };
-        TicketPageResponse: {
-            items: components["schemas"]["TicketResponse"][];
-            page: number;
-            pageSize: number;
-            total: number;
-        };
-        TicketPersonResponse: {
-            email: string;
-            /** Format: uuid */
-            id: string | null;
-            name: string;
-            /** @description parent, childminder, ... or null for a visitor */
-            role: string | null;
-        };
-        TicketReplyListResponse: {
-            /** @description Oldest first; requesters never see internal notes */
-            items: components["schemas"]["TicketReplyResponse"][];
-        };
-        TicketReplyResponse: {
-            /** Format: uuid */
-            authorId: string | null;
-            /** @example Sam (Support) */
-            authorName: string;
-            body: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: uuid */
-            id: string;
-            /** @description An internal note: never shown to the requester */
-            internal: boolean;
-            /** @enum {string} */
-            side: "requester" | "agent";
-        };
-        TicketResponse: {
-            assignee: components["schemas"]["TicketAssigneeResponse"] | null;
-            body: string;
-            /** @enum {string} */
-            category: "account" | "booking" | "payment" | "safeguarding" | "technical" | "other";
-            /** Format: date-time */
-            closedAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            firstResponseAt: string | null;
-            /** Format: uuid */
-            id: string;
-            /** Format: date-time */
-            lastActivityAt: string;
-            /** @example CC-1042 */
-            number: string;
-            /** @enum {string} */
-            priority: "low" | "normal" | "high" | "urgent";
-            requester: components["schemas"]["TicketPersonResponse"];
-            /** Format: date-time */
-            resolvedAt: string | null;
-            /** @enum {string} */
-            source: "web" | "contact" | "chat" | "staff";
-            /** @enum {string} */
-            status: "open" | "pending" | "resolved" | "closed";
-            subject: string;
-            tags: string[];
-        };
-        TicketStatsResponse: {
-            /** @description Open and pending tickets now, by age */
-            backlog: components["schemas"]["BacklogResponse"];
-            byCategory: components["schemas"]["CountByKeyResponse"][];
-            byPriority: components["schemas"]["CountByKeyResponse"][];
-            byStatus: components["schemas"]["CountByKeyResponse"][];
-            daily: components["schemas"]["DailyPointResponse"][];
-            /** Format: date-time */
-            from: string;
-            /** @description Median seconds to the first agent reply */
-            medianFirstResponseSeconds: number | null;
-            /** @description Median seconds from creation to resolution */
-            medianResolutionSeconds: number | null;
-            /** @description Live chat ratings in the range */
-            satisfaction: components["schemas"]["SatisfactionResponse"];
-            /** Format: date-time */
-            to: string;
-            /** @description Tickets created in the range */
-            total: number;
+            sessionId: string;
         };
         TwoFactorChallengeResponse: {
             /** @description Send with the code to POST /api/auth/login/2fa; valid for 5 minutes */
@@ -4081,6 +3947,19 @@ export interface components {
             /** @example 2026-03-03T09:30:00Z */
             startsAt?: string;
             weeks?: number;
+        };
+        UpdateCannedRepliesDto: {
+            /** @description The whole list, in order */
+            replies: components["schemas"]["CannedReplyDto"][];
+        };
+        UpdateChatSessionDto: {
+            action: components["schemas"]["ChatSessionAction"];
+            /** @description rate: an optional comment */
+            comment?: string;
+            /** @description leave_message: the message for support */
+            message?: string;
+            /** @description rate: 1 (poor) to 5 (excellent) */
+            rating?: number;
         };
         UpdateChatStatusDto: {
             status: components["schemas"]["ChatStatus"];
@@ -4183,13 +4062,6 @@ export interface components {
         UpdateNotificationPreferencesDto: {
             preferences: components["schemas"]["NotificationPreferenceUpdateDto"][];
         };
-        UpdateOwnTicketDto: {
-            /**
-             * @description Close my ticket (it becomes read-only)
-             * @enum {string}
-             */
-            status: "closed";
-        };
         UpdateProfileDto: {
             firstName?: string;
             lastName?: string;
@@ -4222,28 +4094,6 @@ export interface components {
             preview?: boolean;
             /** @description The prorationDate of the preview the user accepted (Unix seconds) */
             prorationDate?: number;
-        };
-        UpdateTicketDto: {
-            /**
-             * Format: uuid
-             * @description null unassigns
-             */
-            assigneeId?: string | null;
-            /** @enum {string} */
-            category?: "account" | "booking" | "payment" | "safeguarding" | "technical" | "other";
-            /** @description An internal note to add */
-            note?: string;
-            /** @enum {string} */
-            priority?: "low" | "normal" | "high" | "urgent";
-            /** @enum {string} */
-            status?: "open" | "pending" | "resolved" | "closed";
-            /**
-             * @example [
-             *       "billing",
-             *       "refund"
-             *     ]
-             */
-            tags?: string[];
         };
         UserResponse: {
             createdAt: string;
@@ -4525,76 +4375,6 @@ export interface operations {
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Users_chatStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChatStatusResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: support_agent, admin, super_admin. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Users_updateChatStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateChatStatusDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChatStatusResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: support_agent, admin, super_admin. */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9725,21 +9505,14 @@ export interface operations {
             };
         };
     };
-    Tickets_list: {
+    Chat_list: {
         parameters: {
             query?: {
                 page?: number;
                 pageSize?: number;
-                status?: "open" | "pending" | "resolved" | "closed";
-                priority?: "low" | "normal" | "high" | "urgent";
-                category?: "account" | "booking" | "payment" | "safeguarding" | "technical" | "other";
-                /** @description An agent’s id, `me`, or `none` for unassigned tickets */
-                assignee?: string;
-                requesterRole?: "parent" | "childminder" | "visitor";
-                /** @description Created at or after */
-                from?: string;
-                /** @description Created at or before */
-                to?: string;
+                state?: components["schemas"]["ChatSessionState"];
+                /** @description Staff: only the chats assigned to me (and, unless state is given, the queue) */
+                mine?: boolean;
             };
             header?: never;
             path?: never;
@@ -9747,21 +9520,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Requesters get MyTicketPage; agents get TicketPage */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MyTicketPageResponse"] | components["schemas"]["TicketPageResponse"];
+                    "application/json": components["schemas"]["ChatSessionPageResponse"];
                 };
-            };
-            /** @description A filter or page parameter is not acceptable */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
@@ -9772,7 +9537,7 @@ export interface operations {
             };
         };
     };
-    Tickets_create: {
+    Chat_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -9781,7 +9546,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateTicketDto"];
+                "application/json": components["schemas"]["CreateChatSessionDto"];
             };
         };
         responses: {
@@ -9790,15 +9555,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MyTicketResponse"];
+                    "application/json": components["schemas"]["ChatSessionDetailResponse"];
                 };
-            };
-            /** @description Subject, body or category not acceptable */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
@@ -9816,11 +9574,12 @@ export interface operations {
             };
         };
     };
-    Tickets_get: {
+    Chat_get: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description The chat session */
                 id: string;
             };
             cookie?: never;
@@ -9832,7 +9591,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MyTicketDetailResponse"] | components["schemas"]["TicketDetailResponse"];
+                    "application/json": components["schemas"]["ChatSessionDetailResponse"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -9842,7 +9601,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No such ticket, or not mine */
+            /** @description No such chat, or not one of mine (requester, assigned agent or admin) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9851,18 +9610,19 @@ export interface operations {
             };
         };
     };
-    Tickets_update: {
+    Chat_update: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description The chat session */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateTicketDto"];
+                "application/json": components["schemas"]["UpdateChatSessionDto"];
             };
         };
         responses: {
@@ -9871,15 +9631,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MyTicketDetailResponse"] | components["schemas"]["TicketDetailResponse"];
+                    "application/json": components["schemas"]["ChatSessionDetailResponse"];
                 };
-            };
-            /** @description A field is not acceptable, or the assignee is not staff */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
@@ -9888,21 +9641,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A requester tried to change more than closing their ticket */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No such ticket, or not mine */
+            /** @description No such chat, or not one of mine (requester, assigned agent or admin) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The ticket is closed (read-only) */
+            /** @description The action does not fit the chat’s state (code names why) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9911,639 +9657,13 @@ export interface operations {
             };
         };
     };
-    Tickets_replies: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TicketReplyListResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No such ticket, or not mine */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Tickets_reply: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateReplyDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MyReplyResponse"] | components["schemas"]["TicketReplyResponse"];
-                };
-            };
-            /** @description Empty or too long */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description A requester asked for an internal note */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No such ticket, or not mine */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The ticket is closed (read-only) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Contact_contact: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ContactDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContactReceivedResponse"];
-                };
-            };
-            /** @description A field is missing or not acceptable */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Too many messages from this address or email; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ParentSupport_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                status?: "open" | "pending" | "resolved" | "closed";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MyTicketPageResponse"];
-                };
-            };
-            /** @description status or a page parameter is not acceptable */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: parent. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ParentSupport_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateTicketDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MyTicketResponse"];
-                };
-            };
-            /** @description Subject, body or category not acceptable */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: parent. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ParentSupport_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MyTicketDetailResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: parent. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No such ticket, or not mine */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ParentSupport_close: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateOwnTicketDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MyTicketDetailResponse"];
-                };
-            };
-            /** @description Only { "status": "closed" } is accepted */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: parent. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No such ticket, or not mine */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Already closed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ChildminderSupport_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                status?: "open" | "pending" | "resolved" | "closed";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MyTicketPageResponse"];
-                };
-            };
-            /** @description status or a page parameter is not acceptable */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: childminder. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ChildminderSupport_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateTicketDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MyTicketResponse"];
-                };
-            };
-            /** @description Subject, body or category not acceptable */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: childminder. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ChildminderSupport_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MyTicketDetailResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: childminder. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No such ticket, or not mine */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ChildminderSupport_close: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateOwnTicketDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MyTicketDetailResponse"];
-                };
-            };
-            /** @description Only { "status": "closed" } is accepted */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: childminder. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No such ticket, or not mine */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Already closed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminSupport_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                status?: "open" | "pending" | "resolved" | "closed";
-                priority?: "low" | "normal" | "high" | "urgent";
-                category?: "account" | "booking" | "payment" | "safeguarding" | "technical" | "other";
-                /** @description An agent’s id, `me`, or `none` for unassigned tickets */
-                assignee?: string;
-                requesterRole?: "parent" | "childminder" | "visitor";
-                /** @description Created at or after */
-                from?: string;
-                /** @description Created at or before */
-                to?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TicketPageResponse"];
-                };
-            };
-            /** @description A filter or page parameter is not acceptable */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: support_agent, admin, super_admin. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminSupport_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["StaffCreateTicketDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TicketDetailResponse"];
-                };
-            };
-            /** @description A field is not acceptable, or no requester given */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: support_agent, admin, super_admin. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No such requester account */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminSupport_search: {
+    Chat_messages: {
         parameters: {
             query: {
-                page?: number;
-                pageSize?: number;
-                status?: "open" | "pending" | "resolved" | "closed";
-                priority?: "low" | "normal" | "high" | "urgent";
-                category?: "account" | "booking" | "payment" | "safeguarding" | "technical" | "other";
-                /** @description An agent’s id, `me`, or `none` for unassigned tickets */
-                assignee?: string;
-                requesterRole?: "parent" | "childminder" | "visitor";
-                /** @description Created at or after */
-                from?: string;
-                /** @description Created at or before */
-                to?: string;
-                /** @description Words to find in subjects, bodies and replies (each 3+ characters, prefix match), or a ticket number */
-                q: string;
+                sessionId: string;
+                /** @description Only messages after this message id (what a reconnecting client missed) */
+                after?: number;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -10556,94 +9676,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketPageResponse"];
-                };
-            };
-            /** @description q has no word of 3 or more characters, or a filter is not acceptable */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: support_agent, admin, super_admin. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminSupport_stats: {
-        parameters: {
-            query?: {
-                /** @description Start of the range (default: 30 days ago) */
-                from?: string;
-                /** @description End of the range (default: now) */
-                to?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TicketStatsResponse"];
-                };
-            };
-            /** @description from/to not acceptable */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: support_agent, admin, super_admin. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AdminSupport_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TicketDetailResponse"];
+                    "application/json": components["schemas"]["ChatMessagesResponse"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -10653,14 +9686,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Only for: support_agent, admin, super_admin. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No such ticket */
+            /** @description No such chat, or not one of mine (requester, assigned agent or admin) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10669,13 +9695,55 @@ export interface operations {
             };
         };
     };
-    AdminSupport_remove: {
+    Chat_send: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                id: string;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendChatMessageDto"];
             };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatMessageResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such chat, or not one of mine (requester, assigned agent or admin) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CHAT_SESSION_CLOSED: the chat is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Chat_notifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -10685,7 +9753,161 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeletedTicketResponse"];
+                    "application/json": components["schemas"]["ChatNotificationsResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: support_agent, admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Chat_transfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferChatDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatSessionDetailResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: support_agent, admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such chat, or not one of mine (requester, assigned agent or admin) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The agent is offline or full, or the chat is not in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Chat_listAgents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatAgentsResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: support_agent, admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Chat_cannedReplies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedRepliesResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: support_agent, admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Chat_replaceCannedReplies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCannedRepliesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedRepliesResponse"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -10702,44 +9924,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No such ticket */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
         };
     };
-    AdminSupport_update: {
+    ChatStatus_chatStatus: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                id: string;
-            };
+            path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateTicketDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketDetailResponse"];
+                    "application/json": components["schemas"]["ChatStatusResponse"];
                 };
-            };
-            /** @description A field is not acceptable, or the assignee is not staff */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
@@ -10755,15 +9957,38 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No such ticket */
-            404: {
+        };
+    };
+    ChatStatus_updateChatStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateChatStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatStatusResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The ticket is closed: only reopening it is allowed */
-            409: {
+            /** @description Only for: support_agent, admin, super_admin. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10833,49 +10058,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DemoAccountsResponse"];
                 };
-            };
-        };
-    };
-    TestTickets_create: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TicketPageResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: admin, super_admin. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The server runs with NODE_ENV=production */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
         };
     };
