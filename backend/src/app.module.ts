@@ -80,7 +80,6 @@ export class AppModule {
         SystemModule,
         MonitoringModule,
         BackupsModule,
-        DemoSeedModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
     };

@@ -7,6 +7,7 @@ import { StorageModule } from '@app/modules/storage/storage.module';
 import { DemoAccountsController } from './accounts/demo-accounts.controller';
 import { DemoAccountsSeeder } from './accounts/demo-accounts.seeder';
 import { AvailabilityDemoSeeder } from './availability/availability-demo.seeder';
+import { ChatDemoSeeder } from './chat/chat-demo.seeder';
 import { BookingsDemoSeeder } from './bookings/bookings-demo.seeder';
 import { ChildmindersDemoSeeder } from './childminders/childminders-demo.seeder';
 import { ChildrenDemoSeeder } from './children/children-demo.seeder';
@@ -59,6 +60,7 @@ import { UsersModule } from '@app/modules/users/users.module';
     ReviewHistoryDemoSeeder,
     LastMinuteDemoSeeder,
     SupportDemoSeeder,
+    ChatDemoSeeder,
     SupportSamples,
   ],
   exports: [DemoSeeder],

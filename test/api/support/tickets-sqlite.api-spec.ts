@@ -1,6 +1,6 @@
 import { Role } from '@app/common/auth/role';
-import { DEMO_ACCOUNTS } from '@app/database/seed/demo-data';
-import { DemoSeeder } from '@app/database/seed/demo-seeder';
+import { DEMO_ACCOUNTS } from '@app/demo/demo-data';
+import { DemoSeeder } from '@app/demo/demo-seeder';
 import type { TestApp } from '../../support/test-app';
 import { bootOn, supportStories } from './support-stories';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Role } from '@app/common/auth/role';
-import { DemoData, DemoDataSeeder, DemoSeedContext } from '@app/database/seed/demo-data';
+import { DemoData, DemoDataSeeder, DemoSeedContext } from '@app/demo/demo-data';
 import { ReplyAuthorSide } from '@app/modules/support/entities/support-ticket-reply.entity';
 import { TicketCategory, TicketPriority, TicketStatus } from '@app/modules/support/entities/support-ticket.entity';
 import { ImportedTicket, SupportService } from '@app/modules/support/support.service';

@@ -10,7 +10,6 @@ import { ChatController, ChatStatusController } from './chat.controllers';
 import { ChatGateway } from './chat.gateway';
 import { ChatRepository } from './chat.repository';
 import { ChatService } from './chat.service';
-import { ChatDemoSeeder } from './demo/chat-demo.seeder';
 
 /**
  * Live chat between parents or childminders and support agents: sessions, messages over REST
@@ -28,7 +27,6 @@ import { ChatDemoSeeder } from './demo/chat-demo.seeder';
     ChatAgentsService,
     ChatGateway,
     ChatQueueJob,
-    ChatDemoSeeder,
     // A message left in the widget becomes a support ticket. Until the support module provides
     // ChatTicketPort (SupportService.createFromChat), the message stays on the closed session.
     { provide: ChatTicketPort, useClass: PendingChatTicketPort },

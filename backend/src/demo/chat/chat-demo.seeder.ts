@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Role } from '@app/common/auth/role';
-import { DemoData, DemoDataSeeder, DemoSeedContext } from '@app/database/seed/demo-data';
-import { ChatRepository } from '../chat.repository';
-import { ChatSender } from '../entities/chat-message.entity';
-import { ChatEventType } from '../entities/chat-session-event.entity';
-import { ChatSession, ChatSessionState } from '../entities/chat-session.entity';
+import { DemoData, DemoDataSeeder, DemoSeedContext } from '@app/demo/demo-data';
+import { ChatRepository } from '@app/modules/chat/chat.repository';
+import { ChatSender } from '@app/modules/chat/entities/chat-message.entity';
+import { ChatEventType } from '@app/modules/chat/entities/chat-session-event.entity';
+import { ChatSession, ChatSessionState } from '@app/modules/chat/entities/chat-session.entity';
 
 interface DemoChat {
   requester: Role.Parent | Role.Childminder;
@@ -76,11 +76,12 @@ const DEMO_CANNED_REPLIES = [
 @Injectable()
 @DemoData(60)
 export class ChatDemoSeeder implements DemoDataSeeder {
-  constructor(private readonly chats: ChatRepository) {}
 
   async seed({ manager, users }: DemoSeedContext): Promise<void> {
+    // A fixture loader: the chat tables' own writes, inside the seeding transaction.
+    const chats = new ChatRepository(manager.connection);
     const agentId = users[Role.SupportAgent];
-    await this.chats.replaceCannedReplies(DEMO_CANNED_REPLIES, manager);
+    await chats.replaceCannedReplies(DEMO_CANNED_REPLIES, manager);
     if (!agentId) return;
     for (const chat of DEMO_CHATS) {
       const requesterId = users[chat.requester];
@@ -102,9 +103,9 @@ export class ChatDemoSeeder implements DemoDataSeeder {
         ratedAt: at(chat.lines.length + 3),
         createdAt: start,
       });
-      await this.chats.insertSession(session, manager);
+      await chats.insertSession(session, manager);
       const system = (text: string, when: Date) =>
-        this.chats.insertMessage(
+        chats.insertMessage(
           { sessionId: session.id, sender: ChatSender.System, senderId: null, text, createdAt: when },
           manager,
         );
@@ -112,7 +113,7 @@ export class ChatDemoSeeder implements DemoDataSeeder {
       await system('Sam from support joined the chat.', at(0.5));
       let lastId = 0;
       for (const [index, [sender, text]] of chat.lines.entries()) {
-        const row = await this.chats.insertMessage(
+        const row = await chats.insertMessage(
           {
             sessionId: session.id,
             sender,
@@ -125,14 +126,14 @@ export class ChatDemoSeeder implements DemoDataSeeder {
         lastId = Number(row.id);
       }
       await system('The adviser ended the chat.', closedAt);
-      await this.chats.updateSession(session.id, { requesterReadUpTo: lastId, agentReadUpTo: lastId }, manager);
+      await chats.updateSession(session.id, { requesterReadUpTo: lastId, agentReadUpTo: lastId }, manager);
       for (const [type, when, toAgentId] of [
         [ChatEventType.Created, start, null],
         [ChatEventType.Assigned, at(0.5), agentId],
         [ChatEventType.Closed, closedAt, null],
         [ChatEventType.Rated, at(chat.lines.length + 3), null],
       ] as const) {
-        await this.chats.insertEvent(
+        await chats.insertEvent(
           { sessionId: session.id, type, actorId: null, fromAgentId: null, toAgentId, note: null, createdAt: when },
           manager,
         );
