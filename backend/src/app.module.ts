@@ -13,6 +13,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { AvailabilityModule } from './modules/availability/availability.module';
 import { BookingsModule } from './modules/bookings/bookings.module';
+import { CalendarSyncModule } from './modules/calendar-sync/calendar-sync.module';
 import { ChildmindersModule } from './modules/childminders/childminders.module';
 import { ChildrenModule } from './modules/children/children.module';
 import { ComplianceModule } from './modules/compliance/compliance.module';
@@ -64,6 +65,7 @@ export class AppModule {
         WebhooksModule,
         ReviewsModule,
         LastMinuteModule,
+        CalendarSyncModule,
         HealthModule,
         DemoSeedModule,
       ],

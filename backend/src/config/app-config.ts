@@ -20,6 +20,30 @@ export type MailConfig =
     };
 
 /**
+ * Google OAuth client (Calendar sync and Sign in with Google). Null: both features say
+ * "not configured". The redirect URLs must be registered on the client in Google Cloud.
+ */
+export interface GoogleConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Where Google sends the user back after granting calendar access. */
+  calendarRedirectUrl: string;
+  /** Where Google sends the user back after signing in. */
+  signInRedirectUrl: string;
+  /** Consent screen, token, revoke and certificate endpoints (a test server in tests only). */
+  oauth: {
+    authUrl: string;
+    tokenUrl: string;
+    revokeUrl: string;
+    certsUrl: string;
+    jwksUrl: string;
+    issuers: string[];
+  };
+  /** Root of the Calendar API (googleapis' rootUrl), with a trailing slash. */
+  apiRootUrl: string;
+}
+
+/**
  * The product's one typed configuration, built once from the environment at boot.
  * Services inject it and read fields; nothing else reads process.env.
  */
@@ -52,6 +76,7 @@ export class AppConfig {
   };
   readonly encryptionKey: Buffer;
   readonly mail: MailConfig;
+  readonly google: GoogleConfig | null;
 
   constructor(env: Environment) {
     this.nodeEnv = (env.NODE_ENV as AppConfig['nodeEnv']) ?? 'development';
@@ -126,6 +151,7 @@ export class AppConfig {
     } else {
       this.mail = { transport: 'outbox', fromName, maxAttempts };
     }
+    this.google = googleConfig(env, this.publicUrl, problems);
     if (problems.length > 0) throw new ConfigurationError(problems);
   }
 
@@ -136,4 +162,36 @@ export class AppConfig {
   static fromEnvironment(env: NodeJS.ProcessEnv = process.env): AppConfig {
     return new AppConfig(parseEnvironment(env));
   }
+}
+
+function googleConfig(env: Environment, publicUrl: string, problems: string[]): GoogleConfig | null {
+  if (!env.GOOGLE_CLIENT_ID && !env.GOOGLE_CLIENT_SECRET) return null;
+  if (!env.GOOGLE_CLIENT_ID) problems.push('GOOGLE_CLIENT_ID: required with GOOGLE_CLIENT_SECRET');
+  if (!env.GOOGLE_CLIENT_SECRET) problems.push('GOOGLE_CLIENT_SECRET: required with GOOGLE_CLIENT_ID');
+  const redirectBase = (env.GOOGLE_REDIRECT_BASE_URL ?? publicUrl).replace(/\/+$/, '');
+  const oauthBase = env.GOOGLE_OAUTH_BASE_URL?.replace(/\/+$/, '');
+  return {
+    clientId: env.GOOGLE_CLIENT_ID ?? '',
+    clientSecret: env.GOOGLE_CLIENT_SECRET ?? '',
+    calendarRedirectUrl: `${redirectBase}/api/calendar-sync/callback`,
+    signInRedirectUrl: `${redirectBase}/api/auth/google/callback`,
+    oauth: oauthBase
+      ? {
+          authUrl: `${oauthBase}/o/oauth2/v2/auth`,
+          tokenUrl: `${oauthBase}/token`,
+          revokeUrl: `${oauthBase}/revoke`,
+          certsUrl: `${oauthBase}/oauth2/v1/certs`,
+          jwksUrl: `${oauthBase}/oauth2/v3/certs`,
+          issuers: [oauthBase],
+        }
+      : {
+          authUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
+          tokenUrl: 'https://oauth2.googleapis.com/token',
+          revokeUrl: 'https://oauth2.googleapis.com/revoke',
+          certsUrl: 'https://www.googleapis.com/oauth2/v1/certs',
+          jwksUrl: 'https://www.googleapis.com/oauth2/v3/certs',
+          issuers: ['accounts.google.com', 'https://accounts.google.com'],
+        },
+    apiRootUrl: `${(env.GOOGLE_API_BASE_URL ?? 'https://www.googleapis.com').replace(/\/+$/, '')}/`,
+  };
 }

@@ -1,3 +1,7 @@
+import { CalendarConnection } from '@app/modules/calendar-sync/entities/calendar-connection.entity';
+import { CalendarEventLink } from '@app/modules/calendar-sync/entities/calendar-event-link.entity';
+import { CalendarFeed } from '@app/modules/calendar-sync/entities/calendar-feed.entity';
+import { CalendarOAuthState } from '@app/modules/calendar-sync/entities/calendar-oauth-state.entity';
 import { UserActivity } from '@app/modules/activity/entities/user-activity.entity';
 import { AuditEntry } from '@app/modules/audit/entities/audit-entry.entity';
 import { AccountToken } from '@app/modules/auth/entities/account-token.entity';
@@ -78,4 +82,8 @@ export const ENTITIES = [
   Review,
   LastMinuteOpening,
   LastMinuteSettings,
+  CalendarConnection,
+  CalendarEventLink,
+  CalendarOAuthState,
+  CalendarFeed,
 ];

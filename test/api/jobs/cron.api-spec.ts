@@ -17,6 +17,8 @@ const DAY = 24 * 3600_000;
 const PRODUCT_JOBS = [
   'billing-reminders',
   'bookings-lifecycle',
+  'calendar-pull',
+  'calendar-push',
   'compliance-expirations',
   'email-dispatch',
   'job-history-prune',

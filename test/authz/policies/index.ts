@@ -1,6 +1,7 @@
 import { RoutePolicy } from '../policy';
 import { availabilityPolicies } from './availability.policy';
 import { bookingsPolicies } from './bookings.policy';
+import { calendarSyncPolicies } from './calendar-sync.policy';
 import { childmindersPolicies } from './childminders.policy';
 import { childrenPolicies } from './children.policy';
 import { compliancePolicies } from './compliance.policy';
@@ -26,4 +27,5 @@ export const ROUTE_POLICIES: RoutePolicy[] = [
   ...bookingsPolicies,
   ...lastMinutePolicies,
   ...jobsPolicies,
+  ...calendarSyncPolicies,
 ];
