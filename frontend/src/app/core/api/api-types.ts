@@ -122,3 +122,9 @@ export type CreateOpeningRequest = Schemas['CreateOpeningDto'];
 export type LastMinuteSettings = Schemas['LastMinuteSettingsResponse'];
 export type ParentAlertSettings = Schemas['ParentAlertSettingsResponse'];
 export type UpdateLastMinuteSettingsRequest = Schemas['UpdateLastMinuteSettingsDto'];
+
+export type CalendarSyncStatus = Schemas['CalendarSyncStatusResponse'];
+export type CalendarSyncResult = Schemas['SyncResultResponse'];
+export type GoogleCalendar = Schemas['GoogleCalendarResponse'];
+export type IcsFeed = Schemas['CalendarFeedResponse'];
+export type AuthorizationUrl = Schemas['AuthorizationUrlResponse'];

@@ -1699,6 +1699,176 @@ export interface paths {
         patch: operations["LastMinute_updateSettings"];
         trace?: never;
     };
+    "/api/calendar-sync/auth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Start connecting Google Calendar: Google's consent screen address, and a state cookie for the callback */
+        get: operations["CalendarSync_authorize"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar-sync/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Google's redirect back: checks the state against the cookie (once), stores the tokens, returns to the app */
+        get: operations["CalendarSync_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar-sync/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Connected or not, Google account, calendar, last sync and its result, last error */
+        get: operations["CalendarSync_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar-sync/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sync now: push bookings (and availability) to Google; childminders also read their busy times */
+        post: operations["CalendarSync_syncNow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar-sync/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Google calendars events can be sent to */
+        get: operations["CalendarSync_calendars"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar-sync/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Choose the Google calendar events go to */
+        put: operations["CalendarSync_chooseCalendar"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar-sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Disconnect Google Calendar (busy times read from Google are removed) */
+        delete: operations["CalendarSync_disconnect"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar-sync/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My secret ICS feed address for Apple Calendar, Outlook and others (made on first use) */
+        get: operations["CalendarSync_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar-sync/feed/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new secret feed address; the old one stops working */
+        post: operations["CalendarSync_regenerateFeed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar-feeds/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An iCalendar feed (Europe/London times) */
+        get: operations["CalendarFeed_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health/live": {
         parameters: {
             query?: never;
@@ -1956,6 +2126,10 @@ export interface components {
             email: boolean;
             inApp: boolean;
         };
+        AuthorizationUrlResponse: {
+            /** @description Google's consent screen: open it in the browser (a state cookie was set) */
+            authorizationUrl: string;
+        };
         AutoAcceptRulesResponse: {
             autoAcceptReturningFamilies: boolean;
         };
@@ -2017,6 +2191,8 @@ export interface components {
             lastEndsAt: string | null;
             /** @example FREQ=WEEKLY;BYDAY=MO */
             recurrence: string | null;
+            /** @description own, or google: busy time read from Google Calendar (read-only) */
+            source: components["schemas"]["AvailabilitySource"];
             /**
              * Format: date-time
              * @description Start of the first occurrence
@@ -2032,6 +2208,11 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /**
+         * @description own, or google: busy time read from Google Calendar (read-only)
+         * @enum {string}
+         */
+        AvailabilitySource: "own" | "google";
         /** @enum {string} */
         AvailabilityType: "available" | "unavailable";
         /** @enum {string} */
@@ -2171,7 +2352,7 @@ export interface components {
         /** @enum {string} */
         BookingStatus: "pending" | "confirmed" | "rejected" | "cancelled" | "expired" | "completed";
         /** @enum {string} */
-        CalendarEventKind: "booking" | "available" | "unavailable";
+        CalendarEventKind: "booking" | "available" | "unavailable" | "google_busy";
         CalendarEventResponse: {
             /** Format: uuid */
             blockId: string | null;
@@ -2194,6 +2375,16 @@ export interface components {
             status: components["schemas"]["BookingStatus"] | null;
             title: string;
         };
+        CalendarFeedResponse: {
+            /** @description The secret ICS feed address: anyone with it can read the calendar */
+            url: string;
+            /** @description The same address as webcal://, which opens calendar apps */
+            webcalUrl: string;
+        };
+        CalendarRefResponse: {
+            id: string;
+            name: string;
+        };
         CalendarResponse: {
             events: components["schemas"]["CalendarEventResponse"][];
             /** Format: date-time */
@@ -2202,6 +2393,30 @@ export interface components {
             timeZone: string;
             /** Format: date-time */
             to: string;
+        };
+        /** @enum {string} */
+        CalendarSyncState: "not_configured" | "not_connected" | "connected" | "reconnect_needed";
+        CalendarSyncStatusResponse: {
+            /** @description Where events go; null until the first sync creates the "Childminder Connect" calendar */
+            calendar: components["schemas"]["CalendarRefResponse"] | null;
+            /** @description Google is configured on this server */
+            configured: boolean;
+            connected: boolean;
+            googleEmail: string | null;
+            /** Format: date-time */
+            lastBusyReadAt: string | null;
+            lastError: string | null;
+            /** Format: date-time */
+            lastSyncAt: string | null;
+            lastSyncResult: components["schemas"]["SyncCountsResponse"] | null;
+            /**
+             * Format: date-time
+             * @description When a failed push is tried again
+             */
+            nextRetryAt: string | null;
+            /** @description Busy times are read from Google (childminders) */
+            readsBusyTime: boolean;
+            state: components["schemas"]["CalendarSyncState"];
         };
         CancelBookingDto: {
             /** @example We are moving house that week */
@@ -2504,6 +2719,10 @@ export interface components {
              * @description The childminder’s user id, to message them
              */
             userId: string;
+        };
+        ChooseCalendarDto: {
+            /** @description Id of one of the calendars listed by GET /api/calendar-sync/calendars */
+            calendarId: string;
         };
         CompletenessItemResponse: {
             /** @example bio */
@@ -2936,6 +3155,12 @@ export interface components {
             endsAt: string;
             /** Format: date-time */
             startsAt: string;
+        };
+        GoogleCalendarResponse: {
+            id: string;
+            name: string;
+            /** @description The account’s main calendar */
+            primary: boolean;
         };
         HealthResponse: {
             /**
@@ -3573,6 +3798,28 @@ export interface components {
              * @example active
              */
             status: string;
+        };
+        SyncCountsResponse: {
+            /** @description Events created in Google */
+            created: number;
+            /** @description Events deleted in Google */
+            deleted: number;
+            /** @description Changes that failed (retried with backoff) */
+            failed: number;
+            /** @description Events changed in Google */
+            updated: number;
+        };
+        SyncResultResponse: {
+            /** @description Childminders: busy times read from Google Calendar; null for parents */
+            busyTimes: number | null;
+            /** @description Events created in Google */
+            created: number;
+            /** @description Events deleted in Google */
+            deleted: number;
+            /** @description Changes that failed (retried with backoff) */
+            failed: number;
+            /** @description Events changed in Google */
+            updated: number;
         };
         ThreadResponse: {
             conversation: components["schemas"]["ConversationSummaryResponse"];
@@ -9231,6 +9478,373 @@ export interface operations {
                 content?: never;
             };
             /** @description A child id is not one of my children */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarSync_authorize: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorizationUrlResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Google is not configured on this server */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarSync_callback: {
+        parameters: {
+            query?: {
+                code?: string;
+                state?: string;
+                /** @description access_denied when the user said no */
+                error?: string;
+                scope?: string;
+                authuser?: string;
+                prompt?: string;
+                hd?: string;
+                iss?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Never: a refused callback is a page with status 400/502/503 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Back to the calendar settings page */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarSync_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarSyncStatusResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarSync_syncNow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncResultResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Google is not configured, not connected, or Google no longer accepts the connection (reconnect needed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarSync_calendars: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoogleCalendarResponse"][];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not connected, or reconnect needed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarSync_chooseCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChooseCalendarDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarSyncStatusResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not one of your writable calendars */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not connected, or reconnect needed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarSync_disconnect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Disconnected (or was not connected) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarSync_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarSync_regenerateFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarFeed_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret of the feed URL */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description No feed has this secret */
             404: {
                 headers: {
                     [name: string]: unknown;
