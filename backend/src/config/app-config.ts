@@ -151,7 +151,7 @@ export class AppConfig {
     } else {
       this.mail = { transport: 'outbox', fromName, maxAttempts };
     }
-    this.google = googleConfig(env, this.publicUrl, problems);
+    this.google = googleConfig(env, this.publicUrl, this.nodeEnv === 'production', problems);
     if (problems.length > 0) throw new ConfigurationError(problems);
   }
 
@@ -164,7 +164,18 @@ export class AppConfig {
   }
 }
 
-function googleConfig(env: Environment, publicUrl: string, problems: string[]): GoogleConfig | null {
+function googleConfig(
+  env: Environment,
+  publicUrl: string,
+  production: boolean,
+  problems: string[],
+): GoogleConfig | null {
+  if (production) {
+    // A test server over plain HTTP is for tests: production talks to Google itself.
+    for (const name of ['GOOGLE_OAUTH_BASE_URL', 'GOOGLE_API_BASE_URL'] as const) {
+      if (env[name]?.startsWith('http:')) problems.push(`${name}: must be https when NODE_ENV=production`);
+    }
+  }
   if (!env.GOOGLE_CLIENT_ID && !env.GOOGLE_CLIENT_SECRET) return null;
   if (!env.GOOGLE_CLIENT_ID) problems.push('GOOGLE_CLIENT_ID: required with GOOGLE_CLIENT_SECRET');
   if (!env.GOOGLE_CLIENT_SECRET) problems.push('GOOGLE_CLIENT_SECRET: required with GOOGLE_CLIENT_ID');
