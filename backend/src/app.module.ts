@@ -14,6 +14,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { AvailabilityModule } from './modules/availability/availability.module';
 import { BookingsModule } from './modules/bookings/bookings.module';
 import { ChatModule } from './modules/chat/chat.module';
+import { CalendarSyncModule } from './modules/calendar-sync/calendar-sync.module';
 import { ChildmindersModule } from './modules/childminders/childminders.module';
 import { ChildrenModule } from './modules/children/children.module';
 import { ComplianceModule } from './modules/compliance/compliance.module';
@@ -73,6 +74,7 @@ export class AppModule {
         RecommendationsModule,
         SupportModule,
         ChatModule,
+        CalendarSyncModule,
         HealthModule,
         // Production is never a demo: the demo data, the demo logins' route and the payment
         // simulator are not even loaded there (backend/src/demo/, SimulatorModule).

@@ -53,6 +53,30 @@ function databaseConfig(url: string | undefined, dataDir: string): DatabaseConfi
 }
 
 /**
+ * Google OAuth client (Calendar sync and Sign in with Google). Null: both features say
+ * "not configured". The redirect URLs must be registered on the client in Google Cloud.
+ */
+export interface GoogleConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Where Google sends the user back after granting calendar access. */
+  calendarRedirectUrl: string;
+  /** Where Google sends the user back after signing in. */
+  signInRedirectUrl: string;
+  /** Consent screen, token, revoke and certificate endpoints (a test server in tests only). */
+  oauth: {
+    authUrl: string;
+    tokenUrl: string;
+    revokeUrl: string;
+    certsUrl: string;
+    jwksUrl: string;
+    issuers: string[];
+  };
+  /** Root of the Calendar API (googleapis' rootUrl), with a trailing slash. */
+  apiRootUrl: string;
+}
+
+/**
  * The product's one typed configuration, built once from the environment at boot.
  * Services inject it and read fields; nothing else reads process.env.
  */
@@ -92,6 +116,7 @@ export class AppConfig {
   readonly billing: BillingSettings;
   /** The integrations allowed to call POST /api/webhook, each with its HMAC-SHA256 secret. */
   readonly inboundWebhookSecrets: ReadonlyMap<string, string>;
+  readonly google: GoogleConfig | null;
 
   constructor(env: Environment) {
     this.nodeEnv = (env.NODE_ENV as AppConfig['nodeEnv']) ?? 'development';
@@ -189,6 +214,7 @@ export class AppConfig {
       }
     }
     this.inboundWebhookSecrets = parseInboundWebhookSecrets(env.INBOUND_WEBHOOK_SECRETS, problems);
+    this.google = googleConfig(env, this.publicUrl, this.nodeEnv === 'production', problems);
     if (problems.length > 0) throw new ConfigurationError(problems);
   }
 
@@ -232,4 +258,47 @@ function parseInboundWebhookSecrets(raw: string | undefined, problems: string[])
     }
   }
   return secrets;
+}
+
+function googleConfig(
+  env: Environment,
+  publicUrl: string,
+  production: boolean,
+  problems: string[],
+): GoogleConfig | null {
+  if (production) {
+    // A test server over plain HTTP is for tests: production talks to Google itself.
+    for (const name of ['GOOGLE_OAUTH_BASE_URL', 'GOOGLE_API_BASE_URL'] as const) {
+      if (env[name]?.startsWith('http:')) problems.push(`${name}: must be https when NODE_ENV=production`);
+    }
+  }
+  if (!env.GOOGLE_CLIENT_ID && !env.GOOGLE_CLIENT_SECRET) return null;
+  if (!env.GOOGLE_CLIENT_ID) problems.push('GOOGLE_CLIENT_ID: required with GOOGLE_CLIENT_SECRET');
+  if (!env.GOOGLE_CLIENT_SECRET) problems.push('GOOGLE_CLIENT_SECRET: required with GOOGLE_CLIENT_ID');
+  const redirectBase = (env.GOOGLE_REDIRECT_BASE_URL ?? publicUrl).replace(/\/+$/, '');
+  const oauthBase = env.GOOGLE_OAUTH_BASE_URL?.replace(/\/+$/, '');
+  return {
+    clientId: env.GOOGLE_CLIENT_ID ?? '',
+    clientSecret: env.GOOGLE_CLIENT_SECRET ?? '',
+    calendarRedirectUrl: `${redirectBase}/api/calendar-sync/callback`,
+    signInRedirectUrl: `${redirectBase}/api/auth/google/callback`,
+    oauth: oauthBase
+      ? {
+          authUrl: `${oauthBase}/o/oauth2/v2/auth`,
+          tokenUrl: `${oauthBase}/token`,
+          revokeUrl: `${oauthBase}/revoke`,
+          certsUrl: `${oauthBase}/oauth2/v1/certs`,
+          jwksUrl: `${oauthBase}/oauth2/v3/certs`,
+          issuers: [oauthBase],
+        }
+      : {
+          authUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
+          tokenUrl: 'https://oauth2.googleapis.com/token',
+          revokeUrl: 'https://oauth2.googleapis.com/revoke',
+          certsUrl: 'https://www.googleapis.com/oauth2/v1/certs',
+          jwksUrl: 'https://www.googleapis.com/oauth2/v3/certs',
+          issuers: ['accounts.google.com', 'https://accounts.google.com'],
+        },
+    apiRootUrl: `${(env.GOOGLE_API_BASE_URL ?? 'https://www.googleapis.com').replace(/\/+$/, '')}/`,
+  };
 }

@@ -146,6 +146,22 @@ export class Environment {
   @IsOptional() @Transform(emptyToUndefined) @IsIn(['http', 'https']) STRIPE_API_PROTOCOL?: string;
   /** `{"<integration>": "<secret of at least 32 characters>"}`: checked in full by AppConfig. */
   @IsOptional() @IsString() @Transform(emptyToUndefined) INBOUND_WEBHOOK_SECRETS?: string;
+
+  // Google (Calendar sync and Sign in with Google): AppConfig.google requires the pair.
+  @IsOptional() @IsString() @Transform(emptyToUndefined) GOOGLE_CLIENT_ID?: string;
+  @IsOptional() @IsString() @Transform(emptyToUndefined) GOOGLE_CLIENT_SECRET?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  GOOGLE_REDIRECT_BASE_URL?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  GOOGLE_OAUTH_BASE_URL?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  GOOGLE_API_BASE_URL?: string;
 }
 
 export class ConfigurationError extends Error {
@@ -219,6 +235,11 @@ class EnvironmentKeys implements Record<keyof Environment, undefined> {
   STRIPE_API_PORT = undefined;
   STRIPE_API_PROTOCOL = undefined;
   INBOUND_WEBHOOK_SECRETS = undefined;
+  GOOGLE_CLIENT_ID = undefined;
+  GOOGLE_CLIENT_SECRET = undefined;
+  GOOGLE_REDIRECT_BASE_URL = undefined;
+  GOOGLE_OAUTH_BASE_URL = undefined;
+  GOOGLE_API_BASE_URL = undefined;
 }
 
 export const ENVIRONMENT_VARIABLES = Object.keys(new EnvironmentKeys());

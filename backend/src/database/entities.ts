@@ -3,6 +3,10 @@ import { ChatCannedReply } from '@app/modules/chat/entities/chat-canned-reply.en
 import { ChatMessage } from '@app/modules/chat/entities/chat-message.entity';
 import { ChatSessionEvent } from '@app/modules/chat/entities/chat-session-event.entity';
 import { ChatSession } from '@app/modules/chat/entities/chat-session.entity';
+import { CalendarConnection } from '@app/modules/calendar-sync/entities/calendar-connection.entity';
+import { CalendarEventLink } from '@app/modules/calendar-sync/entities/calendar-event-link.entity';
+import { CalendarFeed } from '@app/modules/calendar-sync/entities/calendar-feed.entity';
+import { CalendarOAuthState } from '@app/modules/calendar-sync/entities/calendar-oauth-state.entity';
 import { UserActivity } from '@app/modules/activity/entities/user-activity.entity';
 import { AuditEntry } from '@app/modules/audit/entities/audit-entry.entity';
 import { AccountToken } from '@app/modules/auth/entities/account-token.entity';
@@ -110,4 +114,8 @@ export const ENTITIES = [
   ChatSessionEvent,
   ChatAgent,
   ChatCannedReply,
+  CalendarConnection,
+  CalendarEventLink,
+  CalendarOAuthState,
+  CalendarFeed,
 ];

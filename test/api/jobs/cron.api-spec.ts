@@ -17,6 +17,8 @@ const DAY = 24 * 3600_000;
 const PRODUCT_JOBS = [
   'billing-reminders',
   'bookings-lifecycle',
+  'calendar-pull',
+  'calendar-push',
   'chat-queue',
   'compliance-expirations',
   'email-dispatch',
@@ -24,6 +26,7 @@ const PRODUCT_JOBS = [
   'logs-prune',
   'message-digest',
   'realtime-prune',
+  'recommendations-train',
   'request-stats-prune',
   'scheduled-backup',
   'uploads-cleanup',

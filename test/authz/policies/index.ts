@@ -2,6 +2,7 @@ import { RoutePolicy } from '../policy';
 import { availabilityPolicies } from './availability.policy';
 import { bookingsPolicies } from './bookings.policy';
 import { chatPolicies } from './chat.policy';
+import { calendarSyncPolicies } from './calendar-sync.policy';
 import { childmindersPolicies } from './childminders.policy';
 import { childrenPolicies } from './children.policy';
 import { compliancePolicies } from './compliance.policy';
@@ -34,4 +35,5 @@ export const ROUTE_POLICIES: RoutePolicy[] = [
   ...operationsPolicies,
   ...supportPolicies,
   ...chatPolicies,
+  ...calendarSyncPolicies,
 ];

@@ -49,6 +49,7 @@ import { Booking } from './entities/booking.entity';
     // Answers the children module's "may this child be removed?" (see ChildBookingsPort).
     { provide: ChildBookingsPort, useExisting: BookingsService },
   ],
-  exports: [BookingsService],
+  // BookingDashboardService: the calendars that calendar-sync pushes to Google and serves as ICS.
+  exports: [BookingsService, BookingDashboardService],
 })
 export class BookingsModule {}

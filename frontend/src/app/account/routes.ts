@@ -28,6 +28,11 @@ export default [
         loadComponent: () => import('./notifications/notifications').then((m) => m.Notifications),
       },
       {
+        path: 'calendar',
+        title: 'Calendar settings',
+        loadComponent: () => import('./calendar/calendar-settings').then((m) => m.CalendarSettings),
+      },
+      {
         path: 'activity',
         title: 'Account activity',
         loadComponent: () => import('./activity/activity').then((m) => m.Activity),

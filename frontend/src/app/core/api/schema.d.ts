@@ -98,6 +98,24 @@ export interface paths {
         patch: operations["Users_updateProfile"];
         trace?: never;
     };
+    "/api/auth/chat-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live chat availability of a support agent or admin */
+        get: operations["Users_chatStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Set live chat availability: available, busy or offline */
+        patch: operations["Users_updateChatStatus"];
+        trace?: never;
+    };
     "/api/auth/register": {
         parameters: {
             query?: never;
@@ -1681,69 +1699,15 @@ export interface paths {
         patch: operations["LastMinute_updateSettings"];
         trace?: never;
     };
-    "/api/chat/sessions": {
+    "/api/calendar-sync/auth": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Chats: mine (parents, childminders); the queue and my chats (agents); all, filtered (admins) */
-        get: operations["Chat_list"];
-        put?: never;
-        /** Start a live chat (or get my open one): it opens with a system message and joins the queue */
-        post: operations["Chat_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/chat/sessions/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A chat with its history; staff also see the requester’s context */
-        get: operations["Chat_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Close a chat; the requester may also reopen it (within 24 hours), leave a message instead of waiting, or rate it */
-        patch: operations["Chat_update"];
-        trace?: never;
-    };
-    "/api/chat/messages": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A chat’s messages, oldest first; `after` returns only what came since */
-        get: operations["Chat_messages"];
-        put?: never;
-        /** Write in a chat (the same as sending `chat:send` on the socket) */
-        post: operations["Chat_send"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/chat/notifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Waiting and unread counts, and the chats needing attention */
-        get: operations["Chat_notifications"];
+        /** Start connecting Google Calendar: Google's consent screen address, and a state cookie for the callback */
+        get: operations["CalendarSync_authorize"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1752,7 +1716,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/chat/transfer": {
+    "/api/calendar-sync/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Google's redirect back: checks the state against the cookie (once), stores the tokens, returns to the app */
+        get: operations["CalendarSync_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar-sync/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Connected or not, Google account, calendar, last sync and its result, last error */
+        get: operations["CalendarSync_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar-sync/sync": {
         parameters: {
             query?: never;
             header?: never;
@@ -1761,23 +1759,23 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Hand my chat (any chat, for admins) to an online agent with free capacity */
-        post: operations["Chat_transfer"];
+        /** Sync now: push bookings (and availability) to Google; childminders also read their busy times */
+        post: operations["CalendarSync_syncNow"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/chat/agents": {
+    "/api/calendar-sync/calendars": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Support agents and admins with their status and active chats */
-        get: operations["Chat_listAgents"];
+        /** The Google calendars events can be sent to */
+        get: operations["CalendarSync_calendars"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1786,17 +1784,16 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/chat/canned-replies": {
+    "/api/calendar-sync/calendar": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Ready-made answers for the console */
-        get: operations["Chat_cannedReplies"];
-        /** Replace the list of canned replies (admins) */
-        put: operations["Chat_replaceCannedReplies"];
+        get?: never;
+        /** Choose the Google calendar events go to */
+        put: operations["CalendarSync_chooseCalendar"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1804,22 +1801,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/auth/chat-status": {
+    "/api/calendar-sync": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Live chat availability of a support agent or admin */
-        get: operations["ChatStatus_chatStatus"];
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Disconnect Google Calendar (busy times read from Google are removed) */
+        delete: operations["CalendarSync_disconnect"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar-sync/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My secret ICS feed address for Apple Calendar, Outlook and others (made on first use) */
+        get: operations["CalendarSync_feed"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Set live chat availability: available (takes waiting chats at once), busy (keeps chats, gets no new ones) or offline (open chats go back to the queue) */
-        patch: operations["ChatStatus_updateChatStatus"];
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar-sync/feed/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new secret feed address; the old one stops working */
+        post: operations["CalendarSync_regenerateFeed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar-feeds/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An iCalendar feed (Europe/London times) */
+        get: operations["CalendarFeed_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/health/live": {
@@ -2079,6 +2126,10 @@ export interface components {
             email: boolean;
             inApp: boolean;
         };
+        AuthorizationUrlResponse: {
+            /** @description Google's consent screen: open it in the browser (a state cookie was set) */
+            authorizationUrl: string;
+        };
         AutoAcceptRulesResponse: {
             autoAcceptReturningFamilies: boolean;
         };
@@ -2140,6 +2191,8 @@ export interface components {
             lastEndsAt: string | null;
             /** @example FREQ=WEEKLY;BYDAY=MO */
             recurrence: string | null;
+            /** @description own, or google: busy time read from Google Calendar (read-only) */
+            source: components["schemas"]["AvailabilitySource"];
             /**
              * Format: date-time
              * @description Start of the first occurrence
@@ -2155,6 +2208,11 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /**
+         * @description own, or google: busy time read from Google Calendar (read-only)
+         * @enum {string}
+         */
+        AvailabilitySource: "own" | "google";
         /** @enum {string} */
         AvailabilityType: "available" | "unavailable";
         /** @enum {string} */
@@ -2294,7 +2352,7 @@ export interface components {
         /** @enum {string} */
         BookingStatus: "pending" | "confirmed" | "rejected" | "cancelled" | "expired" | "completed";
         /** @enum {string} */
-        CalendarEventKind: "booking" | "available" | "unavailable";
+        CalendarEventKind: "booking" | "available" | "unavailable" | "google_busy";
         CalendarEventResponse: {
             /** Format: uuid */
             blockId: string | null;
@@ -2317,6 +2375,16 @@ export interface components {
             status: components["schemas"]["BookingStatus"] | null;
             title: string;
         };
+        CalendarFeedResponse: {
+            /** @description The secret ICS feed address: anyone with it can read the calendar */
+            url: string;
+            /** @description The same address as webcal://, which opens calendar apps */
+            webcalUrl: string;
+        };
+        CalendarRefResponse: {
+            id: string;
+            name: string;
+        };
         CalendarResponse: {
             events: components["schemas"]["CalendarEventResponse"][];
             /** Format: date-time */
@@ -2325,6 +2393,30 @@ export interface components {
             timeZone: string;
             /** Format: date-time */
             to: string;
+        };
+        /** @enum {string} */
+        CalendarSyncState: "not_configured" | "not_connected" | "connected" | "reconnect_needed";
+        CalendarSyncStatusResponse: {
+            /** @description Where events go; null until the first sync creates the "Childminder Connect" calendar */
+            calendar: components["schemas"]["CalendarRefResponse"] | null;
+            /** @description Google is configured on this server */
+            configured: boolean;
+            connected: boolean;
+            googleEmail: string | null;
+            /** Format: date-time */
+            lastBusyReadAt: string | null;
+            lastError: string | null;
+            /** Format: date-time */
+            lastSyncAt: string | null;
+            lastSyncResult: components["schemas"]["SyncCountsResponse"] | null;
+            /**
+             * Format: date-time
+             * @description When a failed push is tried again
+             */
+            nextRetryAt: string | null;
+            /** @description Busy times are read from Google (childminders) */
+            readsBusyTime: boolean;
+            state: components["schemas"]["CalendarSyncState"];
         };
         CancelBookingDto: {
             /** @example We are moving house that week */
@@ -2336,19 +2428,6 @@ export interface components {
              * @default false
              */
             immediately: boolean;
-        };
-        CannedRepliesResponse: {
-            items: components["schemas"]["CannedReplyResponse"][];
-        };
-        CannedReplyDto: {
-            text: string;
-            title: string;
-        };
-        CannedReplyResponse: {
-            /** Format: uuid */
-            id: string;
-            text: string;
-            title: string;
         };
         CapacityDto: {
             /**
@@ -2379,165 +2458,6 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
-        ChatAgentResponse: {
-            activeChats: number;
-            /** @description Online (available or busy) with fewer active chats than the capacity */
-            canTakeTransfer: boolean;
-            /** Format: uuid */
-            id: string;
-            name: string;
-            role: components["schemas"]["Role"];
-            status: components["schemas"]["ChatStatus"];
-        };
-        ChatAgentsResponse: {
-            /** @description Active chats one agent may have at most */
-            capacity: number;
-            items: components["schemas"]["ChatAgentResponse"][];
-        };
-        ChatEventResponse: {
-            actorId: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            fromAgentId: string | null;
-            note: string | null;
-            toAgentId: string | null;
-            type: components["schemas"]["ChatEventType"];
-        };
-        /** @enum {string} */
-        ChatEventType: "created" | "assigned" | "transferred" | "requeued" | "closed" | "reopened" | "left_message" | "rated";
-        ChatMessageResponse: {
-            /** Format: date-time */
-            createdAt: string;
-            /** @description Orders the session’s messages; ask for messages after it to catch up */
-            id: number;
-            sender: components["schemas"]["ChatSender"];
-            /** Format: uuid */
-            senderId: string | null;
-            senderName: string | null;
-            /** Format: uuid */
-            sessionId: string;
-            text: string;
-        };
-        ChatMessagesResponse: {
-            items: components["schemas"]["ChatMessageResponse"][];
-        };
-        ChatNotificationsResponse: {
-            /** @description The queue (oldest first) and my chats with unread messages */
-            sessions: components["schemas"]["ChatSessionResponse"][];
-            /** @description Unread requester messages in my active chats */
-            unread: number;
-            /** @description Chats waiting in the queue */
-            waiting: number;
-        };
-        ChatPersonResponse: {
-            /** Format: uuid */
-            id: string;
-            /** @description First name */
-            name: string;
-            role: components["schemas"]["Role"];
-        };
-        ChatRequesterContextResponse: {
-            email: string;
-            fullName: string;
-            /** Format: date-time */
-            memberSince: string;
-            /** @description Booking requests waiting for an answer */
-            pendingBookings: number;
-            /** @description Earlier chats of this requester */
-            previousChats: number;
-            /** @description Newest support tickets */
-            recentTickets: components["schemas"]["RequesterTicketResponse"][];
-            role: components["schemas"]["Role"];
-            /** @description Confirmed bookings that have not ended */
-            upcomingBookings: number;
-        };
-        /** @enum {string} */
-        ChatSender: "requester" | "agent" | "system";
-        /** @enum {string} */
-        ChatSessionAction: "close" | "reopen" | "leave_message" | "rate";
-        ChatSessionDetailResponse: {
-            agent: components["schemas"]["ChatPersonResponse"] | null;
-            /** Format: date-time */
-            closedAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            events: components["schemas"]["ChatEventResponse"][];
-            /** Format: uuid */
-            id: string;
-            lastMessage: components["schemas"]["ChatMessageResponse"] | null;
-            /** Format: date-time */
-            lastMessageAt: string | null;
-            /**
-             * Format: date-time
-             * @description While waiting: from this time the widget offers to leave a message instead
-             */
-            leaveMessageOfferedAt: string | null;
-            leftMessage: boolean;
-            /**
-             * Format: date-time
-             * @description When the chat (last) entered the queue
-             */
-            queuedAt: string;
-            rating: number | null;
-            ratingComment: string | null;
-            /**
-             * Format: date-time
-             * @description Closed: the requester may reopen it until this time
-             */
-            reopenableUntil: string | null;
-            requester: components["schemas"]["ChatPersonResponse"];
-            /** @description For support staff only */
-            requesterContext?: components["schemas"]["ChatRequesterContextResponse"];
-            state: components["schemas"]["ChatSessionState"];
-            /** @description The ticket a left message became */
-            ticketNumber: string | null;
-            /** @description Messages from the other side I have not read */
-            unread: number;
-        };
-        ChatSessionPageResponse: {
-            items: components["schemas"]["ChatSessionResponse"][];
-            page: number;
-            pageSize: number;
-            total: number;
-        };
-        ChatSessionResponse: {
-            agent: components["schemas"]["ChatPersonResponse"] | null;
-            /** Format: date-time */
-            closedAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: uuid */
-            id: string;
-            lastMessage: components["schemas"]["ChatMessageResponse"] | null;
-            /** Format: date-time */
-            lastMessageAt: string | null;
-            /**
-             * Format: date-time
-             * @description While waiting: from this time the widget offers to leave a message instead
-             */
-            leaveMessageOfferedAt: string | null;
-            leftMessage: boolean;
-            /**
-             * Format: date-time
-             * @description When the chat (last) entered the queue
-             */
-            queuedAt: string;
-            rating: number | null;
-            ratingComment: string | null;
-            /**
-             * Format: date-time
-             * @description Closed: the requester may reopen it until this time
-             */
-            reopenableUntil: string | null;
-            requester: components["schemas"]["ChatPersonResponse"];
-            state: components["schemas"]["ChatSessionState"];
-            /** @description The ticket a left message became */
-            ticketNumber: string | null;
-            /** @description Messages from the other side I have not read */
-            unread: number;
-        };
-        /** @enum {string} */
-        ChatSessionState: "waiting" | "active" | "closed";
         /** @enum {string} */
         ChatStatus: "available" | "busy" | "offline";
         ChatStatusResponse: {
@@ -2800,6 +2720,10 @@ export interface components {
              */
             userId: string;
         };
+        ChooseCalendarDto: {
+            /** @description Id of one of the calendars listed by GET /api/calendar-sync/calendars */
+            calendarId: string;
+        };
         CompletenessItemResponse: {
             /** @example bio */
             key: string;
@@ -2886,10 +2810,6 @@ export interface components {
              * @default 1
              */
             weeks: number;
-        };
-        CreateChatSessionDto: {
-            /** @description The first message, if any */
-            message?: string;
         };
         CreateCheckoutSessionDto: {
             interval: components["schemas"]["BillingInterval"];
@@ -3235,6 +3155,12 @@ export interface components {
             endsAt: string;
             /** Format: date-time */
             startsAt: string;
+        };
+        GoogleCalendarResponse: {
+            id: string;
+            name: string;
+            /** @description The account’s main calendar */
+            primary: boolean;
         };
         HealthResponse: {
             /**
@@ -3703,14 +3629,6 @@ export interface components {
             inclusion: components["schemas"]["ReportCardGrade"];
             leadershipAndGovernance: components["schemas"]["ReportCardGrade"];
         };
-        RequesterTicketResponse: {
-            /** Format: date-time */
-            createdAt: string;
-            /** @example CC-1042 */
-            number: string;
-            status: string;
-            subject: string;
-        };
         RequirementResponse: {
             active: boolean;
             documentType: components["schemas"]["DocumentType"];
@@ -3786,11 +3704,6 @@ export interface components {
         };
         /** @enum {string} */
         SearchSort: "distance" | "rating" | "price";
-        SendChatMessageDto: {
-            /** Format: uuid */
-            sessionId: string;
-            text: string;
-        };
         SendMessageDto: {
             /**
              * Format: uuid
@@ -3886,23 +3799,34 @@ export interface components {
              */
             status: string;
         };
+        SyncCountsResponse: {
+            /** @description Events created in Google */
+            created: number;
+            /** @description Events deleted in Google */
+            deleted: number;
+            /** @description Changes that failed (retried with backoff) */
+            failed: number;
+            /** @description Events changed in Google */
+            updated: number;
+        };
+        SyncResultResponse: {
+            /** @description Childminders: busy times read from Google Calendar; null for parents */
+            busyTimes: number | null;
+            /** @description Events created in Google */
+            created: number;
+            /** @description Events deleted in Google */
+            deleted: number;
+            /** @description Changes that failed (retried with backoff) */
+            failed: number;
+            /** @description Events changed in Google */
+            updated: number;
+        };
         ThreadResponse: {
             conversation: components["schemas"]["ConversationSummaryResponse"];
             /** @description Newest first */
             items: components["schemas"]["ConversationMessageResponse"][];
             /** @description Pass as cursor for older messages; null at the start */
             nextCursor: string | null;
-        };
-        TransferChatDto: {
-            /**
-             * Format: uuid
-             * @description An online support agent or admin with free capacity
-             */
-            agentId: string;
-            /** @description A note for the new agent */
-            note?: string;
-            /** Format: uuid */
-            sessionId: string;
         };
         TwoFactorChallengeResponse: {
             /** @description Send with the code to POST /api/auth/login/2fa; valid for 5 minutes */
@@ -3947,19 +3871,6 @@ export interface components {
             /** @example 2026-03-03T09:30:00Z */
             startsAt?: string;
             weeks?: number;
-        };
-        UpdateCannedRepliesDto: {
-            /** @description The whole list, in order */
-            replies: components["schemas"]["CannedReplyDto"][];
-        };
-        UpdateChatSessionDto: {
-            action: components["schemas"]["ChatSessionAction"];
-            /** @description rate: an optional comment */
-            comment?: string;
-            /** @description leave_message: the message for support */
-            message?: string;
-            /** @description rate: 1 (poor) to 5 (excellent) */
-            rating?: number;
         };
         UpdateChatStatusDto: {
             status: components["schemas"]["ChatStatus"];
@@ -4375,6 +4286,76 @@ export interface operations {
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Users_chatStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatStatusResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: support_agent, admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Users_updateChatStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateChatStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatStatusResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: support_agent, admin, super_admin. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9505,15 +9486,9 @@ export interface operations {
             };
         };
     };
-    Chat_list: {
+    CalendarSync_authorize: {
         parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                state?: components["schemas"]["ChatSessionState"];
-                /** @description Staff: only the chats assigned to me (and, unless state is given, the queue) */
-                mine?: boolean;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -9525,7 +9500,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ChatSessionPageResponse"];
+                    "application/json": components["schemas"]["AuthorizationUrlResponse"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -9535,27 +9510,72 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Google is not configured on this server */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
-    Chat_create: {
+    CalendarSync_callback: {
+        parameters: {
+            query?: {
+                code?: string;
+                state?: string;
+                /** @description access_denied when the user said no */
+                error?: string;
+                scope?: string;
+                authuser?: string;
+                prompt?: string;
+                hd?: string;
+                iss?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Never: a refused callback is a page with status 400/502/503 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Back to the calendar settings page */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarSync_status: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateChatSessionDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            201: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ChatSessionDetailResponse"];
+                    "application/json": components["schemas"]["CalendarSyncStatusResponse"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -9574,421 +9594,258 @@ export interface operations {
             };
         };
     };
-    Chat_get: {
+    CalendarSync_syncNow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncResultResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Google is not configured, not connected, or Google no longer accepts the connection (reconnect needed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarSync_calendars: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoogleCalendarResponse"][];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not connected, or reconnect needed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarSync_chooseCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChooseCalendarDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarSyncStatusResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not one of your writable calendars */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not connected, or reconnect needed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarSync_disconnect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Disconnected (or was not connected) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarSync_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarSync_regenerateFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: parent, childminder. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarFeed_feed: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description The chat session */
-                id: string;
+                /** @description The secret of the feed URL */
+                token: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The feed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ChatSessionDetailResponse"];
+                    "text/calendar": string;
                 };
             };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No such chat, or not one of mine (requester, assigned agent or admin) */
+            /** @description No feed has this secret */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Chat_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The chat session */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateChatSessionDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChatSessionDetailResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No such chat, or not one of mine (requester, assigned agent or admin) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The action does not fit the chat’s state (code names why) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Chat_messages: {
-        parameters: {
-            query: {
-                sessionId: string;
-                /** @description Only messages after this message id (what a reconnecting client missed) */
-                after?: number;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChatMessagesResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No such chat, or not one of mine (requester, assigned agent or admin) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Chat_send: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SendChatMessageDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChatMessageResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No such chat, or not one of mine (requester, assigned agent or admin) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description CHAT_SESSION_CLOSED: the chat is closed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Chat_notifications: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChatNotificationsResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: support_agent, admin, super_admin. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Chat_transfer: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TransferChatDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChatSessionDetailResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: support_agent, admin, super_admin. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No such chat, or not one of mine (requester, assigned agent or admin) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The agent is offline or full, or the chat is not in progress */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Chat_listAgents: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChatAgentsResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: support_agent, admin, super_admin. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Chat_cannedReplies: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CannedRepliesResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: support_agent, admin, super_admin. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Chat_replaceCannedReplies: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateCannedRepliesDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CannedRepliesResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: admin, super_admin. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ChatStatus_chatStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChatStatusResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: support_agent, admin, super_admin. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ChatStatus_updateChatStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateChatStatusDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChatStatusResponse"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only for: support_agent, admin, super_admin. */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -27,6 +27,12 @@ export const ACCOUNT_LINKS: readonly AccountLink[] = [
     description: 'Choose which messages reach you by email and in the app.',
   },
   {
+    path: '/account/calendar',
+    label: 'Calendar',
+    icon: 'calendar_month',
+    description: 'Sync with Google Calendar, or subscribe to your calendar in any calendar app.',
+  },
+  {
     path: '/account/activity',
     label: 'Activity',
     icon: 'history',
