@@ -36,11 +36,7 @@ export const appConfig: ApplicationConfig = {
     ),
     // The XMLHttpRequest backend (not withFetch()): fetch reports no upload progress, and the
     // document and photo uploads show a progress bar.
-<<<<<<< HEAD
-    provideHttpClient(withInterceptors([authInterceptor, maintenanceInterceptor])),
-=======
-    provideHttpClient(withInterceptors([connectionInterceptor, authInterceptor])),
->>>>>>> wt-input
+    provideHttpClient(withInterceptors([connectionInterceptor, authInterceptor, maintenanceInterceptor])),
     { provide: TitleStrategy, useClass: AppTitleStrategy },
     { provide: LOCALE_ID, useValue: 'en-GB' },
     { provide: DEFAULT_CURRENCY_CODE, useValue: 'GBP' },

@@ -76,7 +76,6 @@ const DEMO_CANNED_REPLIES = [
 @Injectable()
 @DemoData(60)
 export class ChatDemoSeeder implements DemoDataSeeder {
-
   async seed({ manager, users }: DemoSeedContext): Promise<void> {
     // A fixture loader: the chat tables' own writes, inside the seeding transaction.
     const chats = new ChatRepository(manager.connection);

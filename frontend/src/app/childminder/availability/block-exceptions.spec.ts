@@ -4,6 +4,7 @@ import { describeUkDay, MAX_EXCEPTION_DATES, skipDayProblem, withSkippedDay } fr
 const block = (overrides: Partial<AvailabilityBlock> = {}): AvailabilityBlock => ({
   id: 'b1',
   type: 'available',
+  source: 'own',
   title: 'After-school club',
   description: 'Pick-up from St Mary’s',
   startsAt: '2026-03-02T15:00:00.000Z',
