@@ -49,6 +49,12 @@ const BILLING_LINKS: readonly LinkCard[] = [
 
 const OPERATIONS_LINKS: readonly LinkCard[] = [
   {
+    path: '/support/tickets',
+    label: 'Support tickets',
+    icon: 'support_agent',
+    description: 'The support console: tickets, internal notes, search and stats.',
+  },
+  {
     path: '/admin/jobs',
     label: 'Scheduled jobs',
     icon: 'event_repeat',
