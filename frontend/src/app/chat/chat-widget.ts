@@ -21,7 +21,8 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { firstValueFrom } from 'rxjs';
 import type { ChatMessage, ChatSessionDetail } from '@core/api/api-types';
 import { toApiProblem } from '@core/errors/api-error';
-import { ChatClient, mergeMessages } from './chat-client';
+import { ChatClient } from './chat-client';
+import { mergeMessages } from './chat-messages';
 import { ChatTranscript } from './chat-transcript';
 
 const TYPING_SEND_EVERY_MS = 3000;

@@ -24,7 +24,8 @@ import { Notifier } from '@core/errors/notifier';
 import { UkDatePipe } from '@shared/dates/uk-date';
 import { FormAlert } from '@shared/form-alert/form-alert';
 import { LoadingState } from '@shared/page-state/loading-state';
-import { ChatClient, mergeMessages } from '../../chat/chat-client';
+import { ChatClient } from '../../chat/chat-client';
+import { mergeMessages } from '../../chat/chat-messages';
 import { ChatTranscript } from '../../chat/chat-transcript';
 import { TransferDialog, TransferDialogData } from './transfer-dialog';
 

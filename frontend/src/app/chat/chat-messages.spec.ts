@@ -1,5 +1,5 @@
 import type { ChatMessage } from '@core/api/api-types';
-import { mergeMessages } from './chat-client';
+import { mergeMessages } from './chat-messages';
 
 const message = (id: number, text = `m${id}`): ChatMessage => ({
   id,
