@@ -13,7 +13,7 @@
  * It also prints the built server's start-up time, process start to the first 200 from
  * /api/health, on an existing embedded database. Results go to bench/results/<time>.json.
  *
- * Usage: npm run build:api && npm run bench [-- --seconds 10 --connections 50 --scale]
+ * Usage: npm run build:api && npm run bench [-- --seconds 10 --connections 50 --scale --server <main.js>]
  */
 'use strict';
 
@@ -34,7 +34,8 @@ const WARMUP = Math.max(1, Math.round(SECONDS / 3));
 const CONNECTIONS = Number(arg('connections', 50));
 const SCALE = !!arg('scale', false);
 const ROOT = join(__dirname, '..');
-const MAIN = join(ROOT, 'dist', 'backend', 'src', 'main.js');
+// --server measures another build (e.g. main's, for before/after figures in one sitting).
+const MAIN = arg('server', join(ROOT, 'dist', 'backend', 'src', 'main.js'));
 const BARE = join(__dirname, 'bench', 'bare-fastify.js');
 let nextPort = 3900 + Math.floor(Math.random() * 50) * 2;
 
@@ -178,7 +179,7 @@ function report(rows) {
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  const meta = { seconds: SECONDS, connections: CONNECTIONS, cores: cpus().length, load: loadavg() };
+  const meta = { server: MAIN, seconds: SECONDS, connections: CONNECTIONS, cores: cpus().length, load: loadavg() };
   writeFileSync(file, JSON.stringify({ ...meta, rows }, null, 2) + '\n');
   console.log(`\nWritten to ${file}`);
 }
