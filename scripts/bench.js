@@ -132,7 +132,7 @@ async function scaleSearch() {
       name: 'search 100k at 200 req/s: p99 (ms)',
       value: fixed.p99,
       goal: '<= 50 ms',
-      met: fixed.p99 <= 50 && fixed.errors === 0,
+      met: fixed.rps > 0 && fixed.p99 <= 50 && fixed.errors === 0,
     });
     const timed = await measure(
       `${product.url}/api/childminders/search?${query}&days=monday,wednesday&from=09:00&to=12:00`,
@@ -146,7 +146,7 @@ async function scaleSearch() {
 }
 
 function ratioRow(name, got, ref, against, goal) {
-  const ratio = got.rps / ref.rps;
+  const ratio = ref.rps > 0 ? got.rps / ref.rps : 0;
   return {
     name,
     rps: Math.round(got.rps),
@@ -156,7 +156,8 @@ function ratioRow(name, got, ref, against, goal) {
     referenceRps: Math.round(ref.rps),
     ratio: Number(ratio.toFixed(3)),
     goal: goal === undefined ? '-' : `>= ${goal}`,
-    met: goal === undefined ? undefined : ratio >= goal && got.errors === 0,
+    // No completed request (all timed out on an overloaded machine) is never a goal met.
+    met: goal === undefined ? undefined : got.rps > 0 && ratio >= goal && got.errors === 0,
   };
 }
 
