@@ -45,7 +45,7 @@ describe('Operations in the browser', () => {
     await visible(page.getByRole('status').getByText(/^Backup started/));
     // The bar fills to the end and the run reads as done, with its archive and size.
     await page.waitForFunction(
-      () => document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') === '100',
+      `document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') === '100'`,
       undefined,
       { timeout: 60_000 },
     );
