@@ -44,11 +44,7 @@ describe('Operations in the browser', () => {
     await visible(bar);
     await visible(page.getByRole('status').getByText(/^Backup started/));
     // The bar fills to the end and the run reads as done, with its archive and size.
-    await page.waitForFunction(
-      `document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') === '100'`,
-      undefined,
-      { timeout: 60_000 },
-    );
+    await page.locator('[role="progressbar"][aria-valuenow="100"]').waitFor({ timeout: 60_000 });
     const run = page
       .getByRole('listitem')
       .filter({ hasText: /^\s*Backup of/ })

@@ -31,9 +31,8 @@ import {
   type BackupRun,
   type BackupSchedule,
   OperationsApi,
-  describeMs,
-  describeSize,
 } from '../operations/operations-api';
+import { describeMs, describeSize } from '../operations/operations-format';
 import { RestoreDialog } from './restore-dialog';
 
 /** While a run is going, the history is read this often (besides the live events). */

@@ -18,13 +18,8 @@ import { toApiProblem } from '@core/errors/api-error';
 import { UkDatePipe } from '@shared/dates/uk-date';
 import { ErrorState } from '@shared/page-state/error-state';
 import { LoadingState } from '@shared/page-state/loading-state';
-import {
-  describeMs,
-  describeSize,
-  type Monitoring,
-  OperationsApi,
-  type WindowStats,
-} from '../operations/operations-api';
+import { type Monitoring, OperationsApi, type WindowStats } from '../operations/operations-api';
+import { describeMs, describeSize } from '../operations/operations-format';
 
 const REFRESH_MS = 10_000;
 type WindowName = WindowStats['window'];

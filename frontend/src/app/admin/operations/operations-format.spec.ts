@@ -1,4 +1,4 @@
-import { describeMs, describeSize } from './operations-api';
+import { describeMs, describeSize } from './operations-format';
 
 describe('describeSize', () => {
   it('reads in decimal units', () => {
