@@ -1,8 +1,9 @@
-import { Module } from '@nestjs/common';
+import { forwardRef, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AvailabilityModule } from '@app/modules/availability/availability.module';
 import { ChildmindersModule } from '@app/modules/childminders/childminders.module';
 import { ChildBookingsPort } from '@app/modules/children/child-bookings.port';
+import { BookingRelationshipPort } from '@app/modules/messaging/booking-relationship.port';
 import { ChildrenModule } from '@app/modules/children/children.module';
 import { LastMinuteModule } from '@app/modules/last-minute/last-minute.module';
 import { MessagingModule } from '@app/modules/messaging/messaging.module';
@@ -35,7 +36,8 @@ import { Booking } from './entities/booking.entity';
     ChildrenModule,
     // The childminders' auto-accept rules (AutoAcceptRules); that module does not import this one.
     LastMinuteModule,
-    MessagingModule,
+    // Each needs the other: dashboards show unread counts, messaging asks about bookings.
+    forwardRef(() => MessagingModule),
     NotificationsFeedModule,
   ],
   controllers: [ParentBookingsController, ChildminderBookingsController, AdminBookingsController],
@@ -48,8 +50,10 @@ import { Booking } from './entities/booking.entity';
     BookingsLifecycleJob,
     // Answers the children module's "may this child be removed?" (see ChildBookingsPort).
     { provide: ChildBookingsPort, useExisting: BookingsService },
+    // Answers messaging's "may this childminder write first?" (see BookingRelationshipPort).
+    { provide: BookingRelationshipPort, useExisting: BookingsService },
   ],
   // BookingDashboardService: the calendars that calendar-sync pushes to Google and serves as ICS.
-  exports: [BookingsService, BookingDashboardService],
+  exports: [BookingsService, BookingDashboardService, BookingRelationshipPort],
 })
 export class BookingsModule {}

@@ -263,6 +263,14 @@ export class BookingsRepository {
   }
 
   /** Whether the child is in a pending or confirmed booking that ends after `now`. */
+  /** Whether the two have a confirmed or completed booking together. */
+  async existsConfirmedBetween(parentId: string, childminderId: string): Promise<boolean> {
+    const count = await this.bookings.count({
+      where: { parentId, childminderId, status: In([BookingStatus.Confirmed, BookingStatus.Completed]) },
+    });
+    return count > 0;
+  }
+
   async hasActiveForChild(childId: string, now: Date): Promise<boolean> {
     const count = await this.bookings
       .createQueryBuilder('booking')

@@ -14,6 +14,7 @@ import { Weekday, WEEKDAYS } from '@app/modules/childminders/childminder-vocabul
 import { ChildmindersRepository } from '@app/modules/childminders/childminders.repository';
 import { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
 import { ChildBookingsPort } from '@app/modules/children/child-bookings.port';
+import { BookingRelationshipPort } from '@app/modules/messaging/booking-relationship.port';
 import { ChildrenRepository } from '@app/modules/children/children.repository';
 import { UK_ZONE } from '@app/modules/children/child-age';
 import { Child } from '@app/modules/children/entities/child.entity';
@@ -63,7 +64,7 @@ interface Outcome {
  * transaction that holds the childminder's profile row lock. The only writer of the booking tables.
  */
 @Injectable()
-export class BookingsService implements ChildBookingsPort {
+export class BookingsService implements ChildBookingsPort, BookingRelationshipPort {
   constructor(
     private readonly bookings: BookingsRepository,
     private readonly checks: BookingChecks,
@@ -115,6 +116,11 @@ export class BookingsService implements ChildBookingsPort {
       this.bookings.count({ ...side, status: BookingStatus.Confirmed, endsAfter: new Date() }),
     ]);
     return { pending, upcoming };
+  }
+
+  /** BookingRelationshipPort: a childminder may write first to a parent she has a confirmed booking with. */
+  haveConfirmedBooking(parentId: string, childminderId: string): Promise<boolean> {
+    return this.bookings.existsConfirmedBetween(parentId, childminderId);
   }
 
   // --- reading --------------------------------------------------------------------------------
@@ -449,7 +455,7 @@ export class BookingsService implements ChildBookingsPort {
    * Cancels with a reason. A parent or an admin may cancel a pending or a confirmed booking; a
    * childminder cancels confirmed ones (a pending request is rejected instead). Not once finished.
    */
-  async cancel(auth: AuthContext, id: string, reason: string): Promise<BookingResponse> {
+  async cancel(auth: AuthContext, id: string, reason: string | null): Promise<BookingResponse> {
     await this.requireBookingAccess(auth, id);
     const by: CancelledBy = viewerOf(auth);
     const outcome = await this.withLockedBooking(auth, id, async (manager, booking) => {
@@ -482,7 +488,7 @@ export class BookingsService implements ChildBookingsPort {
   }
 
   /** An admin's cancellation: both sides are told, and the action is audited. */
-  async adminCancel(auth: AuthContext, id: string, reason: string): Promise<BookingResponse> {
+  async adminCancel(auth: AuthContext, id: string, reason: string | null): Promise<BookingResponse> {
     const response = await this.cancel(auth, id, reason);
     await this.audit.record(auth, {
       action: 'booking.cancel',

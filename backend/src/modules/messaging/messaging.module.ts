@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { forwardRef, Module } from '@nestjs/common';
+import { BookingsModule } from '@app/modules/bookings/bookings.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsFeedModule } from '@app/modules/notifications-feed/notifications-feed.module';
 import { Conversation } from './entities/conversation.entity';
@@ -19,7 +20,12 @@ import { MessagingService } from './messaging.service';
  * notifications feed.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Conversation, Message]), NotificationsFeedModule],
+  imports: [
+    TypeOrmModule.forFeature([Conversation, Message]),
+    NotificationsFeedModule,
+    // BookingRelationshipPort: whether a childminder may write first.
+    forwardRef(() => BookingsModule),
+  ],
   controllers: [
     ParentMessagesController,
     ChildminderMessagesController,

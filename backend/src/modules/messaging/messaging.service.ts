@@ -33,6 +33,7 @@ import {
   toConversationSummary,
   toMessageResponse,
 } from './dto/messaging.response';
+import { BookingRelationshipPort } from './booking-relationship.port';
 import { Conversation } from './entities/conversation.entity';
 import { Message } from './entities/message.entity';
 import { decodeCursor, encodeCursor } from './message-cursor';
@@ -67,6 +68,7 @@ export class MessagingService {
     private readonly preferences: NotificationPreferencesService,
     private readonly entitlements: EntitlementsService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly bookings: BookingRelationshipPort,
   ) {}
 
   /**
@@ -306,13 +308,15 @@ export class MessagingService {
   private async conversationWith(auth: AuthContext, recipientId: string): Promise<Conversation> {
     if (sideOf(auth) === 'childminder') {
       const existing = await this.repository.findConversationByPair(recipientId, auth.userId);
-      if (!existing) {
+      if (existing) return existing;
+      const parent = await this.repository.findActiveUser(recipientId, Role.Parent);
+      if (!parent || !(await this.bookings.haveConfirmedBooking(parent.id, auth.userId))) {
         throw new MessagingException(
           MessagingErrorCode.CannotStartConversation,
-          'Childminders can message parents who have contacted them first',
+          'Childminders can message parents who have contacted them first or have a confirmed booking with them',
         );
       }
-      return existing;
+      return this.startConversation(parent.id, auth.userId);
     }
     const childminder = await this.repository.findActiveUser(recipientId, Role.Childminder);
     if (!childminder) throw new MessagingException(MessagingErrorCode.RecipientNotFound, 'Childminder not found');
@@ -322,9 +326,14 @@ export class MessagingService {
     if (!(await this.entitlements.has(auth.userId, auth.role, 'conversations.start'))) {
       throw entitlementRequired('conversations.start', auth.role);
     }
+    return this.startConversation(auth.userId, childminder.id);
+  }
+
+  /** Creates the pair's conversation, or returns the one a concurrent first message created. */
+  private async startConversation(parentId: string, childminderId: string): Promise<Conversation> {
     const created = Object.assign(new Conversation(), {
-      parentId: auth.userId,
-      childminderId: childminder.id,
+      parentId,
+      childminderId,
       lastMessageAt: null,
       parentLastReadAt: null,
       childminderLastReadAt: null,
@@ -340,7 +349,7 @@ export class MessagingService {
     } catch (error) {
       // Two first messages raced: the other request created the pair's conversation.
       if (!isUniqueViolation(error)) throw error;
-      const winner = await this.repository.findConversationByPair(auth.userId, childminder.id);
+      const winner = await this.repository.findConversationByPair(parentId, childminderId);
       if (!winner) throw error;
       return winner;
     }

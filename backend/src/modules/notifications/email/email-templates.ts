@@ -352,7 +352,10 @@ const templates: { [T in EmailTemplateName]: (v: TemplateVariables[T]) => Render
     layout({
       subject: `A booking was cancelled: ${v.schedule}`,
       greeting: `Hello ${v.firstName},`,
-      paragraphs: [`The booking for ${v.schedule} (UK time) was cancelled by ${v.cancelledBy}.`, `Reason: ${v.reason}`],
+      paragraphs: [
+        `The booking for ${v.schedule} (UK time) was cancelled by ${v.cancelledBy}.`,
+        v.reason ? `Reason: ${v.reason}` : 'No reason was given.',
+      ],
       action: { label: 'See the booking', url: v.link },
     }),
   'booking-expired': (v) =>
