@@ -86,7 +86,7 @@ describe('New users in the browser, from nothing', () => {
       .fill('Home-based childminder near Hyde Park with a garden, daily walks and home-cooked meals.');
     await minder.getByLabel('Postcode', { exact: true }).fill('LS6 2AB');
     await minder.getByLabel('Hourly rate (£)').fill('7');
-    await minder.getByRole('checkbox', { name: 'Toddler (1–2)' }).check();
+    await minder.getByRole('checkbox', { name: 'Toddlers (1–2)' }).check();
     await minder.getByRole('checkbox', { name: 'Pre-school (3–4)' }).check();
     await minder.getByLabel('Languages you speak').fill('English, Yoruba');
     await minder.getByRole('checkbox', { name: 'Monday' }).check();
