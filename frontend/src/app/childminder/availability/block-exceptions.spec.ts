@@ -6,6 +6,7 @@ const block = (overrides: Partial<AvailabilityBlock> = {}): AvailabilityBlock =>
   type: 'available',
   source: 'own',
   title: 'After-school club',
+  source: 'own',
   description: 'Pick-up from St Mary’s',
   startsAt: '2026-03-02T15:00:00.000Z',
   endsAt: '2026-03-02T18:00:00.000Z',
