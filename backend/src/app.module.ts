@@ -8,6 +8,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoSeedModule } from './database/seed/demo-seed.module';
+import { AdminModule } from './modules/admin/admin.module';
 import { ActivityModule } from './modules/activity/activity.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -24,6 +25,7 @@ import { MessagingModule } from './modules/messaging/messaging.module';
 import { NotificationsFeedModule } from './modules/notifications-feed/notifications-feed.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
 import { LastMinuteModule } from './modules/last-minute/last-minute.module';
 import { SettingsModule } from './modules/settings/settings.module';
@@ -64,6 +66,8 @@ export class AppModule {
         WebhooksModule,
         ReviewsModule,
         LastMinuteModule,
+        PrivacyModule,
+        AdminModule,
         HealthModule,
         DemoSeedModule,
       ],

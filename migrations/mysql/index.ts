@@ -10,6 +10,7 @@ import { Bookings1795927954500 } from './1795927954500-Bookings';
 import { Reviews1795933196432 } from './1795933196432-Reviews';
 import { LastMinute1795934298765 } from './1795934298765-LastMinute';
 import { NotificationSubjects1795938365660 } from './1795938365660-NotificationSubjects';
+import { AdminPeople1796650621529 } from './1796650621529-AdminPeople';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MYSQL_MIGRATIONS: Function[] = [Foundation1795613931778, Documents1795615099206, Subscriptions1795616655225, Childminders1795616930684, Messaging1795617000000, Compliance1795926967759, MessageDigests1795927193774, Bookings1795927954500, Reviews1795933196432, LastMinute1795934298765, NotificationSubjects1795938365660];
+export const MYSQL_MIGRATIONS: Function[] = [Foundation1795613931778, Documents1795615099206, Subscriptions1795616655225, Childminders1795616930684, Messaging1795617000000, Compliance1795926967759, MessageDigests1795927193774, Bookings1795927954500, Reviews1795933196432, LastMinute1795934298765, NotificationSubjects1795938365660, AdminPeople1796650621529];

@@ -1,3 +1,4 @@
+import { AdminPreferences } from '@app/modules/admin/entities/admin-preferences.entity';
 import { UserActivity } from '@app/modules/activity/entities/user-activity.entity';
 import { AuditEntry } from '@app/modules/audit/entities/audit-entry.entity';
 import { AccountToken } from '@app/modules/auth/entities/account-token.entity';
@@ -78,4 +79,5 @@ export const ENTITIES = [
   Review,
   LastMinuteOpening,
   LastMinuteSettings,
+  AdminPreferences,
 ];

@@ -1,4 +1,5 @@
 import { RoutePolicy } from '../policy';
+import { adminPolicies } from './admin.policy';
 import { availabilityPolicies } from './availability.policy';
 import { bookingsPolicies } from './bookings.policy';
 import { childmindersPolicies } from './childminders.policy';
@@ -26,4 +27,5 @@ export const ROUTE_POLICIES: RoutePolicy[] = [
   ...bookingsPolicies,
   ...lastMinutePolicies,
   ...jobsPolicies,
+  ...adminPolicies,
 ];

@@ -4,6 +4,7 @@ import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/config/app-config';
 import { UsersModule } from '@app/modules/users/users.module';
+import { AccountLinks } from './account-links.service';
 import { AccessTokens, JWT_ALGORITHM, JWT_ISSUER } from './access-tokens.service';
 import { AccountSecurityController } from './account-security.controller';
 import { AccountTokensService } from './account-tokens.service';
@@ -13,6 +14,7 @@ import { AccountToken } from './entities/account-token.entity';
 import { AuthSession } from './entities/auth-session.entity';
 import { RecoveryCode } from './entities/recovery-code.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
+import { IdentityConfirmation } from './identity-confirmation.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottle } from './login-throttle.service';
 import { PasswordHasher } from './password/password-hasher';
@@ -20,6 +22,7 @@ import { PasswordPolicy } from './password/password-policy.service';
 import { RefreshCookie } from './refresh-cookie';
 import { SessionsService } from './sessions/sessions.service';
 import { TwoFactorService } from './two-factor/two-factor.service';
+import { AuthPersonalData } from './auth.personal-data';
 
 @Module({
   imports: [
@@ -37,9 +40,12 @@ import { TwoFactorService } from './two-factor/two-factor.service';
   ],
   controllers: [AuthController, AccountSecurityController],
   providers: [
+    AuthPersonalData,
     AuthService,
     AccessTokens,
+    AccountLinks,
     AccountTokensService,
+    IdentityConfirmation,
     JwtStrategy,
     LoginThrottle,
     PasswordHasher,
@@ -48,6 +54,6 @@ import { TwoFactorService } from './two-factor/two-factor.service';
     SessionsService,
     TwoFactorService,
   ],
-  exports: [PasswordHasher, PasswordPolicy, SessionsService],
+  exports: [PasswordHasher, PasswordPolicy, SessionsService, AccountLinks, IdentityConfirmation],
 })
 export class AuthModule {}

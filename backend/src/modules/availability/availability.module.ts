@@ -7,6 +7,7 @@ import { AvailabilityRepository } from './availability.repository';
 import { AvailabilityService } from './availability.service';
 import { AvailabilityDemoSeeder } from './demo/availability-demo.seeder';
 import { AvailabilityBlock } from './entities/availability-block.entity';
+import { AvailabilityPersonalData } from './availability.personal-data';
 
 /**
  * Childminders' available time and time off, with RFC 5545 recurrence in Europe/London.
@@ -18,6 +19,7 @@ import { AvailabilityBlock } from './entities/availability-block.entity';
   imports: [TypeOrmModule.forFeature([AvailabilityBlock]), ChildmindersModule],
   controllers: [AvailabilityController, PublicAvailabilityController],
   providers: [
+    AvailabilityPersonalData,
     AvailabilityRepository,
     AvailabilityService,
     AvailabilityDemoSeeder,

@@ -11,6 +11,7 @@ import { ChildmindersService } from './childminders.service';
 import { ChildmindersDemoSeeder } from './demo/childminders-demo.seeder';
 import { ChildminderFavorite } from './entities/childminder-favorite.entity';
 import { ChildminderProfile } from './entities/childminder-profile.entity';
+import { ChildmindersPersonalData } from './childminders.personal-data';
 
 /**
  * Childminder profiles, the postcode search, recommendations and parents' favourites.
@@ -26,7 +27,7 @@ import { ChildminderProfile } from './entities/childminder-profile.entity';
     ComplianceModule,
   ],
   controllers: [ChildmindersController, ChildminderProfileController],
-  providers: [ChildmindersRepository, ChildmindersService, ChildmindersDemoSeeder],
+  providers: [ChildmindersPersonalData, ChildmindersRepository, ChildmindersService, ChildmindersDemoSeeder],
   exports: [ChildmindersRepository, ChildmindersService],
 })
 export class ChildmindersModule {}

@@ -5,11 +5,12 @@ import { ChildrenRepository } from './children.repository';
 import { ChildrenService } from './children.service';
 import { ChildrenDemoSeeder } from './demo/children-demo.seeder';
 import { Child } from './entities/child.entity';
+import { ChildrenPersonalData } from './children.personal-data';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Child])],
   controllers: [ChildrenController],
-  providers: [ChildrenRepository, ChildrenService, ChildrenDemoSeeder],
+  providers: [ChildrenPersonalData, ChildrenRepository, ChildrenService, ChildrenDemoSeeder],
   // Bookings read children (ownership, dates of birth for capacity) through these.
   exports: [ChildrenRepository, ChildrenService],
 })

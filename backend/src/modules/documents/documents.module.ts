@@ -12,6 +12,7 @@ import { ProfileImage } from './entities/profile-image.entity';
 import { ProfileImagesController } from './profile-images.controller';
 import { ProfileImagesService } from './profile-images.service';
 import { UploadCleanupService } from './upload-cleanup.service';
+import { DocumentsPersonalData } from './documents.personal-data';
 
 /**
  * Compliance documents and profile photos: uploads (through StorageModule's pipeline), review by
@@ -20,7 +21,14 @@ import { UploadCleanupService } from './upload-cleanup.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Document, ProfileImage]), StorageModule, UsersModule],
   controllers: [DocumentsController, AdminDocumentsController, ProfileImagesController],
-  providers: [DocumentsRepository, DocumentsService, ProfileImagesService, UploadCleanupService, DocumentsDemoSeeder],
+  providers: [
+    DocumentsPersonalData,
+    DocumentsRepository,
+    DocumentsService,
+    ProfileImagesService,
+    UploadCleanupService,
+    DocumentsDemoSeeder,
+  ],
   // Compliance (badges, reminders) reads documents through the service and repository.
   exports: [DocumentsService, DocumentsRepository, UploadCleanupService],
 })

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { DataSource, In, LessThan, MoreThan } from 'typeorm';
+import { Between, DataSource, In, LessThan, MoreThan } from 'typeorm';
 import { FlatJson } from '@app/database/flat-json';
 import { JobLease } from './entities/job-lease.entity';
 import { JobOutcome, JobRun } from './entities/job-run.entity';
@@ -137,6 +137,13 @@ export class JobsService {
       .getRepository(JobLease)
       .find({ select: { name: true, holder: true }, where: { name: In(names), leaseUntil: MoreThan(now) } });
     return new Set(held.filter((lease) => lease.holder !== null).map((lease) => lease.name));
+  }
+
+  /** Failed runs that started in [from, to), for the admin dashboard (IDX_job_runs_outcome_started). */
+  countFailedBetween(range: { from: Date; to: Date }): Promise<number> {
+    return this.dataSource
+      .getRepository(JobRun)
+      .count({ where: { outcome: JobOutcome.Failed, startedAt: Between(range.from, range.to) } });
   }
 
   /** Keeps the history bounded. */

@@ -10,6 +10,7 @@ import { NotificationPreference } from './entities/notification-preference.entit
 import { NotificationPreferencesController } from './notification-preferences.controller';
 import { NotificationPreferencesRepository } from './notification-preferences.repository';
 import { NotificationPreferencesService } from './notification-preferences.service';
+import { NotificationsPersonalData } from './notifications.personal-data';
 
 /**
  * Emails (queued in the outbox with the change that causes them, sent by a scheduled
@@ -20,6 +21,7 @@ import { NotificationPreferencesService } from './notification-preferences.servi
   imports: [TypeOrmModule.forFeature([EmailOutbox, NotificationPreference])],
   controllers: [NotificationPreferencesController],
   providers: [
+    NotificationsPersonalData,
     EmailOutboxRepository,
     EmailOutboxService,
     mailTransportProvider,

@@ -21,6 +21,7 @@ import { StripeWebhookController, SubscriptionsController } from './subscription
 import { SubscriptionsRepository } from './subscriptions.repository';
 import { SubscriptionsService } from './subscriptions.service';
 import { StripeWebhookService } from './webhook/stripe-webhook.service';
+import { SubscriptionsPersonalData } from './subscriptions.personal-data';
 
 /**
  * Plans, entitlements, Stripe Checkout and webhooks, admin billing, honest-billing jobs, and the
@@ -35,6 +36,7 @@ import { StripeWebhookService } from './webhook/stripe-webhook.service';
   ],
   controllers: [SubscriptionsController, StripeWebhookController, AdminSubscriptionsController],
   providers: [
+    SubscriptionsPersonalData,
     { provide: StripeConfig, useFactory: () => StripeConfig.fromEnvironment() },
     {
       provide: BillingGateway,
@@ -53,6 +55,6 @@ import { StripeWebhookService } from './webhook/stripe-webhook.service';
     BillingJobs,
     SubscriptionsDemoSeeder,
   ],
-  exports: [EntitlementsService, EntitlementGuard, StripeConfig],
+  exports: [AdminSubscriptionsService, EntitlementsService, EntitlementGuard, StripeConfig],
 })
 export class SubscriptionsModule {}

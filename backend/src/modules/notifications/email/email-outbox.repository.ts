@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, LessThanOrEqual, Repository } from 'typeorm';
+import { countBy } from '@app/database/daily-counts';
 import { EmailOutbox, OutboxStatus } from '../entities/email-outbox.entity';
 
 /** The email outbox, by the questions queueing and dispatching ask of it. */
@@ -24,6 +25,11 @@ export class EmailOutboxRepository {
 
   hasDue(now: Date): Promise<boolean> {
     return this.rows.exists({ where: { status: OutboxStatus.Pending, nextAttemptAt: LessThanOrEqual(now) } });
+  }
+
+  /** Emails by status now: pending is the backlog, dead the failures (served by IDX_email_outbox_due). */
+  countByStatus(): Promise<Record<string, number>> {
+    return countBy(this.rows.createQueryBuilder('email'), 'email', 'status');
   }
 
   // Each change below applies only to a row that is still pending, so an email an admin has
