@@ -21,7 +21,7 @@ export class NotificationsFeedPersonalData implements OnModuleInit {
         ).map(({ type, title, body, link, readAt, createdAt }) => ({ type, title, body, link, readAt, createdAt })),
       erase: async (subject, manager) => {
         await manager.getRepository(Notification).delete({ userId: subject.userId });
-        await redactColumns(manager, Notification, ['title', 'body'], subject);
+        await redactColumns(manager, Notification, ['title', 'body', 'link'], subject);
       },
     });
   }

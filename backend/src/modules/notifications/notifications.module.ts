@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdminOutboxController } from './email/admin-outbox.controller';
+import { AdminOutboxService } from './email/admin-outbox.service';
 import { EmailDispatchJob } from './email/email-dispatch.job';
 import { EmailDispatcher } from './email/email-dispatcher';
 import { EmailOutboxRepository } from './email/email-outbox.repository';
@@ -19,9 +21,10 @@ import { NotificationsPersonalData } from './notifications.personal-data';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([EmailOutbox, NotificationPreference])],
-  controllers: [NotificationPreferencesController],
+  controllers: [NotificationPreferencesController, AdminOutboxController],
   providers: [
     NotificationsPersonalData,
+    AdminOutboxService,
     EmailOutboxRepository,
     EmailOutboxService,
     mailTransportProvider,

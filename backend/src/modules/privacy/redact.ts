@@ -17,7 +17,11 @@ export function mentions(text: string, subject: ErasureSubject): boolean {
  * was there. Longest terms first, so a full name goes before the first name inside it.
  */
 export function redact(text: string, subject: ErasureSubject): string {
-  if (!mentions(text, subject)) return text;
+  return mentions(text, subject) ? replaceTerms(text, subject) : text;
+}
+
+/** Every identifier and related term replaced, whether or not an identifier is in `text` itself. */
+function replaceTerms(text: string, subject: ErasureSubject): string {
   const terms = usable([...subject.identifiers, ...subject.related]).sort((a, b) => b.length - a.length);
   return terms.reduce(
     (result, term) => result.replace(new RegExp(`(?<!\\w)${escapeRegExp(term)}(?!\\w)`, 'gi'), REDACTED),
@@ -53,11 +57,12 @@ export async function redactColumns<T extends ObjectLiteral>(
   );
   const rows = await query.getRawMany<Record<string, unknown>>();
   for (const row of rows) {
+    // The row is about the subject: related terms go from every column (a link naming a child, say).
     const changes: Record<string, unknown> = {};
     for (const column of columns) {
       const stored = row[column];
       if (typeof stored !== 'string') continue;
-      const cleaned = redact(stored, subject);
+      const cleaned = replaceTerms(stored, subject);
       if (cleaned === stored) continue;
       const isJson = metadata.findColumnWithPropertyName(column)?.type === 'simple-json';
       changes[column] = isJson ? JSON.parse(cleaned) : cleaned;

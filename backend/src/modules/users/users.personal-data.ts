@@ -19,7 +19,10 @@ export class UsersPersonalData implements OnModuleInit {
       identify: async (userId) => {
         const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });
         if (!user) return {};
-        return { identifiers: [user.email, user.displayName, ...(user.phone ? [user.phone] : [])] };
+        return {
+          identifiers: [user.email, user.displayName, ...(user.phone ? [user.phone] : [])],
+          related: [user.firstName, user.lastName],
+        };
       },
       export: async (userId) => {
         const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: userId });

@@ -28,6 +28,11 @@ export default [
         loadComponent: () => import('./notifications/notifications').then((m) => m.Notifications),
       },
       {
+        path: 'data',
+        title: 'Your data',
+        loadComponent: () => import('./data/your-data').then((m) => m.YourData),
+      },
+      {
         path: 'activity',
         title: 'Account activity',
         loadComponent: () => import('./activity/activity').then((m) => m.Activity),

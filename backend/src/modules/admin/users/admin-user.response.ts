@@ -56,10 +56,6 @@ export class AdminUserDetailResponse {
   openTickets: number | null;
 }
 
-export class AdminMessageResponse {
-  @ApiProperty() message: string;
-}
-
 export const toAdminUserResponse = (user: User): AdminUserResponse => ({
   id: user.id,
   email: user.email,

@@ -10,6 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthContext } from '@app/common/auth/auth-context';
+import { MessageResponse } from '@app/modules/auth/dto/auth.response';
 import { Auth, Authenticated } from '@app/common/auth/decorators';
 import { ADMIN_ROLES, Role } from '@app/common/auth/role';
 import { ReqMeta, RequestMeta } from '@app/common/http/request-meta';
@@ -22,12 +23,7 @@ import {
   SearchAdminUsersQuery,
   UpdateAdminUserDto,
 } from './admin-user.dto';
-import {
-  AdminMessageResponse,
-  AdminUserDetailResponse,
-  AdminUserPageResponse,
-  AdminUserResponse,
-} from './admin-user.response';
+import { AdminUserDetailResponse, AdminUserPageResponse, AdminUserResponse } from './admin-user.response';
 import { AdminUsersService } from './admin-users.service';
 
 @ApiTags('Admin users')
@@ -112,7 +108,7 @@ export class AdminUsersController {
   @Authenticated({ roles: ADMIN_ROLES })
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Email the user a password reset link (audited)' })
-  @ApiOkResponse({ type: AdminMessageResponse })
+  @ApiOkResponse({ type: MessageResponse })
   @ApiNotFoundResponse({ description: 'No such user' })
   resetPassword(@Auth() auth: AuthContext, @Param() params: AdminUserIdParams, @ReqMeta() meta: RequestMeta) {
     return this.users.sendResetLink(auth, params.id, meta);

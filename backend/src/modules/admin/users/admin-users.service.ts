@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
+import { MessageResponse } from '@app/modules/auth/dto/auth.response';
 import { ADMIN_ROLES, Role, STAFF_ROLES } from '@app/common/auth/role';
 import { RequestMeta } from '@app/common/http/request-meta';
 import { Page, PageQuery, toPage } from '@app/common/pagination/page';
@@ -31,7 +32,6 @@ import {
   UpdateAdminUserDto,
 } from './admin-user.dto';
 import {
-  AdminMessageResponse,
   AdminUserDetailResponse,
   AdminUserResponse,
   toAdminSessionResponse,
@@ -203,7 +203,7 @@ export class AdminUsersService {
     await this.record(auth, meta, 'admin.user.erase', id, query.reason ? { reason: query.reason } : {});
   }
 
-  async sendResetLink(auth: AuthContext, id: string, meta: RequestMeta): Promise<AdminMessageResponse> {
+  async sendResetLink(auth: AuthContext, id: string, meta: RequestMeta): Promise<MessageResponse> {
     await this.dataSource.transaction(async (manager) => {
       const user = await this.lockManageable(auth, id, manager, { allowSelf: true });
       await this.links.sendPasswordLink(user, 'reset', manager);

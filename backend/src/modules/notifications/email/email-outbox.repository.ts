@@ -27,6 +27,31 @@ export class EmailOutboxRepository {
     return this.rows.exists({ where: { status: OutboxStatus.Pending, nextAttemptAt: LessThanOrEqual(now) } });
   }
 
+  /** A page of the outbox for admins, newest first. */
+  findPage(
+    filter: { status?: OutboxStatus; to?: string },
+    skip: number,
+    take: number,
+  ): Promise<[EmailOutbox[], number]> {
+    const query = this.rows.createQueryBuilder('email');
+    if (filter.status) query.andWhere('email.status = :status', { status: filter.status });
+    if (filter.to) {
+      query.andWhere("email.toAddress LIKE :to ESCAPE '!'", {
+        to: `${filter.to.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`,
+      });
+    }
+    return query
+      .orderBy('email.createdAt', 'DESC')
+      .addOrderBy('email.id', 'ASC')
+      .skip(skip)
+      .take(take)
+      .getManyAndCount();
+  }
+
+  findById(id: string): Promise<EmailOutbox | null> {
+    return this.rows.findOneBy({ id });
+  }
+
   /** Emails by status now: pending is the backlog, dead the failures (served by IDX_email_outbox_due). */
   countByStatus(): Promise<Record<string, number>> {
     return countBy(this.rows.createQueryBuilder('email'), 'email', 'status');

@@ -63,6 +63,40 @@ export interface paths {
         patch: operations["NotificationPreferences_update"];
         trace?: never;
     };
+    "/api/admin/email-outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The email outbox, newest first: pending, sent and failed emails */
+        get: operations["AdminOutbox_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/email-outbox/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One email with its text (audited) */
+        get: operations["AdminOutbox_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/me": {
         parameters: {
             query?: never;
@@ -1699,6 +1733,216 @@ export interface paths {
         patch: operations["LastMinute_updateSettings"];
         trace?: never;
     };
+    "/api/user/data-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download my data: a JSON archive of everything held about me, one section per area */
+        get: operations["AccountData_exportMyData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/delete-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Delete my account: personal data erased everywhere; bookings and payments kept anonymised */
+        post: operations["AccountData_deleteMyAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Totals and daily series for a range: sign-ups, bookings, subscriptions and MRR, churn, support, compliance, documents, email, jobs */
+        get: operations["Dashboard_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users, with filters (role, status, verified, 2FA, created range), sort and paging */
+        get: operations["AdminUsers_list"];
+        put?: never;
+        /** Create a user; without a password they are emailed a link to choose one. Admin roles: super admins only */
+        post: operations["AdminUsers_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find users by name, email or postcode */
+        get: operations["AdminUsers_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user with their recent activity, sessions, bookings, subscription, documents, tickets */
+        get: operations["AdminUsers_get"];
+        put?: never;
+        post?: never;
+        /** Erase a user (UK GDPR): personal data removed everywhere, files deleted, sessions ended (audited) */
+        delete: operations["AdminUsers_erase"];
+        options?: never;
+        head?: never;
+        /** Edit profile fields, role or status; suspending signs the user out everywhere at once (audited) */
+        patch: operations["AdminUsers_update"];
+        trace?: never;
+    };
+    "/api/admin/users/{id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email the user a password reset link (audited) */
+        post: operations["AdminUsers_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/make-admin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a user an admin (or super admin): super admins only (audited) */
+        post: operations["AdminUsers_makeAdmin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/security-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Password policy, session lifetimes, lockout, admin 2FA and search policy */
+        get: operations["SecuritySettings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change security settings: effective on the next request everywhere; audited old and new */
+        patch: operations["SecuritySettings_update"];
+        trace?: never;
+    };
+    "/api/admin/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My admin settings: which admin events reach me by email and in the app; my 2FA status */
+        get: operations["AdminAccount_getSettings"];
+        /** Change which admin events reach me (events not listed keep their setting) */
+        put: operations["AdminAccount_updateSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My admin profile */
+        get: operations["AdminAccount_getProfile"];
+        /** Change my name, phone or postcode (email and role cannot be changed here) */
+        put: operations["AdminAccount_updateProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email one user or a segment (role, paid plan, postcode prefix) through the outbox; preview: true sends nothing */
+        post: operations["AdminEmail_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health/live": {
         parameters: {
             query?: never;
@@ -1839,6 +2083,8 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @enum {string} */
+        AdminEvent: "new_ticket" | "safeguarding_ticket" | "document_awaiting_review" | "payment_failed" | "job_failed" | "backup_failed";
         AdminMessageResponse: {
             /** Format: uuid */
             conversationId: string;
@@ -1854,6 +2100,17 @@ export interface components {
             senderName: string;
             text: string;
         };
+        AdminNotificationChoiceDto: {
+            email: boolean;
+            event: components["schemas"]["AdminEvent"];
+            inApp: boolean;
+        };
+        AdminNotificationSettingResponse: {
+            email: boolean;
+            event: components["schemas"]["AdminEvent"];
+            inApp: boolean;
+            label: string;
+        };
         AdminRefundDto: {
             /** @description Pence to refund of the latest payment; the whole remainder if absent */
             amountPence?: number;
@@ -1865,6 +2122,20 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        AdminSessionResponse: {
+            createdAt: string;
+            expiresAt: string;
+            id: string;
+            ip: string | null;
+            lastUsedAt: string | null;
+            userAgent: string | null;
+        };
+        AdminSettingsResponse: {
+            notifications: components["schemas"]["AdminNotificationSettingResponse"][];
+            twoFactorEnabled: boolean;
+            /** @description The security settings require admins to use two-factor authentication */
+            twoFactorRequired: boolean;
         };
         AdminSubscriptionDetailResponse: {
             cancelAtPeriodEnd: boolean;
@@ -1945,6 +2216,52 @@ export interface components {
              * @description New trial end (trialing subscriptions only)
              */
             trialEnd?: string;
+        };
+        AdminUserDetailResponse: {
+            /** @description The 20 most recent account events */
+            activity: components["schemas"]["ActivityEntryResponse"][];
+            /**
+             * @description Bookings as parent or childminder, by status
+             * @example {
+             *       "confirmed": 2
+             *     }
+             */
+            bookings: Record<string, never>;
+            /**
+             * @description Documents by status
+             * @example {
+             *       "approved": 3,
+             *       "pending": 1
+             *     }
+             */
+            documents: Record<string, never>;
+            /** @description Open support tickets; null while no support module provides them */
+            openTickets: number | null;
+            /** @description Where the user is signed in now */
+            sessions: components["schemas"]["AdminSessionResponse"][];
+            subscription?: components["schemas"]["AdminSubscriptionResponse"] | null;
+            user: components["schemas"]["AdminUserResponse"];
+        };
+        AdminUserPageResponse: {
+            items: components["schemas"]["AdminUserResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        AdminUserResponse: {
+            createdAt: string;
+            displayName: string;
+            email: string;
+            emailVerified: boolean;
+            firstName: string;
+            id: string;
+            lastLoginAt: string | null;
+            lastName: string;
+            phone: string | null;
+            postcode: string | null;
+            role: components["schemas"]["Role"];
+            status: components["schemas"]["UserStatus"];
+            twoFactorEnabled: boolean;
         };
         /** @enum {string} */
         AgeGroup: "baby" | "toddler" | "preschool" | "school_age" | "over_8";
@@ -2568,6 +2885,19 @@ export interface components {
             /** @description Messages from the other party I have not read */
             unreadCount: number;
         };
+        CreateAdminUserDto: {
+            email: string;
+            firstName: string;
+            lastName: string;
+            /** @description An initial password; without one the user is emailed a link to choose their own */
+            password?: string;
+            /** @example 07700 900123 */
+            phone?: string;
+            /** @example SW1A 1AA */
+            postcode?: string;
+            /** @description Admins and super admins only by a super admin */
+            role: components["schemas"]["Role"];
+        };
         CreateBookingDto: {
             childIds: string[];
             /**
@@ -2718,6 +3048,76 @@ export interface components {
             plan: components["schemas"]["PlanResponse"];
             subscription?: components["schemas"]["SubscriptionResponse"] | null;
         };
+        DailyCountResponse: {
+            count: number;
+            /** @example 2026-12-07 */
+            day: string;
+            /** @description What is counted: a role, a booking status, a plan */
+            key: string;
+        };
+        DashboardBookingsResponse: {
+            /** @description Bookings created in the range by status */
+            byStatus: Record<string, never>;
+            daily: components["schemas"]["DailyCountResponse"][];
+        };
+        DashboardEmailResponse: {
+            /** @description Emails waiting to be sent */
+            backlog: number;
+            /** @description Emails that failed for good */
+            failed: number;
+            sent: number;
+        };
+        DashboardRangeResponse: {
+            from: string;
+            to: string;
+        };
+        DashboardResponse: {
+            bookings: components["schemas"]["DashboardBookingsResponse"];
+            /**
+             * @description Childminders by compliance status today
+             * @example {
+             *       "compliant": 10
+             *     }
+             */
+            compliance: Record<string, never>;
+            documentsAwaitingReview: number;
+            email: components["schemas"]["DashboardEmailResponse"];
+            /** @description Scheduled job runs that failed in the range */
+            failedJobRuns: number;
+            range: components["schemas"]["DashboardRangeResponse"];
+            subscriptions: components["schemas"]["DashboardSubscriptionsResponse"];
+            support: components["schemas"]["DashboardSupportResponse"];
+            users: components["schemas"]["DashboardUsersResponse"];
+        };
+        DashboardSubscriptionsResponse: {
+            /** @description Active, trialling and past-due subscriptions by plan */
+            activeByPlan: Record<string, never>;
+            canceledDaily: components["schemas"]["DailyCountResponse"][];
+            /** @description Cancellations over customers at the start of the range (0..1) */
+            churnRate: number;
+            /** @description Cancellations in the range */
+            churned: number;
+            /** @description Monthly recurring revenue in pence */
+            mrrPence: number;
+        };
+        DashboardSupportResponse: {
+            /** @description null: not available (no chat module yet) */
+            activeChats: number | null;
+            /** @description null: not available (no support module yet) */
+            openTickets: number | null;
+        };
+        DashboardUsersResponse: {
+            /**
+             * @description Accounts by role (erased ones not counted)
+             * @example {
+             *       "parent": 120
+             *     }
+             */
+            byRole: Record<string, never>;
+            /** @description Sign-ups in the range by role */
+            signupsByRole: Record<string, never>;
+            signupsDaily: components["schemas"]["DailyCountResponse"][];
+        };
         DayHoursDto: {
             /**
              * @description HH:MM, after open
@@ -2735,6 +3135,15 @@ export interface components {
             close: string;
             /** @example 07:30 */
             open: string;
+        };
+        DeleteAccountDto: {
+            /**
+             * @description A current two-factor code, instead of the password
+             * @example 123456
+             */
+            code?: string;
+            /** @description The current password (or give code) */
+            password?: string;
         };
         DemoAccount: {
             email: string;
@@ -2811,6 +3220,26 @@ export interface components {
          * @enum {string}
          */
         DocumentType: "ofsted_registration" | "dbs_certificate" | "first_aid_certificate" | "public_liability_insurance" | "safeguarding_training" | "other";
+        EmailAudienceDto: {
+            /**
+             * @description Subscribers of a paid plan
+             * @enum {string}
+             */
+            plan?: "parent_plus" | "childminder_pro";
+            /**
+             * @description Postcode area or district: the start of the postcode
+             * @example SW1A
+             */
+            postcodePrefix?: string;
+            role?: components["schemas"]["Role"];
+            /**
+             * Format: uuid
+             * @description One user (the other filters are then not allowed)
+             */
+            userId?: string;
+        };
+        /** @enum {string} */
+        EmailKind: "account" | "news";
         ErrorDetailResponse: {
             /** @example email */
             field?: string;
@@ -3050,6 +3479,8 @@ export interface components {
             accessToken: string;
             /** @description Seconds until the access token expires */
             expiresIn: number;
+            /** @description true: the security settings require this admin to set up two-factor authentication now */
+            twoFactorSetupRequired?: boolean;
             user: components["schemas"]["UserResponse"];
         };
         LoginTwoFactorDto: {
@@ -3065,6 +3496,15 @@ export interface components {
              * @example k7qp-9x2m-4t
              */
             recoveryCode?: string;
+        };
+        MakeAdminDto: {
+            /**
+             * @default admin
+             * @enum {string}
+             */
+            role: "admin" | "super_admin";
+            /** Format: uuid */
+            userId: string;
         };
         MapSettingsResponse: {
             /** @example © OpenStreetMap contributors */
@@ -3180,6 +3620,40 @@ export interface components {
             /** @enum {string} */
             role: "parent" | "childminder" | "support_agent" | "admin" | "super_admin";
         };
+        OutboxEmailDetailResponse: {
+            attempts: number;
+            createdAt: string;
+            id: string;
+            lastError: string | null;
+            sentAt: string | null;
+            status: components["schemas"]["OutboxStatus"];
+            subject: string;
+            template: string;
+            /** @description The plain-text body as sent */
+            text: string;
+            toAddress: string;
+            toName: string | null;
+        };
+        OutboxEmailResponse: {
+            attempts: number;
+            createdAt: string;
+            id: string;
+            lastError: string | null;
+            sentAt: string | null;
+            status: components["schemas"]["OutboxStatus"];
+            subject: string;
+            template: string;
+            toAddress: string;
+            toName: string | null;
+        };
+        OutboxPageResponse: {
+            items: components["schemas"]["OutboxEmailResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        /** @enum {string} */
+        OutboxStatus: "pending" | "sent" | "dead";
         OverrideResponse: {
             /** Format: uuid */
             adminId: string | null;
@@ -3383,6 +3857,11 @@ export interface components {
             message: string;
             user: components["schemas"]["UserResponse"];
         };
+        RenderedEmailResponse: {
+            html: string;
+            subject: string;
+            text: string;
+        };
         ReplyToReviewDto: {
             text: string;
         };
@@ -3479,6 +3958,43 @@ export interface components {
         };
         /** @enum {string} */
         SearchSort: "distance" | "rating" | "price";
+        SecuritySettingsResponse: {
+            /** @description Admins without 2FA are sent to set it up at sign-in */
+            adminsRequireTwoFactor: boolean;
+            /** @description Non-compliant childminders are left out of search */
+            hideNonCompliantChildminders: boolean;
+            /** @description Failed sign-ins before an account is locked */
+            lockoutThreshold: number;
+            lockoutWindowMinutes: number;
+            passwordMinLength: number;
+            refreshTokenLifetimeDays: number;
+            /** @description Refuse passwords found in breached-password lists */
+            rejectBreachedPasswords: boolean;
+            sessionAbsoluteLifetimeDays: number;
+            sessionIdleTimeoutMinutes: number;
+        };
+        SendEmailDto: {
+            audience: components["schemas"]["EmailAudienceDto"];
+            /** @description Plain text; a blank line starts a new paragraph; {{firstName}} becomes the recipient’s first name */
+            body: string;
+            kind: components["schemas"]["EmailKind"];
+            /**
+             * @description true: only show what would be sent, and to how many
+             * @default false
+             */
+            preview: boolean;
+            subject: string;
+        };
+        SendEmailResponse: {
+            /** @description The email as the first recipient gets it */
+            preview: components["schemas"]["RenderedEmailResponse"];
+            /** @description Users it goes (or would go) to */
+            recipients: number;
+            /** @description false for a preview */
+            sent: boolean;
+            /** @description Users in the audience left out by their email preferences */
+            skippedByPreference: number;
+        };
         SendMessageDto: {
             /**
              * Format: uuid
@@ -3616,6 +4132,27 @@ export interface components {
         UnreadCountResponse: {
             unreadCount: number;
         };
+        UpdateAdminSettingsDto: {
+            notifications: components["schemas"]["AdminNotificationChoiceDto"][];
+        };
+        UpdateAdminUserDto: {
+            email?: string;
+            /** @description Mark the email address as confirmed */
+            emailVerified?: boolean;
+            firstName?: string;
+            lastName?: string;
+            phone?: string | null;
+            postcode?: string | null;
+            /** @description Why (kept in the audit log) */
+            reason?: string;
+            /** @description To or from an admin role: super admins only */
+            role?: components["schemas"]["Role"];
+            /**
+             * @description suspended: signs the user out everywhere at once and blocks sign-in; active: reactivates
+             * @enum {string}
+             */
+            status?: "active" | "suspended";
+        };
         UpdateBookingDto: {
             /** @example 2026-03-03T12:30:00Z */
             endsAt?: string;
@@ -3750,6 +4287,17 @@ export interface components {
             /** @description Null: never expires */
             validityMonths?: number | null;
         };
+        UpdateSecuritySettingsDto: {
+            adminsRequireTwoFactor?: boolean;
+            hideNonCompliantChildminders?: boolean;
+            lockoutThreshold?: number;
+            lockoutWindowMinutes?: number;
+            passwordMinLength?: number;
+            refreshTokenLifetimeDays?: number;
+            rejectBreachedPasswords?: boolean;
+            sessionAbsoluteLifetimeDays?: number;
+            sessionIdleTimeoutMinutes?: number;
+        };
         UpdateSubscriptionDto: {
             interval: components["schemas"]["BillingInterval"];
             /** @enum {string} */
@@ -3770,6 +4318,8 @@ export interface components {
             role: components["schemas"]["Role"];
             twoFactorEnabled: boolean;
         };
+        /** @enum {string} */
+        UserStatus: "active" | "suspended" | "erased";
         VerifyEmailDto: {
             token: string;
         };
@@ -3957,6 +4507,87 @@ export interface operations {
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminOutbox_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: components["schemas"]["OutboxStatus"];
+                /** @description The start of the recipient address */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxPageResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminOutbox_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxEmailDetailResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such email */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9232,6 +9863,721 @@ export interface operations {
             };
             /** @description A child id is not one of my children */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountData_exportMyData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archive: format, exportedAt, userId and sections */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountData_deleteMyAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteAccountDto"];
+            };
+        };
+        responses: {
+            /** @description Erased; every session has ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Dashboard_overview: {
+        parameters: {
+            query?: {
+                /** @description Start of the range (default: 30 days before `to`) */
+                from?: string;
+                /** @description End of the range, exclusive (default: now) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminUsers_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                role?: components["schemas"]["Role"];
+                status?: components["schemas"]["UserStatus"];
+                /** @description Email address confirmed */
+                verified?: boolean;
+                /** @description Two-factor authentication on */
+                twoFactor?: boolean;
+                /** @description Created at or after */
+                createdFrom?: string;
+                /** @description Created before */
+                createdTo?: string;
+                /** @description Name, email or postcode (each word matches the start) */
+                q?: string;
+                sort?: "createdAt" | "lastLoginAt" | "email" | "lastName";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserPageResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminUsers_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAdminUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The email address is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminUsers_search: {
+        parameters: {
+            query: {
+                page?: number;
+                pageSize?: number;
+                /** @description Name, email or postcode */
+                q: string;
+                role?: components["schemas"]["Role"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserPageResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminUsers_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserDetailResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminUsers_erase: {
+        parameters: {
+            query?: {
+                /** @description Why (kept in the audit log) */
+                reason?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erased; bookings and payments remain, anonymised */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LAST_SUPER_ADMIN, OWN_ACCOUNT or USER_ERASED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminUsers_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAdminUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description SUPER_ADMIN_ONLY: admin roles and admin accounts are for super admins
+             *
+             *     Only for: admin, super_admin.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LAST_SUPER_ADMIN, OWN_ACCOUNT, USER_ERASED or EMAIL_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminUsers_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminUsers_makeAdmin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MakeAdminDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SecuritySettings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecuritySettingsResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SecuritySettings_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSecuritySettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecuritySettingsResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminAccount_getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminSettingsResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminAccount_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAdminSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminSettingsResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminAccount_getProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminAccount_updateProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminEmail_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendEmailDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendEmailResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, super_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description EMAIL_RATE_LIMITED: too many sends this hour */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
