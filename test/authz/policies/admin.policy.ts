@@ -23,6 +23,8 @@ export const adminPolicies: RoutePolicy[] = [
   { route: 'GET /api/admin/profile', access: ADMIN_ROLES },
   { route: 'PUT /api/admin/profile', access: ADMIN_ROLES },
   { route: 'POST /api/notifications/email', access: ADMIN_ROLES },
+  { route: 'GET /api/admin/email-outbox', access: ADMIN_ROLES },
+  { route: 'GET /api/admin/email-outbox/:id', access: ADMIN_ROLES },
   { route: 'GET /api/user/data-export', access: 'signed-in' },
   { route: 'POST /api/user/delete-account', access: 'signed-in' },
 ];
