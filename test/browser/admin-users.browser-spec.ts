@@ -44,7 +44,7 @@ describe('Admin user management in the browser', () => {
     await expectTitle(page, 'Users');
     await page.getByLabel('Name, email or postcode').fill('parent.demo');
     await page.getByRole('button', { name: 'Search' }).click();
-    const link = page.getByRole('link', { name: /Demo|Parent/ }).first();
+    const link = page.getByRole('listitem').filter({ hasText: PARENT.email }).getByRole('link');
     await visible(link);
     await checkPage(page, 'admin-users', { phone: true });
     await link.click();
