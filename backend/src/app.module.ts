@@ -8,6 +8,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
+import { AdminModule } from './modules/admin/admin.module';
 import { ActivityModule } from './modules/activity/activity.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -27,6 +28,7 @@ import { NotificationsFeedModule } from './modules/notifications-feed/notificati
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 import { RecommendationsModule } from './modules/recommendations/recommendations.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
 import { LastMinuteModule } from './modules/last-minute/last-minute.module';
 import { SettingsModule } from './modules/settings/settings.module';
@@ -75,6 +77,8 @@ export class AppModule {
         SupportModule,
         ChatModule,
         CalendarSyncModule,
+        PrivacyModule,
+        AdminModule,
         HealthModule,
         // Production is never a demo: the demo data, the demo logins' route and the payment
         // simulator are not even loaded there (backend/src/demo/, SimulatorModule).

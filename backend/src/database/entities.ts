@@ -7,6 +7,7 @@ import { CalendarConnection } from '@app/modules/calendar-sync/entities/calendar
 import { CalendarEventLink } from '@app/modules/calendar-sync/entities/calendar-event-link.entity';
 import { CalendarFeed } from '@app/modules/calendar-sync/entities/calendar-feed.entity';
 import { CalendarOAuthState } from '@app/modules/calendar-sync/entities/calendar-oauth-state.entity';
+import { AdminPreferences } from '@app/modules/admin/entities/admin-preferences.entity';
 import { UserActivity } from '@app/modules/activity/entities/user-activity.entity';
 import { AuditEntry } from '@app/modules/audit/entities/audit-entry.entity';
 import { AccountToken } from '@app/modules/auth/entities/account-token.entity';
@@ -118,4 +119,5 @@ export const ENTITIES = [
   CalendarEventLink,
   CalendarOAuthState,
   CalendarFeed,
+  AdminPreferences,
 ];

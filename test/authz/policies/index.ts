@@ -1,4 +1,5 @@
 import { RoutePolicy } from '../policy';
+import { adminPolicies } from './admin.policy';
 import { availabilityPolicies } from './availability.policy';
 import { bookingsPolicies } from './bookings.policy';
 import { chatPolicies } from './chat.policy';
@@ -36,4 +37,5 @@ export const ROUTE_POLICIES: RoutePolicy[] = [
   ...supportPolicies,
   ...chatPolicies,
   ...calendarSyncPolicies,
+  ...adminPolicies,
 ];

@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { createSecretKey } from 'node:crypto';
 import { AppConfig } from '@app/config/app-config';
 import { UsersModule } from '@app/modules/users/users.module';
+import { AccountLinks } from './account-links.service';
 import { AccessTokens, JWT_ALGORITHM, JWT_ISSUER } from './access-tokens.service';
 import { AccountSecurityController } from './account-security.controller';
 import { AccountTokensService } from './account-tokens.service';
@@ -16,6 +17,7 @@ import { EmailRequestLimit } from './email-request-limit';
 import { AuthSession } from './entities/auth-session.entity';
 import { RecoveryCode } from './entities/recovery-code.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
+import { IdentityConfirmation } from './identity-confirmation.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottle } from './login-throttle.service';
 import { PasswordHasher } from './password/password-hasher';
@@ -24,6 +26,7 @@ import { RefreshCookie } from './refresh-cookie';
 import { SessionCache } from './sessions/session-cache';
 import { SessionsService } from './sessions/sessions.service';
 import { TwoFactorService } from './two-factor/two-factor.service';
+import { AuthPersonalData } from './auth.personal-data';
 
 @Module({
   imports: [
@@ -42,11 +45,14 @@ import { TwoFactorService } from './two-factor/two-factor.service';
   ],
   controllers: [AuthController, AccountSecurityController],
   providers: [
+    AuthPersonalData,
     AuthService,
     AccessTokens,
+    AccountLinks,
     AccountTokensService,
     DeviceCookie,
     EmailRequestLimit,
+    IdentityConfirmation,
     JwtStrategy,
     LoginThrottle,
     PasswordHasher,
@@ -56,6 +62,6 @@ import { TwoFactorService } from './two-factor/two-factor.service';
     SessionsService,
     TwoFactorService,
   ],
-  exports: [PasswordHasher, PasswordPolicy, SessionsService],
+  exports: [PasswordHasher, PasswordPolicy, SessionsService, AccountLinks, IdentityConfirmation],
 })
 export class AuthModule {}

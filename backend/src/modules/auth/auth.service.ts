@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { setTimeout as delay } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
-import { Role } from '@app/common/auth/role';
+import { ADMIN_ROLES, Role } from '@app/common/auth/role';
 import { RequestMeta } from '@app/common/http/request-meta';
 import { AppConfig } from '@app/config/app-config';
 import { ActivityType } from '@app/modules/activity/activity-type';
 import { ActivityService } from '@app/modules/activity/activity.service';
 import { EmailOutboxService } from '@app/modules/notifications/email/email-outbox.service';
 import { formatUkDateTime } from '@app/modules/notifications/email/email-templates';
+import { SettingsService } from '@app/modules/settings/settings.service';
 import { toUserResponse } from '@app/modules/users/dto/user.response';
 import { User, UserStatus } from '@app/modules/users/entities/user.entity';
 import { UsersRepository } from '@app/modules/users/users.repository';
@@ -66,6 +67,7 @@ export class AuthService {
     private readonly config: AppConfig,
     private readonly deviceCookie: DeviceCookie,
     private readonly emailLimit: EmailRequestLimit,
+    private readonly settings: SettingsService,
   ) {}
 
   async register(dto: RegisterDto, meta: RequestMeta): Promise<RegisterResponse> {
@@ -318,7 +320,15 @@ export class AuthService {
       }
       return started;
     });
-    return { body: this.loginBody(user, session), refreshToken, deviceToken: this.deviceCookie.issue(user.id) };
+    const body = this.loginBody(user, session);
+    if (await this.mustSetUpTwoFactor(user)) body.twoFactorSetupRequired = true;
+    return { body, refreshToken, deviceToken: this.deviceCookie.issue(user.id) };
+  }
+
+  /** "Admins must use 2FA" (security settings): an admin without it is sent to set it up. */
+  private async mustSetUpTwoFactor(user: User): Promise<boolean> {
+    if (!ADMIN_ROLES.includes(user.role) || user.twoFactorEnabled) return false;
+    return this.settings.get('auth.adminsRequireTwoFactor');
   }
 
   private loginBody(user: User, session: AuthSession): LoginResponse {

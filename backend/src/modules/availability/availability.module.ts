@@ -6,6 +6,7 @@ import { AvailabilityController, PublicAvailabilityController } from './availabi
 import { AvailabilityRepository } from './availability.repository';
 import { AvailabilityService } from './availability.service';
 import { AvailabilityBlock } from './entities/availability-block.entity';
+import { AvailabilityPersonalData } from './availability.personal-data';
 
 /**
  * Childminders' available time and time off, with RFC 5545 recurrence in Europe/London.
@@ -17,6 +18,7 @@ import { AvailabilityBlock } from './entities/availability-block.entity';
   imports: [TypeOrmModule.forFeature([AvailabilityBlock]), ChildmindersModule],
   controllers: [AvailabilityController, PublicAvailabilityController],
   providers: [
+    AvailabilityPersonalData,
     AvailabilityRepository,
     AvailabilityService,
     // Answers the search's "who can give this care?" (see CareAvailabilityPort).

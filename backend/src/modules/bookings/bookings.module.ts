@@ -22,6 +22,7 @@ import { BookingsService } from './bookings.service';
 import { BookingChild } from './entities/booking-child.entity';
 import { BookingSession } from './entities/booking-session.entity';
 import { Booking } from './entities/booking.entity';
+import { BookingsPersonalData } from './bookings.personal-data';
 
 /**
  * Bookings with EYFS capacity, their lifecycle job and notifications, and the parent's and
@@ -42,6 +43,7 @@ import { Booking } from './entities/booking.entity';
   ],
   controllers: [ParentBookingsController, ChildminderBookingsController, AdminBookingsController],
   providers: [
+    BookingsPersonalData,
     BookingsRepository,
     BookingChecks,
     BookingNotifier,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, MoreThanOrEqual, Repository, SelectQueryBuilder } from 'typeorm';
+import { countBy, countByDay, DailyCount } from '@app/database/daily-counts';
 import { BookingChild } from './entities/booking-child.entity';
 import { BookingSession } from './entities/booking-session.entity';
 import { Booking, BookingStatus } from './entities/booking.entity';
@@ -323,6 +324,32 @@ export class BookingsRepository {
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.bookings.manager.transaction(work);
+  }
+
+  /** Bookings created in [from, to) by status (served by IDX_bookings_status_created). */
+  countCreatedByStatus(range: { from: Date; to: Date }): Promise<Record<string, number>> {
+    return countBy(
+      this.bookings
+        .createQueryBuilder('booking')
+        .where('booking.createdAt >= :from AND booking.createdAt < :to', range),
+      'booking',
+      'status',
+    );
+  }
+
+  createdByDay(range: { from: Date; to: Date }): Promise<DailyCount[]> {
+    return countByDay(this.bookings.createQueryBuilder('booking'), 'booking', 'createdAt', 'status', range);
+  }
+
+  /** A user's bookings (as parent or childminder) by status, for the admin's user page. */
+  countByStatusForUser(userId: string): Promise<Record<string, number>> {
+    return countBy(
+      this.bookings
+        .createQueryBuilder('booking')
+        .where('booking.parentId = :userId OR booking.childminderId = :userId', { userId }),
+      'booking',
+      'status',
+    );
   }
 }
 

@@ -1,3 +1,4 @@
+import { DailyCount } from '@app/database/daily-counts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
@@ -593,6 +594,21 @@ export class BookingsService implements ChildBookingsPort, BookingRelationshipPo
       throw new BookingException(BookingErrorCode.ChildNotFound, message, [{ field: 'childIds', message }]);
     }
     return children;
+  }
+
+  /** For the admin dashboard: bookings created in the range by status, and per day. */
+  async adminFigures(range: {
+    from: Date;
+    to: Date;
+  }): Promise<{ byStatus: Record<string, number>; daily: DailyCount[] }> {
+    return {
+      byStatus: await this.bookings.countCreatedByStatus(range),
+      daily: await this.bookings.createdByDay(range),
+    };
+  }
+
+  countsForUser(userId: string): Promise<Record<string, number>> {
+    return this.bookings.countByStatusForUser(userId);
   }
 }
 

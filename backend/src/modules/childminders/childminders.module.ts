@@ -10,6 +10,7 @@ import { ChildmindersRepository } from './childminders.repository';
 import { ChildmindersService } from './childminders.service';
 import { ChildminderFavorite } from './entities/childminder-favorite.entity';
 import { ChildminderProfile } from './entities/childminder-profile.entity';
+import { ChildmindersPersonalData } from './childminders.personal-data';
 
 /**
  * Childminder profiles, the postcode search, recommendations and parents' favourites.
@@ -25,7 +26,6 @@ import { ChildminderProfile } from './entities/childminder-profile.entity';
     ComplianceModule,
   ],
   controllers: [ChildmindersController, ChildminderProfileController],
-  providers: [ChildmindersRepository, ChildmindersService],
   exports: [ChildmindersRepository, ChildmindersService],
 })
 export class ChildmindersModule {}

@@ -11,12 +11,13 @@ import { ComplianceService } from './compliance.service';
 import { ComplianceOverride } from './entities/compliance-override.entity';
 import { ComplianceReminderSent } from './entities/compliance-reminder-sent.entity';
 import { ComplianceRequirement } from './entities/compliance-requirement.entity';
+import { CompliancePersonalData } from './compliance.personal-data';
 
 /** Requirements per role, each childminder's status (with admin overrides), and expiry reminders. */
 @Module({
   imports: [TypeOrmModule.forFeature([ComplianceRequirement, ComplianceReminderSent, ComplianceOverride])],
   controllers: [AdminComplianceController, ComplianceExpirationsController, OwnComplianceController],
-  providers: [ComplianceRepository, ComplianceService, ComplianceExpirationsJob],
+  providers: [CompliancePersonalData, ComplianceRepository, ComplianceService, ComplianceExpirationsJob],
   exports: [ComplianceService],
 })
 export class ComplianceModule {}

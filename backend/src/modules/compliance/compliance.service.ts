@@ -68,6 +68,14 @@ export class ComplianceService implements OnApplicationBootstrap {
     };
   }
 
+  /** How many childminders are compliant, expiring and non-compliant today, for the admin dashboard. */
+  async statusCounts(today: DateTime = ukToday()): Promise<Record<string, number>> {
+    const all = await this.statusesFor(await this.compliance.usersWithRole(Role.Childminder), today);
+    const counts: Record<string, number> = Object.fromEntries(Object.values(ComplianceStatus).map((s) => [s, 0]));
+    for (const row of all) counts[row.status] = (counts[row.status] ?? 0) + 1;
+    return counts;
+  }
+
   /** The signed-in user's checklist (one line per active requirement of their role) and badges. */
   async own(auth: AuthContext, today: DateTime = ukToday()): Promise<OwnComplianceResponse> {
     const user = await this.compliance.findUser(auth.userId);

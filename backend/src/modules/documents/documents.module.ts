@@ -11,6 +11,7 @@ import { ProfileImage } from './entities/profile-image.entity';
 import { ProfileImagesController } from './profile-images.controller';
 import { ProfileImagesService } from './profile-images.service';
 import { UploadCleanupService } from './upload-cleanup.service';
+import { DocumentsPersonalData } from './documents.personal-data';
 
 /**
  * Compliance documents and profile photos: uploads (through StorageModule's pipeline), review by
@@ -19,7 +20,13 @@ import { UploadCleanupService } from './upload-cleanup.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Document, ProfileImage]), StorageModule, UsersModule],
   controllers: [DocumentsController, AdminDocumentsController, ProfileImagesController],
-  providers: [DocumentsRepository, DocumentsService, ProfileImagesService, UploadCleanupService],
+  providers: [
+    DocumentsPersonalData,
+    DocumentsRepository,
+    DocumentsService,
+    ProfileImagesService,
+    UploadCleanupService,
+  ],
   // Compliance (badges, reminders) reads documents through the service and repository.
   exports: [DocumentsService, DocumentsRepository, UploadCleanupService],
 })

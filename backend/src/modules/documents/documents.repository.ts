@@ -1,3 +1,4 @@
+import { countBy } from '@app/database/daily-counts';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
@@ -134,5 +135,12 @@ export class DocumentsRepository {
 
   async deleteImage(id: string, manager?: EntityManager): Promise<void> {
     await this.imageRepo(manager).delete(id);
+  }
+
+  /** Documents by status, of one user or of everyone (served by IDX_documents_status_type_created). */
+  countByStatus(userId?: string): Promise<Record<string, number>> {
+    const query = this.documents.createQueryBuilder('document');
+    if (userId) query.where('document.userId = :userId', { userId });
+    return countBy(query, 'document', 'status');
   }
 }

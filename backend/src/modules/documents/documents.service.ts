@@ -340,6 +340,11 @@ export class DocumentsService {
       );
     }
   }
+
+  /** Documents by status (pending = awaiting review), of one user or of everyone. */
+  countsByStatus(userId?: string): Promise<Record<string, number>> {
+    return this.documents.countByStatus(userId);
+  }
 }
 
 /** Only the fields the request carried; `null` clears description or a date. */

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { DataSource, In, LessThan, MoreThan } from 'typeorm';
+import { Between, DataSource, In, LessThan, MoreThan } from 'typeorm';
 import { FlatJson } from '@app/database/flat-json';
 import { JobLease } from './entities/job-lease.entity';
 import { JobOutcome, JobRun } from './entities/job-run.entity';
@@ -152,6 +152,13 @@ export class JobsService {
     const counts = { [JobOutcome.Running]: 0, [JobOutcome.Succeeded]: 0, [JobOutcome.Failed]: 0 };
     for (const row of rows) counts[row.outcome] = Number(row.count);
     return counts;
+  }
+
+  /** Failed runs that started in [from, to), for the admin dashboard (IDX_job_runs_outcome_started). */
+  countFailedBetween(range: { from: Date; to: Date }): Promise<number> {
+    return this.dataSource
+      .getRepository(JobRun)
+      .count({ where: { outcome: JobOutcome.Failed, startedAt: Between(range.from, range.to) } });
   }
 
   /** Keeps the history bounded. */

@@ -11,6 +11,7 @@ import { LastMinuteSettings } from './entities/last-minute-settings.entity';
 import { LastMinuteController } from './last-minute.controller';
 import { LastMinuteRepository } from './last-minute.repository';
 import { LastMinuteService } from './last-minute.service';
+import { LastMinutePersonalData } from './last-minute.personal-data';
 
 /** Last-minute openings published by childminders, parents' alerts about them, and auto-accept rules. */
 @Module({
@@ -22,7 +23,13 @@ import { LastMinuteService } from './last-minute.service';
     SubscriptionsModule,
   ],
   controllers: [LastMinuteController],
-  providers: [LastMinuteRepository, LastMinuteService, AutoAcceptRules, OfferedTime],
+  providers: [
+    LastMinutePersonalData,
+    LastMinuteRepository,
+    LastMinuteService,
+    AutoAcceptRules,
+    OfferedTime,
+  ],
   // The bookings module asks for the auto-accept rules and the offered time; it imports this
   // module, never the reverse.
   exports: [AutoAcceptRules, OfferedTime],

@@ -13,6 +13,7 @@ import {
 import { MessageDigestJob } from './message-digest.job';
 import { MessagingRepository } from './messaging.repository';
 import { MessagingService } from './messaging.service';
+import { MessagingPersonalData } from './messaging.personal-data';
 
 /**
  * Parent-childminder conversations and their offline email digests. Needs RealtimeModule,
@@ -32,7 +33,7 @@ import { MessagingService } from './messaging.service';
     ConversationBlockController,
     AdminMessagesController,
   ],
-  providers: [MessagingRepository, MessagingService, MessageDigestJob],
+  providers: [MessagingPersonalData, MessagingRepository, MessagingService, MessageDigestJob],
   // Dashboards read unread counts through MessagingService.countUnread.
   exports: [MessagingService],
 })

@@ -6,12 +6,13 @@ import { Review } from './entities/review.entity';
 import { ReviewsController } from './reviews.controller';
 import { ReviewsRepository } from './reviews.repository';
 import { ReviewsService } from './reviews.service';
+import { ReviewsPersonalData } from './reviews.personal-data';
 
 /** Parents' reviews of completed bookings and childminders' replies; keeps profiles' ratings. */
 @Module({
   imports: [TypeOrmModule.forFeature([Review]), ChildmindersModule, AuthModule],
   controllers: [ReviewsController],
-  providers: [ReviewsRepository, ReviewsService],
+  providers: [ReviewsPersonalData, ReviewsRepository, ReviewsService],
   exports: [ReviewsService],
 })
 export class ReviewsModule {}

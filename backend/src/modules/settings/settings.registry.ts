@@ -31,6 +31,14 @@ export const SETTING_DEFAULTS = {
   'chat.agentCapacity': 3,
   /** Live chat: minutes a chat may wait with no agent before the widget offers to leave a message. */
   'chat.noAgentMinutes': 5,
+  /** A session not refreshed for this long has ended (checked when its refresh token is used). */
+  'session.idleTimeoutMinutes': 7 * 24 * 60,
+  /** However active, a session ends this long after sign-in. */
+  'session.absoluteLifetimeDays': 90,
+  /** How long each refresh token (and so a session between two uses) lasts. */
+  'auth.refreshTokenLifetimeDays': 30,
+  /** Admins and super admins without two-factor authentication are sent to set it up at sign-in. */
+  'auth.adminsRequireTwoFactor': false,
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

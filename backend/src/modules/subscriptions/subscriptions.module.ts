@@ -19,6 +19,7 @@ import { StripeWebhookController, SubscriptionsController } from './subscription
 import { SubscriptionsRepository } from './subscriptions.repository';
 import { SubscriptionsService } from './subscriptions.service';
 import { StripeWebhookService } from './webhook/stripe-webhook.service';
+import { SubscriptionsPersonalData } from './subscriptions.personal-data';
 
 /**
  * Plans, entitlements, Stripe Checkout and webhooks, admin billing and honest-billing jobs.
@@ -34,6 +35,7 @@ import { StripeWebhookService } from './webhook/stripe-webhook.service';
   ],
   controllers: [SubscriptionsController, StripeWebhookController, AdminSubscriptionsController],
   providers: [
+    SubscriptionsPersonalData,
     { provide: StripeConfig, inject: [AppConfig], useFactory: StripeConfig.fromAppConfig },
     {
       provide: ConfiguredBillingGateway,
@@ -53,6 +55,7 @@ import { StripeWebhookService } from './webhook/stripe-webhook.service';
     BillingJobs,
   ],
   exports: [
+    AdminSubscriptionsService,
     EntitlementsService,
     EntitlementGuard,
     StripeConfig,

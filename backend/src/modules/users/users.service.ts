@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { DailyCount } from '@app/database/daily-counts';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { Role } from '@app/common/auth/role';
 import { RequestMeta } from '@app/common/http/request-meta';
@@ -9,9 +10,9 @@ import { ActivityService } from '@app/modules/activity/activity.service';
 import { ChatStatusResponse, UpdateChatStatusDto } from './dto/chat-status.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 import { ProfileResponse, toProfileResponse, toUserResponse, UserResponse } from './dto/user.response';
-import { ChatStatus, User } from './entities/user.entity';
+import { ChatStatus, User, UserStatus } from './entities/user.entity';
 import { UserErrorCode, UserException } from './user.exception';
-import { UsersRepository } from './users.repository';
+import { UserListFilters, UsersRepository } from './users.repository';
 
 @Injectable()
 export class UsersService {
@@ -81,6 +82,64 @@ export class UsersService {
       await this.activity.record(user.id, ActivityType.ProfileUpdated, meta, { fields: changed.join(', ') }, manager);
     });
     return this.getProfile(auth);
+  }
+
+  // --- For the admin module: the users table stays this module's to read and write. ---
+
+  listForAdmin(filters: UserListFilters): Promise<[User[], number]> {
+    return this.users.findPage(filters);
+  }
+
+  /** The user behind an id, locked for the rest of the caller's transaction, or the 404. */
+  async lockUser(id: string, manager: EntityManager): Promise<User> {
+    const user = await this.users.findByIdForUpdate(id, manager);
+    if (!user) throw new UserException(UserErrorCode.NotFound, 'User not found');
+    return user;
+  }
+
+  /** Inserts an account an admin created; 409 when the address is taken. */
+  async insertAccount(user: User, manager: EntityManager): Promise<User> {
+    await this.assertEmailFree(user.email, manager);
+    return this.users.insert(user, manager);
+  }
+
+  /** 409 when another account has this (normalised) address. */
+  async assertEmailFree(email: string, manager: EntityManager): Promise<void> {
+    if (await this.users.findByEmail(email, manager)) {
+      throw new UserException(UserErrorCode.EmailTaken, 'An account with this email address already exists', [
+        { field: 'email', message: 'An account with this email address already exists' },
+      ]);
+    }
+  }
+
+  async updateAccount(id: string, changes: Partial<User>, manager: EntityManager): Promise<void> {
+    await this.users.update(id, changes, manager);
+  }
+
+  /**
+   * Refuses to demote, suspend or erase the last active super admin: someone must always be able
+   * to manage admins. (Callers hold the target's row lock.)
+   */
+  async assertNotLastSuperAdmin(user: User, manager?: EntityManager): Promise<void> {
+    if (user.role !== Role.SuperAdmin || user.status !== UserStatus.Active) return;
+    if ((await this.users.countActiveWithRole(Role.SuperAdmin, manager)) <= 1) {
+      throw new UserException(
+        UserErrorCode.LastSuperAdmin,
+        'This is the last active super admin: make another super admin first',
+      );
+    }
+  }
+
+  countByRole(): Promise<Record<string, number>> {
+    return this.users.countByRole();
+  }
+
+  signupsByDay(from: Date, to: Date): Promise<DailyCount[]> {
+    return this.users.signupsByDay(from, to);
+  }
+
+  findActiveInSegment(segment: { role?: Role; userIds?: string[]; postcodePrefix?: string }, limit: number) {
+    return this.users.findActiveInSegment(segment, limit);
   }
 
   async getChatStatus(auth: AuthContext): Promise<ChatStatusResponse> {

@@ -33,6 +33,11 @@ export default [
         loadComponent: () => import('./calendar/calendar-settings').then((m) => m.CalendarSettings),
       },
       {
+        path: 'data',
+        title: 'Your data',
+        loadComponent: () => import('./data/your-data').then((m) => m.YourData),
+      },
+      {
         path: 'activity',
         title: 'Account activity',
         loadComponent: () => import('./activity/activity').then((m) => m.Activity),

@@ -53,6 +53,36 @@ export default [
     loadComponent: () => import('./subscriptions/subscription-detail').then((m) => m.SubscriptionDetail),
   },
   {
+    path: 'users',
+    title: 'Users',
+    loadComponent: () => import('./users/user-list').then((m) => m.UserList),
+  },
+  {
+    path: 'users/:userId',
+    title: 'User',
+    loadComponent: () => import('./users/user-detail').then((m) => m.UserDetail),
+  },
+  {
+    path: 'security-settings',
+    title: 'Security settings',
+    loadComponent: () => import('./security/security-settings').then((m) => m.SecuritySettings),
+  },
+  {
+    path: 'settings',
+    title: 'My admin settings',
+    loadComponent: () => import('./settings/admin-settings').then((m) => m.AdminSettings),
+  },
+  {
+    path: 'email',
+    title: 'Email users',
+    loadComponent: () => import('./email/email-composer').then((m) => m.EmailComposer),
+  },
+  {
+    path: 'email-outbox',
+    title: 'Email outbox',
+    loadComponent: () => import('./outbox/email-outbox').then((m) => m.EmailOutbox),
+  },
+  {
     path: 'jobs',
     title: 'Scheduled jobs',
     loadComponent: () => import('./jobs/job-list').then((m) => m.JobList),

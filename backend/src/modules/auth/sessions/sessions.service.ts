@@ -6,6 +6,7 @@ import { RequestMeta } from '@app/common/http/request-meta';
 import { AppConfig } from '@app/config/app-config';
 import { User, UserStatus } from '@app/modules/users/entities/user.entity';
 import { AuthContext } from '@app/common/auth/auth-context';
+import { SettingsService } from '@app/modules/settings/settings.service';
 import { AuthSession } from '../entities/auth-session.entity';
 import { RefreshToken } from '../entities/refresh-token.entity';
 import { SessionCache } from './session-cache';
@@ -16,6 +17,10 @@ export enum RevokeReason {
   PasswordReset = 'password_reset',
   PasswordChanged = 'password_changed',
   TwoFactorChanged = 'two_factor_changed',
+  Suspended = 'account_suspended',
+  Erased = 'account_erased',
+  /** Idle or alive for longer than the security settings allow. */
+  Expired = 'session_expired',
 }
 
 export type RefreshOutcome =
@@ -34,6 +39,7 @@ export class SessionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly cache: SessionCache,
+    private readonly settings: SettingsService,
   ) {}
 
   async start(
@@ -45,7 +51,7 @@ export class SessionsService {
       userId,
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 255) ?? null,
-      expiresAt: this.refreshExpiry(),
+      expiresAt: await this.refreshExpiry(),
       lastUsedAt: new Date(),
       revokedAt: null,
       revokedReason: null,
@@ -73,12 +79,16 @@ export class SessionsService {
       if (token.expiresAt.getTime() <= Date.now() || session.expiresAt.getTime() <= Date.now()) {
         return { kind: 'invalid' };
       }
+      if (await this.outlivedPolicy(session)) {
+        await this.revokeSession(session.id, RevokeReason.Expired, manager);
+        return { kind: 'invalid' };
+      }
       const user = await manager.getRepository(User).findOne({ where: { id: session.userId } });
       if (!user) return { kind: 'invalid' };
       await manager.getRepository(AuthSession).update(session.id, {
         lastUsedAt: new Date(),
         ip: meta.ip,
-        expiresAt: this.refreshExpiry(),
+        expiresAt: await this.refreshExpiry(),
       });
       const refreshToken = await this.issueToken(session.id, manager);
       return { kind: 'rotated', session, user, refreshToken };
@@ -151,6 +161,16 @@ export class SessionsService {
       );
   }
 
+  /** The user's live sessions, newest first: where they are signed in (the admin's user page). */
+  async listActiveForUser(userId: string): Promise<AuthSession[]> {
+    const sessions = await this.dataSource.getRepository(AuthSession).find({
+      where: { userId, revokedAt: IsNull() },
+      order: { createdAt: 'DESC' },
+      take: 50,
+    });
+    return sessions.filter((session) => session.expiresAt.getTime() > Date.now());
+  }
+
   private async issueToken(sessionId: string, manager: EntityManager): Promise<string> {
     const value = randomToken(32);
     await manager.getRepository(RefreshToken).insert(
@@ -158,13 +178,25 @@ export class SessionsService {
         sessionId,
         tokenHash: sha256Hex(value),
         usedAt: null,
-        expiresAt: this.refreshExpiry(),
+        expiresAt: await this.refreshExpiry(),
       }),
     );
     return value;
   }
 
-  private refreshExpiry(): Date {
-    return new Date(Date.now() + this.config.auth.refreshTokenTtlDays * 24 * 3600 * 1000);
+  /** Refresh tokens last as long as the security settings say (read on each use: live on every instance). */
+  private async refreshExpiry(): Promise<Date> {
+    const days = await this.settings.get('auth.refreshTokenLifetimeDays');
+    return new Date(Date.now() + days * 24 * 3600 * 1000);
+  }
+
+  /** Whether the session has been idle, or alive, for longer than the security settings allow. */
+  private async outlivedPolicy(session: AuthSession, now = Date.now()): Promise<boolean> {
+    const limits = await this.settings.getMany(['session.idleTimeoutMinutes', 'session.absoluteLifetimeDays']);
+    const lastUsed = (session.lastUsedAt ?? session.createdAt).getTime();
+    return (
+      now - lastUsed > limits['session.idleTimeoutMinutes'] * 60_000 ||
+      now - session.createdAt.getTime() > limits['session.absoluteLifetimeDays'] * 24 * 3600_000
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, LessThanOrEqual, Repository } from 'typeorm';
+import { countBy } from '@app/database/daily-counts';
 import { EmailOutbox, OutboxStatus } from '../entities/email-outbox.entity';
 
 /** The email outbox, by the questions queueing and dispatching ask of it. */
@@ -37,6 +38,31 @@ export class EmailOutboxRepository {
 
   hasDue(now: Date): Promise<boolean> {
     return this.rows.exists({ where: { status: OutboxStatus.Pending, nextAttemptAt: LessThanOrEqual(now) } });
+  }
+
+  /** A page of the outbox for admins, newest first. */
+  findPage(
+    filter: { status?: OutboxStatus; to?: string },
+    skip: number,
+    take: number,
+  ): Promise<[EmailOutbox[], number]> {
+    const query = this.rows.createQueryBuilder('email');
+    if (filter.status) query.andWhere('email.status = :status', { status: filter.status });
+    if (filter.to) {
+      query.andWhere("email.toAddress LIKE :to ESCAPE '!'", {
+        to: `${filter.to.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`,
+      });
+    }
+    return query
+      .orderBy('email.createdAt', 'DESC')
+      .addOrderBy('email.id', 'ASC')
+      .skip(skip)
+      .take(take)
+      .getManyAndCount();
+  }
+
+  findById(id: string): Promise<EmailOutbox | null> {
+    return this.rows.findOneBy({ id });
   }
 
   // Each change below applies only to a row that is still pending, so an email an admin has

@@ -99,6 +99,15 @@ interface TemplateVariables {
     requesterName: string;
     link: string;
   };
+  'account-created': { firstName: string; link: string; forgotLink: string };
+  /** An admin's message to users: `paragraphs` are the admin's text, already personalised. */
+  announcement: {
+    firstName: string;
+    subject: string;
+    paragraphs: string[];
+    /** Set for messages that are not about the account: where to turn such emails off. */
+    preferencesLink: string | null;
+  };
 }
 
 export type EmailTemplateName = keyof TemplateVariables;
@@ -421,6 +430,27 @@ const templates: { [T in EmailTemplateName]: (v: TemplateVariables[T]) => Render
         'Safeguarding tickets are urgent. Please make sure someone picks it up now.',
       ],
       action: { label: 'Open the ticket', url: v.link },
+    }),
+  'account-created': (v) =>
+    layout({
+      subject: 'Your Childminder Connect account is ready',
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [
+        'Our team has created a Childminder Connect account for you. Choose your password to sign in.',
+        `The link works for 1 hour. After that, ask for a new one at ${v.forgotLink}.`,
+      ],
+      action: { label: 'Choose my password', url: v.link },
+    }),
+  announcement: (v) =>
+    layout({
+      subject: v.subject,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: v.paragraphs,
+      ...(v.preferencesLink
+        ? {
+            footnote: `You get news like this because your email preferences allow it. Change them here: ${v.preferencesLink}`,
+          }
+        : {}),
     }),
 };
 

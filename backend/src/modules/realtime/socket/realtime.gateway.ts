@@ -59,6 +59,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     this.unsubscribe.push(
       this.realtime.addBroadcaster(({ userId, envelope }) => this.emitTo(this.server.to(userRoom(userId)), envelope)),
       this.realtime.addCatchUpSource(() => this.recipients.values()),
+      // Each instance ends its own sockets (RealtimeService tells every instance to).
+      this.realtime.addDisconnector((userId) => this.server.in(userRoom(userId)).local.disconnectSockets(true)),
     );
   }
 

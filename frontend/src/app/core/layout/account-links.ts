@@ -38,4 +38,10 @@ export const ACCOUNT_LINKS: readonly AccountLink[] = [
     icon: 'history',
     description: 'Recent sign-ins and changes to your account.',
   },
+  {
+    path: '/account/data',
+    label: 'Your data',
+    icon: 'folder_shared',
+    description: 'Download everything we hold about you, or delete your account.',
+  },
 ];

@@ -202,7 +202,10 @@ export class Login {
   }
 
   private goToArea(response: LoginResponse): void {
-    const target = safeReturnUrl(this.returnUrl()) ?? homeForRole(response.user.role);
+    // "Admins must use two-step verification" (security settings): set it up before anything else.
+    const target = response.twoFactorSetupRequired
+      ? '/account/two-factor'
+      : (safeReturnUrl(this.returnUrl()) ?? homeForRole(response.user.role));
     void this.router.navigateByUrl(target);
   }
 }

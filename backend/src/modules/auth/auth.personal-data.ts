@@ -1,0 +1,42 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { PersonalDataRegistry } from '@app/modules/privacy/personal-data.registry';
+import { AccountToken } from './entities/account-token.entity';
+import { AuthSession } from './entities/auth-session.entity';
+import { RecoveryCode } from './entities/recovery-code.entity';
+
+/** Sessions (where and on what the user signed in), emailed tokens and recovery codes. */
+@Injectable()
+export class AuthPersonalData implements OnModuleInit {
+  constructor(
+    private readonly registry: PersonalDataRegistry,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register({
+      section: 'sessions',
+      order: 90,
+      export: async (userId) =>
+        (await this.dataSource.getRepository(AuthSession).find({ where: { userId }, order: { createdAt: 'ASC' } })).map(
+          (s) => ({
+            id: s.id,
+            ip: s.ip,
+            userAgent: s.userAgent,
+            createdAt: s.createdAt,
+            lastUsedAt: s.lastUsedAt,
+            expiresAt: s.expiresAt,
+            revokedAt: s.revokedAt,
+            revokedReason: s.revokedReason,
+          }),
+        ),
+      // Deleting the sessions (their refresh tokens cascade) ends every sign-in at once.
+      erase: async ({ userId }, manager) => {
+        await manager.getRepository(AuthSession).delete({ userId });
+        await manager.getRepository(AccountToken).delete({ userId });
+        await manager.getRepository(RecoveryCode).delete({ userId });
+      },
+    });
+  }
+}
