@@ -26,6 +26,7 @@ import { ChildmindersPersonalData } from './childminders.personal-data';
     ComplianceModule,
   ],
   controllers: [ChildmindersController, ChildminderProfileController],
+  providers: [ChildmindersPersonalData, ChildmindersRepository, ChildmindersService],
   exports: [ChildmindersRepository, ChildmindersService],
 })
 export class ChildmindersModule {}

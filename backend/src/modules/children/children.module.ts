@@ -9,6 +9,7 @@ import { ChildrenPersonalData } from './children.personal-data';
 @Module({
   imports: [TypeOrmModule.forFeature([Child])],
   controllers: [ChildrenController],
+  providers: [ChildrenPersonalData, ChildrenRepository, ChildrenService],
   // Bookings read children (ownership, dates of birth for capacity) through these.
   exports: [ChildrenRepository, ChildrenService],
 })

@@ -20,13 +20,7 @@ import { DocumentsPersonalData } from './documents.personal-data';
 @Module({
   imports: [TypeOrmModule.forFeature([Document, ProfileImage]), StorageModule, UsersModule],
   controllers: [DocumentsController, AdminDocumentsController, ProfileImagesController],
-  providers: [
-    DocumentsPersonalData,
-    DocumentsRepository,
-    DocumentsService,
-    ProfileImagesService,
-    UploadCleanupService,
-  ],
+  providers: [DocumentsPersonalData, DocumentsRepository, DocumentsService, ProfileImagesService, UploadCleanupService],
   // Compliance (badges, reminders) reads documents through the service and repository.
   exports: [DocumentsService, DocumentsRepository, UploadCleanupService],
 })

@@ -23,13 +23,7 @@ import { LastMinutePersonalData } from './last-minute.personal-data';
     SubscriptionsModule,
   ],
   controllers: [LastMinuteController],
-  providers: [
-    LastMinutePersonalData,
-    LastMinuteRepository,
-    LastMinuteService,
-    AutoAcceptRules,
-    OfferedTime,
-  ],
+  providers: [LastMinutePersonalData, LastMinuteRepository, LastMinuteService, AutoAcceptRules, OfferedTime],
   // The bookings module asks for the auto-accept rules and the offered time; it imports this
   // module, never the reverse.
   exports: [AutoAcceptRules, OfferedTime],

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, LessThanOrEqual, Repository } from 'typeorm';
-import { countBy } from '@app/database/daily-counts';
 import { EmailOutbox, OutboxStatus } from '../entities/email-outbox.entity';
 
 /** The email outbox, by the questions queueing and dispatching ask of it. */

@@ -4,7 +4,6 @@ import { describeUkDay, MAX_EXCEPTION_DATES, skipDayProblem, withSkippedDay } fr
 const block = (overrides: Partial<AvailabilityBlock> = {}): AvailabilityBlock => ({
   id: 'b1',
   type: 'available',
-  source: 'own',
   title: 'After-school club',
   source: 'own',
   description: 'Pick-up from St Mary’s',
