@@ -197,6 +197,13 @@ describe('Live chat: a parent and a support agent talk over socket.io', () => {
     expect(left.body).toMatchObject({ state: 'closed', leftMessage: true, reopenableUntil: null });
     expect(left.body.lastMessage).toMatchObject({ sender: 'requester', text: 'Please email me about my invoice' });
 
+    // The message became a support ticket carrying the chat, which the parent finds under Help.
+    expect(left.body.ticketNumber).toMatch(/^CC-\d+$/);
+    const help = await api.http().get('/api/dashboard/parent/support').set(parent.auth);
+    const ticket = help.body.items.find((t: { number: string }) => t.number === left.body.ticketNumber);
+    expect(ticket.subject).toMatch(/Please email me about my invoice/);
+    expect(ticket.body).toMatch(/Is anyone there\?/);
+
     // An agent coming online later does not get it: it is no longer waiting.
     const agent = await givenAgent(api, ChatStatus.Available);
     const notifications = await api.http().get('/api/chat/notifications').set(agent.auth);

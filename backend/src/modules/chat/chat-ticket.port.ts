@@ -1,4 +1,3 @@
-import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
 /** One line of the chat as the ticket quotes it. */
@@ -44,23 +43,4 @@ export abstract class ChatTicketPort {
 
   /** The requester's newest tickets (at most `limit`), for the console's context panel. */
   abstract recentTicketsOf(userId: string, limit: number): Promise<RequesterTicket[]>;
-}
-
-/**
- * Stand-in until the support module provides ChatTicketPort: the left message is kept on the
- * closed session (flag `leftMessage`, the text as the session's last message), and no ticket
- * number is shown. Replace the provider in ChatModule with the support module's implementation.
- */
-@Injectable()
-export class PendingChatTicketPort extends ChatTicketPort {
-  private readonly logger = new Logger(PendingChatTicketPort.name);
-
-  createFromChat(left: LeftChatMessage): Promise<ChatTicketRef | null> {
-    this.logger.warn(`Chat ${left.chatSessionId}: message left; no ticket yet (support tickets not wired in)`);
-    return Promise.resolve(null);
-  }
-
-  recentTicketsOf(): Promise<RequesterTicket[]> {
-    return Promise.resolve([]);
-  }
 }

@@ -5,7 +5,9 @@ import { ChatAgentsService } from './chat-agents.service';
 import { ChatAssignment } from './chat-assignment.service';
 import { ChatNotifier } from './chat-notifier';
 import { ChatQueueJob } from './chat-queue.job';
-import { ChatTicketPort, PendingChatTicketPort } from './chat-ticket.port';
+import { ChatTicketPort } from './chat-ticket.port';
+import { SupportChatTicketPort } from './support-chat-ticket.port';
+import { SupportModule } from '@app/modules/support/support.module';
 import { ChatController, ChatStatusController } from './chat.controllers';
 import { ChatGateway } from './chat.gateway';
 import { ChatRepository } from './chat.repository';
@@ -17,7 +19,7 @@ import { ChatService } from './chat.service';
  * and the agents' chat status. Needs the global realtime and settings modules.
  */
 @Module({
-  imports: [UsersModule, BookingsModule],
+  imports: [UsersModule, BookingsModule, SupportModule],
   controllers: [ChatController, ChatStatusController],
   providers: [
     ChatRepository,
@@ -27,9 +29,8 @@ import { ChatService } from './chat.service';
     ChatAgentsService,
     ChatGateway,
     ChatQueueJob,
-    // A message left in the widget becomes a support ticket. Until the support module provides
-    // ChatTicketPort (SupportService.createFromChat), the message stays on the closed session.
-    { provide: ChatTicketPort, useClass: PendingChatTicketPort },
+    // A message left in the widget becomes a support ticket with the transcript.
+    { provide: ChatTicketPort, useClass: SupportChatTicketPort },
   ],
   exports: [ChatService],
 })

@@ -236,6 +236,19 @@ export class ChatRepository {
 
   // Canned replies
 
+  /** Ratings given to chats in [from, to): the average and how many (support stats' satisfaction). */
+  async ratingsBetween(from: Date, to: Date): Promise<{ average: number | null; count: number }> {
+    const row = await this.dataSource.manager
+      .createQueryBuilder(ChatSession, 'session')
+      .select('AVG(session.rating)', 'average')
+      .addSelect('COUNT(session.rating)', 'count')
+      .where('session.ratedAt >= :from AND session.ratedAt < :to', { from, to })
+      .andWhere('session.rating IS NOT NULL')
+      .getRawOne<{ average: string | number | null; count: string | number }>();
+    const count = Number(row?.count ?? 0);
+    return { average: count > 0 ? Math.round(Number(row!.average) * 100) / 100 : null, count };
+  }
+
   cannedReplies(): Promise<ChatCannedReply[]> {
     return this.dataSource.manager.find(ChatCannedReply, { order: { position: 'ASC' } });
   }

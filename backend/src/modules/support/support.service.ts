@@ -165,6 +165,12 @@ export class SupportService {
     return toPage(tickets.map(toMyTicket), total, query);
   }
 
+  /** A requester's newest tickets (the live chat console shows them beside the chat). */
+  async recentOf(userId: string, limit: number): Promise<MyTicketResponse[]> {
+    const [tickets] = await this.repository.pageTickets({ requesterId: userId }, { skip: 0, take: limit });
+    return tickets.map(toMyTicket);
+  }
+
   /** A parent or childminder asks for help. */
   async create(auth: AuthContext, dto: CreateTicketDto): Promise<MyTicketResponse> {
     const user = await this.users.requireUser(auth.userId);
