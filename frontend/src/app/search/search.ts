@@ -5,6 +5,8 @@ import {
   Component,
   DestroyRef,
   ElementRef,
+  Injector,
+  afterNextRender,
   computed,
   inject,
   signal,
@@ -132,6 +134,9 @@ export class Search {
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly destroyRef = inject(DestroyRef);
   private readonly resultsHeading = viewChild<ElementRef<HTMLElement>>('resultsHeading');
+  private readonly injector = inject(Injector);
+  /** Set by "Next page" and the like, so focus lands on the new page's heading, not on <body>. */
+  private focusResultsOnLoad = false;
   private readonly postcodeInput = viewChild<ElementRef<HTMLInputElement>>('postcodeInput');
 
   protected readonly radiusChoices = RADIUS_CHOICES;
@@ -265,8 +270,9 @@ export class Search {
 
   protected changePage(event: PageEvent): void {
     const criteria = this.criteria();
+    // The heading is replaced while the next page loads: focus it once the new page is shown.
+    this.focusResultsOnLoad = true;
     if (criteria) this.navigate({ ...criteria, page: event.pageIndex + 1 });
-    this.resultsHeading()?.nativeElement.focus();
   }
 
   protected retrySearch(): void {
@@ -305,6 +311,10 @@ export class Search {
         next: (page) => {
           this.results.set(page);
           this.loading.set(false);
+          if (this.focusResultsOnLoad) {
+            this.focusResultsOnLoad = false;
+            afterNextRender(() => this.resultsHeading()?.nativeElement.focus(), { injector: this.injector });
+          }
         },
         error: (error: unknown) => {
           const problem = toApiProblem(error);

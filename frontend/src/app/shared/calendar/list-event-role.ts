@@ -8,3 +8,31 @@ export function listEventAsListItem(info: { el: HTMLElement }): void {
     info.el.setAttribute('role', 'listitem');
   }
 }
+
+const DAY_NAME = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  timeZone: 'UTC',
+});
+
+/**
+ * An event's accessible name starts with its day ("Monday 8 December, 07:30-18:00 Available:
+ * Open for care"): in the week and month grids the name is otherwise only its time and title,
+ * the same on every day. `startStr` is in the calendar's time zone, so its date is the UK day.
+ */
+export function nameEventWithDay(info: { el: HTMLElement; event: { startStr: string } }): void {
+  const date = info.event.startStr.slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || info.el.querySelector('.event-day')) return;
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const label = `${DAY_NAME.format(new Date(Date.UTC(year, month - 1, day)))}, `;
+  const existing = info.el.getAttribute('aria-label');
+  if (existing) {
+    info.el.setAttribute('aria-label', label + existing);
+    return;
+  }
+  const hidden = document.createElement('span');
+  hidden.className = 'event-day visually-hidden';
+  hidden.textContent = label;
+  info.el.prepend(hidden);
+}
