@@ -14,6 +14,8 @@ import {
   Res,
 } from '@nestjs/common';
 import {
+  ApiBadGatewayResponse,
+  ApiBadRequestResponse,
   ApiConflictResponse,
   ApiFoundResponse,
   ApiNoContentResponse,
@@ -21,6 +23,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
+  ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -77,6 +80,9 @@ export class CalendarSyncController {
   @ApiFoundResponse({ description: 'Back to the calendar settings page' })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'Never: a refused callback is a page with status 400/502/503' })
+  @ApiBadRequestResponse({ description: 'A page: the state is missing, wrong or used before' })
+  @ApiBadGatewayResponse({ description: 'A page: Google did not answer the code exchange' })
+  @ApiServiceUnavailableResponse({ description: 'A page: Google is not configured on this server' })
   async callback(@Query() query: OAuthCallbackQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const outcome = await this.sync.completeAuthorization(query, this.stateCookie.read(request));
     this.stateCookie.clear(reply);
