@@ -75,6 +75,8 @@ describe('Monitoring, metrics and logs: what the people who run the platform see
     const requestId = `story-${randomUUID()}`;
     const source = `LogStory${randomUUID().slice(0, 6)}`;
     new Logger(source).warn({ requestId }, 'The payment provider answered slowly');
+    // Log times are kept to the millisecond: the second line must be later for "newest first" to say which.
+    await new Promise((resolve) => setTimeout(resolve, 5));
     new Logger(source).error({ requestId }, 'The payment provider is down');
     await api.http().patch('/api/system/maintenance').set(admin.auth).send({ enabled: false, message: 'audited' });
 
