@@ -22,6 +22,8 @@ export function serialiseSqliteTransactions(dataSource: DataSource): DataSource 
   manager.transaction = ((...args: unknown[]) =>
     insideTransaction.getStore()
       ? transaction(...args)
-      : turn.runExclusive(() => insideTransaction.run(true, () => transaction(...args)))) as EntityManager['transaction'];
+      : turn.runExclusive(() =>
+          insideTransaction.run(true, () => transaction(...args)),
+        )) as EntityManager['transaction'];
   return dataSource;
 }
