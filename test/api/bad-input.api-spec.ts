@@ -12,6 +12,9 @@ import { startTestApp, TestApp } from '../support/test-app';
  * 5xx, except a 5xx the operation documents (a health check's 503), and then never a crash.
  * It reads the document, so a new endpoint is covered the day it appears.
  */
+// Thousands of requests in one test: on a busy 2-core machine they need more than the default two minutes.
+jest.setTimeout(600_000);
+
 describe('Bad input never causes a server error', () => {
   let api: TestApp;
   let baseUrl: string;
