@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { PersonalDataRegistry } from '@app/modules/privacy/personal-data.registry';
 import { AccountToken } from './entities/account-token.entity';
 import { AuthSession } from './entities/auth-session.entity';
+import { GoogleIdentity } from './entities/google-identity.entity';
+import { GooglePendingSignIn } from './entities/google-pending-sign-in.entity';
 import { RecoveryCode } from './entities/recovery-code.entity';
 
 /** Sessions (where and on what the user signed in), emailed tokens and recovery codes. */
@@ -36,6 +38,8 @@ export class AuthPersonalData implements OnModuleInit {
         await manager.getRepository(AuthSession).delete({ userId });
         await manager.getRepository(AccountToken).delete({ userId });
         await manager.getRepository(RecoveryCode).delete({ userId });
+        await manager.getRepository(GoogleIdentity).delete({ userId });
+        await manager.getRepository(GooglePendingSignIn).delete({ userId });
       },
     });
   }
