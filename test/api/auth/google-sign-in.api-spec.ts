@@ -157,6 +157,17 @@ describe('Sign in with Google', () => {
     expect(replay.text).toContain('This Google sign-in has already been used');
   });
 
+  it('sends a person who turned Google down back to the sign-in page', async () => {
+    const round = await chooseOnGoogle(GoogleFake.account('undecided'));
+    const state = new URL(round.callbackPath, APP).searchParams.get('state')!;
+    const back = await api
+      .http()
+      .get(`${GOOGLE}/callback?error=access_denied&state=${encodeURIComponent(state)}`)
+      .set('Cookie', round.cookie);
+    expect(back.status).toBe(302);
+    expect(back.headers.location).toBe(`${APP}/login?google=cancelled`);
+  });
+
   it('refuses an expired state', async () => {
     const round = await chooseOnGoogle(GoogleFake.account('late'));
     await api.dataSource
@@ -227,6 +238,18 @@ describe('Sign in with Google', () => {
       .post('/api/auth/refresh')
       .set('Cookie', cookieFrom(next.headers['set-cookie'], 'cmc_refresh')!);
     expect(restored.body.user.id).toBe(owner.user.id);
+
+    // "Download my data" names the linked Google account; deleting the account removes the link.
+    const auth = { Authorization: `Bearer ${restored.body.accessToken}` };
+    const archive = await api.http().get('/api/user/data-export').set(auth);
+    expect(archive.body.sections.googleSignIn).toMatchObject({
+      googleAccountId: account.sub,
+      googleEmail: owner.email,
+    });
+    expect(
+      (await api.http().post('/api/user/delete-account').set(auth).send({ password: owner.password })).status,
+    ).toBe(204);
+    expect(await api.dataSource.getRepository(GoogleIdentity).countBy({ googleSub: account.sub })).toBe(0);
   });
 
   it('links an account with two-factor authentication on only with its code too; Google never skips the code', async () => {

@@ -1,5 +1,15 @@
 import { Location } from '@angular/common';
-import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  OnInit,
+  afterNextRender,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -43,6 +53,8 @@ export class GoogleSignIn implements OnInit {
   private readonly route = inject(ActivatedRoute);
   private readonly location = inject(Location);
   private readonly fb = inject(NonNullableFormBuilder);
+  private readonly injector = inject(Injector);
+  private readonly linkCode = viewChild<ElementRef<HTMLInputElement>>('linkCode');
 
   protected readonly step = signal<Step>('loading');
   protected readonly pending = signal<PendingGoogleSignIn | null>(null);
@@ -148,6 +160,8 @@ export class GoogleSignIn implements OnInit {
         if (problem.code === 'TWO_FACTOR_REQUIRED') {
           this.needsCode.set(true);
           this.linkForm.controls.code.enable();
+          // The field the person must fill in now appears: take them to it.
+          afterNextRender(() => this.linkCode()?.nativeElement.focus(), { injector: this.injector });
           this.formError.set('This account uses two-step verification. Enter the code from your authenticator app.');
           return;
         }
