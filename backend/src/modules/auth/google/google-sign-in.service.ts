@@ -119,23 +119,21 @@ export class GoogleSignInService {
     if (!this.gateway.configured) return NOT_CONFIGURED;
     if (!query.state || !cookie || cookie.state !== query.state) return NOT_THIS_BROWSER;
     const { use, state } = await this.repository.useState(sha256Hex(query.state), new Date());
-    if (use === 'unknown' || !state) {
-      if (use === 'used') {
-        return page(
-          HttpStatus.BAD_REQUEST,
-          'This Google sign-in has already been used',
-          'Each Google sign-in link works once. Start again from the sign-in page.',
-        );
-      }
-      if (use === 'expired') {
-        return page(
-          HttpStatus.BAD_REQUEST,
-          'This Google sign-in has expired',
-          'A Google sign-in must be finished within 10 minutes. Start again from the sign-in page.',
-        );
-      }
-      return NOT_THIS_BROWSER;
+    if (use === 'used') {
+      return page(
+        HttpStatus.BAD_REQUEST,
+        'This Google sign-in has already been used',
+        'Each Google sign-in link works once. Start again from the sign-in page.',
+      );
     }
+    if (use === 'expired') {
+      return page(
+        HttpStatus.BAD_REQUEST,
+        'This Google sign-in has expired',
+        'A Google sign-in must be finished within 10 minutes. Start again from the sign-in page.',
+      );
+    }
+    if (use !== 'ok' || !state) return NOT_THIS_BROWSER;
     if (query.error || !query.code) return { kind: 'redirect', location: `${this.signInUrl}?google=cancelled` };
 
     let claims: GoogleClaims;
