@@ -6,6 +6,8 @@ import { type RunningServer, startServer } from './support/server';
 
 jest.setTimeout(180_000);
 
+const PARENT = { email: 'parent.demo@example.com', password: 'Demo-Parent-2026' };
+
 describe('A new parent signs in with Google in the browser', () => {
   let google: GoogleFake;
   let server: RunningServer;
@@ -57,5 +59,32 @@ describe('A new parent signs in with Google in the browser', () => {
     await visible(page.getByRole('menu').getByText('Parent', { exact: true }));
     expect(new URL(page.url()).pathname).toMatch(/^\/parent/);
     expect(errors).toEqual([]);
+  });
+
+  it('links Google to an existing account once its password is given, with the error announced first', async () => {
+    google.consentAs = GoogleFake.account('demo', { email: PARENT.email, name: 'Demo Parent' });
+    const context = await newVisitor(browser, server.baseUrl);
+    const visitor = await context.newPage();
+    const errors = watchPageErrors(visitor);
+    try {
+      await visitor.goto('/login');
+      await (await visible(visitor.getByRole('link', { name: 'Sign in with Google' }))).click();
+      await visible(heading(visitor, 'Link your Google account'));
+      await visible(visitor.getByText(PARENT.email));
+
+      await visitor.getByLabel('Password').fill('not the password at all');
+      await visitor.getByRole('button', { name: 'Link and sign in' }).click();
+      await visible(visitor.getByRole('alert').getByText('Check the highlighted fields.'));
+      await visible(visitor.getByText('The password is not correct'));
+      await checkPage(visitor, 'google-link-account', { phone: true });
+
+      await visitor.getByLabel('Password').fill(PARENT.password);
+      await visitor.getByRole('button', { name: 'Link and sign in' }).click();
+      await visitor.waitForURL((url) => url.pathname.startsWith('/parent'));
+      await visible(visitor.getByRole('button', { name: /^Account menu for/ }));
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 });
