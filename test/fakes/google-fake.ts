@@ -77,6 +77,8 @@ export class GoogleFake {
   consentAs: FakeGoogleAccount = GoogleFake.account('someone');
   /** Set false to withhold the refresh token (as Google does on a repeated consent without prompt). */
   issueRefreshTokens = true;
+  /** Claims the next ID token carries instead of the true ones (a forged or misdirected token). */
+  idTokenOverrides: Record<string, unknown> | null = null;
   /** Requests to the Calendar API, in order (`POST /calendar/v3/calendars/x/events`). */
   readonly calendarRequests: string[] = [];
 
@@ -294,7 +296,9 @@ export class GoogleFake {
       iat: now,
       exp: now + 3600,
       ...(nonce ? { nonce } : {}),
+      ...this.idTokenOverrides,
     };
+    this.idTokenOverrides = null;
     const input = `${b64(header)}.${b64(claims)}`;
     const signature = createSign('RSA-SHA256').update(input).sign(this.privateKey).toString('base64url');
     return `${input}.${signature}`;

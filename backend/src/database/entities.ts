@@ -13,6 +13,9 @@ import { AuditEntry } from '@app/modules/audit/entities/audit-entry.entity';
 import { AccountToken } from '@app/modules/auth/entities/account-token.entity';
 import { AuthSession } from '@app/modules/auth/entities/auth-session.entity';
 import { RecoveryCode } from '@app/modules/auth/entities/recovery-code.entity';
+import { GoogleIdentity } from '@app/modules/auth/entities/google-identity.entity';
+import { GooglePendingSignIn } from '@app/modules/auth/entities/google-pending-sign-in.entity';
+import { GoogleSignInState } from '@app/modules/auth/entities/google-sign-in-state.entity';
 import { RefreshToken } from '@app/modules/auth/entities/refresh-token.entity';
 import { ChildminderFavorite } from '@app/modules/childminders/entities/childminder-favorite.entity';
 import { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
@@ -67,6 +70,9 @@ export const ENTITIES = [
   RefreshToken,
   AccountToken,
   RecoveryCode,
+  GoogleIdentity,
+  GoogleSignInState,
+  GooglePendingSignIn,
   UserActivity,
   SystemSetting,
   EmailOutbox,

@@ -15,6 +15,12 @@ export const routes: Routes = [
     loadComponent: () => import('./public/login/login').then((m) => m.Login),
   },
   {
+    // Where Google sign-in comes back to; not behind signedOutGuard, since it may have just signed in.
+    path: 'login/google',
+    title: 'Sign in with Google',
+    loadComponent: () => import('./public/google-sign-in/google-sign-in').then((m) => m.GoogleSignIn),
+  },
+  {
     path: 'register',
     title: 'Create an account',
     canActivate: [signedOutGuard],

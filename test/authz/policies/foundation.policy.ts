@@ -12,6 +12,13 @@ export const foundationPolicies: RoutePolicy[] = [
   { route: 'POST /api/auth/forgot-password', access: 'public' },
   { route: 'POST /api/auth/reset-password', access: 'public' },
   { route: 'GET /api/auth/demo-accounts', access: 'public' },
+  // Sign in with Google (issue 13): anonymous by nature; the state cookie and pending tokens are the credentials.
+  { route: 'GET /api/auth/providers', access: 'public' },
+  { route: 'GET /api/auth/google', access: 'public' },
+  { route: 'GET /api/auth/google/callback', access: 'public' },
+  { route: 'POST /api/auth/google/pending', access: 'public' },
+  { route: 'POST /api/auth/google/register', access: 'public' },
+  { route: 'POST /api/auth/google/link', access: 'public' },
   { route: 'GET /api/auth/session', access: 'signed-in' },
   { route: 'POST /api/auth/logout', access: 'public' },
   { route: 'GET /api/auth/chat-status', access: STAFF_ROLES },

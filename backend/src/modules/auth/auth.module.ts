@@ -27,10 +27,26 @@ import { SessionCache } from './sessions/session-cache';
 import { SessionsService } from './sessions/sessions.service';
 import { TwoFactorService } from './two-factor/two-factor.service';
 import { AuthPersonalData } from './auth.personal-data';
+import { GoogleIdentity } from './entities/google-identity.entity';
+import { GooglePendingSignIn } from './entities/google-pending-sign-in.entity';
+import { GoogleSignInState } from './entities/google-sign-in-state.entity';
+import { GoogleIdentityGateway } from './google/google-identity.gateway';
+import { GoogleSignInController } from './google/google-sign-in.controller';
+import { GoogleSignInRepository } from './google/google-sign-in.repository';
+import { GoogleSignInService } from './google/google-sign-in.service';
+import { GoogleStateCookie } from './google/google-state-cookie';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([AuthSession, RefreshToken, AccountToken, RecoveryCode]),
+    TypeOrmModule.forFeature([
+      AuthSession,
+      RefreshToken,
+      AccountToken,
+      RecoveryCode,
+      GoogleIdentity,
+      GoogleSignInState,
+      GooglePendingSignIn,
+    ]),
     UsersModule,
     PassportModule,
     JwtModule.registerAsync({
@@ -43,7 +59,7 @@ import { AuthPersonalData } from './auth.personal-data';
       }),
     }),
   ],
-  controllers: [AuthController, AccountSecurityController],
+  controllers: [AuthController, AccountSecurityController, GoogleSignInController],
   providers: [
     AuthPersonalData,
     AuthService,
@@ -52,6 +68,10 @@ import { AuthPersonalData } from './auth.personal-data';
     AccountTokensService,
     DeviceCookie,
     EmailRequestLimit,
+    GoogleIdentityGateway,
+    GoogleSignInRepository,
+    GoogleSignInService,
+    GoogleStateCookie,
     IdentityConfirmation,
     JwtStrategy,
     LoginThrottle,

@@ -297,7 +297,63 @@ export class AuthService {
     return { message: 'Your password has been changed.' };
   }
 
-  private async completeSignIn(user: User, meta: RequestMeta): Promise<SignedIn> {
+  /**
+   * Proves that whoever asks knows this account's password and, when two-factor authentication
+   * is on, a current code (or a recovery code): the checks and the throttle of signing in.
+   * Linking a Google account to an existing account asks for this.
+   */
+  async proveOwnership(
+    user: User,
+    proof: { password: string; code?: string; recoveryCode?: string },
+    meta: RequestMeta,
+    device?: TrustedDevice,
+  ): Promise<void> {
+    const trusted = device?.userId === user.id ? device : undefined;
+    await this.assertNotThrottled(user.email, meta, trusted);
+    if (!(await this.hasher.verify(user.passwordHash, proof.password))) {
+      await this.recordFailure(user.email, user, meta, 'password', trusted);
+      throw new AuthException(AuthErrorCode.InvalidCredentials, 'The password is not correct', [
+        { field: 'password', message: 'The password is not correct' },
+      ]);
+    }
+    if (user.twoFactorEnabled) {
+      if (proof.code === undefined && proof.recoveryCode === undefined) {
+        throw new AuthException(AuthErrorCode.TwoFactorRequired, 'Enter the 6-digit code from your authenticator app', [
+          { field: 'code', message: 'Enter the 6-digit code from your authenticator app' },
+        ]);
+      }
+      const accepted = await this.dataSource.transaction(async (manager) => {
+        const locked = await this.users.findByIdForUpdate(user.id, manager);
+        if (!locked?.twoFactorEnabled) return false;
+        if (proof.recoveryCode !== undefined) {
+          if (!(await this.twoFactor.acceptRecoveryCode(locked.id, proof.recoveryCode, manager))) return false;
+          await this.activity.record(locked.id, ActivityType.RecoveryCodeUsed, meta, undefined, manager);
+          return true;
+        }
+        return this.twoFactor.acceptCode(locked, proof.code ?? '', manager);
+      });
+      if (!accepted) {
+        await this.recordFailure(user.email, user, meta, 'two_factor', trusted);
+        throw new AuthException(
+          AuthErrorCode.InvalidTwoFactorCode,
+          'The code is not correct or has already been used',
+          [{ field: proof.recoveryCode !== undefined ? 'recoveryCode' : 'code', message: 'The code is not correct' }],
+        );
+      }
+    }
+    await this.throttle.clearAccount(user.email);
+  }
+
+  /** The second step for an account with 2FA on that signed in another way (Google): POST /api/auth/login/2fa. */
+  twoFactorChallenge(user: User): TwoFactorChallengeResponse {
+    return { twoFactorRequired: true, challengeToken: this.accessTokens.signChallenge(user.id) };
+  }
+
+  /**
+   * Starts a session for a user who has proved who they are (password and 2FA, or Google):
+   * the same session, refresh token and device cookie as every sign-in.
+   */
+  async completeSignIn(user: User, meta: RequestMeta): Promise<SignedIn> {
     const knownDevice = await this.activity.hasSignedInFrom(user.id, meta);
     const { session, refreshToken } = await this.dataSource.transaction(async (manager) => {
       const started = await this.sessions.start(user.id, meta, manager);

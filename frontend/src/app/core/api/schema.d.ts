@@ -393,6 +393,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sign-in methods this server offers besides email and password */
+        get: operations["GoogleSignIn_providers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/google": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Start signing in with Google: a state and PKCE cookie for the callback, then Google’s sign-in screen */
+        get: operations["GoogleSignIn_start"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/google/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Google’s redirect back: checks the state against the cookie (once), verifies the ID token, then signs in or continues in the app (choose a role, or link an existing account) */
+        get: operations["GoogleSignIn_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/google/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a Google sign-in waits for: a new person’s role, or the existing account’s password */
+        post: operations["GoogleSignIn_pending"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/google/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a parent or childminder account for a new Google user (email confirmed) and sign in */
+        post: operations["GoogleSignIn_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/google/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link the Google account to the existing account with its address (its password, and 2FA code when on) */
+        post: operations["GoogleSignIn_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/geo/map-settings": {
         parameters: {
             query?: never;
@@ -4423,6 +4525,35 @@ export interface components {
             /** @description The account’s main calendar */
             primary: boolean;
         };
+        GoogleLinkDto: {
+            /**
+             * @description When the account has two-factor authentication on
+             * @example 123456
+             */
+            code?: string;
+            /** @description The password of the existing account */
+            password: string;
+            /**
+             * @description One of the recovery codes, instead of code
+             * @example k7qp-9x2m-4t
+             */
+            recoveryCode?: string;
+            /** @description The token from the address Google sign-in sent the browser back to */
+            token: string;
+        };
+        GoogleRegisterDto: {
+            /** @description Instead of the first name Google gave */
+            firstName?: string;
+            /** @description Instead of the last name Google gave */
+            lastName?: string;
+            /**
+             * @description Staff accounts are never created by Google sign-in
+             * @enum {string}
+             */
+            role: "parent" | "childminder";
+            /** @description The token from the address Google sign-in sent the browser back to */
+            token: string;
+        };
         HealthResponse: {
             /**
              * @example {
@@ -4943,6 +5074,19 @@ export interface components {
             /** @description stripe: real payments; simulator: test mode, no money moves; not_set_up: paid plans cannot be bought */
             mode: components["schemas"]["PaymentsMode"];
         };
+        PendingGoogleSignInDto: {
+            /** @description The token from the address Google sign-in sent the browser back to */
+            token: string;
+        };
+        PendingGoogleSignInResponse: {
+            /** @description The Google account’s verified address */
+            email: string;
+            firstName: string;
+            lastName: string;
+            step: components["schemas"]["PendingGoogleStep"];
+        };
+        /** @enum {string} */
+        PendingGoogleStep: "choose_role" | "link";
         /** @enum {string} */
         PlanKey: "parent_free" | "parent_plus" | "childminder_listed" | "childminder_pro";
         PlanPricesResponse: {
@@ -5336,6 +5480,10 @@ export interface components {
              * @description The childminder's user id
              */
             userId: string;
+        };
+        SignInProvidersResponse: {
+            /** @description true: "Sign in with Google" is set up on this server */
+            google: boolean;
         };
         SimulatorResultResponse: {
             /** @enum {string} */
@@ -6864,6 +7012,295 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
+            };
+        };
+    };
+    GoogleSignIn_providers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInProvidersResponse"];
+                };
+            };
+            /** @description Refused: `code` and `message` say why. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    GoogleSignIn_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Never: without Google configured the answer is a page with status 503 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description To Google */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A page: Google is not configured on this server */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: `code` and `message` say why. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    GoogleSignIn_callback: {
+        parameters: {
+            query?: {
+                code?: string;
+                state?: string;
+                /** @description access_denied when the user said no */
+                error?: string;
+                scope?: string;
+                authuser?: string;
+                prompt?: string;
+                hd?: string;
+                iss?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Never: a refused callback is a page with status 400/403/502/503 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in (refresh cookie set), or on to the next step in the app */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A page: the state is missing, wrong, used before or expired, or Google has not verified the email */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A page: staff and suspended accounts cannot sign in with Google */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A page: Google did not answer the code exchange */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A page: Google is not configured on this server */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GoogleSignIn_pending: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PendingGoogleSignInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingGoogleSignInResponse"];
+                };
+            };
+            /** @description The token is invalid, expired or used */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Google is not configured on this server */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GoogleSignIn_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoogleRegisterDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            /** @description The token is invalid, expired or used, or a field is not acceptable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An account with this email address exists: link it instead */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Google is not configured on this server */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GoogleSignIn_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoogleLinkDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            /** @description The token is invalid, expired or used */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong password or code, or the 2FA code is needed (TWO_FACTOR_REQUIRED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The account is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many failures; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Google is not configured on this server */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -14419,7 +14856,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
+            /** @description A page: the state is missing, wrong or used before */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14427,6 +14864,20 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
+            };
+            /** @description A page: Google did not answer the code exchange */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A page: Google is not configured on this server */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

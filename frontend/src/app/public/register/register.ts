@@ -17,6 +17,7 @@ import {
 } from '@core/auth/password-policy';
 import { applyFieldErrors, controlError, toApiProblem } from '@core/errors/api-error';
 import { FormAlert } from '@shared/form-alert/form-alert';
+import { GoogleButton } from '../google-sign-in/google-button';
 
 type Field = 'firstName' | 'lastName' | 'email' | 'password' | 'postcode' | 'role';
 
@@ -32,6 +33,7 @@ type Field = 'firstName' | 'lastName' | 'email' | 'password' | 'postcode' | 'rol
     MatProgressSpinnerModule,
     MatRadioModule,
     FormAlert,
+    GoogleButton,
   ],
   templateUrl: './register.html',
   styleUrl: './register.scss',
