@@ -1,4 +1,4 @@
-import { distanceMiles, GeoPoint } from '@app/modules/geo/geo-math';
+import { distanceMiles, EARTH_RADIUS_MILES, GeoPoint } from '@app/modules/geo/geo-math';
 
 export enum SearchSort {
   Distance = 'distance',
@@ -65,3 +65,43 @@ export function rankSearchResults(
     })
     .map(({ id, distanceMiles: miles }) => ({ id, distanceMiles: miles }));
 }
+
+/**
+ * The same ranking in SQL, so that the database filters, orders and pages (only the page's rows
+ * are read). `closeness` is the haversine formula's h for the row, which grows with the distance
+ * (distance = 2R asin(sqrt h)): ordering by it is ordering by distance, and the radius becomes
+ * `closeness <= sin²(radius / 2R)`. Both dialects have the functions (SQLite's math functions,
+ * built into better-sqlite3). Distances shown are still computed by distanceMiles on the page.
+ */
+export const CLOSENESS_SQL =
+  'POWER(SIN(RADIANS(profile.latitude - :originLatitude) / 2), 2) + ' +
+  ':cosOriginLatitude * COS(RADIANS(profile.latitude)) * POWER(SIN(RADIANS(profile.longitude - :originLongitude) / 2), 2)';
+
+export function closenessParams(origin: GeoPoint, radiusMiles: number) {
+  return {
+    originLatitude: origin.latitude,
+    originLongitude: origin.longitude,
+    cosOriginLatitude: Math.cos((origin.latitude * Math.PI) / 180),
+    maxCloseness: Math.sin(Math.min(Math.PI / 2, radiusMiles / (2 * EARTH_RADIUS_MILES))) ** 2,
+  };
+}
+
+/** The alias the ranking query selects CLOSENESS_SQL as. */
+export const CLOSENESS_ALIAS = 'closeness';
+
+type SqlOrder = [expression: string, direction: 'ASC' | 'DESC'];
+const SQL_BY_DISTANCE: SqlOrder[] = [[CLOSENESS_ALIAS, 'ASC']];
+// The same fallbacks as `rating` and `price` above: unrated and unpriced sort last.
+const SQL_BY_RATING: SqlOrder[] = [
+  ['COALESCE(profile.ratingAverage, -1)', 'DESC'],
+  ['profile.ratingCount', 'DESC'],
+];
+const SQL_BY_PRICE: SqlOrder[] = [[`COALESCE(profile.hourlyRatePence, ${Number.MAX_SAFE_INTEGER})`, 'ASC']];
+const SQL_BY_ID: SqlOrder[] = [['profile.id', 'ASC']];
+
+/** ORDERS as ORDER BY terms, in the same order of precedence. */
+export const SQL_ORDERS: Record<SearchSort, SqlOrder[]> = {
+  [SearchSort.Distance]: [...SQL_BY_DISTANCE, ...SQL_BY_RATING, ...SQL_BY_ID],
+  [SearchSort.Rating]: [...SQL_BY_RATING, ...SQL_BY_DISTANCE, ...SQL_BY_ID],
+  [SearchSort.Price]: [...SQL_BY_PRICE, ...SQL_BY_DISTANCE, ...SQL_BY_ID],
+};
