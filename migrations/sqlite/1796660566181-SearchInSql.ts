@@ -14,7 +14,7 @@ export class SearchInSql1796660566181 implements MigrationInterface {
     await queryRunner.query("ALTER TABLE \"temporary_childminder_profiles\" RENAME TO \"childminder_profiles\"");
     await queryRunner.query("CREATE INDEX \"IDX_childminder_profiles_lat_lng\" ON \"childminder_profiles\" (\"latitude\", \"longitude\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"UQ_childminder_profiles_user\" ON \"childminder_profiles\" (\"userId\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_childminder_profiles_search\" ON \"childminder_profiles\" (\"visible\", \"active\", \"complete\", \"latitude\", \"longitude\", \"ratingAverage\", \"ratingCount\", \"hourlyRatePence\", \"compliantThrough\", \"id\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_childminder_profiles_search\" ON \"childminder_profiles\" (\"visible\", \"active\", \"complete\", \"latitude\", \"longitude\", \"ratingAverage\", \"ratingCount\", \"hourlyRatePence\", \"compliantThrough\", \"id\", \"userId\") ");
     // Existing profiles get the standing their documents earn (badges, verified-only search).
     await backfillComplianceStandings(queryRunner);
   }

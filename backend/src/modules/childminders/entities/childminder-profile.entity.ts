@@ -20,8 +20,9 @@ const nullableNumber = { to: (v: number | null) => v, from: (v: unknown) => (v =
 @Entity('childminder_profiles')
 // The search: equality on the visibility flags, then a latitude range, then longitude, so the
 // bounding box is answered from the index on both dialects. The columns after them are what the
-// search filters and orders on besides the box (rating, price, compliance, the id for ties): the
-// index covers the whole ranking query, and only the page's rows are read from the table.
+// search filters and orders on besides the box (rating, price, compliance, the id for ties) and
+// the user id (availability is per user): the index covers the whole ranking query, and only the
+// page's rows are read from the table.
 @Index('IDX_childminder_profiles_search', [
   'visible',
   'active',
@@ -33,6 +34,7 @@ const nullableNumber = { to: (v: number | null) => v, from: (v: unknown) => (v =
   'hourlyRatePence',
   'compliantThrough',
   'id',
+  'userId',
 ])
 @Index('IDX_childminder_profiles_lat_lng', ['latitude', 'longitude'])
 export class ChildminderProfile extends UuidEntity {
