@@ -2,7 +2,10 @@ import { DateTime } from 'luxon';
 import { Role } from '@app/common/auth/role';
 import { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
 import { rankSearchResults, SearchSort } from '@app/modules/childminders/search/search-ranking';
+import { Document } from '@app/modules/documents/entities/document.entity';
+import { UploadCleanupService } from '@app/modules/documents/upload-cleanup.service';
 import { GeocoderService } from '@app/modules/geo/geocoder.service';
+import { FileStorage } from '@app/modules/storage/file-storage';
 import { backfillComplianceStandings } from '../../../migrations/shared/compliance-standings-backfill';
 import type { SignedInUser } from '../../factories/given';
 import { startTestApp, TestApp } from '../../support/test-app';
@@ -280,6 +283,30 @@ describe('Search in SQL: the order of the rules, and the columns it reads kept u
     expect(byRating.items.slice(0, higher).every((i) => (i.ratingAverage ?? -1) >= 4.5)).toBe(true);
     expect(byRating.items.slice(higher + 1).every((i) => (i.ratingAverage ?? -1) <= 4.5)).toBe(true);
   });
+  it('an approved document whose file is lost and removed by the cleanup job takes its badge with it', async () => {
+    const minder = await api.given.signedIn(Role.Childminder);
+    const saved = await api
+      .http()
+      .patch(OWN_PROFILE)
+      .set(minder.auth)
+      .send(completeProfileBody({ postcode: 'PH41 4QS', displayName: 'Mairi Mallaig' }));
+    const id = saved.body.id as string;
+    const upload = await uploadDocument(api, minder, { fields: { type: 'dbs_certificate', name: 'DBS' } });
+    await api
+      .http()
+      .patch('/api/admin/documents/status')
+      .set(admin.auth)
+      .send({ documentId: upload.body.id, status: 'approved' });
+    expect((await api.http().get(`${CHILDMINDERS}/${id}`)).body.badges).toEqual(['dbs_certificate']);
+
+    const document = await api.dataSource.getRepository(Document).findOneByOrFail({ id: upload.body.id });
+    await api.app.get(FileStorage, { strict: false }).delete(document.storageKey);
+    await api.app.get(UploadCleanupService, { strict: false }).reconcile();
+
+    expect((await api.http().get(`${CHILDMINDERS}/${id}`)).body.badges).toEqual([]);
+    expect((await profileRow(id)).complianceBadges).toBe('');
+  });
+
   it("the migration's backfill gives existing profiles the standing the app keeps", async () => {
     // One more childminder whose first aid counts by its issue date and the requirement's validity.
     const minder = await api.given.signedIn(Role.Childminder);

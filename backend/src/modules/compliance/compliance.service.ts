@@ -138,10 +138,10 @@ export class ComplianceService implements OnApplicationBootstrap {
 
   /**
    * The documents module tells compliance that a user's documents changed (reviewed, edited back
-   * to review, deleted), inside the transaction of that change: her standing is recomputed and
-   * passed on in the same transaction.
+   * to review, deleted), inside the transaction of that change when there is one: her standing is
+   * recomputed and passed on in the same transaction.
    */
-  async documentsChanged(userId: string, manager: EntityManager): Promise<void> {
+  async documentsChanged(userId: string, manager?: EntityManager): Promise<void> {
     await this.publishStandings([userId], manager);
   }
 

@@ -6,7 +6,7 @@ export enum SearchSort {
   Price = 'price',
 }
 
-/** The columns the ranking needs: the search reads only these for every row in the bounding box. */
+/** The columns the ranking rules read (the search index holds all of them). */
 export interface SearchCandidate extends GeoPoint {
   id: string;
   /** The childminder's user: compliance (verified only, hidden non-compliant) is per user. */
@@ -42,9 +42,10 @@ const ORDERS: Record<SearchSort, Compare[]> = {
 };
 
 /**
- * The exact step after the SQL bounding box: keeps the candidates within `radiusMiles` of
- * `origin` (the box's corners are farther than the radius) and orders them. Ties fall back to
- * distance and then id, so paging is stable.
+ * The ranking rules, written in code: keeps the candidates within `radiusMiles` of `origin` and
+ * orders them; ties fall back to distance and then id, so paging is stable. The search runs the
+ * same rules in SQL (SQL_ORDERS below); this is the reference they are checked against
+ * (test/api/childminders/search-in-sql.api-spec.ts).
  */
 export function rankSearchResults(
   candidates: readonly SearchCandidate[],
