@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AuthModule } from '@app/modules/auth/auth.module';
+import { ComplianceModule } from '@app/modules/compliance/compliance.module';
 import { GeoModule } from '@app/modules/geo/geo.module';
 import { ReviewsModule } from '@app/modules/reviews/reviews.module';
 import { StorageModule } from '@app/modules/storage/storage.module';
@@ -13,6 +14,7 @@ import { ChildmindersDemoSeeder } from './childminders/childminders-demo.seeder'
 import { ChildrenDemoSeeder } from './children/children-demo.seeder';
 import { DemoSeeder } from './demo-seeder';
 import { PaymentSimulatorModule } from './payment-simulator/payment-simulator.module';
+import { ComplianceStandingsDemoSeeder } from './documents/compliance-standings-demo.seeder';
 import { DocumentsDemoSeeder } from './documents/documents-demo.seeder';
 import { LastMinuteDemoSeeder } from './last-minute/last-minute-demo.seeder';
 import { ReviewHistoryDemoSeeder } from './reviews/review-history-demo.seeder';
@@ -39,6 +41,7 @@ import { UsersModule } from '@app/modules/users/users.module';
   imports: [
     DiscoveryModule,
     AuthModule,
+    ComplianceModule,
     GeoModule,
     StorageModule,
     ReviewsModule,
@@ -54,6 +57,7 @@ import { UsersModule } from '@app/modules/users/users.module';
     ChildrenDemoSeeder,
     AvailabilityDemoSeeder,
     DocumentsDemoSeeder,
+    ComplianceStandingsDemoSeeder,
     SubscriptionsDemoSeeder,
     BookingsDemoSeeder,
     ReviewsDemoSeeder,

@@ -14,8 +14,9 @@ import { ChildmindersPersonalData } from './childminders.personal-data';
 
 /**
  * Childminder profiles, the postcode search, recommendations and parents' favourites.
- * Bookings (capacity, the row lock), reviews (rating columns) and compliance (badges) read and
- * update profiles through the exported service and repository.
+ * Bookings (capacity, the row lock) and reviews (rating columns) read and update profiles through
+ * the exported service and repository; compliance hands each childminder's standing (badges,
+ * verified-only search) to a listener this module's service registers.
  */
 @Module({
   imports: [

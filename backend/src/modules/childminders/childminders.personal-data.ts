@@ -51,6 +51,9 @@ export class ChildmindersPersonalData implements OnModuleInit {
             languages: [],
             visible: false,
             active: false,
+            // Her documents are erased too: nothing is left to earn a badge.
+            complianceBadges: '',
+            compliantThrough: null,
           },
         );
       },

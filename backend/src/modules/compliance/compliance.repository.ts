@@ -35,8 +35,8 @@ export class ComplianceRepository {
       .find({ order: { role: 'ASC', documentType: 'ASC' } });
   }
 
-  activeRequirementsFor(role: Role): Promise<ComplianceRequirement[]> {
-    return this.manager()
+  activeRequirementsFor(role: Role, manager?: EntityManager): Promise<ComplianceRequirement[]> {
+    return this.manager(manager)
       .getRepository(ComplianceRequirement)
       .find({ where: { role, active: true } });
   }
@@ -72,9 +72,9 @@ export class ComplianceRepository {
 
   // ---- overrides ----
 
-  overridesFor(userIds: readonly string[]): Promise<ComplianceOverride[]> {
+  overridesFor(userIds: readonly string[], manager?: EntityManager): Promise<ComplianceOverride[]> {
     if (userIds.length === 0) return Promise.resolve([]);
-    return this.manager()
+    return this.manager(manager)
       .getRepository(ComplianceOverride)
       .find({ where: { userId: In([...userIds]) } });
   }
@@ -99,9 +99,9 @@ export class ComplianceRepository {
       .findOne({ select: { id: true, email: true, firstName: true, lastName: true, role: true }, where: { id } });
   }
 
-  usersByIds(ids: readonly string[]): Promise<ComplianceUser[]> {
+  usersByIds(ids: readonly string[], manager?: EntityManager): Promise<ComplianceUser[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.manager()
+    return this.manager(manager)
       .getRepository(User)
       .find({
         select: { id: true, email: true, firstName: true, lastName: true, role: true },
@@ -120,10 +120,23 @@ export class ComplianceRepository {
       });
   }
 
+  /** Up to `limit` ids of users of `role` after `afterId`, in id order: walks all of them in batches. */
+  async userIdsWithRole(role: Role, afterId: string, limit: number, manager?: EntityManager): Promise<string[]> {
+    const rows = await this.manager(manager)
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .select('user.id', 'id')
+      .where('user.role = :role AND user.id > :afterId', { role, afterId })
+      .orderBy('user.id', 'ASC')
+      .limit(limit)
+      .getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
+  }
+
   /** Approved documents of these users (all users when `userIds` is undefined). */
-  approvedDocuments(userIds?: readonly string[]): Promise<ComplianceDocument[]> {
+  approvedDocuments(userIds?: readonly string[], manager?: EntityManager): Promise<ComplianceDocument[]> {
     if (userIds && userIds.length === 0) return Promise.resolve([]);
-    return this.manager()
+    return this.manager(manager)
       .getRepository(Document)
       .find({
         select: { id: true, userId: true, type: true, name: true, status: true, issuedOn: true, expiresOn: true },

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ComplianceModule } from '@app/modules/compliance/compliance.module';
 import { StorageModule } from '@app/modules/storage/storage.module';
 import { UsersModule } from '@app/modules/users/users.module';
 import { AdminDocumentsController } from './admin-documents.controller';
@@ -18,7 +19,8 @@ import { DocumentsPersonalData } from './documents.personal-data';
  * admins, downloads, and the daily reconciliation of storage with the database.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Document, ProfileImage]), StorageModule, UsersModule],
+  // Compliance is told when a user's documents change (her standing: badges, verified search).
+  imports: [TypeOrmModule.forFeature([Document, ProfileImage]), StorageModule, UsersModule, ComplianceModule],
   controllers: [DocumentsController, AdminDocumentsController, ProfileImagesController],
   providers: [DocumentsPersonalData, DocumentsRepository, DocumentsService, ProfileImagesService, UploadCleanupService],
   // Compliance (badges, reminders) reads documents through the service and repository.

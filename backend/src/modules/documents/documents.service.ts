@@ -8,6 +8,7 @@ import { Page, PageQuery, toPage } from '@app/common/pagination/page';
 import { AppConfig } from '@app/config/app-config';
 import { AuditService } from '@app/modules/audit/audit.service';
 import { parseIsoDate, ukToday } from '@app/modules/children/child-age';
+import { ComplianceService } from '@app/modules/compliance/compliance.service';
 import { EmailOutboxService } from '@app/modules/notifications/email/email-outbox.service';
 import { FileStorage, StoredObjectMissing } from '@app/modules/storage/file-storage';
 import { contentDisposition, downloadFileName } from '@app/modules/storage/uploads/file-name';
@@ -47,6 +48,7 @@ export class DocumentsService {
     private readonly outbox: EmailOutboxService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly compliance: ComplianceService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -255,6 +257,7 @@ export class DocumentsService {
         },
         manager,
       );
+      await this.compliance.documentsChanged(document.userId, manager);
       if (!reviewed || document.status === dto.status) return;
       const owner = await this.users.findById(document.userId, manager);
       if (!owner) return;
@@ -316,6 +319,7 @@ export class DocumentsService {
     }
     await this.dataSource.transaction(async (manager) => {
       await this.documents.update(document.id, update, manager);
+      await this.compliance.documentsChanged(document.userId, manager);
       await alsoInTransaction?.(manager);
     });
     return true;
@@ -329,6 +333,7 @@ export class DocumentsService {
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.documents.delete(document.id, manager);
+      await this.compliance.documentsChanged(document.userId, manager);
       await alsoInTransaction?.(manager);
     });
     try {
