@@ -418,10 +418,88 @@ export function supportStories(dialect: Dialect): void {
       expect(stats.body.medianFirstResponseSeconds).toBe(2 * 3600);
       expect(stats.body.medianResolutionSeconds).toBe(4 * 3600);
       expect(stats.body.daily).toHaveLength(5);
-      expect(stats.body.daily[1]).toEqual({ date: '2020-03-02', created: 2, resolved: 2 });
-      expect(stats.body.daily[3]).toEqual({ date: '2020-03-04', created: 1, resolved: 0 });
+      expect(stats.body.daily[1]).toEqual({
+        date: '2020-03-02',
+        created: 2,
+        resolved: 2,
+        averageFirstResponseSeconds: 1.5 * 3600,
+        averageResolutionSeconds: 4 * 3600,
+      });
+      expect(stats.body.daily[3]).toEqual({
+        date: '2020-03-04',
+        created: 1,
+        resolved: 0,
+        averageFirstResponseSeconds: 4 * 3600,
+        averageResolutionSeconds: null,
+      });
       expect(stats.body.backlog.older).toBeGreaterThanOrEqual(1);
       expect(stats.body.satisfaction).toEqual({ average: null, count: 0 });
+    });
+
+    it('the daily series counts UK calendar days, right across the spring clock change', async () => {
+      const support = api.app.get(SupportService);
+      const agent = await api.given.signedIn(Role.SupportAgent);
+      const hour = 3_600_000;
+      const at = (iso: string) => new Date(iso);
+      // Late-evening tickets in March 2021 (no other story writes there); the clocks went forward
+      // at 01:00 UTC on Sunday 28 March, so 23:30 UTC is 23:30 on the 27th but 00:30 on the 29th.
+      const ticket = (createdAt: Date, resolvedAfterHours: number | null, firstResponseHours: number) => ({
+        requester: { name: 'Late Visitor', email: uniqueEmail('late') },
+        subject: 'Late question',
+        body: 'Asked late in the evening.',
+        category: TicketCategory.Other,
+        status: resolvedAfterHours === null ? TicketStatus.Pending : TicketStatus.Resolved,
+        createdAt,
+        replies: [
+          {
+            side: ReplyAuthorSide.Agent,
+            author: agent.user,
+            body: 'Answered.',
+            at: new Date(createdAt.getTime() + firstResponseHours * hour),
+          },
+        ],
+        settledAt: resolvedAfterHours === null ? undefined : new Date(createdAt.getTime() + resolvedAfterHours * hour),
+      });
+      await api.dataSource.transaction(async (manager) => {
+        await support.importTicket(ticket(at('2021-03-26T23:30:00Z'), null, 1), manager); // 26th: before the range
+        await support.importTicket(ticket(at('2021-03-27T23:30:00Z'), 25, 2), manager); // 27th, resolved 29th 01:30 BST
+        await support.importTicket(ticket(at('2021-03-28T12:00:00Z'), null, 3), manager); // 28th (BST)
+        await support.importTicket(ticket(at('2021-03-28T23:30:00Z'), 1, 1), manager); // 29th 00:30 BST, resolved 01:30
+        await support.importTicket(ticket(at('2021-03-29T23:30:00Z'), null, 1), manager); // 30th: after the range
+      });
+
+      const stats = await api.http().get('/api/admin/support/stats?from=2021-03-27&to=2021-03-29').set(agent.auth);
+      expect(stats.status).toBe(200);
+      expect(stats.body.from).toBe('2021-03-27T00:00:00.000Z');
+      expect(stats.body.to).toBe('2021-03-29T22:59:59.999Z');
+      expect(stats.body.total).toBe(3);
+      expect(stats.body.daily).toEqual([
+        {
+          date: '2021-03-27',
+          created: 1,
+          resolved: 0,
+          averageFirstResponseSeconds: 2 * 3600,
+          averageResolutionSeconds: null,
+        },
+        {
+          date: '2021-03-28',
+          created: 1,
+          resolved: 0,
+          averageFirstResponseSeconds: 3 * 3600,
+          averageResolutionSeconds: null,
+        },
+        {
+          date: '2021-03-29',
+          created: 1,
+          resolved: 2,
+          averageFirstResponseSeconds: 1 * 3600,
+          averageResolutionSeconds: 13 * 3600,
+        },
+      ]);
+
+      const badDay = await api.http().get('/api/admin/support/stats?from=2021-02-30').set(agent.auth);
+      expect(badDay.status).toBe(400);
+      expect(JSON.stringify(badDay.body)).toContain('from');
     });
 
     it('admins delete a ticket (audited); support agents cannot', async () => {

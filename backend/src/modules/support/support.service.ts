@@ -26,6 +26,7 @@ import {
 } from './dto/ticket.dto';
 import {
   ContactReceivedResponse,
+  DailyPointResponse,
   DeletedTicketResponse,
   MyReplyResponse,
   MyTicketDetailResponse,
@@ -58,7 +59,7 @@ import {
   ticketNotFound,
 } from './support.exception';
 import { SupportNotifier } from './support-notifier';
-import { SupportRepository, TicketFilter } from './support.repository';
+import { HourCount, HourlyCounts, SupportRepository, TicketFilter } from './support.repository';
 import { SupportSatisfaction } from './support-satisfaction';
 import {
   daysBetween,
@@ -68,6 +69,7 @@ import {
   parseTicketNumber,
   statusAfterReply,
   statusTimestamps,
+  ukDayOf,
 } from './ticket-rules';
 
 export const AUDIT_TICKET_UPDATED = 'support.ticket.updated';
@@ -484,7 +486,7 @@ export class SupportService {
       const message = `from must be before to, at most ${MAX_STATS_DAYS} days apart`;
       throw new SupportException(SupportErrorCode.StatsRangeInvalid, message, [{ field: 'from', message }]);
     }
-    const [byStatus, byPriority, byCategory, firstResponse, resolution, backlog, satisfaction, daily] =
+    const [byStatus, byPriority, byCategory, firstResponse, resolution, backlog, satisfaction, hourly] =
       await Promise.all([
         this.repository.countBy('status', from, to),
         this.repository.countBy('priority', from, to),
@@ -493,7 +495,7 @@ export class SupportService {
         this.repository.medianSeconds('resolvedAt', from, to),
         this.repository.backlog(now),
         this.satisfaction.between(from, to),
-        this.repository.daily(from, to),
+        this.repository.hourly(from, to),
       ]);
     const complete = <T extends string>(keys: readonly T[], counts: { key: string; count: number }[]) =>
       keys.map((key) => ({ key, count: counts.find((c) => c.key === key)?.count ?? 0 }));
@@ -511,11 +513,7 @@ export class SupportService {
         average: satisfaction.average === null ? null : Math.round(satisfaction.average * 100) / 100,
         count: satisfaction.count,
       },
-      daily: daysBetween(from, to).map((date) => ({
-        date,
-        created: daily.created.get(date) ?? 0,
-        resolved: daily.resolved.get(date) ?? 0,
-      })),
+      daily: dailySeries(from, to, hourly),
     };
   }
 
@@ -735,6 +733,34 @@ export class SupportService {
     Object.assign(ticket, update);
   }
 }
+
+/** Folds the hourly aggregates into the UK calendar days of the range (every day listed, empty ones as 0). */
+export function dailySeries(from: Date, to: Date, hourly: HourlyCounts): DailyPointResponse[] {
+  const days = new Map(daysBetween(from, to).map((date) => [date, { opened: zero(), resolved: zero() }] as const));
+  const add = (into: HourCount, hour: HourCount) => {
+    into.count += hour.count;
+    into.timed += hour.timed;
+    into.seconds += hour.seconds;
+  };
+  for (const hour of hourly.opened) {
+    const day = days.get(ukDayOf(hour.hour));
+    if (day) add(day.opened, hour);
+  }
+  for (const hour of hourly.resolved) {
+    const day = days.get(ukDayOf(hour.hour));
+    if (day) add(day.resolved, hour);
+  }
+  const average = (c: HourCount) => (c.timed === 0 ? null : Math.round(c.seconds / c.timed));
+  return [...days].map(([date, { opened, resolved }]) => ({
+    date,
+    created: opened.count,
+    resolved: resolved.count,
+    averageFirstResponseSeconds: average(opened),
+    averageResolutionSeconds: average(resolved),
+  }));
+}
+
+const zero = (): HourCount => ({ hour: new Date(0), count: 0, timed: 0, seconds: 0 });
 
 function event(
   ticketId: string,
