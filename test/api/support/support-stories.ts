@@ -11,6 +11,7 @@ import { SettingsService } from '@app/modules/settings/settings.service';
 import { ReplyAuthorSide } from '@app/modules/support/entities/support-ticket-reply.entity';
 import { SupportTicket, TicketCategory, TicketStatus } from '@app/modules/support/entities/support-ticket.entity';
 import { SupportService } from '@app/modules/support/support.service';
+import { RealtimeService } from '@app/modules/realtime/realtime.service';
 import { discoverRoutes } from '../../authz/route-table';
 import { uniqueEmail } from '../../factories/given';
 import { startTestApp, TestApp } from '../../support/test-app';
@@ -500,6 +501,90 @@ export function supportStories(dialect: Dialect): void {
       const badDay = await api.http().get('/api/admin/support/stats?from=2021-02-30').set(agent.auth);
       expect(badDay.status).toBe(400);
       expect(JSON.stringify(badDay.body)).toContain('from');
+    });
+
+    it('an agent assigns a ticket to another agent or an admin, or unassigns it; a parent cannot be the assignee', async () => {
+      const parent = await api.given.signedIn(Role.Parent);
+      const agent = await api.given.signedIn(Role.SupportAgent);
+      const colleague = await api.given.signedIn(Role.SupportAgent);
+      const admin = await api.given.signedIn(Role.Admin);
+      const created = await api.http().post('/api/tickets').set(parent.auth).send(newTicket());
+      const id = created.body.id as string;
+
+      // The console's picker lists the staff (agents and admins), never parents.
+      const staff = await api.http().get('/api/chat/agents').set(agent.auth);
+      const staffIds = staff.body.items.map((a: { id: string }) => a.id);
+      expect(staffIds).toEqual(expect.arrayContaining([agent.user.id, colleague.user.id, admin.user.id]));
+      expect(staffIds).not.toContain(parent.user.id);
+
+      const toColleague = await api
+        .http()
+        .patch(`/api/admin/support/${id}`)
+        .set(agent.auth)
+        .send({ assigneeId: colleague.user.id });
+      expect(toColleague.status).toBe(200);
+      expect(toColleague.body.ticket.assignee).toEqual({ id: colleague.user.id, name: expect.any(String) });
+      const toAdmin = await api
+        .http()
+        .patch(`/api/admin/support/${id}`)
+        .set(agent.auth)
+        .send({ assigneeId: admin.user.id });
+      expect(toAdmin.body.ticket.assignee.id).toBe(admin.user.id);
+
+      for (const assigneeId of [parent.user.id, '00000000-0000-4000-8000-000000000000']) {
+        const refused = await api.http().patch(`/api/admin/support/${id}`).set(agent.auth).send({ assigneeId });
+        expect(refused.status).toBe(400);
+        expect(refused.body.details).toEqual([expect.objectContaining({ field: 'assigneeId' })]);
+      }
+      const notAnId = await api.http().patch(`/api/admin/support/${id}`).set(agent.auth).send({ assigneeId: 'me' });
+      expect(notAnId.status).toBe(400);
+      expect(JSON.stringify(notAnId.body)).toContain('assigneeId');
+
+      const unassigned = await api.http().patch(`/api/admin/support/${id}`).set(agent.auth).send({ assigneeId: null });
+      expect(unassigned.status).toBe(200);
+      expect(unassigned.body.ticket.assignee).toBeNull();
+      const history = unassigned.body.history.filter((e: { type: string }) => e.type === 'assignee');
+      expect(history.map((e: { to: string | null }) => e.to)).toEqual([expect.any(String), expect.any(String), null]);
+      const stored = await api.dataSource.getRepository(SupportTicket).findOneByOrFail({ id });
+      expect(stored.assigneeId).toBeNull();
+    });
+
+    it('the console hears of new tickets, replies and changes live; the requester never hears of an internal note', async () => {
+      const realtime = api.app.get(RealtimeService);
+      const parent = await api.given.signedIn(Role.Parent);
+      const agent = await api.given.signedIn(Role.SupportAgent);
+      const admin = await api.given.signedIn(Role.Admin);
+      const start = await realtime.latestEventId();
+      const ticketEvents = async (userId: string) =>
+        (await realtime.eventsAfter(userId, start)).filter((e) => e.type === 'support.ticket').map((e) => e.data);
+
+      const created = await api.http().post('/api/tickets').set(parent.auth).send(newTicket());
+      const id = created.body.id as string;
+      const secret = uniqueWord('secretnote');
+      await api
+        .http()
+        .post(`/api/tickets/${id}/replies`)
+        .set(agent.auth)
+        .send({ body: `Between us: ${secret}`, internal: true });
+      await api.http().post(`/api/tickets/${id}/replies`).set(agent.auth).send({ body: 'We are looking into it.' });
+      await api.http().post(`/api/tickets/${id}/replies`).set(parent.auth).send({ body: 'Thank you!' });
+      await api.http().patch(`/api/admin/support/${id}`).set(agent.auth).send({ priority: 'high' });
+
+      for (const staff of [agent, admin]) {
+        const heard = (await ticketEvents(staff.user.id)).filter((e) => (e as { ticketId: string }).ticketId === id);
+        expect(heard).toEqual([
+          { ticketId: id, number: created.body.number, status: 'open', change: 'created' },
+          { ticketId: id, number: created.body.number, status: 'open', change: 'note' },
+          { ticketId: id, number: created.body.number, status: 'pending', change: 'agent-replied' },
+          { ticketId: id, number: created.body.number, status: 'open', change: 'requester-replied' },
+          { ticketId: id, number: created.body.number, status: 'open', change: 'updated' },
+        ]);
+      }
+      // The requester gets the agent's public reply as a notification, and nothing of the note.
+      const parentEvents = await realtime.eventsAfter(parent.user.id, start);
+      expect(parentEvents.filter((e) => e.type === 'support.ticket')).toEqual([]);
+      expect(JSON.stringify(parentEvents)).not.toContain(secret);
+      expect(JSON.stringify(parentEvents)).toContain('Support replied on');
     });
 
     it('admins delete a ticket (audited); support agents cannot', async () => {

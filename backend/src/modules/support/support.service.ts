@@ -58,7 +58,7 @@ import {
   ticketClosed,
   ticketNotFound,
 } from './support.exception';
-import { SupportNotifier } from './support-notifier';
+import { SupportNotifier, TicketChange } from './support-notifier';
 import { HourCount, HourlyCounts, SupportRepository, TicketFilter } from './support.repository';
 import { SupportSatisfaction } from './support-satisfaction';
 import {
@@ -235,6 +235,7 @@ export class SupportService {
     await this.dataSource.transaction(async (manager) => {
       await this.applyChanges(manager, ticket, { status: TicketStatus.Closed }, actor, auth, meta);
     });
+    await this.notifier.ticketChanged(ticket, TicketChange.Updated);
     return this.getMine(auth, id);
   }
 
@@ -263,6 +264,7 @@ export class SupportService {
       createdAt: now,
     });
     let notifications: Notification[] = [];
+    let replied = ticket;
     await this.dataSource.transaction(async (manager) => {
       const current = await this.repository.findTicket(ticket.id, manager);
       if (!current) throw ticketNotFound();
@@ -292,6 +294,7 @@ export class SupportService {
       }
       await this.repository.updateTicket(current.id, changes, manager);
       Object.assign(current, changes);
+      replied = current;
       if (internal) return;
       if (side === ReplyAuthorSide.Agent) notifications = await this.notifier.agentReplied(manager, current, reply);
       else {
@@ -305,6 +308,14 @@ export class SupportService {
       }
     });
     await this.notifier.announce(notifications);
+    await this.notifier.ticketChanged(
+      replied,
+      internal
+        ? TicketChange.Note
+        : side === ReplyAuthorSide.Agent
+          ? TicketChange.AgentReplied
+          : TicketChange.RequesterReplied,
+    );
     return staff ? toTicketReply(reply) : toMyReplies([reply])[0]!;
   }
 
@@ -419,10 +430,12 @@ export class SupportService {
       }
     }
     const actor = await this.actorOf(auth);
+    let updated = ticket;
     await this.dataSource.transaction(async (manager) => {
       const current = await this.repository.findTicket(ticket.id, manager);
       if (!current) throw ticketNotFound();
       await this.applyChanges(manager, current, dto, actor, auth, meta);
+      updated = current;
       if (dto.note) {
         await this.repository.insertReply(
           Object.assign(new SupportTicketReply(), {
@@ -438,6 +451,8 @@ export class SupportService {
         );
       }
     });
+    const onlyNote = Object.entries(dto).every(([key, value]) => key === 'note' || value === undefined);
+    await this.notifier.ticketChanged(updated, onlyNote && dto.note ? TicketChange.Note : TicketChange.Updated);
     return this.staffGet(auth, id);
   }
 
@@ -459,6 +474,7 @@ export class SupportService {
       );
       await this.repository.deleteTicket(ticket.id, manager);
     });
+    await this.notifier.ticketChanged(ticket, TicketChange.Deleted);
     return { id: ticket.id, deleted: true };
   }
 
@@ -665,6 +681,7 @@ export class SupportService {
           return created;
         });
         await this.notifier.announce(notifications);
+        await this.notifier.ticketChanged(ticket, TicketChange.Created);
         return ticket;
       } catch (error) {
         if (!isUniqueViolation(error) || attempt >= NUMBER_ATTEMPTS) throw error;

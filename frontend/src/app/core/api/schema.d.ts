@@ -4096,9 +4096,18 @@ export interface components {
             key: string;
         };
         DailyPointResponse: {
+            /** @description Average seconds to the first agent reply, of the tickets opened that day that have one */
+            averageFirstResponseSeconds: number | null;
+            /** @description Average seconds from opening to resolution, of the tickets resolved that day */
+            averageResolutionSeconds: number | null;
+            /** @description Tickets opened that day */
             created: number;
-            /** @example 2026-12-01 */
+            /**
+             * @description The UK calendar day
+             * @example 2026-12-01
+             */
             date: string;
+            /** @description Tickets resolved that day */
             resolved: number;
         };
         DashboardBookingsResponse: {
@@ -12475,9 +12484,9 @@ export interface operations {
                 /** @description An agent’s id, `me`, or `none` for unassigned tickets */
                 assignee?: string;
                 requesterRole?: "parent" | "childminder" | "visitor";
-                /** @description Created at or after */
+                /** @description Created at or after: a date-time, or a UK date (YYYY-MM-DD) meaning the start of that UK day */
                 from?: string;
-                /** @description Created at or before */
+                /** @description Created at or before: a date-time, or a UK date (YYYY-MM-DD) meaning the end of that UK day */
                 to?: string;
             };
             header?: never;
@@ -13307,9 +13316,9 @@ export interface operations {
                 /** @description An agent’s id, `me`, or `none` for unassigned tickets */
                 assignee?: string;
                 requesterRole?: "parent" | "childminder" | "visitor";
-                /** @description Created at or after */
+                /** @description Created at or after: a date-time, or a UK date (YYYY-MM-DD) meaning the start of that UK day */
                 from?: string;
-                /** @description Created at or before */
+                /** @description Created at or before: a date-time, or a UK date (YYYY-MM-DD) meaning the end of that UK day */
                 to?: string;
             };
             header?: never;
@@ -13425,9 +13434,9 @@ export interface operations {
                 /** @description An agent’s id, `me`, or `none` for unassigned tickets */
                 assignee?: string;
                 requesterRole?: "parent" | "childminder" | "visitor";
-                /** @description Created at or after */
+                /** @description Created at or after: a date-time, or a UK date (YYYY-MM-DD) meaning the start of that UK day */
                 from?: string;
-                /** @description Created at or before */
+                /** @description Created at or before: a date-time, or a UK date (YYYY-MM-DD) meaning the end of that UK day */
                 to?: string;
                 /** @description Words to find in subjects, bodies and replies (each 3+ characters, prefix match), or a ticket number */
                 q: string;
@@ -13478,9 +13487,9 @@ export interface operations {
     AdminSupport_stats: {
         parameters: {
             query?: {
-                /** @description Start of the range (default: 30 days ago) */
+                /** @description Start of the range (default: 30 days before its end): a date-time, or a UK date (YYYY-MM-DD) meaning the start of that UK day */
                 from?: string;
-                /** @description End of the range (default: now) */
+                /** @description End of the range (default: now): a date-time, or a UK date (YYYY-MM-DD) meaning the end of that UK day */
                 to?: string;
             };
             header?: never;
@@ -14419,7 +14428,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
+            /** @description A page: the state is missing, wrong or used before */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14427,6 +14436,20 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
+            };
+            /** @description A page: Google did not answer the code exchange */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A page: Google is not configured on this server */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
