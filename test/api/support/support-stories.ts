@@ -573,11 +573,23 @@ export function supportStories(dialect: Dialect): void {
       for (const staff of [agent, admin]) {
         const heard = (await ticketEvents(staff.user.id)).filter((e) => (e as { ticketId: string }).ticketId === id);
         expect(heard).toEqual([
-          { ticketId: id, number: created.body.number, status: 'open', change: 'created' },
-          { ticketId: id, number: created.body.number, status: 'open', change: 'note' },
-          { ticketId: id, number: created.body.number, status: 'pending', change: 'agent-replied' },
-          { ticketId: id, number: created.body.number, status: 'open', change: 'requester-replied' },
-          { ticketId: id, number: created.body.number, status: 'open', change: 'updated' },
+          { ticketId: id, number: created.body.number, status: 'open', change: 'created', actorId: parent.user.id },
+          { ticketId: id, number: created.body.number, status: 'open', change: 'note', actorId: agent.user.id },
+          {
+            ticketId: id,
+            number: created.body.number,
+            status: 'pending',
+            change: 'agent-replied',
+            actorId: agent.user.id,
+          },
+          {
+            ticketId: id,
+            number: created.body.number,
+            status: 'open',
+            change: 'requester-replied',
+            actorId: parent.user.id,
+          },
+          { ticketId: id, number: created.body.number, status: 'open', change: 'updated', actorId: agent.user.id },
         ]);
       }
       // The requester gets the agent's public reply as a notification, and nothing of the note.

@@ -68,6 +68,8 @@ export interface RealtimeSupportTicketPayload {
   status: string;
   /** `created`, `requester-replied`, `agent-replied`, `note`, `updated` or `deleted`. */
   change: string;
+  /** Who did it (null: the contact form), so the console does not announce an agent's own change to them. */
+  actorId: string | null;
 }
 
 export interface RealtimeEventMap {

@@ -199,13 +199,19 @@ export class SupportNotifier {
    * console's inbox and ticket page refresh. Never the requester (not even a requester who is
    * staff), and no text at all, so an internal note cannot travel this way.
    */
-  async ticketChanged(ticket: SupportTicket, change: TicketChange): Promise<void> {
+  async ticketChanged(ticket: SupportTicket, change: TicketChange, actorId: string | null): Promise<void> {
     try {
       const staff = await this.users.findActiveByRoles(STAFF_ROLES);
       const recipients = staff.map((user) => user.id).filter((id) => id !== ticket.requesterId);
       await this.realtime.publish(recipients, {
         type: 'support.ticket',
-        data: { ticketId: ticket.id, number: formatTicketNumber(ticket.number), status: ticket.status, change },
+        data: {
+          ticketId: ticket.id,
+          number: formatTicketNumber(ticket.number),
+          status: ticket.status,
+          change,
+          actorId,
+        },
       });
     } catch (error) {
       // The change is committed; the console still shows it on its next load.

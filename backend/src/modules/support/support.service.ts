@@ -235,7 +235,7 @@ export class SupportService {
     await this.dataSource.transaction(async (manager) => {
       await this.applyChanges(manager, ticket, { status: TicketStatus.Closed }, actor, auth, meta);
     });
-    await this.notifier.ticketChanged(ticket, TicketChange.Updated);
+    await this.notifier.ticketChanged(ticket, TicketChange.Updated, auth.userId);
     return this.getMine(auth, id);
   }
 
@@ -315,6 +315,7 @@ export class SupportService {
         : side === ReplyAuthorSide.Agent
           ? TicketChange.AgentReplied
           : TicketChange.RequesterReplied,
+      auth.userId,
     );
     return staff ? toTicketReply(reply) : toMyReplies([reply])[0]!;
   }
@@ -452,7 +453,11 @@ export class SupportService {
       }
     });
     const onlyNote = Object.entries(dto).every(([key, value]) => key === 'note' || value === undefined);
-    await this.notifier.ticketChanged(updated, onlyNote && dto.note ? TicketChange.Note : TicketChange.Updated);
+    await this.notifier.ticketChanged(
+      updated,
+      onlyNote && dto.note ? TicketChange.Note : TicketChange.Updated,
+      auth.userId,
+    );
     return this.staffGet(auth, id);
   }
 
@@ -474,7 +479,7 @@ export class SupportService {
       );
       await this.repository.deleteTicket(ticket.id, manager);
     });
-    await this.notifier.ticketChanged(ticket, TicketChange.Deleted);
+    await this.notifier.ticketChanged(ticket, TicketChange.Deleted, auth.userId);
     return { id: ticket.id, deleted: true };
   }
 
@@ -681,7 +686,11 @@ export class SupportService {
           return created;
         });
         await this.notifier.announce(notifications);
-        await this.notifier.ticketChanged(ticket, TicketChange.Created);
+        await this.notifier.ticketChanged(
+          ticket,
+          TicketChange.Created,
+          input.actor ? input.actor.id : input.requester.id,
+        );
         return ticket;
       } catch (error) {
         if (!isUniqueViolation(error) || attempt >= NUMBER_ATTEMPTS) throw error;
