@@ -70,7 +70,7 @@ describe('Support tickets in the browser', () => {
     await visible(assignee.getByText('Alex Morgan (admin)'));
     await agent.getByRole('button', { name: 'Assign to me' }).click();
     await visible(assignee.getByText('Sam Okafor (support agent)'));
-    await visible(agent.getByText(/Assignee Alex Morgan → Sam Okafor/));
+    await visible(agent.locator('.history li').filter({ hasText: 'Alex Morgan → Sam Okafor' }));
     await agent.getByRole('checkbox', { name: 'Internal note' }).check();
     await agent
       .getByLabel('Internal note (only agents see it)')
