@@ -130,16 +130,11 @@ export class TicketDetailPage {
     inject(DestroyRef).onDestroy(() => this.chat.release());
     this.chat.events.pipe(takeUntilDestroyed()).subscribe((event) => {
       if (event.type !== 'support.ticket' || event.ticketId !== this.ticketId()) return;
-      const forMe = isNewsFor(event, this.auth.user()?.id);
-      if (event.change === 'deleted') {
-        if (forMe) this.deleted.set(true);
-        if (forMe) this.news.set(describeTicketChange(event));
-        return;
-      }
-      if (forMe) {
-        this.news.set(describeTicketChange(event));
-        this.reloadQuietly();
-      }
+      // My own changes are on the screen already.
+      if (!isNewsFor(event, this.auth.user()?.id)) return;
+      this.news.set(describeTicketChange(event));
+      if (event.change === 'deleted') this.deleted.set(true);
+      else this.reloadQuietly();
     });
   }
 
