@@ -30,7 +30,7 @@ describe('Live chat in the browser', () => {
     const agent = await signedIn('support.demo@example.com', 'Demo-Support-2026');
     const agentErrors = watchPageErrors(agent);
     await agent.goto('/support');
-    await agent.getByRole('link', { name: 'Open live chat' }).click();
+    await agent.getByRole('tab', { name: /^Chats/ }).click();
     await visible(agent.getByRole('heading', { name: 'Live chat', exact: true }));
     await agent.getByRole('radio', { name: 'Available' }).click();
     await visible(agent.getByText('No chats right now'));

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newVisitor } from './support/browser';
+import { launchBrowser, newVisitor, signedInVisitor } from './support/browser';
 import { checkPage, heading, visible, watchPageErrors } from './support/page-checks';
 import { type RunningServer, startServer } from './support/server';
 
@@ -64,7 +64,7 @@ function contrast(a: string, b: string): number {
  * unfocused look with >= 3:1 against the page; a form field's input shows the field's focused outline.
  */
 async function expectVisibleFocus(page: Page): Promise<FocusReport> {
-  const report = (await page.evaluate(FOCUS_REPORT)) as FocusReport | null;
+  const report = await settledFocus(page);
   if (!report) throw new Error('Focus is on <body>: it was lost');
   if (report.inFormField) {
     await expect(page.evaluate(`!!document.activeElement.closest('.mat-focused')`)).resolves.toBe(true);
@@ -81,6 +81,23 @@ async function expectVisibleFocus(page: Page): Promise<FocusReport> {
   return report;
 }
 
+/**
+ * The focused element's report once its ring has settled: a ring may still be fading in (a CSS
+ * transition from the element's own colour) just after Tab, so it is read again until two
+ * readings agree, within a deadline. This waits for a condition; it asserts nothing about time.
+ */
+async function settledFocus(page: Page): Promise<FocusReport | null> {
+  const deadline = Date.now() + 3_000;
+  let last = (await page.evaluate(FOCUS_REPORT)) as FocusReport | null;
+  while (Date.now() < deadline) {
+    await page.waitForTimeout(50);
+    const next = (await page.evaluate(FOCUS_REPORT)) as FocusReport | null;
+    if (JSON.stringify(next) === JSON.stringify(last)) return next;
+    last = next;
+  }
+  return last;
+}
+
 /** Presses Tab (asserting each stop shows its focus) until the focused element matches, or fails. */
 async function tabUntil(page: Page, matches: string, what: string, maxStops = 40): Promise<void> {
   for (let stop = 0; stop < maxStops; stop++) {
@@ -94,7 +111,29 @@ async function tabUntil(page: Page, matches: string, what: string, maxStops = 40
 const focusedMatches = (page: Page, selector: string) =>
   page.evaluate(`!!document.activeElement?.matches(${JSON.stringify(selector)})`);
 
-describe('Keyboard only: finding a childminder', () => {
+/**
+ * Polls `expression` in the page until it is true (page.waitForFunction re-evaluates a string with
+ * eval, which the app's Content-Security-Policy forbids).
+ */
+async function waitUntil(page: Page, expression: string, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) {
+      const focused = await page.evaluate(`document.activeElement?.outerHTML.slice(0, 200)`);
+      throw new Error(`Never true: ${what} (focus is on ${String(focused)})`);
+    }
+    await page.waitForTimeout(50);
+  }
+}
+
+const focusedText = (page: Page) =>
+  page.evaluate(`(document.activeElement?.textContent ?? '').trim()`) as Promise<string>;
+
+/** The live region (a polite log) that holds `text`: screen readers announce what is added to it. */
+const announcedInLog = (page: Page, text: string) =>
+  page.locator('[role="log"][aria-live="polite"]').getByText(text, { exact: true });
+
+describe('Keyboard only', () => {
   let server: RunningServer;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -142,6 +181,69 @@ describe('Keyboard only: finding a childminder', () => {
     await expectVisibleFocus(page);
     await checkPage(page, 'keyboard-profile');
     expect(errors).toEqual([]);
+  });
+
+  it('a parent chats with support and an agent answers from the console, both by keyboard alone, the messages announced', async () => {
+    // The agent opens the console's live chat and makes themself available with the keyboard.
+    const agent = await signedInVisitor(browser, server.baseUrl, 'support.demo@example.com', 'Demo-Support-2026');
+    contexts.push(agent.context());
+    const agentErrors = watchPageErrors(agent);
+    await agent.goto('/support/chats');
+    await visible(heading(agent, 'Live chat'));
+    await tabUntil(agent, 'mat-button-toggle button', 'the status toggles');
+    // The toggles are one tab stop; the arrow keys move between them.
+    for (let i = 0; i < 3 && (await focusedText(agent)) !== 'Available'; i++) {
+      await agent.keyboard.press('ArrowLeft');
+      await expectVisibleFocus(agent);
+    }
+    expect(await focusedText(agent)).toBe('Available');
+    await agent.keyboard.press('Space');
+    await visible(agent.getByText('A new chat will open here as soon as someone asks for help.'));
+
+    // The parent reaches the chat launcher by Tab, opens it with Enter and lands in the message field.
+    const parent = await signedInVisitor(browser, server.baseUrl, 'parent.demo@example.com', 'Demo-Parent-2026');
+    contexts.push(parent.context());
+    const parentErrors = watchPageErrors(parent);
+    await parent.goto('/search');
+    await visible(heading(parent, 'Find a childminder'));
+    await tabUntil(parent, 'button.launcher', 'the chat launcher', 80);
+    await parent.keyboard.press('Enter');
+    const panel = parent.getByRole('dialog', { name: 'Chat with support' });
+    await visible(panel);
+    await waitUntil(parent, `document.activeElement?.tagName === 'TEXTAREA'`, 'focus in the message field');
+    await expectVisibleFocus(parent);
+    await parent.keyboard.type('Hello, can I change my booking times by keyboard?');
+    await parent.keyboard.press('Tab');
+    await expectVisibleFocus(parent);
+    expect(await focusedText(parent)).toBe('Start chat');
+    await parent.keyboard.press('Enter');
+    // The chat starts; focus moves to the composer and the message is in the announced log.
+    await visible(panel.getByText(/You're chatting with Sam/));
+    await waitUntil(parent, `document.activeElement?.getAttribute('name') === 'draft'`, 'focus in the composer');
+    await visible(announcedInLog(parent, 'Hello, can I change my booking times by keyboard?'));
+    await parent.keyboard.type('It is for next Tuesday.');
+    await parent.keyboard.press('Enter');
+    await visible(announcedInLog(parent, 'It is for next Tuesday.'));
+
+    // The chat reaches the agent live, in the announced log; the agent tabs to the reply and answers with Enter.
+    await visible(announcedInLog(agent, 'It is for next Tuesday.'));
+    await tabUntil(agent, 'textarea[name="draft"]', 'the reply field', 60);
+    await agent.keyboard.type('Yes: open the booking and choose Change times.');
+    await agent.keyboard.press('Enter');
+    await visible(announcedInLog(agent, 'Yes: open the booking and choose Change times.'));
+
+    // The parent hears the answer without reloading, focus still in the composer.
+    await visible(announcedInLog(parent, 'Yes: open the booking and choose Change times.'));
+    await expect(focusedMatches(parent, 'textarea[name="draft"]')).resolves.toBe(true);
+    await checkPage(parent, 'keyboard-chat-widget');
+    await checkPage(agent, 'keyboard-chat-console');
+
+    // Escape closes the chat window and gives focus back to the launcher.
+    await parent.keyboard.press('Escape');
+    await waitUntil(parent, `!!document.activeElement?.classList.contains('launcher')`, 'focus back on the launcher');
+    await expectVisibleFocus(parent);
+    expect(parentErrors).toEqual([]);
+    expect(agentErrors).toEqual([]);
   });
 
   it('at 320px a visitor reaches "Find a childminder" and "Create account" through the header menu', async () => {

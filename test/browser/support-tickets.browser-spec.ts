@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newVisitor, signedInVisitor } from './support/browser';
 import { OutboxReader } from './support/outbox';
-import { checkPage, heading, visible, watchPageErrors } from './support/page-checks';
+import { announced, checkPage, heading, visible, watchPageErrors } from './support/page-checks';
 import { type RunningServer, startServer } from './support/server';
 
 jest.setTimeout(180_000);
@@ -40,22 +40,37 @@ describe('Support tickets in the browser', () => {
     await parent.getByLabel('Subject').fill('Where is my November invoice?');
     await parent.getByLabel('Your message').fill('I need the November invoice for my tax-free childcare claim.');
     await checkPage(parent, 'help-new');
-    await parent.getByRole('button', { name: 'Send' }).click();
-    await visible(heading(parent, 'Where is my November invoice?'));
-    const ticketUrl = parent.url();
 
+    // The agent has the inbox open before the parent sends.
     const agent = await signedIn('support.demo@example.com', 'Demo-Support-2026');
     const agentErrors = watchPageErrors(agent);
     await agent.goto('/support');
     await visible(heading(agent, 'Tickets'));
-    await agent.getByRole('searchbox', { name: 'Search' }).fill('November invoice');
-    await agent.getByRole('button', { name: 'Apply' }).click();
-    await agent.getByRole('link', { name: /Where is my November invoice\?/ }).click();
+    await visible(agent.getByText('New tickets and replies appear here by themselves.'));
+
+    await parent.getByRole('button', { name: 'Send' }).click();
+    await visible(heading(parent, 'Where is my November invoice?'));
+    const ticketUrl = parent.url();
+
+    // The new ticket appears in the open inbox without reloading, and is announced.
+    const newTicket = agent.getByRole('link', { name: /Where is my November invoice\?/ });
+    await visible(newTicket);
+    await visible(agent.locator('[aria-live="polite"]').getByText(/^New ticket CC-\d+\.$/));
+    await newTicket.click();
     await visible(agent.getByText('I need the November invoice for my tax-free childcare claim.'));
     await checkPage(agent, 'support-ticket-detail');
 
+    // The assignee is chosen from the staff list (agents and admins), or taken with "Assign to me".
+    const assignee = agent.getByRole('combobox', { name: 'Assignee' });
+    await assignee.click();
+    await visible(agent.getByRole('option', { name: 'Sam Okafor (support agent)' }));
+    expect(await agent.getByRole('option', { name: /Priya/ }).count()).toBe(0);
+    await agent.getByRole('option', { name: 'Alex Morgan (admin)' }).click();
+    await visible(announced(agent, 'Assigned to Alex Morgan.'));
+    await visible(assignee.getByText('Alex Morgan (admin)'));
     await agent.getByRole('button', { name: 'Assign to me' }).click();
-    await visible(agent.getByText('Assignee: Sam Okafor'));
+    await visible(assignee.getByText('Sam Okafor (support agent)'));
+    await visible(agent.locator('.history li').filter({ hasText: 'Alex Morgan → Sam Okafor' }));
     await agent.getByRole('checkbox', { name: 'Internal note' }).check();
     await agent
       .getByLabel('Internal note (only agents see it)')
@@ -78,9 +93,18 @@ describe('Support tickets in the browser', () => {
     expect(email.text).toContain('Your November invoice is under Billing, Invoices.');
     expect(email.text).not.toContain('generated on the 3rd');
 
+    // The parent answers under Help; the agent's open ticket shows it at once, announced.
+    await parent.getByLabel('Your reply').fill('Found it, thank you!');
+    await parent.getByRole('button', { name: 'Send reply' }).click();
+    await visible(agent.locator('app-ticket-thread').getByText('Found it, thank you!'));
+    await visible(agent.locator('[aria-live="polite"]').getByText(/^CC-\d+: the requester replied\.$/));
+
     await agent.getByRole('tab', { name: 'Stats' }).click();
     await visible(heading(agent, 'Support stats'));
     await visible(agent.getByText('median first response'));
+    await visible(heading(agent, 'Response and resolution times per UK day'));
+    await agent.getByText('The figures as a table').click();
+    await visible(agent.getByRole('columnheader', { name: 'First response (average)' }));
     await checkPage(agent, 'support-stats');
     expect(parentErrors).toEqual([]);
     expect(agentErrors).toEqual([]);

@@ -11,6 +11,7 @@ import { SettingsService } from '@app/modules/settings/settings.service';
 import { ReplyAuthorSide } from '@app/modules/support/entities/support-ticket-reply.entity';
 import { SupportTicket, TicketCategory, TicketStatus } from '@app/modules/support/entities/support-ticket.entity';
 import { SupportService } from '@app/modules/support/support.service';
+import { RealtimeService } from '@app/modules/realtime/realtime.service';
 import { discoverRoutes } from '../../authz/route-table';
 import { uniqueEmail } from '../../factories/given';
 import { startTestApp, TestApp } from '../../support/test-app';
@@ -418,10 +419,184 @@ export function supportStories(dialect: Dialect): void {
       expect(stats.body.medianFirstResponseSeconds).toBe(2 * 3600);
       expect(stats.body.medianResolutionSeconds).toBe(4 * 3600);
       expect(stats.body.daily).toHaveLength(5);
-      expect(stats.body.daily[1]).toEqual({ date: '2020-03-02', created: 2, resolved: 2 });
-      expect(stats.body.daily[3]).toEqual({ date: '2020-03-04', created: 1, resolved: 0 });
+      expect(stats.body.daily[1]).toEqual({
+        date: '2020-03-02',
+        created: 2,
+        resolved: 2,
+        averageFirstResponseSeconds: 1.5 * 3600,
+        averageResolutionSeconds: 4 * 3600,
+      });
+      expect(stats.body.daily[3]).toEqual({
+        date: '2020-03-04',
+        created: 1,
+        resolved: 0,
+        averageFirstResponseSeconds: 4 * 3600,
+        averageResolutionSeconds: null,
+      });
       expect(stats.body.backlog.older).toBeGreaterThanOrEqual(1);
       expect(stats.body.satisfaction).toEqual({ average: null, count: 0 });
+    });
+
+    it('the daily series counts UK calendar days, right across the spring clock change', async () => {
+      const support = api.app.get(SupportService);
+      const agent = await api.given.signedIn(Role.SupportAgent);
+      const hour = 3_600_000;
+      const at = (iso: string) => new Date(iso);
+      // Late-evening tickets in March 2021 (no other story writes there); the clocks went forward
+      // at 01:00 UTC on Sunday 28 March, so 23:30 UTC is 23:30 on the 27th but 00:30 on the 29th.
+      const ticket = (createdAt: Date, resolvedAfterHours: number | null, firstResponseHours: number) => ({
+        requester: { name: 'Late Visitor', email: uniqueEmail('late') },
+        subject: 'Late question',
+        body: 'Asked late in the evening.',
+        category: TicketCategory.Other,
+        status: resolvedAfterHours === null ? TicketStatus.Pending : TicketStatus.Resolved,
+        createdAt,
+        replies: [
+          {
+            side: ReplyAuthorSide.Agent,
+            author: agent.user,
+            body: 'Answered.',
+            at: new Date(createdAt.getTime() + firstResponseHours * hour),
+          },
+        ],
+        settledAt: resolvedAfterHours === null ? undefined : new Date(createdAt.getTime() + resolvedAfterHours * hour),
+      });
+      await api.dataSource.transaction(async (manager) => {
+        await support.importTicket(ticket(at('2021-03-26T23:30:00Z'), null, 1), manager); // 26th: before the range
+        await support.importTicket(ticket(at('2021-03-27T23:30:00Z'), 25, 2), manager); // 27th, resolved 29th 01:30 BST
+        await support.importTicket(ticket(at('2021-03-28T12:00:00Z'), null, 3), manager); // 28th (BST)
+        await support.importTicket(ticket(at('2021-03-28T23:30:00Z'), 1, 1), manager); // 29th 00:30 BST, resolved 01:30
+        await support.importTicket(ticket(at('2021-03-29T23:30:00Z'), null, 1), manager); // 30th: after the range
+      });
+
+      const stats = await api.http().get('/api/admin/support/stats?from=2021-03-27&to=2021-03-29').set(agent.auth);
+      expect(stats.status).toBe(200);
+      expect(stats.body.from).toBe('2021-03-27T00:00:00.000Z');
+      expect(stats.body.to).toBe('2021-03-29T22:59:59.999Z');
+      expect(stats.body.total).toBe(3);
+      expect(stats.body.daily).toEqual([
+        {
+          date: '2021-03-27',
+          created: 1,
+          resolved: 0,
+          averageFirstResponseSeconds: 2 * 3600,
+          averageResolutionSeconds: null,
+        },
+        {
+          date: '2021-03-28',
+          created: 1,
+          resolved: 0,
+          averageFirstResponseSeconds: 3 * 3600,
+          averageResolutionSeconds: null,
+        },
+        {
+          date: '2021-03-29',
+          created: 1,
+          resolved: 2,
+          averageFirstResponseSeconds: 1 * 3600,
+          averageResolutionSeconds: 13 * 3600,
+        },
+      ]);
+
+      const badDay = await api.http().get('/api/admin/support/stats?from=2021-02-30').set(agent.auth);
+      expect(badDay.status).toBe(400);
+      expect(JSON.stringify(badDay.body)).toContain('from');
+    });
+
+    it('an agent assigns a ticket to another agent or an admin, or unassigns it; a parent cannot be the assignee', async () => {
+      const parent = await api.given.signedIn(Role.Parent);
+      const agent = await api.given.signedIn(Role.SupportAgent);
+      const colleague = await api.given.signedIn(Role.SupportAgent);
+      const admin = await api.given.signedIn(Role.Admin);
+      const created = await api.http().post('/api/tickets').set(parent.auth).send(newTicket());
+      const id = created.body.id as string;
+
+      // The console's picker lists the staff (agents and admins), never parents.
+      const staff = await api.http().get('/api/chat/agents').set(agent.auth);
+      const staffIds = staff.body.items.map((a: { id: string }) => a.id);
+      expect(staffIds).toEqual(expect.arrayContaining([agent.user.id, colleague.user.id, admin.user.id]));
+      expect(staffIds).not.toContain(parent.user.id);
+
+      const toColleague = await api
+        .http()
+        .patch(`/api/admin/support/${id}`)
+        .set(agent.auth)
+        .send({ assigneeId: colleague.user.id });
+      expect(toColleague.status).toBe(200);
+      expect(toColleague.body.ticket.assignee).toEqual({ id: colleague.user.id, name: expect.any(String) });
+      const toAdmin = await api
+        .http()
+        .patch(`/api/admin/support/${id}`)
+        .set(agent.auth)
+        .send({ assigneeId: admin.user.id });
+      expect(toAdmin.body.ticket.assignee.id).toBe(admin.user.id);
+
+      for (const assigneeId of [parent.user.id, '00000000-0000-4000-8000-000000000000']) {
+        const refused = await api.http().patch(`/api/admin/support/${id}`).set(agent.auth).send({ assigneeId });
+        expect(refused.status).toBe(400);
+        expect(refused.body.details).toEqual([expect.objectContaining({ field: 'assigneeId' })]);
+      }
+      const notAnId = await api.http().patch(`/api/admin/support/${id}`).set(agent.auth).send({ assigneeId: 'me' });
+      expect(notAnId.status).toBe(400);
+      expect(JSON.stringify(notAnId.body)).toContain('assigneeId');
+
+      const unassigned = await api.http().patch(`/api/admin/support/${id}`).set(agent.auth).send({ assigneeId: null });
+      expect(unassigned.status).toBe(200);
+      expect(unassigned.body.ticket.assignee).toBeNull();
+      const history = unassigned.body.history.filter((e: { type: string }) => e.type === 'assignee');
+      expect(history.map((e: { to: string | null }) => e.to)).toEqual([expect.any(String), expect.any(String), null]);
+      const stored = await api.dataSource.getRepository(SupportTicket).findOneByOrFail({ id });
+      expect(stored.assigneeId).toBeNull();
+    });
+
+    it('the console hears of new tickets, replies and changes live; the requester never hears of an internal note', async () => {
+      const realtime = api.app.get(RealtimeService);
+      const parent = await api.given.signedIn(Role.Parent);
+      const agent = await api.given.signedIn(Role.SupportAgent);
+      const admin = await api.given.signedIn(Role.Admin);
+      const start = await realtime.latestEventId();
+      const ticketEvents = async (userId: string) =>
+        (await realtime.eventsAfter(userId, start)).filter((e) => e.type === 'support.ticket').map((e) => e.data);
+
+      const created = await api.http().post('/api/tickets').set(parent.auth).send(newTicket());
+      const id = created.body.id as string;
+      const secret = uniqueWord('secretnote');
+      await api
+        .http()
+        .post(`/api/tickets/${id}/replies`)
+        .set(agent.auth)
+        .send({ body: `Between us: ${secret}`, internal: true });
+      await api.http().post(`/api/tickets/${id}/replies`).set(agent.auth).send({ body: 'We are looking into it.' });
+      await api.http().post(`/api/tickets/${id}/replies`).set(parent.auth).send({ body: 'Thank you!' });
+      await api.http().patch(`/api/admin/support/${id}`).set(agent.auth).send({ priority: 'high' });
+
+      for (const staff of [agent, admin]) {
+        const heard = (await ticketEvents(staff.user.id)).filter((e) => (e as { ticketId: string }).ticketId === id);
+        expect(heard).toEqual([
+          { ticketId: id, number: created.body.number, status: 'open', change: 'created', actorId: parent.user.id },
+          { ticketId: id, number: created.body.number, status: 'open', change: 'note', actorId: agent.user.id },
+          {
+            ticketId: id,
+            number: created.body.number,
+            status: 'pending',
+            change: 'agent-replied',
+            actorId: agent.user.id,
+          },
+          {
+            ticketId: id,
+            number: created.body.number,
+            status: 'open',
+            change: 'requester-replied',
+            actorId: parent.user.id,
+          },
+          { ticketId: id, number: created.body.number, status: 'open', change: 'updated', actorId: agent.user.id },
+        ]);
+      }
+      // The requester gets the agent's public reply as a notification, and nothing of the note.
+      const parentEvents = await realtime.eventsAfter(parent.user.id, start);
+      expect(parentEvents.filter((e) => e.type === 'support.ticket')).toEqual([]);
+      expect(JSON.stringify(parentEvents)).not.toContain(secret);
+      expect(JSON.stringify(parentEvents)).toContain('Support replied on');
     });
 
     it('admins delete a ticket (audited); support agents cannot', async () => {

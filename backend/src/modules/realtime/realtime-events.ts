@@ -58,6 +58,20 @@ export interface RealtimeChatSessionPayload {
   change: string;
 }
 
+/**
+ * A support ticket changed, for the agents' console (inbox and ticket page refresh). Sent to staff
+ * only, never to the requester, and it carries no text: not a reply's nor an internal note's.
+ */
+export interface RealtimeSupportTicketPayload {
+  ticketId: string;
+  number: string;
+  status: string;
+  /** `created`, `requester-replied`, `agent-replied`, `note`, `updated` or `deleted`. */
+  change: string;
+  /** Who did it (null: the contact form), so the console does not announce an agent's own change to them. */
+  actorId: string | null;
+}
+
 export interface RealtimeEventMap {
   'message.created': { conversationId: string; message: RealtimeMessagePayload };
   'conversation.read': { conversationId: string; readerId: string; readUpTo: string | null };
@@ -68,6 +82,7 @@ export interface RealtimeEventMap {
   'backup.progress': { run: RealtimeBackupProgressPayload };
   'chat.message': { sessionId: string; message: RealtimeChatMessagePayload };
   'chat.session': RealtimeChatSessionPayload;
+  'support.ticket': RealtimeSupportTicketPayload;
 }
 
 export type RealtimeEventType = keyof RealtimeEventMap;
@@ -84,6 +99,7 @@ export const REALTIME_EVENT_TYPES: readonly RealtimeEventType[] = [
   'backup.progress',
   'chat.message',
   'chat.session',
+  'support.ticket',
 ];
 
 /** What a client receives: the stored event's id (the SSE `id:`, for Last-Event-ID), its type and payload. */

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ADMIN_ROLES, Role } from '@app/common/auth/role';
+import { ADMIN_ROLES, Role, STAFF_ROLES } from '@app/common/auth/role';
 import { AppConfig } from '@app/config/app-config';
 import { EmailOutboxService } from '@app/modules/notifications/email/email-outbox.service';
 import { Notification } from '@app/modules/notifications-feed/entities/notification.entity';
 import { NotificationsFeedService } from '@app/modules/notifications-feed/notifications-feed.service';
+import { RealtimeService } from '@app/modules/realtime/realtime.service';
 import { User } from '@app/modules/users/entities/user.entity';
 import { UsersService } from '@app/modules/users/users.service';
 import { SupportTicketReply } from './entities/support-ticket-reply.entity';
@@ -13,6 +14,16 @@ import { formatTicketNumber } from './ticket-rules';
 
 /** The in-app notification type of ticket news (the bell's icon and filter). */
 export const TICKET_NOTIFICATION_TYPE = 'support.ticket';
+
+/** What happened to a ticket, as the console's live inbox hears it. */
+export enum TicketChange {
+  Created = 'created',
+  RequesterReplied = 'requester-replied',
+  AgentReplied = 'agent-replied',
+  Note = 'note',
+  Updated = 'updated',
+  Deleted = 'deleted',
+}
 const PREVIEW_LENGTH = 140;
 
 const firstNameOf = (fullName: string) => fullName.trim().split(/\s+/)[0] || 'there';
@@ -28,11 +39,14 @@ const preview = (text: string) => {
  */
 @Injectable()
 export class SupportNotifier {
+  private readonly logger = new Logger(SupportNotifier.name);
+
   constructor(
     private readonly outbox: EmailOutboxService,
     private readonly feed: NotificationsFeedService,
     private readonly users: UsersService,
     private readonly config: AppConfig,
+    private readonly realtime: RealtimeService,
   ) {}
 
   /** Where the requester reads the ticket in the app; null for a visitor without an account. */
@@ -178,6 +192,31 @@ export class SupportNotifier {
         manager,
       ),
     ];
+  }
+
+  /**
+   * Tells every active support agent and admin, live, that `ticket` changed (after commit): the
+   * console's inbox and ticket page refresh. Never the requester (not even a requester who is
+   * staff), and no text at all, so an internal note cannot travel this way.
+   */
+  async ticketChanged(ticket: SupportTicket, change: TicketChange, actorId: string | null): Promise<void> {
+    try {
+      const staff = await this.users.findActiveByRoles(STAFF_ROLES);
+      const recipients = staff.map((user) => user.id).filter((id) => id !== ticket.requesterId);
+      await this.realtime.publish(recipients, {
+        type: 'support.ticket',
+        data: {
+          ticketId: ticket.id,
+          number: formatTicketNumber(ticket.number),
+          status: ticket.status,
+          change,
+          actorId,
+        },
+      });
+    } catch (error) {
+      // The change is committed; the console still shows it on its next load.
+      this.logger.error({ err: error, ticketId: ticket.id }, 'Telling the console about a ticket failed');
+    }
   }
 
   /** Pushes the stored notifications after commit (never throws). */

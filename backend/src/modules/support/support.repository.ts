@@ -29,9 +29,18 @@ export interface KeyCount {
   count: number;
 }
 
-export interface DailyCounts {
-  created: Map<string, number>;
-  resolved: Map<string, number>;
+/** One UTC hour's tickets: how many, and the total seconds of the `timed` ones that have the duration. */
+export interface HourCount {
+  hour: Date;
+  count: number;
+  timed: number;
+  seconds: number;
+}
+
+/** Opened (timed by first response) and resolved (timed by resolution), per UTC hour. */
+export interface HourlyCounts {
+  opened: HourCount[];
+  resolved: HourCount[];
 }
 
 type Duration = 'firstResponseAt' | 'resolvedAt';
@@ -235,20 +244,41 @@ export class SupportRepository {
     };
   }
 
-  /** Tickets created, and tickets resolved, per UTC day of the range. */
-  async daily(from: Date, to: Date): Promise<DailyCounts> {
-    const perDay = async (column: 'createdAt' | 'resolvedAt') => {
-      const day = this.sqlite ? `strftime('%Y-%m-%d', t.${column})` : `DATE_FORMAT(t.${column}, '%Y-%m-%d')`;
+  /**
+   * Per UTC hour of the range (every UK offset is whole hours, so the caller folds hours into UK
+   * days exactly, clock changes included): tickets opened with the seconds to their first
+   * response, and tickets resolved with the seconds to resolution. At most 24 rows a day.
+   */
+  async hourly(from: Date, to: Date): Promise<HourlyCounts> {
+    const hourOf = (column: string) =>
+      this.sqlite ? `strftime('%Y-%m-%d %H', t.${column})` : `DATE_FORMAT(t.${column}, '%Y-%m-%d %H')`;
+    const perHour = async (column: 'createdAt' | 'resolvedAt', duration: Duration) => {
+      const seconds = this.secondsSinceCreated(duration);
       const rows = await this.tickets()
         .createQueryBuilder('t')
-        .select(day, 'day')
+        .select(hourOf(column), 'hour')
         .addSelect('COUNT(*)', 'count')
+        .addSelect(`SUM(CASE WHEN t.${duration} IS NULL THEN 0 ELSE 1 END)`, 'timed')
+        .addSelect(`SUM(CASE WHEN t.${duration} IS NULL THEN 0 ELSE ${seconds} END)`, 'seconds')
         .where(`t.${column} >= :from AND t.${column} <= :to`, { from, to })
-        .groupBy(day)
-        .getRawMany<{ day: string; count: string | number }>();
-      return new Map(rows.map((r) => [String(r.day), Number(r.count)]));
+        .groupBy(hourOf(column))
+        .getRawMany<{
+          hour: string;
+          count: string | number;
+          timed: string | number | null;
+          seconds: string | number | null;
+        }>();
+      return rows.map((r) => ({
+        hour: new Date(`${String(r.hour).replace(' ', 'T')}:00:00Z`),
+        count: Number(r.count),
+        timed: Number(r.timed ?? 0),
+        seconds: Number(r.seconds ?? 0),
+      }));
     };
-    const [created, resolved] = await Promise.all([perDay('createdAt'), perDay('resolvedAt')]);
-    return { created, resolved };
+    const [opened, resolved] = await Promise.all([
+      perHour('createdAt', 'firstResponseAt'),
+      perHour('resolvedAt', 'resolvedAt'),
+    ]);
+    return { opened, resolved };
   }
 }

@@ -26,6 +26,7 @@ import {
 } from './dto/ticket.dto';
 import {
   ContactReceivedResponse,
+  DailyPointResponse,
   DeletedTicketResponse,
   MyReplyResponse,
   MyTicketDetailResponse,
@@ -57,8 +58,8 @@ import {
   ticketClosed,
   ticketNotFound,
 } from './support.exception';
-import { SupportNotifier } from './support-notifier';
-import { SupportRepository, TicketFilter } from './support.repository';
+import { SupportNotifier, TicketChange } from './support-notifier';
+import { HourCount, HourlyCounts, SupportRepository, TicketFilter } from './support.repository';
 import { SupportSatisfaction } from './support-satisfaction';
 import {
   daysBetween,
@@ -68,6 +69,7 @@ import {
   parseTicketNumber,
   statusAfterReply,
   statusTimestamps,
+  ukDayOf,
 } from './ticket-rules';
 
 export const AUDIT_TICKET_UPDATED = 'support.ticket.updated';
@@ -233,6 +235,7 @@ export class SupportService {
     await this.dataSource.transaction(async (manager) => {
       await this.applyChanges(manager, ticket, { status: TicketStatus.Closed }, actor, auth, meta);
     });
+    await this.notifier.ticketChanged(ticket, TicketChange.Updated, auth.userId);
     return this.getMine(auth, id);
   }
 
@@ -261,6 +264,7 @@ export class SupportService {
       createdAt: now,
     });
     let notifications: Notification[] = [];
+    let replied = ticket;
     await this.dataSource.transaction(async (manager) => {
       const current = await this.repository.findTicket(ticket.id, manager);
       if (!current) throw ticketNotFound();
@@ -290,6 +294,7 @@ export class SupportService {
       }
       await this.repository.updateTicket(current.id, changes, manager);
       Object.assign(current, changes);
+      replied = current;
       if (internal) return;
       if (side === ReplyAuthorSide.Agent) notifications = await this.notifier.agentReplied(manager, current, reply);
       else {
@@ -303,6 +308,15 @@ export class SupportService {
       }
     });
     await this.notifier.announce(notifications);
+    await this.notifier.ticketChanged(
+      replied,
+      internal
+        ? TicketChange.Note
+        : side === ReplyAuthorSide.Agent
+          ? TicketChange.AgentReplied
+          : TicketChange.RequesterReplied,
+      auth.userId,
+    );
     return staff ? toTicketReply(reply) : toMyReplies([reply])[0]!;
   }
 
@@ -417,10 +431,12 @@ export class SupportService {
       }
     }
     const actor = await this.actorOf(auth);
+    let updated = ticket;
     await this.dataSource.transaction(async (manager) => {
       const current = await this.repository.findTicket(ticket.id, manager);
       if (!current) throw ticketNotFound();
       await this.applyChanges(manager, current, dto, actor, auth, meta);
+      updated = current;
       if (dto.note) {
         await this.repository.insertReply(
           Object.assign(new SupportTicketReply(), {
@@ -436,6 +452,12 @@ export class SupportService {
         );
       }
     });
+    const onlyNote = Object.entries(dto).every(([key, value]) => key === 'note' || value === undefined);
+    await this.notifier.ticketChanged(
+      updated,
+      onlyNote && dto.note ? TicketChange.Note : TicketChange.Updated,
+      auth.userId,
+    );
     return this.staffGet(auth, id);
   }
 
@@ -457,6 +479,7 @@ export class SupportService {
       );
       await this.repository.deleteTicket(ticket.id, manager);
     });
+    await this.notifier.ticketChanged(ticket, TicketChange.Deleted, auth.userId);
     return { id: ticket.id, deleted: true };
   }
 
@@ -484,7 +507,7 @@ export class SupportService {
       const message = `from must be before to, at most ${MAX_STATS_DAYS} days apart`;
       throw new SupportException(SupportErrorCode.StatsRangeInvalid, message, [{ field: 'from', message }]);
     }
-    const [byStatus, byPriority, byCategory, firstResponse, resolution, backlog, satisfaction, daily] =
+    const [byStatus, byPriority, byCategory, firstResponse, resolution, backlog, satisfaction, hourly] =
       await Promise.all([
         this.repository.countBy('status', from, to),
         this.repository.countBy('priority', from, to),
@@ -493,7 +516,7 @@ export class SupportService {
         this.repository.medianSeconds('resolvedAt', from, to),
         this.repository.backlog(now),
         this.satisfaction.between(from, to),
-        this.repository.daily(from, to),
+        this.repository.hourly(from, to),
       ]);
     const complete = <T extends string>(keys: readonly T[], counts: { key: string; count: number }[]) =>
       keys.map((key) => ({ key, count: counts.find((c) => c.key === key)?.count ?? 0 }));
@@ -511,11 +534,7 @@ export class SupportService {
         average: satisfaction.average === null ? null : Math.round(satisfaction.average * 100) / 100,
         count: satisfaction.count,
       },
-      daily: daysBetween(from, to).map((date) => ({
-        date,
-        created: daily.created.get(date) ?? 0,
-        resolved: daily.resolved.get(date) ?? 0,
-      })),
+      daily: dailySeries(from, to, hourly),
     };
   }
 
@@ -667,6 +686,11 @@ export class SupportService {
           return created;
         });
         await this.notifier.announce(notifications);
+        await this.notifier.ticketChanged(
+          ticket,
+          TicketChange.Created,
+          input.actor ? input.actor.id : input.requester.id,
+        );
         return ticket;
       } catch (error) {
         if (!isUniqueViolation(error) || attempt >= NUMBER_ATTEMPTS) throw error;
@@ -735,6 +759,34 @@ export class SupportService {
     Object.assign(ticket, update);
   }
 }
+
+/** Folds the hourly aggregates into the UK calendar days of the range (every day listed, empty ones as 0). */
+export function dailySeries(from: Date, to: Date, hourly: HourlyCounts): DailyPointResponse[] {
+  const days = new Map(daysBetween(from, to).map((date) => [date, { opened: zero(), resolved: zero() }] as const));
+  const add = (into: HourCount, hour: HourCount) => {
+    into.count += hour.count;
+    into.timed += hour.timed;
+    into.seconds += hour.seconds;
+  };
+  for (const hour of hourly.opened) {
+    const day = days.get(ukDayOf(hour.hour));
+    if (day) add(day.opened, hour);
+  }
+  for (const hour of hourly.resolved) {
+    const day = days.get(ukDayOf(hour.hour));
+    if (day) add(day.resolved, hour);
+  }
+  const average = (c: HourCount) => (c.timed === 0 ? null : Math.round(c.seconds / c.timed));
+  return [...days].map(([date, { opened, resolved }]) => ({
+    date,
+    created: opened.count,
+    resolved: resolved.count,
+    averageFirstResponseSeconds: average(opened),
+    averageResolutionSeconds: average(resolved),
+  }));
+}
+
+const zero = (): HourCount => ({ hour: new Date(0), count: 0, timed: 0, seconds: 0 });
 
 function event(
   ticketId: string,

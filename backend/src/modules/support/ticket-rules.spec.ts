@@ -9,6 +9,8 @@ import {
   parseTicketNumber,
   statusAfterReply,
   statusTimestamps,
+  ukDayBoundary,
+  ukDayOf,
 } from './ticket-rules';
 
 describe('ticket numbers', () => {
@@ -101,11 +103,46 @@ describe('backlogBucketOf', () => {
 });
 
 describe('daysBetween', () => {
-  it('lists every UTC day of the range, both ends included', () => {
+  it('lists every UK day of the range, both ends included', () => {
     expect(daysBetween(new Date('2020-02-28T10:00:00Z'), new Date('2020-03-01T09:00:00Z'))).toEqual([
       '2020-02-28',
       '2020-02-29',
       '2020-03-01',
     ]);
+  });
+
+  it('counts a summer evening after 23:00 UTC as the next UK day', () => {
+    expect(daysBetween(new Date('2021-06-01T23:30:00Z'), new Date('2021-06-02T22:59:00Z'))).toEqual(['2021-06-02']);
+  });
+
+  it('has no gap or repeat across the clock changes', () => {
+    const spring = daysBetween(ukDayBoundary('2021-03-27', 'start'), ukDayBoundary('2021-03-29', 'end'));
+    expect(spring).toEqual(['2021-03-27', '2021-03-28', '2021-03-29']);
+    const autumn = daysBetween(ukDayBoundary('2021-10-30', 'start'), ukDayBoundary('2021-11-01', 'end'));
+    expect(autumn).toEqual(['2021-10-30', '2021-10-31', '2021-11-01']);
+  });
+});
+
+describe('ukDayBoundary', () => {
+  it('starts and ends UK days in GMT and in BST, the clock-change days 23 and 25 hours long', () => {
+    expect(ukDayBoundary('2021-01-10', 'start').toISOString()).toBe('2021-01-10T00:00:00.000Z');
+    expect(ukDayBoundary('2021-07-10', 'start').toISOString()).toBe('2021-07-09T23:00:00.000Z');
+    expect(ukDayBoundary('2021-07-10', 'end').toISOString()).toBe('2021-07-10T22:59:59.999Z');
+    const length = (d: string) => ukDayBoundary(d, 'end').getTime() + 1 - ukDayBoundary(d, 'start').getTime();
+    expect(length('2021-03-28')).toBe(23 * 3_600_000);
+    expect(length('2021-10-31')).toBe(25 * 3_600_000);
+  });
+
+  it('gives an invalid date for a day that does not exist', () => {
+    expect(Number.isNaN(ukDayBoundary('2021-02-30', 'start').getTime())).toBe(true);
+  });
+});
+
+describe('ukDayOf', () => {
+  it('reads the UK day either side of midnight in both seasons', () => {
+    expect(ukDayOf(new Date('2021-03-27T23:30:00Z'))).toBe('2021-03-27');
+    expect(ukDayOf(new Date('2021-03-28T23:30:00Z'))).toBe('2021-03-29');
+    expect(ukDayOf(new Date('2021-10-30T23:30:00Z'))).toBe('2021-10-31');
+    expect(ukDayOf(new Date('2021-10-31T23:30:00Z'))).toBe('2021-10-31');
   });
 });

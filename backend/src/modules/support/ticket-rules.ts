@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { ReplyAuthorSide } from './entities/support-ticket-reply.entity';
 import { SupportTicket, TicketCategory, TicketPriority, TicketStatus } from './entities/support-ticket.entity';
 
@@ -73,13 +74,30 @@ export function backlogBucketOf(createdAt: Date, now: Date): BacklogBucket {
   return BACKLOG_BUCKETS.find((b) => days < b.maxDays)!.key;
 }
 
-/** Every UTC day from `from` to `to` inclusive, as YYYY-MM-DD (the stats' daily series). */
+/** Support's calendar: days are UK days, whatever the server's zone. */
+export const UK_ZONE = 'Europe/London';
+
+/** The UK calendar day (YYYY-MM-DD) of an instant: 23:30 UTC on a summer evening is the next day. */
+export const ukDayOf = (instant: Date): string => DateTime.fromJSDate(instant, { zone: UK_ZONE }).toISODate()!;
+
+/**
+ * The first or last instant of the UK day `date` (YYYY-MM-DD); an invalid date gives an Invalid
+ * Date (rejected by validation). The day of the spring clock change is 23 hours long, October's 25.
+ */
+export function ukDayBoundary(date: string, edge: 'start' | 'end'): Date {
+  const day = DateTime.fromISO(date, { zone: UK_ZONE });
+  if (!day.isValid) return new Date(Number.NaN);
+  return (edge === 'start' ? day.startOf('day') : day.endOf('day')).toJSDate();
+}
+
+/** Every UK calendar day from the one `from` falls on to the one `to` falls on, as YYYY-MM-DD. */
 export function daysBetween(from: Date, to: Date): string[] {
   const days: string[] = [];
-  const cursor = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()));
-  while (cursor.getTime() <= to.getTime()) {
-    days.push(cursor.toISOString().slice(0, 10));
-    cursor.setUTCDate(cursor.getUTCDate() + 1);
+  const last = ukDayOf(to);
+  let cursor = DateTime.fromJSDate(from, { zone: UK_ZONE }).startOf('day');
+  while (cursor.toISODate()! <= last) {
+    days.push(cursor.toISODate()!);
+    cursor = cursor.plus({ days: 1 });
   }
   return days;
 }

@@ -24,8 +24,19 @@ export type ChatLiveEvent =
   | { type: 'chat.session'; sessionId: string; state: string; agentId: string | null; change: string }
   | { type: 'chat.typing'; sessionId: string; userId: string; typing: boolean }
   | { type: 'chat.read'; sessionId: string; userId: string; upTo: number }
+  /** Staff only: a ticket was opened, answered or changed (no text; the console loads it). */
+  | ({ type: 'support.ticket' } & SupportTicketChange)
   /** Not from the server: the socket (re)connected, so anything missed meanwhile should be fetched. */
   | { type: 'connected' };
+
+/** Mirrors RealtimeSupportTicketPayload in backend/src/modules/realtime/realtime-events.ts. */
+export interface SupportTicketChange {
+  ticketId: string;
+  number: string;
+  status: string;
+  change: 'created' | 'requester-replied' | 'agent-replied' | 'note' | 'updated' | 'deleted';
+  actorId: string | null;
+}
 
 type Ack<T> = { ok: true; data: T } | { ok: false; error: { statusCode: number; code: string; message: string } };
 
@@ -79,6 +90,9 @@ export class ChatClient {
       'chat.session',
       (envelope: { data: { sessionId: string; state: string; agentId: string | null; change: string } }) =>
         this.live.next({ type: 'chat.session', ...envelope.data }),
+    );
+    socket.on('support.ticket', (envelope: { data: SupportTicketChange }) =>
+      this.live.next({ type: 'support.ticket', ...envelope.data }),
     );
     socket.on('chat.typing', (signal: { sessionId: string; userId: string; typing: boolean }) =>
       this.live.next({ type: 'chat.typing', ...signal }),

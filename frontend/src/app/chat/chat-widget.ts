@@ -54,7 +54,7 @@ export class ChatWidget {
   private readonly chat = inject(ChatClient);
   private readonly destroyRef = inject(DestroyRef);
   private readonly injector = inject(Injector);
-  private readonly launcher = viewChild<ElementRef<HTMLButtonElement>>('launcher');
+  private readonly launcher = viewChild('launcher', { read: ElementRef<HTMLButtonElement> });
   private readonly panel = viewChild<ElementRef<HTMLElement>>('panel');
 
   protected readonly open = signal(false);
@@ -107,7 +107,7 @@ export class ChatWidget {
         if (current) void this.refresh(current.id);
         return;
       }
-      if (!current || event.sessionId !== current.id) return;
+      if (event.type === 'support.ticket' || !current || event.sessionId !== current.id) return;
       if (event.type === 'chat.message') {
         this.messages.update((list) => mergeMessages(list, [event.message]));
         if (event.message.sender !== 'requester') this.otherTyping.set(false);

@@ -1,7 +1,9 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { ChatClient } from '../chat/chat-client';
 
 /** The console's sections; the live chat helper fills "Chats". */
 const SECTIONS = [
@@ -10,7 +12,10 @@ const SECTIONS = [
   { path: 'stats', label: 'Stats', icon: 'monitoring' },
 ] as const;
 
-/** `/support`: the agent console, a navigation between its sections above the section shown. */
+/**
+ * `/support`: the agent console, a navigation between its sections above the section shown. The
+ * Chats tab counts the waiting chats live, whichever section is open.
+ */
 @Component({
   selector: 'app-console-shell',
   imports: [RouterOutlet, RouterLink, RouterLinkActive, MatTabsModule, MatIconModule],
@@ -27,6 +32,9 @@ const SECTIONS = [
           >
             <mat-icon aria-hidden="true">{{ section.icon }}</mat-icon>
             <span class="label">{{ section.label }}</span>
+            @if (section.path === 'chats' && waiting() > 0) {
+              <span class="count" data-testid="waiting-chats">{{ waiting() }} waiting</span>
+            }
           </a>
         }
       </nav>
@@ -42,9 +50,32 @@ const SECTIONS = [
     .label {
       margin-left: 6px;
     }
+    .count {
+      margin-left: 6px;
+      padding: 0 8px;
+      border-radius: 10px;
+      background: var(--mat-sys-error);
+      color: var(--mat-sys-on-error);
+      font-size: 0.8rem;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ConsoleShell {
+  private readonly chat = inject(ChatClient);
   protected readonly sections = SECTIONS;
+  protected readonly waiting = signal(0);
+
+  constructor() {
+    void this.chat.use();
+    inject(DestroyRef).onDestroy(() => this.chat.release());
+    this.chat.events.pipe(takeUntilDestroyed()).subscribe((event) => {
+      if (event.type === 'connected' || event.type === 'chat.session') this.countWaiting();
+    });
+    this.countWaiting();
+  }
+
+  private countWaiting(): void {
+    this.chat.notifications().subscribe({ next: ({ waiting }) => this.waiting.set(waiting), error: () => undefined });
+  }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -20,10 +20,23 @@ import { PageQuery } from '@app/common/pagination/page';
 import { IsNormalisedEmail, IsShortText } from '@app/common/validation/validators';
 import { REPLY_MAX_LENGTH } from '../entities/support-ticket-reply.entity';
 import { TicketCategory, TicketPriority, TicketStatus } from '../entities/support-ticket.entity';
-import { MAX_TAGS } from '../ticket-rules';
+import { MAX_TAGS, ukDayBoundary } from '../ticket-rules';
 
 export const TICKET_BODY_MAX_LENGTH = 10000;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+const UK_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * A range edge: a date-time, or a UK calendar date (YYYY-MM-DD) meaning the start (`from`) or the
+ * end (`to`) of that day in Europe/London, so that a range of days is right across the clock change.
+ * Anything else is left for @IsDate to reject.
+ */
+const rangeEdge = (edge: 'start' | 'end') =>
+  Transform(({ value }: { value: unknown }) => {
+    if (typeof value !== 'string') return value;
+    return UK_DATE.test(value) ? ukDayBoundary(value, edge) : new Date(value);
+  });
+const RANGE_EDGE_DOC = 'a date-time, or a UK date (YYYY-MM-DD) meaning';
 
 export class TicketIdParams {
   @ApiProperty({ format: 'uuid' })
@@ -206,16 +219,24 @@ export class TicketFilterQuery extends PageQuery {
   @IsIn(REQUESTER_ROLES)
   requesterRole?: RequesterRoleFilter;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after' })
+  @ApiPropertyOptional({
+    type: String,
+    example: '2026-12-01',
+    description: `Created at or after: ${RANGE_EDGE_DOC} the start of that UK day`,
+  })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'from must be a date-time' })
+  @rangeEdge('start')
+  @IsDate({ message: 'from must be a date-time or a date (YYYY-MM-DD)' })
   from?: Date;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Created at or before' })
+  @ApiPropertyOptional({
+    type: String,
+    example: '2026-12-31',
+    description: `Created at or before: ${RANGE_EDGE_DOC} the end of that UK day`,
+  })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'to must be a date-time' })
+  @rangeEdge('end')
+  @IsDate({ message: 'to must be a date-time or a date (YYYY-MM-DD)' })
   to?: Date;
 }
 
@@ -233,15 +254,23 @@ export class TicketSearchQuery extends TicketFilterQuery {
 }
 
 export class TicketStatsQuery {
-  @ApiPropertyOptional({ format: 'date-time', description: 'Start of the range (default: 30 days ago)' })
+  @ApiPropertyOptional({
+    type: String,
+    example: '2026-11-01',
+    description: `Start of the range (default: 30 days before its end): ${RANGE_EDGE_DOC} the start of that UK day`,
+  })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'from must be a date-time' })
+  @rangeEdge('start')
+  @IsDate({ message: 'from must be a date-time or a date (YYYY-MM-DD)' })
   from?: Date;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'End of the range (default: now)' })
+  @ApiPropertyOptional({
+    type: String,
+    example: '2026-11-30',
+    description: `End of the range (default: now): ${RANGE_EDGE_DOC} the end of that UK day`,
+  })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'to must be a date-time' })
+  @rangeEdge('end')
+  @IsDate({ message: 'to must be a date-time or a date (YYYY-MM-DD)' })
   to?: Date;
 }

@@ -122,10 +122,23 @@ export class BacklogResponse {
   @ApiProperty() older: number;
 }
 
+/** One UK calendar day (Europe/London) of the range. */
 export class DailyPointResponse {
-  @ApiProperty({ example: '2026-12-01' }) date: string;
-  @ApiProperty() created: number;
-  @ApiProperty() resolved: number;
+  @ApiProperty({ example: '2026-12-01', description: 'The UK calendar day' }) date: string;
+  @ApiProperty({ description: 'Tickets opened that day' }) created: number;
+  @ApiProperty({ description: 'Tickets resolved that day' }) resolved: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Average seconds to the first agent reply, of the tickets opened that day that have one',
+  })
+  averageFirstResponseSeconds: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Average seconds from opening to resolution, of the tickets resolved that day',
+  })
+  averageResolutionSeconds: number | null;
 }
 
 export class SatisfactionResponse {

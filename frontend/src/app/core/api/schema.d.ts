@@ -4198,9 +4198,18 @@ export interface components {
             key: string;
         };
         DailyPointResponse: {
+            /** @description Average seconds to the first agent reply, of the tickets opened that day that have one */
+            averageFirstResponseSeconds: number | null;
+            /** @description Average seconds from opening to resolution, of the tickets resolved that day */
+            averageResolutionSeconds: number | null;
+            /** @description Tickets opened that day */
             created: number;
-            /** @example 2026-12-01 */
+            /**
+             * @description The UK calendar day
+             * @example 2026-12-01
+             */
             date: string;
+            /** @description Tickets resolved that day */
             resolved: number;
         };
         DashboardBookingsResponse: {
@@ -12912,9 +12921,9 @@ export interface operations {
                 /** @description An agent’s id, `me`, or `none` for unassigned tickets */
                 assignee?: string;
                 requesterRole?: "parent" | "childminder" | "visitor";
-                /** @description Created at or after */
+                /** @description Created at or after: a date-time, or a UK date (YYYY-MM-DD) meaning the start of that UK day */
                 from?: string;
-                /** @description Created at or before */
+                /** @description Created at or before: a date-time, or a UK date (YYYY-MM-DD) meaning the end of that UK day */
                 to?: string;
             };
             header?: never;
@@ -13744,9 +13753,9 @@ export interface operations {
                 /** @description An agent’s id, `me`, or `none` for unassigned tickets */
                 assignee?: string;
                 requesterRole?: "parent" | "childminder" | "visitor";
-                /** @description Created at or after */
+                /** @description Created at or after: a date-time, or a UK date (YYYY-MM-DD) meaning the start of that UK day */
                 from?: string;
-                /** @description Created at or before */
+                /** @description Created at or before: a date-time, or a UK date (YYYY-MM-DD) meaning the end of that UK day */
                 to?: string;
             };
             header?: never;
@@ -13862,9 +13871,9 @@ export interface operations {
                 /** @description An agent’s id, `me`, or `none` for unassigned tickets */
                 assignee?: string;
                 requesterRole?: "parent" | "childminder" | "visitor";
-                /** @description Created at or after */
+                /** @description Created at or after: a date-time, or a UK date (YYYY-MM-DD) meaning the start of that UK day */
                 from?: string;
-                /** @description Created at or before */
+                /** @description Created at or before: a date-time, or a UK date (YYYY-MM-DD) meaning the end of that UK day */
                 to?: string;
                 /** @description Words to find in subjects, bodies and replies (each 3+ characters, prefix match), or a ticket number */
                 q: string;
@@ -13915,9 +13924,9 @@ export interface operations {
     AdminSupport_stats: {
         parameters: {
             query?: {
-                /** @description Start of the range (default: 30 days ago) */
+                /** @description Start of the range (default: 30 days before its end): a date-time, or a UK date (YYYY-MM-DD) meaning the start of that UK day */
                 from?: string;
-                /** @description End of the range (default: now) */
+                /** @description End of the range (default: now): a date-time, or a UK date (YYYY-MM-DD) meaning the end of that UK day */
                 to?: string;
             };
             header?: never;

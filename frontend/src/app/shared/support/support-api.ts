@@ -81,8 +81,9 @@ export class ConsoleTicketsApi {
     for (const key of ['status', 'priority', 'category', 'assignee', 'requesterRole'] as const) {
       if (filter[key]) params = params.set(key, filter[key]);
     }
-    if (filter.from) params = params.set('from', new Date(`${filter.from}T00:00:00`).toISOString());
-    if (filter.to) params = params.set('to', new Date(`${filter.to}T23:59:59.999`).toISOString());
+    // UK dates: the server reads them as the start and the end of those days in UK time.
+    if (filter.from) params = params.set('from', filter.from);
+    if (filter.to) params = params.set('to', filter.to);
     const q = filter.q.trim();
     return q
       ? this.http.get<TicketPage>(`${CONSOLE}/search`, { params: params.set('q', q) })
@@ -105,9 +106,8 @@ export class ConsoleTicketsApi {
     return this.http.post<TicketReply>(`/api/tickets/${encodeURIComponent(id)}/replies`, { body, internal });
   }
 
-  stats(from: Date, to: Date): Observable<TicketStats> {
-    return this.http.get<TicketStats>(`${CONSOLE}/stats`, {
-      params: { from: from.toISOString(), to: to.toISOString() },
-    });
+  /** `from` and `to` are UK dates (YYYY-MM-DD), both days included. */
+  stats(from: string, to: string): Observable<TicketStats> {
+    return this.http.get<TicketStats>(`${CONSOLE}/stats`, { params: { from, to } });
   }
 }

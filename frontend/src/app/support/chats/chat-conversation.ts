@@ -231,7 +231,7 @@ export class ChatConversation {
         void this.sync();
         return;
       }
-      if (event.sessionId !== this.sessionId()) return;
+      if (event.type === 'support.ticket' || event.sessionId !== this.sessionId()) return;
       if (event.type === 'chat.message') {
         this.messages.update((list) => mergeMessages(list, [event.message]));
         if (event.message.sender === 'requester') {

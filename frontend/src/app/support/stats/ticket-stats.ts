@@ -21,10 +21,21 @@ import { ConsoleTicketsApi } from '@shared/support/support-api';
 import { formatDuration, TICKET_CATEGORY_LABELS, TICKET_STATUS_LABELS } from '@shared/support/ticket-format';
 import type { TicketCategory, TicketStatus } from '@core/api/api-types';
 
-const DAY = 86_400_000;
-/** YYYY-MM-DD of a date in the browser's zone (what a date input shows). */
-const isoDay = (date: Date) =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+/** Today's UK date (YYYY-MM-DD), whatever the device's zone. */
+const ukToday = () =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
+/** The calendar date `days` before `date` (YYYY-MM-DD); calendar arithmetic, so no zone is involved. */
+const daysBefore = (date: string, days: number) => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d - days)).toISOString().slice(0, 10);
+};
+/** Seconds to hours with one decimal, for the chart's axis; null stays a gap. */
+const hours = (seconds: number | null) => (seconds === null ? null : Math.round(seconds / 360) / 10);
 
 /** `/support/stats`: ticket figures and charts for a chosen range (Chart.js, loaded only here). */
 @Component({
@@ -38,10 +49,12 @@ export class TicketStatsPage {
   private readonly api = inject(ConsoleTicketsApi);
   private readonly dailyCanvas = viewChild<ElementRef<HTMLCanvasElement>>('daily');
   private readonly categoryCanvas = viewChild<ElementRef<HTMLCanvasElement>>('categories');
+  private readonly timesCanvas = viewChild<ElementRef<HTMLCanvasElement>>('times');
   private readonly charts: Chart[] = [];
 
-  protected from = isoDay(new Date(Date.now() - 29 * DAY));
-  protected to = isoDay(new Date());
+  /** UK dates; the server counts UK calendar days (Europe/London, right across the clock change). */
+  protected to = ukToday();
+  protected from = daysBefore(this.to, 29);
   protected readonly rangeError = signal<string | null>(null);
   protected readonly stats = new Loadable<TicketStats>();
   protected readonly duration = formatDuration;
@@ -54,7 +67,10 @@ export class TicketStatsPage {
       const stats = this.stats.value();
       const daily = this.dailyCanvas();
       const categories = this.categoryCanvas();
-      if (stats && daily && categories) void this.draw(stats, daily.nativeElement, categories.nativeElement);
+      const times = this.timesCanvas();
+      if (stats && daily && categories && times) {
+        void this.draw(stats, daily.nativeElement, categories.nativeElement, times.nativeElement);
+      }
     });
     inject(DestroyRef).onDestroy(() => this.destroyCharts());
   }
@@ -65,7 +81,7 @@ export class TicketStatsPage {
       return;
     }
     this.rangeError.set(null);
-    this.stats.load(this.api.stats(new Date(`${this.from}T00:00:00`), new Date(`${this.to}T23:59:59.999`)));
+    this.stats.load(this.api.stats(this.from, this.to));
   }
 
   protected statusLabel(key: string): string {
@@ -76,7 +92,12 @@ export class TicketStatsPage {
     return this.categoryLabels[key as TicketCategory] ?? key;
   }
 
-  private async draw(stats: TicketStats, daily: HTMLCanvasElement, categories: HTMLCanvasElement): Promise<void> {
+  private async draw(
+    stats: TicketStats,
+    daily: HTMLCanvasElement,
+    categories: HTMLCanvasElement,
+    times: HTMLCanvasElement,
+  ): Promise<void> {
     const { Chart } = await import('chart.js/auto');
     this.destroyCharts();
     const style = getComputedStyle(document.documentElement);
@@ -106,6 +127,34 @@ export class TicketStatsPage {
           responsive: true,
           maintainAspectRatio: false,
           scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+        },
+      }),
+      new Chart(times, {
+        type: 'line',
+        data: {
+          labels: stats.daily.map((d) => d.date.slice(5)),
+          datasets: [
+            {
+              label: 'First response (hours, average)',
+              data: stats.daily.map((d) => hours(d.averageFirstResponseSeconds)),
+              borderColor: primary,
+              backgroundColor: primary,
+              spanGaps: true,
+            },
+            {
+              label: 'Resolution (hours, average)',
+              data: stats.daily.map((d) => hours(d.averageResolutionSeconds)),
+              borderColor: tertiary,
+              backgroundColor: tertiary,
+              borderDash: [6, 4],
+              spanGaps: true,
+            },
+          ],
+        },
+        options: {
+          responsive: true,
+          maintainAspectRatio: false,
+          scales: { y: { beginAtZero: true, title: { display: true, text: 'Hours' } } },
         },
       }),
       new Chart(categories, {

@@ -2,12 +2,14 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  DestroyRef,
   ElementRef,
   inject,
   input,
   signal,
   viewChild,
 } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -18,6 +20,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import type {
+  ChatAgent,
   TicketCategory,
   TicketDetail,
   TicketEvent,
@@ -44,6 +47,14 @@ import {
   TICKET_STATUSES,
 } from '@shared/support/ticket-format';
 import { TicketThread } from '@shared/support/ticket-thread';
+import { ChatClient } from '../../chat/chat-client';
+import { describeTicketChange, isNewsFor } from './ticket-news';
+
+const ROLE_LABELS: Record<string, string> = {
+  support_agent: 'support agent',
+  admin: 'admin',
+  super_admin: 'super admin',
+};
 
 const EVENT_LABELS: Record<TicketEvent['type'], string> = {
   created: 'Created',
@@ -54,7 +65,11 @@ const EVENT_LABELS: Record<TicketEvent['type'], string> = {
   tags: 'Tags',
 };
 
-/** `/support/tickets/:ticketId`: the thread with internal notes, a reply box, and the ticket's settings. */
+/**
+ * `/support/tickets/:ticketId`: the thread with internal notes, a reply box, and the ticket's
+ * settings (the assignee chosen from the staff list). It follows the ticket live: a reply or a
+ * colleague's change shows at once and is announced.
+ */
 @Component({
   selector: 'app-ticket-detail',
   imports: [
@@ -81,6 +96,7 @@ export class TicketDetailPage {
   private readonly notifier = inject(Notifier);
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
+  private readonly chat = inject(ChatClient);
 
   readonly ticketId = input.required<string>();
 
@@ -96,6 +112,31 @@ export class TicketDetailPage {
   protected readonly time = formatTicketTime;
   protected readonly isAdmin = computed(() => ['admin', 'super_admin'].includes(this.auth.role() ?? ''));
   protected readonly closed = computed(() => this.detail.value()?.ticket.status === 'closed');
+
+  /** Who a ticket can be given to: support agents and admins (GET /api/chat/agents). */
+  protected readonly staff = signal<ChatAgent[]>([]);
+  protected readonly staffError = signal<string | null>(null);
+  protected readonly roleLabels = ROLE_LABELS;
+  /** Live news about this ticket, announced politely. */
+  protected readonly news = signal('');
+  protected readonly deleted = signal(false);
+
+  constructor() {
+    this.chat.agents().subscribe({
+      next: ({ items }) => this.staff.set(items),
+      error: (error: unknown) => this.staffError.set(`We couldn't load the staff list: ${toApiProblem(error).message}`),
+    });
+    void this.chat.use();
+    inject(DestroyRef).onDestroy(() => this.chat.release());
+    this.chat.events.pipe(takeUntilDestroyed()).subscribe((event) => {
+      if (event.type !== 'support.ticket' || event.ticketId !== this.ticketId()) return;
+      // My own changes are on the screen already.
+      if (!isNewsFor(event, this.auth.user()?.id)) return;
+      this.news.set(describeTicketChange(event));
+      if (event.change === 'deleted') this.deleted.set(true);
+      else this.reloadQuietly();
+    });
+  }
 
   protected readonly busy = signal(false);
   protected readonly replyError = signal<string | null>(null);
@@ -152,8 +193,18 @@ export class TicketDetailPage {
     this.save(detail, { assigneeId: this.auth.user()?.id ?? null }, 'Assigned to you.');
   }
 
-  protected unassign(detail: TicketDetail): void {
-    this.save(detail, { assigneeId: null }, 'Unassigned.');
+  protected changeAssignee(detail: TicketDetail, assigneeId: string | null): void {
+    if ((detail.ticket.assignee?.id ?? null) === assigneeId) return;
+    const name = this.staff().find((s) => s.id === assigneeId)?.name;
+    this.save(detail, { assigneeId }, assigneeId ? `Assigned to ${name ?? 'the chosen colleague'}.` : 'Unassigned.');
+  }
+
+  /** The staff to choose from, with the current assignee even if the list could not be loaded. */
+  protected assigneeChoices(detail: TicketDetail): { id: string; label: string }[] {
+    const choices = this.staff().map((s) => ({ id: s.id, label: `${s.name} (${this.roleLabels[s.role] ?? s.role})` }));
+    const current = detail.ticket.assignee;
+    if (current && !choices.some((c) => c.id === current.id)) choices.unshift({ id: current.id, label: current.name });
+    return choices;
   }
 
   protected saveTags(detail: TicketDetail, text: string): void {
@@ -199,6 +250,14 @@ export class TicketDetailPage {
         this.busy.set(false);
         this.settingsError.set(toApiProblem(error).message);
       },
+    });
+  }
+
+  /** A colleague or the requester changed the ticket: show it, without touching what I am typing. */
+  private reloadQuietly(): void {
+    this.api.get(this.ticketId()).subscribe({
+      next: (updated) => this.detail.set(updated),
+      error: () => undefined,
     });
   }
 
