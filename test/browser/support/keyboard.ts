@@ -120,11 +120,13 @@ export const focusedMatches = (page: Page, selector: string): Promise<boolean> =
 /** A focus target: a CSS selector, or a selector and the text the element must contain. */
 export type FocusTarget = string | { selector: string; text: string };
 
-async function isFocused(page: Page, target: FocusTarget): Promise<boolean> {
+/** Whether focus is on the target (its text, or for a form control its label's, contains `text`). */
+export async function isFocused(page: Page, target: FocusTarget): Promise<boolean> {
   const { selector, text } = typeof target === 'string' ? { selector: target, text: '' } : target;
   return (await page.evaluate(
-    `(() => { const el = document.activeElement; return !!el?.matches(${JSON.stringify(selector)}) &&
-      (el.textContent ?? '').replace(/\\s+/g, ' ').includes(${JSON.stringify(text)}); })()`,
+    `(() => { const el = document.activeElement; if (!el?.matches(${JSON.stringify(selector)})) return false;
+      const label = [...(el.labels ?? [])].map((l) => l.textContent).join(' ');
+      return ((el.textContent ?? '') + ' ' + label).replace(/\\s+/g, ' ').includes(${JSON.stringify(text)}); })()`,
   )) as boolean;
 }
 
