@@ -1,139 +1,62 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newVisitor, signedInVisitor } from './support/browser';
-import { checkPage, heading, visible, watchPageErrors } from './support/page-checks';
+import { launchBrowser, newVisitor, signedInVisitor, signInThroughForm } from './support/browser';
+import { expectNoWcagViolations } from './support/a11y';
+import {
+  expectFocusLandsOn,
+  expectVisibleFocus,
+  focusedMatches,
+  isFocused,
+  tabUntil,
+  waitUntil,
+} from './support/keyboard';
+import { announced, checkPage, heading, visible, watchPageErrors } from './support/page-checks';
 import { type RunningServer, startServer } from './support/server';
 
-jest.setTimeout(120_000);
+jest.setTimeout(180_000);
 
-/** What the focused element is, and how it looks focused and unfocused. */
-interface FocusReport {
-  tag: string;
-  text: string;
-  inFormField: boolean;
-  focusVisible: boolean;
-  focused: { outline: string; outlineColor: string; outlineWidth: number; boxShadow: string };
-  unfocused: { outline: string; boxShadow: string };
-  background: string;
+const PARENT = { email: 'parent.demo@example.com', password: 'Demo-Parent-2026' };
+const MINDER = { email: 'childminder.demo@example.com', password: 'Demo-Minder-2026' };
+/** The sizes the issue names: a laptop, and the narrowest phone (WCAG 1.4.10 reflow). */
+const LAPTOP = { width: 1366, height: 768 };
+const NARROW = { width: 320, height: 640 };
+
+const LONDON = 'Europe/London';
+const ukDate = (when: string | Date) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: LONDON, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(when),
+  );
+const ukTime = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(iso),
+  );
+const ukWeekday = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, weekday: 'short' }).format(new Date(iso));
+
+/** The focused element's text, trimmed. */
+const focusedText = async (page: Page) =>
+  String(await page.evaluate(`(document.activeElement?.textContent ?? '').trim().replace(/\\s+/g, ' ')`));
+
+/** Signs in on /login with the keyboard alone: Tab to each field, type, Enter. */
+async function signInByKeyboard(page: Page, account: { email: string; password: string }): Promise<void> {
+  await visible(heading(page, 'Sign in'));
+  await tabUntil(page, 'input[formcontrolname="email"]', 'the Email address field');
+  await page.keyboard.type(account.email);
+  await tabUntil(page, 'input[formcontrolname="password"]', 'the Password field');
+  await page.keyboard.type(account.password);
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
-
-/**
- * Reads the focused element's ring, blurs it to read its unfocused look, then puts focus back.
- * A string, because the test code is type-checked without the DOM library.
- */
-const FOCUS_REPORT = `(() => {
-  const el = document.activeElement;
-  if (!el || el === document.body) return null;
-  const look = () => {
-    const s = getComputedStyle(el);
-    return { outline: s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor, outlineColor: s.outlineColor,
-      outlineWidth: parseFloat(s.outlineWidth), boxShadow: s.boxShadow };
-  };
-  const focused = look();
-  const focusVisible = el.matches(':focus-visible');
-  el.blur();
-  const after = look();
-  el.focus();
-  return {
-    tag: el.tagName.toLowerCase(),
-    text: (el.getAttribute('aria-label') || el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 80),
-    inFormField: !!el.closest('.mat-mdc-form-field'),
-    focusVisible,
-    focused,
-    unfocused: { outline: after.outline, boxShadow: after.boxShadow },
-    background: getComputedStyle(document.body).backgroundColor,
-  };
-})()`;
-
-const channels = (colour: string): number[] => (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
-
-/** WCAG relative luminance contrast between two rgb() colours. */
-function contrast(a: string, b: string): number {
-  const luminance = (colour: string) => {
-    const [r, g, bl] = channels(colour).map((c) => {
-      const v = c / 255;
-      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-    }) as [number, number, number];
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
-}
-
-/**
- * Focus is on an element and it shows: buttons and links draw a ring that differs from their
- * unfocused look with >= 3:1 against the page; a form field's input shows the field's focused outline.
- */
-async function expectVisibleFocus(page: Page): Promise<FocusReport> {
-  const report = await settledFocus(page);
-  if (!report) throw new Error('Focus is on <body>: it was lost');
-  if (report.inFormField) {
-    await expect(page.evaluate(`!!document.activeElement.closest('.mat-focused')`)).resolves.toBe(true);
-    return report;
-  }
-  expect({ element: report.text, focusVisible: report.focusVisible }).toEqual({
-    element: report.text,
-    focusVisible: true,
-  });
-  expect(report.focused.outline).not.toEqual(report.unfocused.outline);
-  expect(report.focused.outline).not.toMatch(/^none/);
-  expect(report.focused.outlineWidth).toBeGreaterThanOrEqual(2);
-  expect(contrast(report.focused.outlineColor, report.background)).toBeGreaterThanOrEqual(3);
-  return report;
-}
-
-/**
- * The focused element's report once its ring has settled: a ring may still be fading in (a CSS
- * transition from the element's own colour) just after Tab, so it is read again until two
- * readings agree, within a deadline. This waits for a condition; it asserts nothing about time.
- */
-async function settledFocus(page: Page): Promise<FocusReport | null> {
-  const deadline = Date.now() + 3_000;
-  let last = (await page.evaluate(FOCUS_REPORT)) as FocusReport | null;
-  while (Date.now() < deadline) {
-    await page.waitForTimeout(50);
-    const next = (await page.evaluate(FOCUS_REPORT)) as FocusReport | null;
-    if (JSON.stringify(next) === JSON.stringify(last)) return next;
-    last = next;
-  }
-  return last;
-}
-
-/** Presses Tab (asserting each stop shows its focus) until the focused element matches, or fails. */
-async function tabUntil(page: Page, matches: string, what: string, maxStops = 40): Promise<void> {
-  for (let stop = 0; stop < maxStops; stop++) {
-    await page.keyboard.press('Tab');
-    await expectVisibleFocus(page);
-    if (await page.evaluate(`!!document.activeElement?.matches(${JSON.stringify(matches)})`)) return;
-  }
-  throw new Error(`Tab never reached ${what} in ${maxStops} stops`);
-}
-
-const focusedMatches = (page: Page, selector: string) =>
-  page.evaluate(`!!document.activeElement?.matches(${JSON.stringify(selector)})`);
-
-/**
- * Polls `expression` in the page until it is true (page.waitForFunction re-evaluates a string with
- * eval, which the app's Content-Security-Policy forbids).
- */
-async function waitUntil(page: Page, expression: string, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await page.evaluate(expression))) {
-    if (Date.now() > deadline) {
-      const focused = await page.evaluate(`document.activeElement?.outerHTML.slice(0, 200)`);
-      throw new Error(`Never true: ${what} (focus is on ${String(focused)})`);
-    }
-    await page.waitForTimeout(50);
-  }
-}
-
-const focusedText = (page: Page) =>
-  page.evaluate(`(document.activeElement?.textContent ?? '').trim()`) as Promise<string>;
 
 /** The live region (a polite log) that holds `text`: screen readers announce what is added to it. */
 const announcedInLog = (page: Page, text: string) =>
   page.locator('[role="log"][aria-live="polite"]').getByText(text, { exact: true });
 
-describe('Keyboard only', () => {
+/** Waits for a page condition, failing with what it waited for. */
+async function expectEventually(page: Page, expression: string, what: string): Promise<void> {
+  if (!(await waitUntil(page, expression, 10_000))) throw new Error(`Never true: ${what}`);
+}
+
+describe('Keyboard only, and axe on the pages it visits', () => {
   let server: RunningServer;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -174,7 +97,7 @@ describe('Keyboard only', () => {
     await page.waitForURL(/\/childminders\//);
     await visible(page.getByRole('heading', { name, exact: true }));
     // A new page: focus starts at its content, not on <body> or the old link.
-    await page.waitForFunction(`document.activeElement?.id === 'main-content'`, undefined, { timeout: 5_000 });
+    await expectFocusLandsOn(page, '#main-content', 'the profile’s content');
 
     // The profile's first control shows its focus too.
     await page.keyboard.press('Tab');
@@ -210,7 +133,7 @@ describe('Keyboard only', () => {
     await parent.keyboard.press('Enter');
     const panel = parent.getByRole('dialog', { name: 'Chat with support' });
     await visible(panel);
-    await waitUntil(parent, `document.activeElement?.tagName === 'TEXTAREA'`, 'focus in the message field');
+    await expectEventually(parent, `document.activeElement?.tagName === 'TEXTAREA'`, 'focus in the message field');
     await expectVisibleFocus(parent);
     await parent.keyboard.type('Hello, can I change my booking times by keyboard?');
     await parent.keyboard.press('Tab');
@@ -219,7 +142,7 @@ describe('Keyboard only', () => {
     await parent.keyboard.press('Enter');
     // The chat starts; focus moves to the composer and the message is in the announced log.
     await visible(panel.getByText(/You're chatting with Sam/));
-    await waitUntil(parent, `document.activeElement?.getAttribute('name') === 'draft'`, 'focus in the composer');
+    await expectEventually(parent, `document.activeElement?.getAttribute('name') === 'draft'`, 'focus in the composer');
     await visible(announcedInLog(parent, 'Hello, can I change my booking times by keyboard?'));
     await parent.keyboard.type('It is for next Tuesday.');
     await parent.keyboard.press('Enter');
@@ -240,7 +163,11 @@ describe('Keyboard only', () => {
 
     // Escape closes the chat window and gives focus back to the launcher.
     await parent.keyboard.press('Escape');
-    await waitUntil(parent, `!!document.activeElement?.classList.contains('launcher')`, 'focus back on the launcher');
+    await expectEventually(
+      parent,
+      `!!document.activeElement?.classList.contains('launcher')`,
+      'focus back on the launcher',
+    );
     await expectVisibleFocus(parent);
     expect(parentErrors).toEqual([]);
     expect(agentErrors).toEqual([]);
@@ -256,12 +183,258 @@ describe('Keyboard only', () => {
     await page.keyboard.press('Enter');
     // The menu opens with focus on its first item; the arrow keys move through it.
     await visible(page.getByRole('menuitem', { name: 'Find a childminder' }));
-    await page.waitForFunction(`document.activeElement?.textContent?.includes('Find a childminder')`, undefined, {
-      timeout: 5_000,
-    });
+    await expect(
+      waitUntil(page, `!!document.activeElement?.textContent?.includes('Find a childminder')`),
+    ).resolves.toBe(true);
     await page.keyboard.press('ArrowDown');
     await expect(page.evaluate(`document.activeElement?.textContent?.trim()`)).resolves.toMatch(/Create account$/);
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/register/);
   });
+
+  /**
+   * A free morning in Claire's open time at least two days ahead, not on a Tuesday (the demo
+   * parent's Maya is already booked with her then): its UK date.
+   */
+  async function freeMorning(profileId: string): Promise<string> {
+    const from = ukDate(new Date());
+    const to = ukDate(new Date(Date.now() + 14 * 24 * 3600 * 1000));
+    const response = await fetch(`${server.baseUrl}/api/childminders/${profileId}/availability?from=${from}&to=${to}`);
+    expect(response.status).toBe(200);
+    const { slots } = (await response.json()) as { slots: { startsAt: string; endsAt: string }[] };
+    const soonest = ukDate(new Date(Date.now() + 2 * 24 * 3600 * 1000));
+    const slot = slots.find(
+      (s) =>
+        ukDate(s.startsAt) >= soonest &&
+        ukDate(s.startsAt) === ukDate(s.endsAt) &&
+        ukWeekday(s.startsAt) !== 'Tue' &&
+        ukTime(s.startsAt) <= '10:00' &&
+        ukTime(s.endsAt) >= '12:00',
+    );
+    expect(slot).toBeDefined();
+    return ukDate(slot!.startsAt);
+  }
+
+  it('a parent goes from a profile through sign-in to a sent booking request with the keyboard alone', async () => {
+    const context = await newVisitor(browser, server.baseUrl);
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.setViewportSize(LAPTOP);
+    const errors = watchPageErrors(page);
+
+    // From the search results to Claire Hughes's profile.
+    await page.goto('/search?postcode=M20%202LS');
+    await visible(page.getByRole('heading', { name: /childminders? within 5 miles of M20/ }));
+    await tabUntil(page, 'article h3 a', 'the first childminder');
+    expect(await focusedText(page)).toBe('Claire Hughes');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/childminders\/[0-9a-f-]{36}$/);
+    const profileId = new URL(page.url()).pathname.split('/').pop()!;
+    await visible(heading(page, 'Claire Hughes'));
+    await expectFocusLandsOn(page, '#main-content', 'the new page’s content');
+    await expectNoWcagViolations(page, 'profile, signed out');
+
+    // "Sign in to book" leads to the sign-in form, and signing in straight on to the request.
+    await tabUntil(page, { selector: 'a[href^="/login"]', text: 'Sign in to book' }, 'Sign in to book');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/login?**');
+    await expectFocusLandsOn(page, '#main-content', 'the sign-in page’s content');
+    await expectNoWcagViolations(page, 'sign in');
+    await signInByKeyboard(page, PARENT);
+    await page.waitForURL(`**/parent/bookings/new?childminder=${profileId}`);
+    await visible(heading(page, 'Request a booking with Claire Hughes'));
+    await expectFocusLandsOn(page, '#main-content', 'the request form’s page');
+    await expectNoWcagViolations(page, 'booking request');
+
+    // Sending it empty: every problem at once, in a summary that takes focus and links to the fields.
+    await tabUntil(page, { selector: 'button', text: 'Send booking request' }, 'Send booking request');
+    await page.keyboard.press('Enter');
+    await expectFocusLandsOn(page, '.submit-summary', 'the error summary');
+    const summary = page.locator('.submit-summary');
+    await visible(summary.getByRole('heading', { name: /There are \d problems with this request/ }));
+    await expectNoWcagViolations(page, 'booking request with problems');
+    await page.keyboard.press('Tab');
+    await expectVisibleFocus(page);
+    expect(await focusedText(page)).toBe('Choose at least one child.');
+    await page.keyboard.press('Enter');
+    await expectFocusLandsOn(page, '.children input[type="checkbox"]', 'the first child’s checkbox');
+
+    // Then the form, by keyboard: Maya, a free morning, 10:00 to 12:00.
+    const date = await freeMorning(profileId);
+    const [year, month, day] = date.split('-');
+    const maya = { selector: '.children input[type="checkbox"]', text: 'Maya' };
+    if (!(await isFocused(page, maya))) await tabUntil(page, maya, 'Maya’s checkbox');
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('checkbox', { name: /Maya/ }).isChecked()).resolves.toBe(true);
+    await tabUntil(page, '#booking-date', 'the Date field');
+    await page.keyboard.type(`${day}${month}${year}`);
+    await tabUntil(page, '#booking-start', 'the Start field');
+    await page.keyboard.type('1000');
+    await tabUntil(page, '#booking-end', 'the End field');
+    await page.keyboard.type('1200');
+    await visible(page.getByText('There is a place: this request can be booked.'));
+    // Fixing the problems clears the summary.
+    await expect(summary.getByRole('heading').count()).resolves.toBe(0);
+    await expectNoWcagViolations(page, 'booking request, bookable');
+
+    await tabUntil(page, { selector: 'button', text: 'Send booking request' }, 'Send booking request');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/parent\/bookings\/[0-9a-f-]{36}$/);
+    await visible(heading(page, 'Booking with Claire Hughes'));
+    await visible(announced(page, 'Your request has been sent to Claire Hughes.'));
+    await expectFocusLandsOn(page, '#main-content', 'the booking’s page');
+    await expectNoWcagViolations(page, 'booking sent');
+    expect(errors).toEqual([]);
+  });
+
+  it('the childminder confirms a booking and adds availability on the calendar with the keyboard alone', async () => {
+    const context = await newVisitor(browser, server.baseUrl);
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.setViewportSize(LAPTOP);
+    const errors = watchPageErrors(page);
+
+    await page.goto('/login');
+    await signInByKeyboard(page, MINDER);
+    await page.waitForURL('**/childminder');
+    await expectNoWcagViolations(page, 'childminder dashboard');
+
+    // Her bookings, waiting requests first: the first one opens by Enter.
+    await tabUntil(page, 'a[href="/childminder/bookings"]', 'the Bookings link');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/childminder/bookings');
+    await visible(heading(page, 'Bookings'));
+    await expectFocusLandsOn(page, '#main-content', 'the bookings page');
+    await expectNoWcagViolations(page, 'childminder bookings');
+    await tabUntil(page, 'a[href^="/childminder/bookings/"]', 'the first booking');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/childminder\/bookings\/[0-9a-f-]{36}$/);
+    await expectFocusLandsOn(page, '#main-content', 'the booking’s page');
+    await expectNoWcagViolations(page, 'childminder booking, waiting');
+
+    // Confirming: focus goes to the result, not to <body> when the button goes away.
+    await tabUntil(page, { selector: 'button', text: 'Confirm booking' }, 'Confirm booking');
+    await page.keyboard.press('Enter');
+    await visible(announced(page, 'Booking confirmed. The parent has been told.'));
+    await expectFocusLandsOn(page, '.action-result', 'the confirmation message');
+    await expectNoWcagViolations(page, 'childminder booking, confirmed');
+
+    // Availability, added on the calendar itself: next week, then a day column and Enter.
+    await page.goto('/childminder/availability');
+    await visible(heading(page, 'Availability'));
+    await expectNoWcagViolations(page, 'availability editor');
+    await tabUntil(page, 'button[aria-label="Next Week"]', 'Next week');
+    await page.keyboard.press('Enter');
+    await expectFocusLandsOn(page, 'button[aria-label="Next Week"]', 'the Next week button (it stays)');
+    await tabUntil(page, '.cc-addable-day', 'a day on the calendar');
+    // One tab stop for the week's days; the arrow keys and End move along them.
+    await page.keyboard.press('End');
+    await expectFocusLandsOn(page, '.cc-addable-day', 'the week’s last day');
+    const sunday = String(await page.evaluate(`document.activeElement.getAttribute('data-date')`));
+    expect(ukWeekday(`${sunday}T12:00:00Z`)).toBe('Sun');
+    expect(await page.locator(`.cc-addable-day[data-date="${sunday}"] .cc-event`).count()).toBe(0);
+    await page.keyboard.press('ArrowLeft');
+    await expectFocusLandsOn(page, '.cc-addable-day', 'Saturday');
+    await page.keyboard.press('ArrowRight');
+    await expectFocusLandsOn(page, `.cc-addable-day[data-date="${sunday}"]`, 'Sunday again');
+
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await visible(dialog.getByRole('heading', { name: 'Add availability' }));
+    await expectFocusLandsOn(page, 'mat-dialog-container input[type="radio"]', 'the dialog’s first control');
+    // The day she chose is filled in.
+    await expect(dialog.getByLabel('Date').inputValue()).resolves.toBe(sunday);
+    await expectNoWcagViolations(page, 'add availability dialog');
+    await tabUntil(page, 'input[formcontrolname="title"]', 'the Title field');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('Sunday cover');
+    await tabUntil(page, 'mat-dialog-container button[type="submit"]', 'Add');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await visible(announced(page, '“Sunday cover” saved.'));
+    // Focus is back on the day she added to, which now holds the new block.
+    await expectFocusLandsOn(page, `.cc-addable-day[data-date="${sunday}"]`, 'the day the block was added on');
+    await visible(page.locator(`.cc-addable-day[data-date="${sunday}"] .cc-event`).getByText('Sunday cover'));
+    await expectNoWcagViolations(page, 'availability editor, block added');
+    expect(errors).toEqual([]);
+  });
+
+  /** The page has drawn its content: a main heading, and no loading indicator left. */
+  async function settled(page: Page): Promise<void> {
+    await page.locator('main h1').first().waitFor({ state: 'visible' });
+    const loaded = await waitUntil(
+      page,
+      `!document.querySelector('main mat-progress-bar[mode="indeterminate"], main mat-spinner, main mat-progress-spinner[mode="indeterminate"], main app-loading-state')`,
+      10_000,
+    );
+    expect({ page: page.url(), loaded }).toEqual({ page: page.url(), loaded: true });
+  }
+
+  /** axe's WCAG 2.2 AA rules on each page at 1366 px and at 320 px. */
+  async function sweep(page: Page, who: string, paths: string[]): Promise<void> {
+    for (const size of [LAPTOP, NARROW]) {
+      await page.setViewportSize(size);
+      for (const path of paths) {
+        await page.goto(path);
+        await settled(page);
+        await expectNoWcagViolations(page, `${path} as ${who} at ${size.width}px`);
+      }
+    }
+  }
+
+  /** A childminder's profile (Claire Hughes, the first result near M20) and the path to it. */
+  async function firstProfile(page: Page): Promise<{ path: string; id: string }> {
+    await page.goto('/search?postcode=M20%202LS');
+    await page.locator('article h3 a').first().waitFor();
+    const path = String(await page.locator('article h3 a').first().getAttribute('href'));
+    expect(path).toMatch(/^\/childminders\/[0-9a-f-]{36}$/);
+    return { path, id: path.split('/').pop()! };
+  }
+
+  async function pageFor(account?: { email: string; password: string }): Promise<Page> {
+    const context = await newVisitor(browser, server.baseUrl);
+    contexts.push(context);
+    const page = await context.newPage();
+    if (account) await signInThroughForm(page, account.email, account.password);
+    return page;
+  }
+
+  it('axe finds no WCAG 2.2 AA violation on the main pages for a visitor, at 1366 px and 320 px', async () => {
+    const page = await pageFor();
+    const errors = watchPageErrors(page);
+    const profile = await firstProfile(page);
+    await sweep(page, 'a visitor', ['/', '/search?postcode=M20%202LS', profile.path, '/login', '/register']);
+    expect(errors).toEqual([]);
+  }, 300_000);
+
+  it('axe finds no WCAG 2.2 AA violation on the main pages for a parent, at 1366 px and 320 px', async () => {
+    const page = await pageFor(PARENT);
+    const errors = watchPageErrors(page);
+    const profile = await firstProfile(page);
+    await sweep(page, 'a parent', [
+      '/parent',
+      profile.path,
+      `/parent/bookings/new?childminder=${profile.id}`,
+      '/parent/bookings',
+      '/parent/calendar',
+    ]);
+    expect(errors).toEqual([]);
+  }, 300_000);
+
+  it('axe finds no WCAG 2.2 AA violation on the main pages for a childminder, at 1366 px and 320 px', async () => {
+    const page = await pageFor(MINDER);
+    const errors = watchPageErrors(page);
+    await page.goto('/childminder/bookings');
+    const bookingLink = page.locator('main a[href^="/childminder/bookings/"]').filter({ visible: true }).first();
+    await bookingLink.waitFor();
+    const booking = String(await bookingLink.getAttribute('href'));
+    await sweep(page, 'a childminder', [
+      '/childminder',
+      '/childminder/bookings',
+      booking,
+      '/childminder/availability',
+      '/childminder/calendar',
+    ]);
+    expect(errors).toEqual([]);
+  }, 300_000);
 });

@@ -16,6 +16,7 @@ import timeGridPlugin from '@fullcalendar/angular/timegrid';
 // registered, and FullCalendar would otherwise fall back to US English formats.
 import enGbLocale from 'fullcalendar/locales/en-gb';
 import { map } from 'rxjs';
+import { nameDayCell } from './cell-names';
 import { listEventAsListItem, nameEventWithDay } from './list-event-role';
 
 /** Phones get the week as a list: a seven-column grid is unreadable at this width. */
@@ -85,10 +86,12 @@ export function baseCalendarOptions(layout: CalendarLayout): CalendarOptions {
       nameEventWithDay(info);
     },
     // A day cell's label ("1 December 2026") hides the events inside it from its name, which
-    // screen readers then announce wrongly; without it the cell reads its number and events.
+    // screen readers then announce wrongly: the cell reads its day, then its events, instead.
     dayCellDidMount: ({ el }: { el: HTMLElement }) => {
-      const labelled = el.hasAttribute('aria-label') ? el : el.closest<HTMLElement>('div[aria-label]');
-      labelled?.removeAttribute('aria-label');
+      if (!el.hasAttribute('aria-label')) el.closest<HTMLElement>('div[aria-label]')?.removeAttribute('aria-label');
+      nameDayCell(el);
     },
+    // A week's day column is a gridcell with no name of its own.
+    dayLaneDidMount: ({ el }: { el: HTMLElement }) => nameDayCell(el),
   };
 }

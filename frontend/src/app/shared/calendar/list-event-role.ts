@@ -1,3 +1,5 @@
+import { ukDayName } from './cell-names';
+
 /**
  * FullCalendar 7's list view puts interactive events (role="button") straight inside a
  * role="list" container, which screen readers and axe reject (aria-required-children). As list
@@ -9,23 +11,15 @@ export function listEventAsListItem(info: { el: HTMLElement }): void {
   }
 }
 
-const DAY_NAME = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  timeZone: 'UTC',
-});
-
 /**
  * An event's accessible name starts with its day ("Monday 8 December, 07:30-18:00 Available:
  * Open for care"): in the week and month grids the name is otherwise only its time and title,
  * the same on every day. `startStr` is in the calendar's time zone, so its date is the UK day.
  */
 export function nameEventWithDay(info: { el: HTMLElement; event: { startStr: string } }): void {
-  const date = info.event.startStr.slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || info.el.querySelector('.event-day')) return;
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const label = `${DAY_NAME.format(new Date(Date.UTC(year, month - 1, day)))}, `;
+  const day = ukDayName(info.event.startStr.slice(0, 10));
+  if (!day || info.el.querySelector('.event-day')) return;
+  const label = `${day}, `;
   const existing = info.el.getAttribute('aria-label');
   if (existing) {
     info.el.setAttribute('aria-label', label + existing);
