@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/modules/auth/auth.module';
+import { CareAvailabilityModule } from '@app/modules/availability/care-availability.module';
 import { ComplianceModule } from '@app/modules/compliance/compliance.module';
 import { GeoModule } from '@app/modules/geo/geo.module';
 import { UsersModule } from '@app/modules/users/users.module';
@@ -15,7 +16,7 @@ import { ChildmindersPersonalData } from './childminders.personal-data';
 /**
  * Childminder profiles, the postcode search, recommendations and parents' favourites.
  * Bookings (capacity, the row lock), reviews (rating columns) and compliance (badges) read and
- * update profiles through the exported service and repository.
+ * update profiles through the exported service (the one lock path for a profile row).
  */
 @Module({
   imports: [
@@ -24,9 +25,11 @@ import { ChildmindersPersonalData } from './childminders.personal-data';
     UsersModule,
     AuthModule,
     ComplianceModule,
+    // CareAvailabilityPort: the search's "who can give this care?", answered from availability.
+    CareAvailabilityModule,
   ],
   controllers: [ChildmindersController, ChildminderProfileController],
   providers: [ChildmindersPersonalData, ChildmindersRepository, ChildmindersService],
-  exports: [ChildmindersRepository, ChildmindersService],
+  exports: [ChildmindersService],
 })
 export class ChildmindersModule {}

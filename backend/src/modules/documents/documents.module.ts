@@ -21,7 +21,7 @@ import { DocumentsPersonalData } from './documents.personal-data';
   imports: [TypeOrmModule.forFeature([Document, ProfileImage]), StorageModule, UsersModule],
   controllers: [DocumentsController, AdminDocumentsController, ProfileImagesController],
   providers: [DocumentsPersonalData, DocumentsRepository, DocumentsService, ProfileImagesService, UploadCleanupService],
-  // Compliance (badges, reminders) reads documents through the service and repository.
-  exports: [DocumentsService, DocumentsRepository, UploadCleanupService],
+  // Compliance (badges, reminders) reads documents through the service.
+  exports: [DocumentsService, UploadCleanupService],
 })
 export class DocumentsModule {}

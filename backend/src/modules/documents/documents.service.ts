@@ -12,10 +12,10 @@ import { EmailOutboxService } from '@app/modules/notifications/email/email-outbo
 import { FileStorage, StoredObjectMissing } from '@app/modules/storage/file-storage';
 import { contentDisposition, downloadFileName } from '@app/modules/storage/uploads/file-name';
 import { ReceivedFile } from '@app/modules/storage/uploads/upload-receiver';
-import { UsersRepository } from '@app/modules/users/users.repository';
+import { UsersService } from '@app/modules/users/users.service';
 import { DOCUMENT_TYPE_LABELS } from './document-type.labels';
 import { DocumentErrorCode, DocumentException, documentNotFound } from './document.exception';
-import { DocumentsRepository } from './documents.repository';
+import { DocumentsRepository, DocumentSummary } from './documents.repository';
 import { CreateDocumentDto } from './dto/create-document.dto';
 import {
   AdminDocumentResponse,
@@ -43,7 +43,7 @@ export class DocumentsService {
   constructor(
     private readonly documents: DocumentsRepository,
     private readonly storage: FileStorage,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly outbox: EmailOutboxService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
@@ -342,6 +342,18 @@ export class DocumentsService {
   }
 
   /** Documents by status (pending = awaiting review), of one user or of everyone. */
+  // --- For compliance: the documents table stays this module's to read. ---
+
+  /** Approved documents of these users (all users when `userIds` is undefined). */
+  approvedOf(userIds?: readonly string[]): Promise<DocumentSummary[]> {
+    return this.documents.approvedOf(userIds);
+  }
+
+  /** Every document of one user, whatever its status: the owner's compliance checklist. */
+  summariesOf(userId: string): Promise<(DocumentSummary & { createdAt: Date })[]> {
+    return this.documents.summariesOf(userId);
+  }
+
   countsByStatus(userId?: string): Promise<Record<string, number>> {
     return this.documents.countByStatus(userId);
   }

@@ -4,7 +4,8 @@ import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { randomToken, sha256Hex } from '@app/common/crypto/secret-box';
 import { RequestMeta } from '@app/common/http/request-meta';
 import { AppConfig } from '@app/config/app-config';
-import { User, UserStatus } from '@app/modules/users/entities/user.entity';
+import { type User, UserStatus } from '@app/modules/users/entities/user.entity';
+import { UsersService } from '@app/modules/users/users.service';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { SettingsService } from '@app/modules/settings/settings.service';
 import { AuthSession } from '../entities/auth-session.entity';
@@ -40,6 +41,7 @@ export class SessionsService {
     private readonly config: AppConfig,
     private readonly cache: SessionCache,
     private readonly settings: SettingsService,
+    private readonly users: UsersService,
   ) {}
 
   async start(
@@ -83,7 +85,7 @@ export class SessionsService {
         await this.revokeSession(session.id, RevokeReason.Expired, manager);
         return { kind: 'invalid' };
       }
-      const user = await manager.getRepository(User).findOne({ where: { id: session.userId } });
+      const user = await this.users.findById(session.userId, manager);
       if (!user) return { kind: 'invalid' };
       await manager.getRepository(AuthSession).update(session.id, {
         lastUsedAt: new Date(),
@@ -127,14 +129,14 @@ export class SessionsService {
     return { userId: live.userId, role: live.role, sessionId, email: live.email };
   }
 
-  private findUnrevoked(sessionId: string): Promise<(AuthSession & { user?: User }) | null> {
-    return this.dataSource
+  /** The unrevoked session with its user (the users module answers for the user). */
+  private async findUnrevoked(sessionId: string): Promise<(AuthSession & { user?: User }) | null> {
+    const session = await this.dataSource
       .getRepository(AuthSession)
-      .createQueryBuilder('session')
-      .innerJoinAndMapOne('session.user', User, 'user', 'user.id = session.userId')
-      .where('session.id = :sessionId', { sessionId })
-      .andWhere('session.revokedAt IS NULL')
-      .getOne();
+      .findOne({ where: { id: sessionId, revokedAt: IsNull() } });
+    if (!session) return null;
+    const user = await this.users.findById(session.userId);
+    return user ? Object.assign(session, { user }) : null;
   }
 
   /** The session a refresh token belongs to (spent or not), for logout; undefined when unknown. */

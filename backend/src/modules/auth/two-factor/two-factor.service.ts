@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import * as QRCode from 'qrcode';
-import { DataSource, EntityManager, IsNull, LessThan } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { SecretBox, sha256Hex } from '@app/common/crypto/secret-box';
 import { RequestMeta } from '@app/common/http/request-meta';
@@ -11,8 +11,8 @@ import { ActivityType } from '@app/modules/activity/activity-type';
 import { ActivityService } from '@app/modules/activity/activity.service';
 import { EmailOutboxService } from '@app/modules/notifications/email/email-outbox.service';
 import { formatUkDateTime } from '@app/modules/notifications/email/email-templates';
-import { User } from '@app/modules/users/entities/user.entity';
-import { UsersRepository } from '@app/modules/users/users.repository';
+import type { User } from '@app/modules/users/entities/user.entity';
+import { UsersService } from '@app/modules/users/users.service';
 import { AuthErrorCode, AuthException } from '../auth.exception';
 import {
   TwoFactorDisabledResponse,
@@ -42,7 +42,7 @@ function newRecoveryCode(): string {
 export class TwoFactorService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly secretBox: SecretBox,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionsService,
@@ -150,15 +150,7 @@ export class TwoFactorService {
     const step = await acceptTotp(this.secretBox.open(user.twoFactorSecretEncrypted), code, user.twoFactorLastStep);
     if (step === undefined) return false;
     // Conditional update: of two concurrent requests with the same code, only one moves the step.
-    const moved = await manager
-      .getRepository(User)
-      .update(
-        user.twoFactorLastStep === null
-          ? { id: user.id, twoFactorLastStep: IsNull() }
-          : { id: user.id, twoFactorLastStep: LessThan(step) },
-        { twoFactorLastStep: step },
-      );
-    return (moved.affected ?? 0) > 0;
+    return this.users.advanceTwoFactorStep(user, step, manager);
   }
 
   /** Spends a recovery code; true when it was one of the user's unused codes. */
