@@ -8,6 +8,7 @@ import { UsersModule } from '@app/modules/users/users.module';
 import { AccountLinks } from './account-links.service';
 import { AccessTokens, JWT_ALGORITHM, JWT_ISSUER } from './access-tokens.service';
 import { AccountSecurityController } from './account-security.controller';
+import { AccountTokensRepository } from './account-tokens.repository';
 import { AccountTokensService } from './account-tokens.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -24,7 +25,9 @@ import { PasswordHasher } from './password/password-hasher';
 import { PasswordPolicy } from './password/password-policy.service';
 import { RefreshCookie } from './refresh-cookie';
 import { SessionCache } from './sessions/session-cache';
+import { SessionsRepository } from './sessions/sessions.repository';
 import { SessionsService } from './sessions/sessions.service';
+import { RecoveryCodesRepository } from './two-factor/recovery-codes.repository';
 import { TwoFactorService } from './two-factor/two-factor.service';
 import { AuthPersonalData } from './auth.personal-data';
 
@@ -49,6 +52,7 @@ import { AuthPersonalData } from './auth.personal-data';
     AuthService,
     AccessTokens,
     AccountLinks,
+    AccountTokensRepository,
     AccountTokensService,
     DeviceCookie,
     EmailRequestLimit,
@@ -57,6 +61,8 @@ import { AuthPersonalData } from './auth.personal-data';
     LoginThrottle,
     PasswordHasher,
     PasswordPolicy,
+    RecoveryCodesRepository,
+    SessionsRepository,
     RefreshCookie,
     SessionCache,
     SessionsService,

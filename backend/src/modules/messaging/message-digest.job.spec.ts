@@ -6,6 +6,7 @@ import { dataSourceOptions } from '@app/database/data-source-options';
 import { ActivityService } from '@app/modules/activity/activity.service';
 import { UserActivity } from '@app/modules/activity/entities/user-activity.entity';
 import { JobRegistry } from '@app/modules/jobs/job-registry';
+import { JobsRepository } from '@app/modules/jobs/jobs.repository';
 import { JobsService } from '@app/modules/jobs/jobs.service';
 import { EmailOutboxRepository } from '@app/modules/notifications/email/email-outbox.repository';
 import { EmailOutboxService } from '@app/modules/notifications/email/email-outbox.service';
@@ -72,7 +73,7 @@ describe(MessageDigestJob.name, () => {
       activity,
       dataSource,
     );
-    const jobs = new JobsService(dataSource);
+    const jobs = new JobsService(new JobsRepository(dataSource));
     job = new MessageDigestJob(
       jobs,
       new JobRegistry(jobs),
