@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config/app-config';
 import { EmailOutboxService } from '@app/modules/notifications/email/email-outbox.service';
-import { User } from '@app/modules/users/entities/user.entity';
+import type { User } from '@app/modules/users/entities/user.entity';
 import { AccountTokensService, TOKEN_LIFETIME_MINUTES } from './account-tokens.service';
 import { AccountTokenPurpose } from './entities/account-token.entity';
 

@@ -8,6 +8,7 @@ import { UsersModule } from '@app/modules/users/users.module';
 import { AccountLinks } from './account-links.service';
 import { AccessTokens, JWT_ALGORITHM, JWT_ISSUER } from './access-tokens.service';
 import { AccountSecurityController } from './account-security.controller';
+import { AccountTokensRepository } from './account-tokens.repository';
 import { AccountTokensService } from './account-tokens.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -24,7 +25,9 @@ import { PasswordHasher } from './password/password-hasher';
 import { PasswordPolicy } from './password/password-policy.service';
 import { RefreshCookie } from './refresh-cookie';
 import { SessionCache } from './sessions/session-cache';
+import { SessionsRepository } from './sessions/sessions.repository';
 import { SessionsService } from './sessions/sessions.service';
+import { RecoveryCodesRepository } from './two-factor/recovery-codes.repository';
 import { TwoFactorService } from './two-factor/two-factor.service';
 import { AuthPersonalData } from './auth.personal-data';
 import { GoogleIdentity } from './entities/google-identity.entity';
@@ -65,6 +68,7 @@ import { GoogleStateCookie } from './google/google-state-cookie';
     AuthService,
     AccessTokens,
     AccountLinks,
+    AccountTokensRepository,
     AccountTokensService,
     DeviceCookie,
     EmailRequestLimit,
@@ -77,6 +81,8 @@ import { GoogleStateCookie } from './google/google-state-cookie';
     LoginThrottle,
     PasswordHasher,
     PasswordPolicy,
+    RecoveryCodesRepository,
+    SessionsRepository,
     RefreshCookie,
     SessionCache,
     SessionsService,

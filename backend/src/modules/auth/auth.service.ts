@@ -12,8 +12,8 @@ import { EmailOutboxService } from '@app/modules/notifications/email/email-outbo
 import { formatUkDateTime } from '@app/modules/notifications/email/email-templates';
 import { SettingsService } from '@app/modules/settings/settings.service';
 import { toUserResponse } from '@app/modules/users/dto/user.response';
-import { User, UserStatus } from '@app/modules/users/entities/user.entity';
-import { UsersRepository } from '@app/modules/users/users.repository';
+import { type User, UserStatus } from '@app/modules/users/entities/user.entity';
+import { UsersService } from '@app/modules/users/users.service';
 import { AccessTokens } from './access-tokens.service';
 import { AccountTokensService, TOKEN_LIFETIME_MINUTES } from './account-tokens.service';
 import { AuthErrorCode, AuthException, tooManyAttempts } from './auth.exception';
@@ -54,7 +54,7 @@ export class AuthService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly policy: PasswordPolicy,
     private readonly throttle: LoginThrottle,
@@ -74,7 +74,7 @@ export class AuthService {
     await this.policy.assertAcceptable(dto.password, 'password', { email: dto.email });
     if (await this.users.findByEmail(dto.email)) this.emailTaken();
     const passwordHash = await this.hasher.hash(dto.password);
-    const user = Object.assign(new User(), {
+    const user = this.users.build({
       email: dto.email,
       passwordHash,
       role: dto.role as Role,

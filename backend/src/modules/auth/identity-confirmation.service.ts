@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { UsersRepository } from '@app/modules/users/users.repository';
+import { UsersService } from '@app/modules/users/users.service';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import { PasswordHasher } from './password/password-hasher';
 import { TwoFactorService } from './two-factor/two-factor.service';
@@ -14,7 +14,7 @@ import { TwoFactorService } from './two-factor/two-factor.service';
 export class IdentityConfirmation {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly twoFactor: TwoFactorService,
   ) {}

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ChildmindersModule } from '@app/modules/childminders/childminders.module';
-import { CareAvailabilityPort } from '@app/modules/childminders/search/care-availability.port';
 import { AvailabilityController, PublicAvailabilityController } from './availability.controller';
 import { AvailabilityRepository } from './availability.repository';
 import { AvailabilityService } from './availability.service';
+import { CareAvailabilityModule } from './care-availability.module';
 import { AvailabilityBlock } from './entities/availability-block.entity';
 import { AvailabilityPersonalData } from './availability.personal-data';
 
@@ -15,15 +15,9 @@ import { AvailabilityPersonalData } from './availability.personal-data';
  * by days and times through CareAvailabilityPort.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([AvailabilityBlock]), ChildmindersModule],
+  imports: [TypeOrmModule.forFeature([AvailabilityBlock]), ChildmindersModule, CareAvailabilityModule],
   controllers: [AvailabilityController, PublicAvailabilityController],
-  providers: [
-    AvailabilityPersonalData,
-    AvailabilityRepository,
-    AvailabilityService,
-    // Answers the search's "who can give this care?" (see CareAvailabilityPort).
-    { provide: CareAvailabilityPort, useExisting: AvailabilityService },
-  ],
-  exports: [AvailabilityService, AvailabilityRepository],
+  providers: [AvailabilityPersonalData, AvailabilityRepository, AvailabilityService],
+  exports: [AvailabilityService],
 })
 export class AvailabilityModule {}

@@ -13,7 +13,6 @@ import {
   invalidAvailability,
 } from './availability.exception';
 import { AvailabilityRepository } from './availability.repository';
-import { careWeeks, coversCare } from './care-coverage';
 import { AvailabilityBlockDto } from './dto/availability-block.dto';
 import {
   AvailabilityBlockResponse,
@@ -59,14 +58,15 @@ export interface AvailabilityWindow {
 /**
  * Childminders' availability blocks: the only writer of their table. Bookings ask
  * `windowFor` whether a time is open; calendars ask `occurrencesFor`; the search asks
- * `usersCovering` (as the childminders module's CareAvailabilityPort).
+ * `usersCovering` (answered by CareAvailability, the childminders module's CareAvailabilityPort).
  */
 @Injectable()
-export class AvailabilityService implements CareAvailabilityPort {
+export class AvailabilityService {
   constructor(
     private readonly blocks: AvailabilityRepository,
     private readonly childminders: ChildmindersService,
     private readonly dataSource: DataSource,
+    private readonly coverage: CareAvailabilityPort,
   ) {}
 
   /** Her own block, for a change: imported busy time is changed where it came from. */
@@ -217,24 +217,9 @@ export class AvailabilityService implements CareAvailabilityPort {
     };
   }
 
-  /**
-   * Of these childminders, the ones whose availability gives the care needed in one of the
-   * search's weeks (care-coverage.ts). Every candidate's blocks come in one batch.
-   */
-  async usersCovering(childminderUserIds: readonly string[], need: CareNeed): Promise<ReadonlySet<string>> {
-    if (childminderUserIds.length === 0) return new Set();
-    const weeks = careWeeks(need);
-    const blocks = await this.blocks.findTouchingForChildminders(childminderUserIds, {
-      from: weeks[0]!.window.from,
-      to: weeks[weeks.length - 1]!.window.to,
-    });
-    const byUser = new Map<string, AvailabilityBlock[]>();
-    for (const block of blocks) {
-      const own = byUser.get(block.childminderId);
-      if (own) own.push(block);
-      else byUser.set(block.childminderId, [block]);
-    }
-    return new Set(childminderUserIds.filter((id) => coversCare(byUser.get(id) ?? [], weeks)));
+  /** Of these childminders, the ones whose availability covers `need` (see CareAvailability). */
+  usersCovering(childminderUserIds: readonly string[], need: CareNeed): Promise<ReadonlySet<string>> {
+    return this.coverage.usersCovering(childminderUserIds, need);
   }
 
   /** For parents on a profile: when a listed childminder is open, by the profile id. */

@@ -8,8 +8,8 @@ import {
 } from '@app/modules/availability/dto/availability.response';
 import { AvailabilitySource, AvailabilityType } from '@app/modules/availability/entities/availability-block.entity';
 import { UK_ZONE } from '@app/modules/children/child-age';
-import { ChildrenRepository } from '@app/modules/children/children.repository';
-import { ChildmindersRepository } from '@app/modules/childminders/childminders.repository';
+import { ChildrenService } from '@app/modules/children/children.service';
+import { ChildmindersService } from '@app/modules/childminders/childminders.service';
 import { MessagingService } from '@app/modules/messaging/messaging.service';
 import { EntitlementsService } from '@app/modules/subscriptions/entitlements/entitlements.service';
 import { BookingsRepository, CalendarSession } from './bookings.repository';
@@ -33,8 +33,8 @@ export class BookingDashboardService {
   constructor(
     private readonly bookings: BookingsRepository,
     private readonly availability: AvailabilityService,
-    private readonly children: ChildrenRepository,
-    private readonly childminders: ChildmindersRepository,
+    private readonly children: ChildrenService,
+    private readonly childminders: ChildmindersService,
     private readonly messaging: MessagingService,
     private readonly entitlements: EntitlementsService,
   ) {}

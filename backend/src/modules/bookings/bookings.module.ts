@@ -2,7 +2,6 @@ import { forwardRef, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AvailabilityModule } from '@app/modules/availability/availability.module';
 import { ChildmindersModule } from '@app/modules/childminders/childminders.module';
-import { ChildBookingsPort } from '@app/modules/children/child-bookings.port';
 import { BookingRelationshipPort } from '@app/modules/messaging/booking-relationship.port';
 import { ChildrenModule } from '@app/modules/children/children.module';
 import { LastMinuteModule } from '@app/modules/last-minute/last-minute.module';
@@ -50,8 +49,6 @@ import { BookingsPersonalData } from './bookings.personal-data';
     BookingsService,
     BookingDashboardService,
     BookingsLifecycleJob,
-    // Answers the children module's "may this child be removed?" (see ChildBookingsPort).
-    { provide: ChildBookingsPort, useExisting: BookingsService },
     // Answers messaging's "may this childminder write first?" (see BookingRelationshipPort).
     { provide: BookingRelationshipPort, useExisting: BookingsService },
   ],

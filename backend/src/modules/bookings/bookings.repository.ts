@@ -28,6 +28,9 @@ export interface BookedSession {
 /** A session with its booking (and the booking's children), for calendars. */
 export type CalendarSession = BookingSession & { booking: Booking };
 
+/** Who a booking is between, and its status. */
+export type BookingParties = Pick<Booking, 'id' | 'parentId' | 'childminderId' | 'profileId' | 'status'>;
+
 /** The bookings, booking_sessions and booking_children tables, by the questions the product asks. */
 @Injectable()
 export class BookingsRepository {
@@ -42,6 +45,14 @@ export class BookingsRepository {
 
   findById(id: string, manager?: EntityManager): Promise<Booking | null> {
     return this.repo(manager).findOne({ where: { id } });
+  }
+
+  /** Who a booking is between and its status, nothing else (reviews check a parent's claim). */
+  findParties(id: string): Promise<BookingParties | null> {
+    return this.repo().findOne({
+      select: { id: true, parentId: true, childminderId: true, profileId: true, status: true },
+      where: { id },
+    });
   }
 
   /** The booking with its sessions, children links, both users and the profile. */

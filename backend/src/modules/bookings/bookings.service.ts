@@ -12,13 +12,12 @@ import { instant } from '@app/modules/availability/dto/instant.validator';
 import { formatUkRange } from '@app/modules/availability/time-ranges';
 import { childminderNotFound } from '@app/modules/childminders/childminder.exception';
 import { Weekday, WEEKDAYS } from '@app/modules/childminders/childminder-vocabulary';
-import { ChildmindersRepository } from '@app/modules/childminders/childminders.repository';
-import { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
-import { ChildBookingsPort } from '@app/modules/children/child-bookings.port';
+import { ChildmindersService } from '@app/modules/childminders/childminders.service';
+import type { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
 import { BookingRelationshipPort } from '@app/modules/messaging/booking-relationship.port';
-import { ChildrenRepository } from '@app/modules/children/children.repository';
+import { ChildrenService } from '@app/modules/children/children.service';
 import { UK_ZONE } from '@app/modules/children/child-age';
-import { Child } from '@app/modules/children/entities/child.entity';
+import type { Child } from '@app/modules/children/entities/child.entity';
 import { AutoAcceptRules } from '@app/modules/last-minute/auto-accept-rules';
 import { BookingErrorCode, BookingException, bookingNotFound, BookingProblem, refused } from './booking.exception';
 import { BookingChecks } from './booking-checks';
@@ -31,7 +30,7 @@ import {
   timingProblems,
   totalHours,
 } from './booking-rules';
-import { BookingFilters, BookingsRepository } from './bookings.repository';
+import { BookingFilters, BookingParties, BookingsRepository } from './bookings.repository';
 import { AdminListBookingsQuery, ListBookingsQuery } from './dto/booking-queries';
 import {
   AdminUpdateBookingDto,
@@ -65,13 +64,13 @@ interface Outcome {
  * transaction that holds the childminder's profile row lock. The only writer of the booking tables.
  */
 @Injectable()
-export class BookingsService implements ChildBookingsPort, BookingRelationshipPort {
+export class BookingsService implements BookingRelationshipPort {
   constructor(
     private readonly bookings: BookingsRepository,
     private readonly checks: BookingChecks,
     private readonly notifier: BookingNotifier,
-    private readonly childminders: ChildmindersRepository,
-    private readonly children: ChildrenRepository,
+    private readonly childminders: ChildmindersService,
+    private readonly children: ChildrenService,
     private readonly audit: AuditService,
     private readonly autoAccept: AutoAcceptRules,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -101,11 +100,6 @@ export class BookingsService implements ChildBookingsPort, BookingRelationshipPo
     return toBookingResponse(outcome.booking, outcome.children, viewerOf(auth));
   }
 
-  /** For the children module: a child in a pending or confirmed, unfinished booking stays. */
-  hasActiveBooking(childId: string): Promise<boolean> {
-    return this.bookings.hasActiveForChild(childId, new Date());
-  }
-
   /**
    * For the live chat console: how many bookings of a parent or childminder are still open
    * (pending requests, and confirmed ones that have not ended).
@@ -117,6 +111,14 @@ export class BookingsService implements ChildBookingsPort, BookingRelationshipPo
       this.bookings.count({ ...side, status: BookingStatus.Confirmed, endsAfter: new Date() }),
     ]);
     return { pending, upcoming };
+  }
+
+  /**
+   * For reviews: who the booking is between and its status, or null. No access check: the
+   * caller compares the parties with its caller and answers its own 404.
+   */
+  findParties(id: string): Promise<BookingParties | null> {
+    return this.bookings.findParties(id);
   }
 
   /** BookingRelationshipPort: a childminder may write first to a parent she has a confirmed booking with. */
@@ -216,7 +218,7 @@ export class BookingsService implements ChildBookingsPort, BookingRelationshipPo
     const { sessions, timing } = planOf(dto);
     if (timing.length) throw refused(timing);
     const outcome = await this.lockedTransaction(async (manager) => {
-      // The lock comes first: see ChildmindersRepository.lockById.
+      // The lock comes first: see ChildmindersService.lockById.
       const profile = await this.requireBookableProfile(dto.childminderId, manager, { lock: true });
       // The children's lock, before any plain read: on MariaDB the transaction's snapshot is
       // taken at its first non-locking read, and it must not predate the other request's commit.
@@ -505,7 +507,7 @@ export class BookingsService implements ChildBookingsPort, BookingRelationshipPo
 
   /**
    * Runs `work` in a transaction that first locks the booking's childminder profile, then its
-   * children (see ChildrenRepository.lockForBooking), always in that order, then reads the
+   * children (see ChildrenService.lockForBooking), always in that order, then reads the
    * booking afresh: whatever another request changed before the locks were granted is seen.
    */
   private async withLockedBooking<T>(

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { STAFF_ROLES } from '@app/common/auth/role';
 import { DataSource, EntityManager } from 'typeorm';
 import { SettingsService } from '@app/modules/settings/settings.service';
-import { ChatStatus, User } from '@app/modules/users/entities/user.entity';
+import { ChatStatus, type User } from '@app/modules/users/entities/user.entity';
 import { UsersService } from '@app/modules/users/users.service';
 import { ChatNotifier } from './chat-notifier';
 import { ChatRepository } from './chat.repository';

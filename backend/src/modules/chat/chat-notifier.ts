@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RealtimeService } from '@app/modules/realtime/realtime.service';
-import { ChatStatus, User } from '@app/modules/users/entities/user.entity';
+import { ChatStatus, type User } from '@app/modules/users/entities/user.entity';
 import { UsersService } from '@app/modules/users/users.service';
 import { toChatMessageResponse } from './dto/chat.response';
 import { ChatMessage } from './entities/chat-message.entity';

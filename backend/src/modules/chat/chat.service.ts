@@ -6,7 +6,7 @@ import { ADMIN_ROLES, STAFF_ROLES } from '@app/common/auth/role';
 import { Page, toPage } from '@app/common/pagination/page';
 import { BookingsService } from '@app/modules/bookings/bookings.service';
 import { SettingsService } from '@app/modules/settings/settings.service';
-import { User } from '@app/modules/users/entities/user.entity';
+import type { User } from '@app/modules/users/entities/user.entity';
 import { UsersService } from '@app/modules/users/users.service';
 import { ChatAssignment } from './chat-assignment.service';
 import { ChatNotifier } from './chat-notifier';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/modules/auth/auth.module';
+import { CareAvailabilityModule } from '@app/modules/availability/care-availability.module';
 import { ComplianceModule } from '@app/modules/compliance/compliance.module';
 import { GeoModule } from '@app/modules/geo/geo.module';
 import { UsersModule } from '@app/modules/users/users.module';
@@ -15,8 +16,8 @@ import { ChildmindersPersonalData } from './childminders.personal-data';
 /**
  * Childminder profiles, the postcode search, recommendations and parents' favourites.
  * Bookings (capacity, the row lock) and reviews (rating columns) read and update profiles through
- * the exported service and repository; compliance hands each childminder's standing (badges,
- * verified-only search) to a listener this module's service registers.
+ * the exported service (the one lock path for a profile row); compliance hands each childminder's
+ * standing (badges, verified-only search) to a listener this module's service registers.
  */
 @Module({
   imports: [
@@ -25,9 +26,11 @@ import { ChildmindersPersonalData } from './childminders.personal-data';
     UsersModule,
     AuthModule,
     ComplianceModule,
+    // CareAvailabilityPort: the search's "who can give this care?", answered from availability.
+    CareAvailabilityModule,
   ],
   controllers: [ChildmindersController, ChildminderProfileController],
   providers: [ChildmindersPersonalData, ChildmindersRepository, ChildmindersService],
-  exports: [ChildmindersRepository, ChildmindersService],
+  exports: [ChildmindersService],
 })
 export class ChildmindersModule {}

@@ -59,6 +59,14 @@ export class ChildmindersRepository {
     return manager.getRepository(ChildminderProfile).findOne({ where: { id }, ...forUpdate(manager) });
   }
 
+  /**
+   * The same row lock as `lockById`, found by the childminder's user id (publishing last-minute
+   * openings against the plan's limit). Like it, call it first in the transaction.
+   */
+  lockByUserId(userId: string, manager: EntityManager): Promise<ChildminderProfile | null> {
+    return manager.getRepository(ChildminderProfile).findOne({ where: { userId }, ...forUpdate(manager) });
+  }
+
   /** A profile the public may see: visible, active and complete. */
   findListedById(id: string): Promise<ChildminderProfile | null> {
     return this.profiles

@@ -1,5 +1,4 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
@@ -56,7 +55,7 @@ export class ChildmindersService implements OnModuleInit {
     private readonly compliance: ComplianceService,
     private readonly entitlements: EntitlementsService,
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly moduleRef: ModuleRef,
+    private readonly careAvailability: CareAvailabilityPort,
   ) {}
 
   /** Compliance tells this module each childminder's new standing; the profiles keep it. */
@@ -143,7 +142,7 @@ export class ChildmindersService implements OnModuleInit {
    */
   private async onlyGivingCare(ranked: RankedRow[], need: CareNeed): Promise<RankedRow[]> {
     if (ranked.length === 0) return ranked;
-    const covering = await this.moduleRef.get(CareAvailabilityPort, { strict: false }).usersCovering(
+    const covering = await this.careAvailability.usersCovering(
       ranked.map((r) => r.userId),
       need,
     );
@@ -214,6 +213,29 @@ export class ChildmindersService implements OnModuleInit {
    * The reviews module keeps the profile's rating columns (search sorts and filters on them) in
    * step with its reviews, inside its own transaction.
    */
+  // --- For bookings and last-minute: the profiles table stays this module's to read and lock. ---
+
+  findById(id: string, manager?: EntityManager): Promise<ChildminderProfile | null> {
+    return this.childminders.findById(id, manager);
+  }
+
+  findByUserId(userId: string, manager?: EntityManager): Promise<ChildminderProfile | null> {
+    return this.childminders.findByUserId(userId, manager);
+  }
+
+  /**
+   * The one lock path for a profile row (see ChildmindersRepository.lockById): the profile,
+   * locked for the rest of `manager`'s transaction; null when there is none.
+   */
+  lockById(id: string, manager: EntityManager): Promise<ChildminderProfile | null> {
+    return this.childminders.lockById(id, manager);
+  }
+
+  /** The childminder's own profile, locked the same way as by `lockById`; null when she has none. */
+  lockByUserId(userId: string, manager: EntityManager): Promise<ChildminderProfile | null> {
+    return this.childminders.lockByUserId(userId, manager);
+  }
+
   async recordRating(profileId: string, average: number | null, count: number, manager: EntityManager): Promise<void> {
     await this.childminders.updateRating(
       profileId,

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DocumentsModule } from '@app/modules/documents/documents.module';
+import { UsersModule } from '@app/modules/users/users.module';
 import { ComplianceExpirationsJob } from './compliance-expirations.job';
 import {
   AdminComplianceController,
@@ -15,7 +17,12 @@ import { CompliancePersonalData } from './compliance.personal-data';
 
 /** Requirements per role, each childminder's status (with admin overrides), and expiry reminders. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ComplianceRequirement, ComplianceReminderSent, ComplianceOverride])],
+  imports: [
+    TypeOrmModule.forFeature([ComplianceRequirement, ComplianceReminderSent, ComplianceOverride]),
+    // Users and their documents, read through their services.
+    UsersModule,
+    DocumentsModule,
+  ],
   controllers: [AdminComplianceController, ComplianceExpirationsController, OwnComplianceController],
   providers: [CompliancePersonalData, ComplianceRepository, ComplianceService, ComplianceExpirationsJob],
   exports: [ComplianceService],

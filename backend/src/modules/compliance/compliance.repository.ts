@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Role } from '@app/common/auth/role';
-import { Document, DocumentStatus, DocumentType } from '@app/modules/documents/entities/document.entity';
-import { User } from '@app/modules/users/entities/user.entity';
+import { DocumentsService } from '@app/modules/documents/documents.service';
+import { type Document, DocumentType } from '@app/modules/documents/entities/document.entity';
+import type { User } from '@app/modules/users/entities/user.entity';
+import { UsersService } from '@app/modules/users/users.service';
 import { ComplianceOverride } from './entities/compliance-override.entity';
 import { ComplianceReminderSent } from './entities/compliance-reminder-sent.entity';
 import { ComplianceRequirement } from './entities/compliance-requirement.entity';
@@ -14,10 +16,14 @@ export type ComplianceDocument = Pick<
 >;
 export type ComplianceUser = Pick<User, 'id' | 'email' | 'firstName' | 'lastName' | 'role'>;
 
-/** The compliance tables, and the read-only questions compliance asks of users and documents. */
+/** The compliance tables, and the questions compliance asks of users and documents (their services answer). */
 @Injectable()
 export class ComplianceRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    private readonly documents: DocumentsService,
+  ) {}
 
   private manager(manager?: EntityManager): EntityManager {
     return manager ?? this.dataSource.manager;
@@ -91,76 +97,34 @@ export class ComplianceRepository {
     await this.manager().getRepository(ComplianceOverride).delete({ userId });
   }
 
-  // ---- users and documents (read only) ----
+  // ---- users and documents: read through their modules' services ----
 
   findUser(id: string): Promise<ComplianceUser | null> {
-    return this.manager()
-      .getRepository(User)
-      .findOne({ select: { id: true, email: true, firstName: true, lastName: true, role: true }, where: { id } });
+    return this.users.findById(id);
   }
 
   usersByIds(ids: readonly string[], manager?: EntityManager): Promise<ComplianceUser[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.manager(manager)
-      .getRepository(User)
-      .find({
-        select: { id: true, email: true, firstName: true, lastName: true, role: true },
-        where: { id: In([...ids]) },
-      });
+    return this.users.findManyByIds(ids, manager);
   }
 
   /** Every user of `role`, by name: the compliance overview is computed over all of them. */
   usersWithRole(role: Role): Promise<ComplianceUser[]> {
-    return this.manager()
-      .getRepository(User)
-      .find({
-        select: { id: true, email: true, firstName: true, lastName: true, role: true },
-        where: { role },
-        order: { lastName: 'ASC', firstName: 'ASC', id: 'ASC' },
-      });
+    return this.users.findByRole(role);
   }
 
   /** Up to `limit` ids of users of `role` after `afterId`, in id order: walks all of them in batches. */
-  async userIdsWithRole(role: Role, afterId: string, limit: number, manager?: EntityManager): Promise<string[]> {
-    const rows = await this.manager(manager)
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .select('user.id', 'id')
-      .where('user.role = :role AND user.id > :afterId', { role, afterId })
-      .orderBy('user.id', 'ASC')
-      .limit(limit)
-      .getRawMany<{ id: string }>();
-    return rows.map((row) => row.id);
+  userIdsWithRole(role: Role, afterId: string, limit: number, manager?: EntityManager): Promise<string[]> {
+    return this.users.idsWithRoleAfter(role, afterId, limit, manager);
   }
 
   /** Approved documents of these users (all users when `userIds` is undefined). */
   approvedDocuments(userIds?: readonly string[], manager?: EntityManager): Promise<ComplianceDocument[]> {
-    if (userIds && userIds.length === 0) return Promise.resolve([]);
-    return this.manager(manager)
-      .getRepository(Document)
-      .find({
-        select: { id: true, userId: true, type: true, name: true, status: true, issuedOn: true, expiresOn: true },
-        where: { status: DocumentStatus.Approved, ...(userIds ? { userId: In([...userIds]) } : {}) },
-      });
+    return this.documents.approvedOf(userIds, manager);
   }
 
   /** Every document of one user, whatever its status: the owner's checklist. */
   documentsOf(userId: string): Promise<(ComplianceDocument & { createdAt: Date })[]> {
-    return this.manager()
-      .getRepository(Document)
-      .find({
-        select: {
-          id: true,
-          userId: true,
-          type: true,
-          name: true,
-          status: true,
-          issuedOn: true,
-          expiresOn: true,
-          createdAt: true,
-        },
-        where: { userId },
-      });
+    return this.documents.summariesOf(userId);
   }
 
   // ---- reminders ----

@@ -6,6 +6,7 @@ import { Role } from '@app/common/auth/role';
 import { Page, toPage } from '@app/common/pagination/page';
 import { AuditService } from '@app/modules/audit/audit.service';
 import { ukToday } from '@app/modules/children/child-age';
+import { DocumentChangeNotifier } from '@app/modules/documents/document-changes.port';
 import { SettingsService } from '@app/modules/settings/settings.service';
 import { checklist } from './compliance-checklist';
 import { defaultRequirementRows } from './compliance-defaults';
@@ -47,7 +48,11 @@ export class ComplianceService implements OnApplicationBootstrap {
     private readonly compliance: ComplianceRepository,
     private readonly settings: SettingsService,
     private readonly audit: AuditService,
-  ) {}
+    documentChanges: DocumentChangeNotifier,
+  ) {
+    // Documents cannot depend on compliance (compliance reads them), so it tells us this way.
+    documentChanges.listen((userId, manager) => this.documentsChanged(userId, manager));
+  }
 
   /** Idempotent: inserts the default requirements that are missing, never changes existing ones. */
   async onApplicationBootstrap(): Promise<void> {

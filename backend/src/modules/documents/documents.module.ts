@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ComplianceModule } from '@app/modules/compliance/compliance.module';
 import { StorageModule } from '@app/modules/storage/storage.module';
 import { UsersModule } from '@app/modules/users/users.module';
 import { AdminDocumentsController } from './admin-documents.controller';
@@ -13,6 +12,7 @@ import { ProfileImagesController } from './profile-images.controller';
 import { ProfileImagesService } from './profile-images.service';
 import { UploadCleanupService } from './upload-cleanup.service';
 import { DocumentsPersonalData } from './documents.personal-data';
+import { DocumentChangeNotifier } from './document-changes.port';
 
 /**
  * Compliance documents and profile photos: uploads (through StorageModule's pipeline), review by
@@ -20,10 +20,17 @@ import { DocumentsPersonalData } from './documents.personal-data';
  */
 @Module({
   // Compliance is told when a user's documents change (her standing: badges, verified search).
-  imports: [TypeOrmModule.forFeature([Document, ProfileImage]), StorageModule, UsersModule, ComplianceModule],
+  imports: [TypeOrmModule.forFeature([Document, ProfileImage]), StorageModule, UsersModule],
   controllers: [DocumentsController, AdminDocumentsController, ProfileImagesController],
-  providers: [DocumentsPersonalData, DocumentsRepository, DocumentsService, ProfileImagesService, UploadCleanupService],
-  // Compliance (badges, reminders) reads documents through the service and repository.
-  exports: [DocumentsService, DocumentsRepository, UploadCleanupService],
+  providers: [
+    DocumentChangeNotifier,
+    DocumentsPersonalData,
+    DocumentsRepository,
+    DocumentsService,
+    ProfileImagesService,
+    UploadCleanupService,
+  ],
+  // Compliance (badges, reminders) reads documents through the service.
+  exports: [DocumentChangeNotifier, DocumentsService, UploadCleanupService],
 })
 export class DocumentsModule {}

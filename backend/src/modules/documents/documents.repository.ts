@@ -14,6 +14,9 @@ export interface DocumentFilter {
   expiresBetween?: { from: string; to: string };
 }
 
+/** What compliance reads of a document: whose, which type, its status and dates. */
+export type DocumentSummary = Pick<Document, 'id' | 'userId' | 'type' | 'name' | 'status' | 'issuedOn' | 'expiresOn'>;
+
 /** The documents and profile_images tables, by the questions the product asks of them. */
 @Injectable()
 export class DocumentsRepository {
@@ -138,6 +141,32 @@ export class DocumentsRepository {
   }
 
   /** Documents by status, of one user or of everyone (served by IDX_documents_status_type_created). */
+  /** Approved documents of these users (all users when `userIds` is undefined), key columns only. */
+  approvedOf(userIds?: readonly string[], manager?: EntityManager): Promise<DocumentSummary[]> {
+    if (userIds && userIds.length === 0) return Promise.resolve([]);
+    return (manager ? manager.getRepository(Document) : this.documents).find({
+      select: { id: true, userId: true, type: true, name: true, status: true, issuedOn: true, expiresOn: true },
+      where: { status: DocumentStatus.Approved, ...(userIds ? { userId: In([...userIds]) } : {}) },
+    });
+  }
+
+  /** Every document of one user, whatever its status, key columns and upload time only. */
+  summariesOf(userId: string): Promise<(DocumentSummary & { createdAt: Date })[]> {
+    return this.documents.find({
+      select: {
+        id: true,
+        userId: true,
+        type: true,
+        name: true,
+        status: true,
+        issuedOn: true,
+        expiresOn: true,
+        createdAt: true,
+      },
+      where: { userId },
+    });
+  }
+
   countByStatus(userId?: string): Promise<Record<string, number>> {
     const query = this.documents.createQueryBuilder('document');
     if (userId) query.where('document.userId = :userId', { userId });

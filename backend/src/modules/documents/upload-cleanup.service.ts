@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
-import { ComplianceService } from '@app/modules/compliance/compliance.service';
 import { JobRegistry } from '@app/modules/jobs/job-registry';
 import { FileStorage, StorageArea } from '@app/modules/storage/file-storage';
 import { DocumentsRepository } from './documents.repository';
+import { DocumentChangeNotifier } from './document-changes.port';
 
 export const UPLOAD_CLEANUP_JOB = 'uploads-cleanup';
 
@@ -34,7 +34,7 @@ export class UploadCleanupService implements OnModuleInit {
     private readonly documents: DocumentsRepository,
     private readonly storage: FileStorage,
     private readonly registry: JobRegistry,
-    private readonly compliance: ComplianceService,
+    private readonly documentChanges: DocumentChangeNotifier,
   ) {}
 
   onModuleInit(): void {
@@ -74,7 +74,7 @@ export class UploadCleanupService implements OnModuleInit {
       async (row) => {
         await this.documents.delete(row.id);
         // An approved document may have been what earned a badge.
-        await this.compliance.documentsChanged(row.userId);
+        await this.documentChanges.changed(row.userId);
       },
     );
     summary.imagesWithoutFileRemoved = await this.removeRecordsWithoutFile(

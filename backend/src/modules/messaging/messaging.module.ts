@@ -2,6 +2,7 @@ import { forwardRef, Module } from '@nestjs/common';
 import { BookingsModule } from '@app/modules/bookings/bookings.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsFeedModule } from '@app/modules/notifications-feed/notifications-feed.module';
+import { UsersModule } from '@app/modules/users/users.module';
 import { Conversation } from './entities/conversation.entity';
 import { Message } from './entities/message.entity';
 import {
@@ -24,6 +25,8 @@ import { MessagingPersonalData } from './messaging.personal-data';
   imports: [
     TypeOrmModule.forFeature([Conversation, Message]),
     NotificationsFeedModule,
+    // Names and addresses of the people writing, through UsersService.
+    UsersModule,
     // BookingRelationshipPort: whether a childminder may write first.
     forwardRef(() => BookingsModule),
   ],

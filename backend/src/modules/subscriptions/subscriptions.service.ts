@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { Role } from '@app/common/auth/role';
 import { AppConfig } from '@app/config/app-config';
-import { UsersRepository } from '@app/modules/users/users.repository';
+import { UsersService } from '@app/modules/users/users.service';
 import { CancelSubscriptionDto, CreateCheckoutSessionDto, UpdateSubscriptionDto } from './dto/subscription.dto';
 import {
   CheckoutSessionResponse,
@@ -45,7 +45,7 @@ export class SubscriptionsService {
     private readonly appConfig: AppConfig,
     private readonly entitlements: EntitlementsService,
     private readonly webhooks: StripeWebhookService,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 

@@ -8,8 +8,8 @@ import { Page, toPage } from '@app/common/pagination/page';
 import { isUniqueViolation } from '@app/database/unique-violation';
 import { AuditService } from '@app/modules/audit/audit.service';
 import { searchWords } from '@app/modules/messaging/messaging.service';
-import { Notification } from '@app/modules/notifications-feed/entities/notification.entity';
-import { User } from '@app/modules/users/entities/user.entity';
+import type { Notification } from '@app/modules/notifications-feed/entities/notification.entity';
+import type { User } from '@app/modules/users/entities/user.entity';
 import { UsersService } from '@app/modules/users/users.service';
 import { ContactThrottle } from './contact-throttle';
 import {

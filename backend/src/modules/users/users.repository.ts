@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, In, Repository } from 'typeorm';
+import { Brackets, EntityManager, In, IsNull, LessThan, Repository } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { Role, STAFF_ROLES } from '@app/common/auth/role';
 import { normalisePostcode, UK_POSTCODE_PATTERN } from '@app/common/validation/validators';
@@ -99,10 +99,37 @@ export class UsersRepository {
     return manager.getRepository(User).findOne({ where: { id }, ...forUpdate(manager) });
   }
 
+  /** Conditional update: true only when the stored step was still `previous` or below `step`. */
+  async advanceTwoFactorStep(
+    id: string,
+    previous: number | null,
+    step: number,
+    manager: EntityManager,
+  ): Promise<boolean> {
+    const moved = await manager
+      .getRepository(User)
+      .update(previous === null ? { id, twoFactorLastStep: IsNull() } : { id, twoFactorLastStep: LessThan(step) }, {
+        twoFactorLastStep: step,
+      });
+    return (moved.affected ?? 0) > 0;
+  }
+
   findByIds(ids: readonly string[], manager?: EntityManager): Promise<User[]> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return Promise.resolve([]);
     return this.repo(manager).find({ where: { id: In(unique) } });
+  }
+
+  /** The active account behind `id` if it holds `role`, or null. */
+  findActiveWithRole(id: string, role: Role): Promise<User | null> {
+    return this.users.findOne({ where: { id, role, status: UserStatus.Active } });
+  }
+
+  /** The active accounts among `ids`. */
+  findActiveByIds(ids: readonly string[]): Promise<User[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return Promise.resolve([]);
+    return this.users.find({ where: { id: In(unique), status: UserStatus.Active } });
   }
 
   /** Active accounts holding one of `roles`, by name (staff pickers, notifying every admin). */
@@ -111,6 +138,23 @@ export class UsersRepository {
       where: { role: In([...roles]), status: UserStatus.Active },
       order: { firstName: 'ASC', lastName: 'ASC' },
     });
+  }
+
+  /** Every account holding `role`, whatever its status, by last name (compliance overviews). */
+  findByRole(role: Role): Promise<User[]> {
+    return this.users.find({ where: { role }, order: { lastName: 'ASC', firstName: 'ASC', id: 'ASC' } });
+  }
+
+  /** Up to `limit` ids of users of `role` after `afterId`, in id order: walks all of them in batches. */
+  async idsWithRoleAfter(role: Role, afterId: string, limit: number, manager?: EntityManager): Promise<string[]> {
+    const rows = await this.repo(manager)
+      .createQueryBuilder('user')
+      .select('user.id', 'id')
+      .where('user.role = :role AND user.id > :afterId', { role, afterId })
+      .orderBy('user.id', 'ASC')
+      .limit(limit)
+      .getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
   }
 
   /** Active support agents and admins: the people who can answer the live chat. */

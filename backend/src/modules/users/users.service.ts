@@ -45,9 +45,29 @@ export class UsersService {
     return this.users.findActiveByRoles(roles, manager);
   }
 
+  /** Every account holding `role`, whatever its status, by last name. */
+  findByRole(role: Role): Promise<User[]> {
+    return this.users.findByRole(role);
+  }
+
+  /** Up to `limit` ids of users of `role` after `afterId`, in id order: walks all of them in batches. */
+  idsWithRoleAfter(role: Role, afterId: string, limit: number, manager?: EntityManager): Promise<string[]> {
+    return this.users.idsWithRoleAfter(role, afterId, limit, manager);
+  }
+
   /** The users behind `ids` (unknown ids are left out). */
   findManyByIds(ids: readonly string[], manager?: EntityManager): Promise<User[]> {
     return this.users.findByIds(ids, manager);
+  }
+
+  /** The active account behind `id` if it holds `role`, or null ("may a parent write to this childminder?"). */
+  findActiveWithRole(id: string, role: Role): Promise<User | null> {
+    return this.users.findActiveWithRole(id, role);
+  }
+
+  /** The active accounts among `ids` (unknown, suspended and erased ones are left out). */
+  findActiveByIds(ids: readonly string[]): Promise<User[]> {
+    return this.users.findActiveByIds(ids);
   }
 
   /** Support agents and admins with their chat status (offline when never set). */
@@ -84,7 +104,42 @@ export class UsersService {
     return this.getProfile(auth);
   }
 
-  // --- For the admin module: the users table stays this module's to read and write. ---
+  // --- For other modules (auth, admin, documents, subscriptions, ...): the users table stays
+  // this module's to read and write; they call these instead of a repository. ---
+
+  /** A new account object with its id, to insert with `insert` or `insertAccount`. */
+  build(
+    fields: Omit<User, 'id' | 'createdAt' | 'updatedAt' | 'displayName' | 'emailVerified' | 'twoFactorEnabled'>,
+  ): User {
+    return Object.assign(new User(), fields);
+  }
+
+  /** The user behind an id, or null (callers answer with their own error). */
+  findById(id: string, manager?: EntityManager): Promise<User | null> {
+    return this.users.findById(id, manager);
+  }
+
+  /** The user behind an id, locked for the rest of the caller's transaction, or null. */
+  findByIdForUpdate(id: string, manager: EntityManager): Promise<User | null> {
+    return this.users.findByIdForUpdate(id, manager);
+  }
+
+  /** Inserts a new account (registration checks the address first). */
+  insert(user: User, manager?: EntityManager): Promise<User> {
+    return this.users.insert(user, manager);
+  }
+
+  update(id: string, changes: Partial<User>, manager?: EntityManager): Promise<void> {
+    return this.users.update(id, changes, manager);
+  }
+
+  /**
+   * Moves the user's last accepted TOTP step to `step`, unless another request already moved it
+   * as far: of two concurrent sign-ins with the same code only one gets true.
+   */
+  advanceTwoFactorStep(user: User, step: number, manager: EntityManager): Promise<boolean> {
+    return this.users.advanceTwoFactorStep(user.id, user.twoFactorLastStep, step, manager);
+  }
 
   listForAdmin(filters: UserListFilters): Promise<[User[], number]> {
     return this.users.findPage(filters);

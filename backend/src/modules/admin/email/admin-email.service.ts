@@ -12,7 +12,7 @@ import { renderEmail } from '@app/modules/notifications/email/email-templates';
 import { NotificationPreferencesService } from '@app/modules/notifications/notification-preferences.service';
 import { NotificationChannel, NotificationType } from '@app/modules/notifications/notification-types';
 import { AdminSubscriptionsService } from '@app/modules/subscriptions/admin-subscriptions.service';
-import { User } from '@app/modules/users/entities/user.entity';
+import type { User } from '@app/modules/users/entities/user.entity';
 import { UsersService } from '@app/modules/users/users.service';
 import { AdminErrorCode, AdminException } from '../admin.exception';
 import { EmailKind, SendEmailDto, SendEmailResponse } from './admin-email.dto';

@@ -2,9 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageResponse } from '@app/common/pagination/page';
 import { Role } from '@app/common/auth/role';
 import { ActivityEntryResponse } from '@app/modules/activity/dto/activity-entry.response';
-import { AuthSession } from '@app/modules/auth/entities/auth-session.entity';
+import type { AuthSession } from '@app/modules/auth/entities/auth-session.entity';
 import { AdminSubscriptionResponse } from '@app/modules/subscriptions/dto/subscription.response';
-import { User, UserStatus } from '@app/modules/users/entities/user.entity';
+import { type User, UserStatus } from '@app/modules/users/entities/user.entity';
 
 /** A user as admins see them: never the password hash or the two-factor secret. */
 export class AdminUserResponse {

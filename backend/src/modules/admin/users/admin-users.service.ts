@@ -19,7 +19,7 @@ import { DocumentsService } from '@app/modules/documents/documents.service';
 import { PrivacyService } from '@app/modules/privacy/privacy.service';
 import { RealtimeService } from '@app/modules/realtime/realtime.service';
 import { AdminSubscriptionsService } from '@app/modules/subscriptions/admin-subscriptions.service';
-import { ChatStatus, User, UserStatus } from '@app/modules/users/entities/user.entity';
+import { ChatStatus, type User, UserStatus } from '@app/modules/users/entities/user.entity';
 import { UsersService } from '@app/modules/users/users.service';
 import { AdminErrorCode, AdminException } from '../admin.exception';
 import { SupportFiguresPort } from '../dashboard/figures.port';
@@ -114,7 +114,7 @@ export class AdminUsersService {
     if (isAdminRole(dto.role)) this.requireSuperAdmin(auth, 'Only a super admin can create admin accounts');
     if (dto.password !== undefined) await this.policy.assertAcceptable(dto.password, 'password', { email: dto.email });
     const passwordHash = await this.hasher.hash(dto.password ?? randomUnusablePassword());
-    const user = Object.assign(new User(), {
+    const user = this.users.build({
       email: dto.email,
       passwordHash,
       role: dto.role,

@@ -8,8 +8,8 @@ import { RequestMeta } from '@app/common/http/request-meta';
 import { AppConfig } from '@app/config/app-config';
 import { ActivityType } from '@app/modules/activity/activity-type';
 import { ActivityService } from '@app/modules/activity/activity.service';
-import { User, UserStatus } from '@app/modules/users/entities/user.entity';
-import { UsersRepository } from '@app/modules/users/users.repository';
+import { type User, UserStatus } from '@app/modules/users/entities/user.entity';
+import { UsersService } from '@app/modules/users/users.service';
 import { AuthErrorCode, AuthException } from '../auth.exception';
 import { AuthService, SignedIn } from '../auth.service';
 import { TrustedDevice } from '../device-cookie';
@@ -71,7 +71,7 @@ export class GoogleSignInService {
     private readonly config: AppConfig,
     private readonly gateway: GoogleIdentityGateway,
     private readonly repository: GoogleSignInRepository,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly auth: AuthService,
     private readonly hasher: PasswordHasher,
     private readonly activity: ActivityService,
@@ -192,7 +192,7 @@ export class GoogleSignInService {
         [{ field: 'token', message: 'An account with this email address already exists' }],
       );
     }
-    const user = Object.assign(new User(), {
+    const user = this.users.build({
       email: pending.googleEmail,
       // No password yet: "Forgotten your password?" sets one.
       passwordHash: await this.hasher.hash(randomToken()),

@@ -4,6 +4,8 @@ import type Redis from 'ioredis';
 import { DataSource, EntitySubscriberInterface, RemoveEvent, TransactionCommitEvent, UpdateEvent } from 'typeorm';
 import { Role } from '@app/common/auth/role';
 import { RedisConnection } from '@app/common/redis/redis.module';
+// The cache reacts to writes on users rows (it reads none): a value import, for the comparison only.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { User, UserStatus } from '@app/modules/users/entities/user.entity';
 import { AuthSession } from '../entities/auth-session.entity';
 

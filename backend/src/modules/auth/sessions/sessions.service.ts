@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { randomToken, sha256Hex } from '@app/common/crypto/secret-box';
 import { RequestMeta } from '@app/common/http/request-meta';
 import { AppConfig } from '@app/config/app-config';
-import { User, UserStatus } from '@app/modules/users/entities/user.entity';
+import { type User, UserStatus } from '@app/modules/users/entities/user.entity';
+import { UsersService } from '@app/modules/users/users.service';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { SettingsService } from '@app/modules/settings/settings.service';
 import { AuthSession } from '../entities/auth-session.entity';
 import { RefreshToken } from '../entities/refresh-token.entity';
 import { SessionCache } from './session-cache';
+import { SessionsRepository } from './sessions.repository';
 
 export enum RevokeReason {
   Logout = 'logout',
@@ -40,6 +42,8 @@ export class SessionsService {
     private readonly config: AppConfig,
     private readonly cache: SessionCache,
     private readonly settings: SettingsService,
+    private readonly users: UsersService,
+    private readonly repository: SessionsRepository,
   ) {}
 
   async start(
@@ -56,23 +60,20 @@ export class SessionsService {
       revokedAt: null,
       revokedReason: null,
     });
-    await manager.getRepository(AuthSession).insert(session);
+    await this.repository.insertSession(session, manager);
     const refreshToken = await this.issueToken(session.id, manager);
     return { session, refreshToken };
   }
 
   async rotate(presented: string, meta: RequestMeta): Promise<RefreshOutcome> {
     return this.dataSource.transaction(async (manager) => {
-      const tokens = manager.getRepository(RefreshToken);
-      const token = await tokens.findOne({ where: { tokenHash: sha256Hex(presented) } });
+      const token = await this.repository.findRefreshToken(sha256Hex(presented), manager);
       if (!token) return { kind: 'invalid' };
-      const session = await manager.getRepository(AuthSession).findOne({ where: { id: token.sessionId } });
+      const session = await this.repository.findSession(token.sessionId, manager);
       if (!session || session.revokedAt) return { kind: 'invalid' };
       // Spend the token with a conditional update so two concurrent uses cannot both succeed.
-      const spent = token.usedAt
-        ? 0
-        : ((await tokens.update({ id: token.id, usedAt: IsNull() }, { usedAt: new Date() })).affected ?? 0);
-      if (spent === 0) {
+      const spent = !token.usedAt && (await this.repository.spendRefreshToken(token.id, manager));
+      if (!spent) {
         await this.revokeSession(session.id, RevokeReason.ReuseDetected, manager);
         return { kind: 'reused', session };
       }
@@ -83,13 +84,13 @@ export class SessionsService {
         await this.revokeSession(session.id, RevokeReason.Expired, manager);
         return { kind: 'invalid' };
       }
-      const user = await manager.getRepository(User).findOne({ where: { id: session.userId } });
+      const user = await this.users.findById(session.userId, manager);
       if (!user) return { kind: 'invalid' };
-      await manager.getRepository(AuthSession).update(session.id, {
-        lastUsedAt: new Date(),
-        ip: meta.ip,
-        expiresAt: await this.refreshExpiry(),
-      });
+      await this.repository.updateSession(
+        session.id,
+        { lastUsedAt: new Date(), ip: meta.ip, expiresAt: await this.refreshExpiry() },
+        manager,
+      );
       const refreshToken = await this.issueToken(session.id, manager);
       return { kind: 'rotated', session, user, refreshToken };
     });
@@ -127,59 +128,46 @@ export class SessionsService {
     return { userId: live.userId, role: live.role, sessionId, email: live.email };
   }
 
-  private findUnrevoked(sessionId: string): Promise<(AuthSession & { user?: User }) | null> {
-    return this.dataSource
-      .getRepository(AuthSession)
-      .createQueryBuilder('session')
-      .innerJoinAndMapOne('session.user', User, 'user', 'user.id = session.userId')
-      .where('session.id = :sessionId', { sessionId })
-      .andWhere('session.revokedAt IS NULL')
-      .getOne();
+  /** The unrevoked session with its user (the users module answers for the user). */
+  private async findUnrevoked(sessionId: string): Promise<(AuthSession & { user?: User }) | null> {
+    const session = await this.repository.findUnrevokedSession(sessionId);
+    if (!session) return null;
+    const user = await this.users.findById(session.userId);
+    return user ? Object.assign(session, { user }) : null;
   }
 
   /** The session a refresh token belongs to (spent or not), for logout; undefined when unknown. */
   async findByRefreshToken(presented: string): Promise<AuthSession | undefined> {
-    const token = await this.dataSource
-      .getRepository(RefreshToken)
-      .findOne({ where: { tokenHash: sha256Hex(presented) } });
+    const token = await this.repository.findRefreshToken(sha256Hex(presented));
     if (!token) return undefined;
-    return (await this.dataSource.getRepository(AuthSession).findOne({ where: { id: token.sessionId } })) ?? undefined;
+    return (await this.repository.findSession(token.sessionId)) ?? undefined;
   }
 
   async revokeSession(sessionId: string, reason: RevokeReason, manager?: EntityManager): Promise<void> {
-    const repository = (manager ?? this.dataSource.manager).getRepository(AuthSession);
-    await repository.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+    await this.repository.revoke(sessionId, reason, manager);
   }
 
   /** Ends every session of the user, optionally keeping the one making the request. */
   async revokeAllForUser(userId: string, reason: RevokeReason, manager: EntityManager, keep?: string): Promise<void> {
-    await manager
-      .getRepository(AuthSession)
-      .update(
-        { userId, revokedAt: IsNull(), ...(keep ? { id: Not(keep) } : {}) },
-        { revokedAt: new Date(), revokedReason: reason },
-      );
+    await this.repository.revokeAllForUser(userId, reason, manager, keep);
   }
 
   /** The user's live sessions, newest first: where they are signed in (the admin's user page). */
   async listActiveForUser(userId: string): Promise<AuthSession[]> {
-    const sessions = await this.dataSource.getRepository(AuthSession).find({
-      where: { userId, revokedAt: IsNull() },
-      order: { createdAt: 'DESC' },
-      take: 50,
-    });
+    const sessions = await this.repository.findUnrevokedForUser(userId, 50);
     return sessions.filter((session) => session.expiresAt.getTime() > Date.now());
   }
 
   private async issueToken(sessionId: string, manager: EntityManager): Promise<string> {
     const value = randomToken(32);
-    await manager.getRepository(RefreshToken).insert(
+    await this.repository.insertRefreshToken(
       Object.assign(new RefreshToken(), {
         sessionId,
         tokenHash: sha256Hex(value),
         usedAt: null,
         expiresAt: await this.refreshExpiry(),
       }),
+      manager,
     );
     return value;
   }

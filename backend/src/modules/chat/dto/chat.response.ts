@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Role } from '@app/common/auth/role';
 import { PageResponse } from '@app/common/pagination/page';
-import { ChatStatus, User } from '@app/modules/users/entities/user.entity';
+import { ChatStatus, type User } from '@app/modules/users/entities/user.entity';
 import { leaveMessageOfferedAt, REOPEN_WINDOW_MS } from '../chat-rules';
 import { ChatMessage, ChatSender } from '../entities/chat-message.entity';
 import { ChatEventType, ChatSessionEvent } from '../entities/chat-session-event.entity';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageResponse } from '@app/common/pagination/page';
-import { User } from '@app/modules/users/entities/user.entity';
+import type { User } from '@app/modules/users/entities/user.entity';
 import { PaymentRecord, PaymentStatus } from '../entities/payment-record.entity';
 import { ENTITLED_STATUSES, Subscription, SubscriptionStatus } from '../entities/subscription.entity';
 import { PaymentsMode } from '../payments-mode';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageResponse } from '@app/common/pagination/page';
-import { User } from '@app/modules/users/entities/user.entity';
+import type { User } from '@app/modules/users/entities/user.entity';
 import { ReplyAuthorSide, SupportTicketReply } from '../entities/support-ticket-reply.entity';
 import { SupportTicketEvent, TicketEventType } from '../entities/support-ticket-event.entity';
 import {
