@@ -51,7 +51,8 @@ export class PrivacyService {
 
   /**
    * Erases a user in every module in one transaction, then deletes their files and ends their
-   * live connections. Callers check who may do it (and audit it) first; `guard` runs first inside
+   * live connections. Before it, each module's outside work runs (their paid subscription is
+   * cancelled with Stripe); a failure there stops the erasure with nothing removed. Callers check who may do it (and audit it) first; `guard` runs first inside
    * the erasure's transaction, for the checks that must hold until it commits (the last super admin).
    */
   async erase(userId: string, options: { guard?: (manager: EntityManager) => Promise<void> } = {}): Promise<void> {
@@ -63,6 +64,7 @@ export class PrivacyService {
       subject.identifiers.push(...(found.identifiers ?? []));
       subject.related.push(...(found.related ?? []));
     }
+    for (const handler of handlers) await handler.beforeErasure?.(userId);
     const afterwards = await this.dataSource.transaction(async (manager) => {
       await options.guard?.(manager);
       const work: AfterErasure[] = [];
