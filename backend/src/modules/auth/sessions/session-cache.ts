@@ -59,7 +59,12 @@ export class SessionCache implements EntitySubscriberInterface, OnApplicationShu
     this.subscriber?.on('message', (channel: string) => {
       if (channel === SESSION_INVALIDATION_CHANNEL) this.entries.clear();
     });
-    this.subscriber?.subscribe(SESSION_INVALIDATION_CHANNEL).catch(() => undefined);
+    // The connection refuses commands until it is ready (no offline queue): subscribe once it is,
+    // and again after each reconnection. Subscribing straight away would fail silently, and every
+    // other instance's notice would then be missed.
+    const subscribe = () => void this.subscriber?.subscribe(SESSION_INVALIDATION_CHANNEL).catch(() => undefined);
+    this.subscriber?.on('ready', subscribe);
+    if (this.subscriber?.status === 'ready') subscribe();
   }
 
   /** The cached answer for this session (null: known not to be live), or undefined on a miss. */
