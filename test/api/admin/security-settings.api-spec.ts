@@ -1,6 +1,7 @@
 import { Role } from '@app/common/auth/role';
 import { AuthSession } from '@app/modules/auth/entities/auth-session.entity';
 import { AuditEntry } from '@app/modules/audit/entities/audit-entry.entity';
+import { ChatAssignment } from '@app/modules/chat/chat-assignment.service';
 import { SettingsService } from '@app/modules/settings/settings.service';
 import { uniqueEmail } from '../../factories/given';
 import { startTestApp, TestApp } from '../../support/test-app';
@@ -159,6 +160,17 @@ describe('Security settings take effect on the next request', () => {
       .set(admin.auth)
       .send({ sessionIdleTimeoutMinutes: initial.sessionIdleTimeoutMinutes })
       .expect(200);
+  });
+
+  it('the number of live chats per agent is set here and is what chat assignment uses next', async () => {
+    const admin = await api.given.signedIn(Role.Admin);
+    expect(initial.chatAgentCapacity).toBe(3);
+    const changed = await api.http().patch(SETTINGS).set(admin.auth).send({ chatAgentCapacity: 1 });
+    expect(changed.status).toBe(200);
+    expect(changed.body.chatAgentCapacity).toBe(1);
+    expect(await api.app.get(ChatAssignment).capacity()).toBe(1);
+    expect((await api.http().patch(SETTINGS).set(admin.auth).send({ chatAgentCapacity: 0 })).status).toBe(400);
+    await api.http().patch(SETTINGS).set(admin.auth).send({ chatAgentCapacity: 3 }).expect(200);
   });
 
   it('refuses values outside the allowed bounds', async () => {

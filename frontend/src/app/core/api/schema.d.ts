@@ -5260,6 +5260,8 @@ export interface components {
         SecuritySettingsResponse: {
             /** @description Admins without 2FA are sent to set it up at sign-in */
             adminsRequireTwoFactor: boolean;
+            /** @description Live chats one support agent is given at most */
+            chatAgentCapacity: number;
             /** @description Non-compliant childminders are left out of search */
             hideNonCompliantChildminders: boolean;
             /** @description Failed sign-ins before an account is locked */
@@ -5818,6 +5820,7 @@ export interface components {
         };
         UpdateSecuritySettingsDto: {
             adminsRequireTwoFactor?: boolean;
+            chatAgentCapacity?: number;
             hideNonCompliantChildminders?: boolean;
             lockoutThreshold?: number;
             lockoutWindowMinutes?: number;
@@ -14419,7 +14422,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
+            /** @description A page: the state is missing, wrong or used before */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14427,6 +14430,20 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
+            };
+            /** @description A page: Google did not answer the code exchange */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A page: Google is not configured on this server */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
