@@ -2,18 +2,19 @@ import { Role } from '@app/common/auth/role';
 import { AuthSession } from '@app/modules/auth/entities/auth-session.entity';
 import { User } from '@app/modules/users/entities/user.entity';
 import { uniqueEmail } from '../factories/given';
-import { Account, call, registerAndSignIn } from './support/clients';
+import { Account, call, LiveClients, registerAndSignIn } from './support/clients';
+import { eventually } from './support/processes';
 import { Cluster } from './support/cluster';
 
 const SETTINGS = '/api/admin/security-settings';
 
 /**
- * Security settings across two app processes sharing MariaDB and Redis: an admin changes a
- * setting on instance one and the very next request on instance two obeys it, with no restart
- * and no waiting (each instance caches the session check for under a second; the change empties
- * that cache everywhere before it is answered).
+ * Security settings and suspensions across two app processes sharing MariaDB and Redis: an admin
+ * acts on instance one and the very next request on instance two obeys it, with no restart and
+ * no waiting (each instance caches the session check for under a second; the change empties
+ * that cache everywhere through Redis).
  */
-describe('Security settings changed on one instance apply on the other at once', () => {
+describe('Admin changes made on one instance apply on the other at once', () => {
   const cluster = new Cluster();
   let admin: Account;
 
@@ -80,6 +81,33 @@ describe('Security settings changed on one instance apply on the other at once',
     const [session] = await dataSource.getRepository(AuthSession).find({ where: { userId: parent.id } });
     expect(session).toMatchObject({ revokedReason: 'session_expired' });
     await change({ sessionAbsoluteLifetimeDays: 90 });
+  });
+
+  it('a suspension made on instance one ends the user’s session and socket on instance two at once', async () => {
+    const { one, two, dataSource } = cluster.require();
+    const parent = await registerAndSignIn(two.baseUrl, dataSource, 'parent', 'Sus');
+    const live = await LiveClients.connect(two.baseUrl, parent);
+    let socketGone = false;
+    live.socket.on('disconnect', () => (socketGone = true));
+    try {
+      const profile = () => call(two.baseUrl, 'GET', '/api/user/profile', { headers: parent.auth });
+      expect((await profile()).status).toBe(200);
+
+      const suspended = await call<{ status: string }>(one.baseUrl, 'PATCH', `/api/admin/users/${parent.id}`, {
+        headers: admin.auth,
+        body: { status: 'suspended', reason: 'cluster story' },
+      });
+      expect(suspended.status).toBe(200);
+      expect(suspended.body.status).toBe('suspended');
+      expect((await profile()).status).toBe(401);
+      await eventually('the socket on instance two to be disconnected', () => (socketGone ? true : undefined));
+      const signIn = await call<{ code?: string }>(two.baseUrl, 'POST', '/api/auth/login', {
+        body: { email: parent.email, password: 'a long cluster password' },
+      });
+      expect(signIn.status).toBeGreaterThanOrEqual(400);
+    } finally {
+      live.close();
+    }
   });
 
   it('a lower lockout threshold locks an account on instance two after that many failures', async () => {
