@@ -1,6 +1,7 @@
 import { Role } from '@app/common/auth/role';
 import { AuthSession } from '@app/modules/auth/entities/auth-session.entity';
 import { AuditEntry } from '@app/modules/audit/entities/audit-entry.entity';
+import { ChatAssignment } from '@app/modules/chat/chat-assignment.service';
 import { SettingsService } from '@app/modules/settings/settings.service';
 import { uniqueEmail } from '../../factories/given';
 import { startTestApp, TestApp } from '../../support/test-app';
@@ -105,6 +106,71 @@ describe('Security settings take effect on the next request', () => {
       .set(admin.auth)
       .send({ sessionIdleTimeoutMinutes: initial.sessionIdleTimeoutMinutes })
       .expect(200);
+  });
+
+  it('a shorter session lifetime ends existing sessions at their next request, and they cannot be refreshed', async () => {
+    const admin = await api.given.signedIn(Role.Admin);
+    const old = await api.given.signedIn(Role.Parent);
+    const sessions = api.dataSource.getRepository(AuthSession);
+    // Signed in three days ago, written as the clock would have left it.
+    await sessions.update({ userId: old.user.id }, { createdAt: new Date(Date.now() - 3 * 24 * 3600_000) });
+    const profile = (who: { auth: Record<string, string> }) => api.http().get('/api/user/profile').set(who.auth);
+    expect((await profile(old)).status).toBe(200);
+
+    await api.http().patch(SETTINGS).set(admin.auth).send({ sessionAbsoluteLifetimeDays: 2 }).expect(200);
+    const ended = await profile(old);
+    expect(ended.status).toBe(401);
+    expect(ended.body.code).toBe('UNAUTHENTICATED');
+    expect((await api.http().post('/api/auth/refresh').set('Cookie', old.refreshCookie)).status).toBe(401);
+    expect(await sessions.findOneByOrFail({ userId: old.user.id })).toMatchObject({
+      revokedReason: 'session_expired',
+    });
+    // A session younger than the new lifetime goes on.
+    const recent = await api.given.signedIn(Role.Parent);
+    expect((await profile(recent)).status).toBe(200);
+    await api
+      .http()
+      .patch(SETTINGS)
+      .set(admin.auth)
+      .send({ sessionAbsoluteLifetimeDays: initial.sessionAbsoluteLifetimeDays })
+      .expect(200);
+  });
+
+  it('a shorter idle timeout ends idle sessions at their next request; a session in use stays and is kept alive', async () => {
+    const admin = await api.given.signedIn(Role.Admin);
+    const idle = await api.given.signedIn(Role.Parent);
+    const busy = await api.given.signedIn(Role.Parent);
+    const sessions = api.dataSource.getRepository(AuthSession);
+    await sessions.update({ userId: idle.user.id }, { lastUsedAt: new Date(Date.now() - 20 * 60_000) });
+    const twoMinutesAgo = new Date(Date.now() - 2 * 60_000);
+    await sessions.update({ userId: busy.user.id }, { lastUsedAt: twoMinutesAgo });
+    const profile = (who: { auth: Record<string, string> }) => api.http().get('/api/user/profile').set(who.auth);
+    // (No request from `idle` until the change: any use would count as activity.)
+    await api.http().patch(SETTINGS).set(admin.auth).send({ sessionIdleTimeoutMinutes: 15 }).expect(200);
+    expect((await profile(idle)).status).toBe(401);
+    expect((await api.http().post('/api/auth/refresh').set('Cookie', idle.refreshCookie)).status).toBe(401);
+    expect((await profile(busy)).status).toBe(200);
+    // Its use was written down, so it counts from now, not from two minutes ago.
+    const used = await sessions.findOneByOrFail({ userId: busy.user.id });
+    expect(used.lastUsedAt!.getTime()).toBeGreaterThan(twoMinutesAgo.getTime() + 60_000);
+    expect(used.revokedAt).toBeNull();
+    await api
+      .http()
+      .patch(SETTINGS)
+      .set(admin.auth)
+      .send({ sessionIdleTimeoutMinutes: initial.sessionIdleTimeoutMinutes })
+      .expect(200);
+  });
+
+  it('the number of live chats per agent is set here and is what chat assignment uses next', async () => {
+    const admin = await api.given.signedIn(Role.Admin);
+    expect(initial.chatAgentCapacity).toBe(3);
+    const changed = await api.http().patch(SETTINGS).set(admin.auth).send({ chatAgentCapacity: 1 });
+    expect(changed.status).toBe(200);
+    expect(changed.body.chatAgentCapacity).toBe(1);
+    expect(await api.app.get(ChatAssignment).capacity()).toBe(1);
+    expect((await api.http().patch(SETTINGS).set(admin.auth).send({ chatAgentCapacity: 0 })).status).toBe(400);
+    await api.http().patch(SETTINGS).set(admin.auth).send({ chatAgentCapacity: 3 }).expect(200);
   });
 
   it('refuses values outside the allowed bounds', async () => {

@@ -1,8 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { AddressInfo } from 'node:net';
+import { io } from 'socket.io-client';
 import { Role } from '@app/common/auth/role';
 import type { SignedInUser } from '../../factories/given';
 import { startTestApp, TestApp } from '../../support/test-app';
+import { eventually } from '../../cluster/support/processes';
+import { SseClient } from '../realtime/sse-client';
 
 jest.setTimeout(60_000);
 
@@ -63,12 +67,70 @@ describe('Monitoring, metrics and logs: what the people who run the platform see
       'process_resident_memory_bytes',
       'db_pool_connections',
       'realtime_connected_users',
+      'realtime_open_connections',
       'job_runs_last_day',
       'email_outbox_messages',
     ]) {
       expect(names).toContain(metric);
     }
     expect(text).toContain('route="/api/system/maintenance"');
+  });
+
+  it('/metrics counts the open SSE streams and socket.io connections, and forgets them once closed', async () => {
+    await api.app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    const openConnections = async () => {
+      const { text } = await api.http().get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`);
+      const value = (transport: string) =>
+        Number(new RegExp(`^realtime_open_connections\\{transport="${transport}"\\} (\\d+)$`, 'm').exec(text)?.[1]);
+      return { sse: value('sse'), socketio: value('socketio') };
+    };
+    expect(await openConnections()).toEqual({ sse: 0, socketio: 0 });
+
+    const parent = await api.given.signedIn(Role.Parent);
+    const ticket = (await api.http().post('/api/messages/sse/ticket').set(parent.auth)).body.ticket as string;
+    const streams = [
+      await SseClient.open(`${base}/api/messages/sse?ticket=${ticket}`),
+      await SseClient.open(
+        `${base}/api/messages/sse?ticket=${(await api.http().post('/api/messages/sse/ticket').set(parent.auth)).body.ticket}`,
+      ),
+    ];
+    const socket = io(base, {
+      path: '/api/socketio',
+      transports: ['websocket'],
+      auth: { token: parent.accessToken },
+      reconnection: false,
+      forceNew: true,
+    });
+    const ready = new Promise<void>((resolve) => socket.once('ready', () => resolve()));
+    // A socket without a valid token is refused and never counted.
+    const stranger = io(base, {
+      path: '/api/socketio',
+      transports: ['websocket'],
+      auth: { token: 'not-a-token' },
+      reconnection: false,
+      forceNew: true,
+    });
+    const refused = new Promise<void>((resolve) => stranger.once('disconnect', () => resolve()));
+    try {
+      await Promise.all([...streams.map((stream) => stream.waitForComment('ready')), ready, refused]);
+      expect(await openConnections()).toEqual({ sse: 2, socketio: 1 });
+
+      streams[0]!.close();
+      socket.disconnect();
+      await eventually('the closed connections to leave the gauge', async () => {
+        const now = await openConnections();
+        return now.sse === 1 && now.socketio === 0 ? now : undefined;
+      });
+    } finally {
+      for (const stream of streams) stream.close();
+      socket.disconnect();
+      stranger.disconnect();
+    }
+    await eventually('every connection to be gone', async () => {
+      const now = await openConnections();
+      return now.sse === 0 && now.socketio === 0 ? now : undefined;
+    });
   });
 
   it('the log viewer filters warnings, errors and audit events by severity, source, user, request id, text and dates', async () => {

@@ -157,7 +157,7 @@ describe(MessageDigestJob.name, () => {
       expect((await job.runNow(at(12))).suppressed).toBe(0);
 
       await message(parent, 'Still there?', at(20));
-      const untrack = presence.track(minder.id);
+      const untrack = presence.track(minder.id, 'socketio');
       expect(await job.runNow(at(31))).toEqual({ emailed: 0, suppressed: 0, deferredOnline: 1 });
       untrack();
       expect(await job.runNow(at(32))).toEqual({ emailed: 1, suppressed: 0, deferredOnline: 0 });

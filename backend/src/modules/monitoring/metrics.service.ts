@@ -115,6 +115,16 @@ export class MetricsService implements OnModuleInit {
         this.set(presence.localUserCount);
       },
     });
+    new Gauge({
+      name: 'realtime_open_connections',
+      help: 'Open SSE streams and signed-in socket.io connections on this instance, by transport',
+      labelNames: ['transport'] as const,
+      registers,
+      collect() {
+        this.set({ transport: 'sse' }, presence.openConnections('sse'));
+        this.set({ transport: 'socketio' }, presence.openConnections('socketio'));
+      },
+    });
     const jobs = this.jobs;
     new Gauge({
       name: 'job_runs_last_day',

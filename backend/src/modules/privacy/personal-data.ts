@@ -27,6 +27,12 @@ export interface PersonalDataHandler {
   order?: number;
   /** Strings that identify the user in other people's text, gathered before anything is erased. */
   identify?: (userId: string) => Promise<Partial<Pick<ErasureSubject, 'identifiers' | 'related'>>>;
+  /**
+   * Work outside the database that must succeed before anything is erased (cancelling a paid
+   * subscription at the payment provider). It runs before the erasure's transaction; if it
+   * throws, nothing is erased and the caller gets its error.
+   */
+  beforeErasure?: (userId: string) => Promise<void>;
   /** Everything this module holds about the user, as plain JSON. */
   export: (userId: string) => Promise<unknown>;
   /** Removes or anonymises it inside the erasure's transaction. */

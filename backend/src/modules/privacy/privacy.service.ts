@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { IdentityConfirmation } from '@app/modules/auth/identity-confirmation.service';
 import { RealtimeService } from '@app/modules/realtime/realtime.service';
@@ -40,15 +40,22 @@ export class PrivacyService {
 
   async deleteOwnAccount(auth: AuthContext, dto: DeleteAccountDto): Promise<void> {
     await this.identity.confirm(auth.userId, dto);
-    await this.users.assertNotLastSuperAdmin(await this.users.requireUser(auth.userId));
-    await this.erase(auth.userId);
+    await this.erase(auth.userId, {
+      // Super admins' rows first, then the account: the lock order of every super admin change.
+      guard: async (manager) => {
+        await this.users.lockSuperAdmins(manager);
+        await this.users.assertNotLastSuperAdmin(await this.users.lockUser(auth.userId, manager), manager);
+      },
+    });
   }
 
   /**
    * Erases a user in every module in one transaction, then deletes their files and ends their
-   * live connections. Callers check who may do it (and audit it) first.
+   * live connections. Before it, each module's outside work runs (their paid subscription is
+   * cancelled with Stripe); a failure there stops the erasure with nothing removed. Callers check who may do it (and audit it) first; `guard` runs first inside
+   * the erasure's transaction, for the checks that must hold until it commits (the last super admin).
    */
-  async erase(userId: string): Promise<void> {
+  async erase(userId: string, options: { guard?: (manager: EntityManager) => Promise<void> } = {}): Promise<void> {
     await this.users.requireUser(userId);
     const handlers = this.registry.all();
     const subject: ErasureSubject = { userId, identifiers: [], related: [] };
@@ -57,7 +64,9 @@ export class PrivacyService {
       subject.identifiers.push(...(found.identifiers ?? []));
       subject.related.push(...(found.related ?? []));
     }
+    for (const handler of handlers) await handler.beforeErasure?.(userId);
     const afterwards = await this.dataSource.transaction(async (manager) => {
+      await options.guard?.(manager);
       const work: AfterErasure[] = [];
       for (const handler of handlers) {
         const after = await handler.erase(subject, manager);

@@ -17,6 +17,8 @@ export enum SubscriptionErrorCode {
   CheckoutSessionNotFound = 'CHECKOUT_SESSION_NOT_FOUND',
   PaymentProviderFailed = 'PAYMENT_PROVIDER_FAILED',
   PaymentsNotSetUp = 'PAYMENTS_NOT_SET_UP',
+  /** An erasure stopped before it began: the user's paid subscription could not be cancelled. */
+  CancelBeforeErasureFailed = 'SUBSCRIPTION_CANCEL_BEFORE_ERASURE_FAILED',
 }
 
 export class SubscriptionException extends defineDomainException<SubscriptionErrorCode>('SubscriptionException', {
@@ -35,6 +37,7 @@ export class SubscriptionException extends defineDomainException<SubscriptionErr
   [SubscriptionErrorCode.CheckoutSessionNotFound]: HttpStatus.NOT_FOUND,
   [SubscriptionErrorCode.PaymentProviderFailed]: HttpStatus.BAD_GATEWAY,
   [SubscriptionErrorCode.PaymentsNotSetUp]: HttpStatus.SERVICE_UNAVAILABLE,
+  [SubscriptionErrorCode.CancelBeforeErasureFailed]: HttpStatus.BAD_GATEWAY,
 }) {}
 
 export const paymentsNotSetUp = () =>

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Stripe from 'stripe';
 import { DataSource } from 'typeorm';
@@ -38,6 +38,8 @@ import { StripeWebhookService } from './webhook/stripe-webhook.service';
 /** A parent or childminder's own plan: checkout, change with proration, cancel, reconcile. */
 @Injectable()
 export class SubscriptionsService {
+  private readonly logger = new Logger(SubscriptionsService.name);
+
   constructor(
     private readonly repository: SubscriptionsRepository,
     private readonly gateway: ConfiguredBillingGateway,
@@ -121,6 +123,29 @@ export class SubscriptionsService {
     const current = await this.requireActive(auth);
     const updated = await this.gateway.cancel(current, { atPeriodEnd: !dto.immediately });
     return toSubscriptionResponse(await this.applied(current, updated));
+  }
+
+  /**
+   * Before a user is erased: every subscription of theirs that has not ended is cancelled now,
+   * at the payment provider (through the Stripe SDK, or the simulator), so nobody is charged for
+   * an account that no longer exists. Any failure stops the erasure before anything is removed.
+   */
+  async cancelAllBeforeErasure(userId: string): Promise<void> {
+    for (const row of await this.repository.findCurrentForUsers([userId])) {
+      try {
+        await this.applied(row, await this.gateway.cancel(row, { atPeriodEnd: false }));
+      } catch (error) {
+        this.logger.warn(
+          { err: error, userId, subscriptionId: row.id },
+          'Cancelling a subscription before erasure failed',
+        );
+        throw new SubscriptionException(
+          SubscriptionErrorCode.CancelBeforeErasureFailed,
+          'The account was not erased: its paid subscription could not be cancelled with the payment provider. ' +
+            'Nothing has been removed; please try again in a moment.',
+        );
+      }
+    }
   }
 
   /** Makes the caller's local rows say what Stripe says: missing rows created, stale ones corrected. */

@@ -114,6 +114,24 @@ export class UsersRepository {
     return (moved.affected ?? 0) > 0;
   }
 
+  /**
+   * Every super admin's row, locked in id order. One order for every caller, so two transactions
+   * taking these locks queue instead of deadlocking. The rows are locked through the primary key
+   * (record locks only): a locking scan of the role index would also lock its gaps, and a
+   * role change inserting into such a gap deadlocks with the transaction waiting there. Callers
+   * re-check the role on the locked (latest) rows.
+   */
+  async lockSuperAdmins(manager: EntityManager): Promise<User[]> {
+    const ids = await manager.getRepository(User).find({ select: { id: true }, where: { role: Role.SuperAdmin } });
+    if (ids.length === 0) return [];
+    const locked = await manager.getRepository(User).find({
+      where: { id: In(ids.map((user) => user.id)) },
+      order: { id: 'ASC' },
+      ...forUpdate(manager),
+    });
+    return locked.filter((user) => user.role === Role.SuperAdmin);
+  }
+
   findByIds(ids: readonly string[], manager?: EntityManager): Promise<User[]> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return Promise.resolve([]);
@@ -214,10 +232,6 @@ export class UsersRepository {
   }
 
   /** Active accounts holding a role (the last super admin rule). */
-  countActiveWithRole(role: Role, manager?: EntityManager): Promise<number> {
-    return this.repo(manager).count({ where: { role, status: UserStatus.Active } });
-  }
-
   /** Users by role, not counting erased accounts. */
   countByRole(): Promise<Record<string, number>> {
     return countBy(

@@ -172,12 +172,23 @@ export class UsersService {
   }
 
   /**
-   * Refuses to demote, suspend or erase the last active super admin: someone must always be able
-   * to manage admins. (Callers hold the target's row lock.)
+   * Locks every super admin's row (in id order) and returns the active ones. A transaction that
+   * may demote, suspend or erase a super admin calls this FIRST, before locking its target, so
+   * two such transactions take their locks in the same order and the second sees what the first
+   * committed: two super admins removing each other at once cannot leave none.
    */
-  async assertNotLastSuperAdmin(user: User, manager?: EntityManager): Promise<void> {
+  async lockSuperAdmins(manager: EntityManager): Promise<User[]> {
+    return (await this.users.lockSuperAdmins(manager)).filter((user) => user.status === UserStatus.Active);
+  }
+
+  /**
+   * Refuses to demote, suspend or erase the last active super admin: someone must always be able
+   * to manage admins. Counts under the super admins' locks (see lockSuperAdmins), so the answer
+   * holds until the caller's transaction ends.
+   */
+  async assertNotLastSuperAdmin(user: User, manager: EntityManager): Promise<void> {
     if (user.role !== Role.SuperAdmin || user.status !== UserStatus.Active) return;
-    if ((await this.users.countActiveWithRole(Role.SuperAdmin, manager)) <= 1) {
+    if ((await this.lockSuperAdmins(manager)).length <= 1) {
       throw new UserException(
         UserErrorCode.LastSuperAdmin,
         'This is the last active super admin: make another super admin first',

@@ -13,6 +13,7 @@ export const SECURITY_SETTINGS = {
   lockoutWindowMinutes: { key: 'auth.lockout.windowMinutes', min: 1, max: 1440 },
   adminsRequireTwoFactor: { key: 'auth.adminsRequireTwoFactor' },
   hideNonCompliantChildminders: { key: 'compliance.hideNonCompliantFromSearch' },
+  chatAgentCapacity: { key: 'chat.agentCapacity', min: 1, max: 20 },
 } as const satisfies Record<string, { key: SettingKey; min?: number; max?: number }>;
 
 export type SecuritySettingField = keyof typeof SECURITY_SETTINGS;
@@ -29,6 +30,8 @@ export class SecuritySettingsResponse {
   @ApiProperty({ description: 'Admins without 2FA are sent to set it up at sign-in' }) adminsRequireTwoFactor: boolean;
   @ApiProperty({ description: 'Non-compliant childminders are left out of search' })
   hideNonCompliantChildminders: boolean;
+  @ApiProperty({ minimum: 1, maximum: 20, description: 'Live chats one support agent is given at most' })
+  chatAgentCapacity: number;
 }
 
 export class UpdateSecuritySettingsDto {
@@ -78,4 +81,11 @@ export class UpdateSecuritySettingsDto {
 
   @ApiPropertyOptional() @IsOptional() @IsBoolean() adminsRequireTwoFactor?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() hideNonCompliantChildminders?: boolean;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 20 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  chatAgentCapacity?: number;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { RequestMeta } from '@app/common/http/request-meta';
 import { AuditService } from '@app/modules/audit/audit.service';
+import { SessionsService } from '@app/modules/auth/sessions/sessions.service';
 import { SettingKey, SettingValue } from '@app/modules/settings/settings.registry';
 import { SettingsService } from '@app/modules/settings/settings.service';
 import {
@@ -16,14 +17,17 @@ const FIELDS = Object.keys(SECURITY_SETTINGS) as SecuritySettingField[];
 /**
  * The platform's security settings, stored in the settings registry. Every reader (password
  * policy, login throttle, sessions, sign-in) reads them from the database on each use, so a
- * change applies to the next request on every instance without a restart. Each change is audited
- * with its old and new value.
+ * change applies to the next request on every instance without a restart. The one exception is
+ * the per-request session check, which keeps what it read for under a second: a change empties
+ * that cache on every instance before it is answered, so a shorter idle timeout or lifetime ends
+ * existing sessions at their next request. Each change is audited with its old and new value.
  */
 @Injectable()
 export class SecuritySettingsService {
   constructor(
     private readonly settings: SettingsService,
     private readonly audit: AuditService,
+    private readonly sessions: SessionsService,
   ) {}
 
   async get(): Promise<SecuritySettingsResponse> {
@@ -52,6 +56,7 @@ export class SecuritySettingsService {
         ip: meta.ip,
       });
     }
+    await this.sessions.forgetCachedSessions();
     return this.get();
   }
 }

@@ -142,7 +142,10 @@ export class AdminUsersService {
   async update(auth: AuthContext, id: string, dto: UpdateAdminUserDto, meta: RequestMeta): Promise<AdminUserResponse> {
     let statusChanged = false;
     await this.dataSource.transaction(async (manager) => {
-      const user = await this.lockManageable(auth, id, manager);
+      const mayRemoveSuperAdmin = dto.role !== undefined || dto.status !== undefined;
+      const user = mayRemoveSuperAdmin
+        ? await this.lockForSuperAdminChange(auth, id, manager)
+        : await this.lockManageable(auth, id, manager);
       const changes: Partial<User> = {};
       const audit: FlatJson = {};
       for (const field of PROFILE_FIELDS) {
@@ -194,12 +197,14 @@ export class AdminUsersService {
   }
 
   async erase(auth: AuthContext, id: string, query: DeleteAdminUserQuery, meta: RequestMeta): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const user = await this.lockManageable(auth, id, manager);
-      await this.users.assertNotLastSuperAdmin(user, manager);
-    });
-    // The erasure is its own transaction across every module; the audit entry names only the id.
-    await this.privacy.erase(id);
+    // The erasure is one transaction across every module; the rules are checked again inside it,
+    // under the same locks, so nothing committed in between (another super admin's removal) slips past.
+    const guard = async (manager: EntityManager) => {
+      await this.users.assertNotLastSuperAdmin(await this.lockForSuperAdminChange(auth, id, manager), manager);
+    };
+    await this.dataSource.transaction(guard);
+    await this.privacy.erase(id, { guard });
+    // The audit entry names only the id.
     await this.record(auth, meta, 'admin.user.erase', id, query.reason ? { reason: query.reason } : {});
   }
 
@@ -217,6 +222,20 @@ export class AdminUsersService {
   }
 
   // ---- rules ----
+
+  /**
+   * For a change that may remove a super admin (a role, a status, an erasure): every super admin's
+   * row is locked first, in id order, then the target, so that two such changes queue rather than
+   * both pass the last-super-admin check. A caller who stopped being a super admin while waiting
+   * (the other change demoted them) is refused.
+   */
+  private async lockForSuperAdminChange(auth: AuthContext, id: string, manager: EntityManager): Promise<User> {
+    const superAdmins = await this.users.lockSuperAdmins(manager);
+    if (auth.role === Role.SuperAdmin && !superAdmins.some((admin) => admin.id === auth.userId)) {
+      throw new AdminException(AdminErrorCode.SuperAdminOnly, 'You are no longer a super admin');
+    }
+    return this.lockManageable(auth, id, manager);
+  }
 
   /** The target, locked; 404 when missing; refused when erased, or when it is the caller's own account. */
   private async lockManageable(

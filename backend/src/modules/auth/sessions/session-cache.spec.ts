@@ -12,6 +12,10 @@ const live: LiveSession = {
   email: 'sam@example.com',
   status: UserStatus.Active,
   expiresAt: Date.now() + 3_600_000,
+  startedAt: Date.now(),
+  lastUsedAt: Date.now(),
+  idleTimeoutMs: 3_600_000,
+  absoluteLifetimeMs: 86_400_000,
 };
 
 /** A Redis stand-in: what was published, and a way to deliver a message from another instance. */

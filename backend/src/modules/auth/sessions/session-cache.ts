@@ -17,6 +17,12 @@ export interface LiveSession {
   status: UserStatus;
   /** When the session itself expires (ms since the epoch). */
   expiresAt: number;
+  /** When it was signed in, and last used (ms since the epoch): the security settings' limits count from these. */
+  startedAt: number;
+  lastUsedAt: number;
+  /** The security settings when this was read: idle timeout and absolute lifetime, in ms. */
+  idleTimeoutMs: number;
+  absoluteLifetimeMs: number;
 }
 
 /**
@@ -55,7 +61,12 @@ export class SessionCache implements EntitySubscriberInterface, OnApplicationShu
     this.subscriber?.on('message', (channel: string) => {
       if (channel === SESSION_INVALIDATION_CHANNEL) this.entries.clear();
     });
-    this.subscriber?.subscribe(SESSION_INVALIDATION_CHANNEL).catch(() => undefined);
+    // The connection refuses commands until it is ready (no offline queue): subscribe once it is,
+    // and again after each reconnection. Subscribing straight away would fail silently, and every
+    // other instance's notice would then be missed.
+    const subscribe = () => void this.subscriber?.subscribe(SESSION_INVALIDATION_CHANNEL).catch(() => undefined);
+    this.subscriber?.on('ready', subscribe);
+    if (this.subscriber?.status === 'ready') subscribe();
   }
 
   /** The cached answer for this session (null: known not to be live), or undefined on a miss. */
@@ -74,13 +85,19 @@ export class SessionCache implements EntitySubscriberInterface, OnApplicationShu
     this.entries.set(sessionId, { value, until: now + SESSION_CACHE_TTL_MS });
   }
 
-  /** Forgets every cached session here and on every other instance. */
-  invalidate(): void {
+  /**
+   * Forgets every cached session here and on every other instance. The returned promise settles
+   * once Redis has passed the notice on (it never rejects); most callers need not wait for it.
+   */
+  invalidate(): Promise<void> {
     this.entries.clear();
-    if (this.publisher?.status !== 'ready') return;
-    this.publisher.publish(SESSION_INVALIDATION_CHANNEL, '1').catch((error: Error) => {
-      this.logger.warn(`Could not tell other instances to forget cached sessions: ${error.message}`);
-    });
+    if (this.publisher?.status !== 'ready') return Promise.resolve();
+    return this.publisher.publish(SESSION_INVALIDATION_CHANNEL, '1').then(
+      () => undefined,
+      (error: Error) => {
+        this.logger.warn(`Could not tell other instances to forget cached sessions: ${error.message}`);
+      },
+    );
   }
 
   // --- TypeORM subscriber: every change to the two tables the check reads -----------------
@@ -97,14 +114,14 @@ export class SessionCache implements EntitySubscriberInterface, OnApplicationShu
     if (!data[PENDING]) return;
     delete data[PENDING];
     // A request that read the old row during the transaction may have cached it: forget it again.
-    this.invalidate();
+    void this.invalidate();
   }
 
   private onWrite(event: UpdateEvent<unknown> | RemoveEvent<unknown>): void {
     // Inserts do not matter: a new session or user cannot have been cached yet.
     const target = event.metadata.target;
     if (target !== AuthSession && target !== User) return;
-    this.invalidate();
+    void this.invalidate();
     if (event.queryRunner.isTransactionActive) (event.queryRunner.data as Record<symbol, boolean>)[PENDING] = true;
   }
 

@@ -25,6 +25,20 @@ export class SessionsRepository {
     return this.sessions(manager).findOne({ where: { id } });
   }
 
+  /**
+   * Records when a session was last used, without entity listeners: not a change the session
+   * cache must forget anything for (it updates its own entry).
+   */
+  async markUsed(id: string, at: Date): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .update(AuthSession)
+      .set({ lastUsedAt: at })
+      .where('id = :id', { id })
+      .callListeners(false)
+      .execute();
+  }
+
   findUnrevokedSession(id: string): Promise<AuthSession | null> {
     return this.sessions().findOne({ where: { id, revokedAt: IsNull() } });
   }

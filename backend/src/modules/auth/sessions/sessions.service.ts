@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { randomToken, sha256Hex } from '@app/common/crypto/secret-box';
@@ -10,8 +10,15 @@ import { AuthContext } from '@app/common/auth/auth-context';
 import { SettingsService } from '@app/modules/settings/settings.service';
 import { AuthSession } from '../entities/auth-session.entity';
 import { RefreshToken } from '../entities/refresh-token.entity';
-import { SessionCache } from './session-cache';
+import { LiveSession, SessionCache } from './session-cache';
 import { SessionsRepository } from './sessions.repository';
+
+/**
+ * How often a session in use writes down that it was used (for the idle timeout, whose smallest
+ * setting is 5 minutes): at most once a minute, not on every request.
+ */
+export const LAST_USED_WRITE_INTERVAL_MS = 60_000;
+const POLICY_KEYS = ['session.idleTimeoutMinutes', 'session.absoluteLifetimeDays'] as const;
 
 export enum RevokeReason {
   Logout = 'logout',
@@ -37,6 +44,8 @@ export type RefreshOutcome =
  */
 @Injectable()
 export class SessionsService {
+  private readonly logger = new Logger(SessionsService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
@@ -105,27 +114,62 @@ export class SessionsService {
 
   /**
    * Who is calling with this access token's session: undefined once the session is revoked or
-   * expired, or the account is not active. This runs on every signed-in request, so it is
-   * answered from SessionCache when it can (see there why that stays correct).
+   * expired, has been idle or alive for longer than the security settings now allow (it is then
+   * revoked, so its refresh token is refused too), or the account is not active. This runs on
+   * every signed-in request, so it is answered from SessionCache when it can (see there why that
+   * stays correct; a security settings change empties it on every instance).
    */
   async liveCaller(sessionId: string, userId: string): Promise<AuthContext | undefined> {
     const now = Date.now();
     let live = this.cache.get(sessionId, now);
     if (live === undefined) {
-      const session = await this.findUnrevoked(sessionId);
-      live = session?.user
-        ? {
-            userId: session.userId,
-            role: session.user.role,
-            email: session.user.email,
-            status: session.user.status,
-            expiresAt: session.expiresAt.getTime(),
-          }
-        : null;
+      live = await this.readLive(sessionId);
       this.cache.set(sessionId, live, now);
     }
     if (!live || live.userId !== userId || live.expiresAt <= now || live.status !== UserStatus.Active) return undefined;
+    if (now - live.lastUsedAt > live.idleTimeoutMs || now - live.startedAt > live.absoluteLifetimeMs) {
+      await this.revokeSession(sessionId, RevokeReason.Expired);
+      return undefined;
+    }
+    if (now - live.lastUsedAt >= LAST_USED_WRITE_INTERVAL_MS) await this.markUsed(sessionId, live, now);
     return { userId: live.userId, role: live.role, sessionId, email: live.email };
+  }
+
+  /** Empties the session cache here and on every other instance, once Redis has passed it on. */
+  forgetCachedSessions(): Promise<void> {
+    return this.cache.invalidate();
+  }
+
+  private async readLive(sessionId: string): Promise<LiveSession | null> {
+    const [session, limits] = await Promise.all([
+      this.findUnrevoked(sessionId),
+      this.settings.getMany([...POLICY_KEYS]),
+    ]);
+    if (!session?.user) return null;
+    return {
+      userId: session.userId,
+      role: session.user.role,
+      email: session.user.email,
+      status: session.user.status,
+      expiresAt: session.expiresAt.getTime(),
+      startedAt: session.createdAt.getTime(),
+      lastUsedAt: (session.lastUsedAt ?? session.createdAt).getTime(),
+      idleTimeoutMs: limits['session.idleTimeoutMinutes'] * 60_000,
+      absoluteLifetimeMs: limits['session.absoluteLifetimeDays'] * 24 * 3600_000,
+    };
+  }
+
+  /**
+   * Records that the session was used now, for the idle timeout. Without entity listeners: this
+   * is not a change the session cache must forget anything for (it updates its own entry).
+   */
+  private async markUsed(sessionId: string, live: LiveSession, now: number): Promise<void> {
+    live.lastUsedAt = now;
+    try {
+      await this.repository.markUsed(sessionId, new Date(now));
+    } catch (error) {
+      this.logger.warn(`Could not record that session ${sessionId} was used: ${(error as Error).message}`);
+    }
   }
 
   /** The unrevoked session with its user (the users module answers for the user). */
@@ -180,7 +224,7 @@ export class SessionsService {
 
   /** Whether the session has been idle, or alive, for longer than the security settings allow. */
   private async outlivedPolicy(session: AuthSession, now = Date.now()): Promise<boolean> {
-    const limits = await this.settings.getMany(['session.idleTimeoutMinutes', 'session.absoluteLifetimeDays']);
+    const limits = await this.settings.getMany([...POLICY_KEYS]);
     const lastUsed = (session.lastUsedAt ?? session.createdAt).getTime();
     return (
       now - lastUsed > limits['session.idleTimeoutMinutes'] * 60_000 ||

@@ -88,7 +88,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       return;
     }
     client.data.auth = auth;
-    client.data.untrack = this.presence.track(auth.userId);
+    client.data.untrack = this.presence.track(auth.userId, 'socketio');
     // The client may have gone while its token was checked: handleDisconnect has then run already.
     if (client.disconnected) {
       client.data.untrack();

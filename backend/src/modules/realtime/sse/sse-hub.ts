@@ -137,7 +137,7 @@ export class SseHub implements OnModuleInit, OnApplicationShutdown {
 
     const heartbeat = setInterval(() => stream.comment('heartbeat'), SSE_HEARTBEAT_MS);
     heartbeat.unref();
-    const untrack = this.presence.track(userId);
+    const untrack = this.presence.track(userId, 'sse');
     const close = () => {
       const mine = this.closersByUser.get(userId);
       mine?.delete(close);

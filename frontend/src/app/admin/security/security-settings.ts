@@ -19,7 +19,8 @@ type NumberField =
   | 'sessionAbsoluteLifetimeDays'
   | 'refreshTokenLifetimeDays'
   | 'lockoutThreshold'
-  | 'lockoutWindowMinutes';
+  | 'lockoutWindowMinutes'
+  | 'chatAgentCapacity';
 
 /** Each number setting: its label, its unit and the bounds the server accepts. */
 const NUMBER_FIELDS: readonly { name: NumberField; label: string; hint: string; min: number; max: number }[] = [
@@ -46,6 +47,13 @@ const NUMBER_FIELDS: readonly { name: NumberField; label: string; hint: string; 
     hint: '1 to 90 days',
     min: 1,
     max: 90,
+  },
+  {
+    name: 'chatAgentCapacity',
+    label: 'Live chats per support agent',
+    hint: 'At most 1 to 20 chats at once',
+    min: 1,
+    max: 20,
   },
 ];
 
@@ -147,6 +155,7 @@ export class SecuritySettings {
     refreshTokenLifetimeDays: this.bounded('refreshTokenLifetimeDays'),
     lockoutThreshold: this.bounded('lockoutThreshold'),
     lockoutWindowMinutes: this.bounded('lockoutWindowMinutes'),
+    chatAgentCapacity: this.bounded('chatAgentCapacity'),
     rejectBreachedPasswords: [true],
     adminsRequireTwoFactor: [false],
     hideNonCompliantChildminders: [false],

@@ -5413,6 +5413,8 @@ export interface components {
         SecuritySettingsResponse: {
             /** @description Admins without 2FA are sent to set it up at sign-in */
             adminsRequireTwoFactor: boolean;
+            /** @description Live chats one support agent is given at most */
+            chatAgentCapacity: number;
             /** @description Non-compliant childminders are left out of search */
             hideNonCompliantChildminders: boolean;
             /** @description Failed sign-ins before an account is locked */
@@ -5975,6 +5977,7 @@ export interface components {
         };
         UpdateSecuritySettingsDto: {
             adminsRequireTwoFactor?: boolean;
+            chatAgentCapacity?: number;
             hideNonCompliantChildminders?: boolean;
             lockoutThreshold?: number;
             lockoutWindowMinutes?: number;
