@@ -233,6 +233,7 @@ describe('Account pages in the browser', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
+        acceptPrivacyNotice: true,
         role: 'parent',
         firstName: 'Tom',
         lastName: 'Ellis',

@@ -3446,6 +3446,8 @@ export interface components {
             waiting: number;
         };
         ChatPersonResponse: {
+            /** @description Their photo (avatar), if they uploaded one */
+            avatarUrl: string | null;
             /** Format: uuid */
             id: string;
             /** @description First name */
@@ -3668,6 +3670,8 @@ export interface components {
             languages: string[];
             /** Format: date */
             ofstedRegisteredOn: string | null;
+            /** @description The status on Ofsted's register (from the register feed); null until the feed reported it */
+            ofstedRegistrationStatus: (string & components["schemas"]["OfstedRegistrationStatus"]) | null;
             /** @example EY123456 */
             ofstedUrn: string | null;
             openingHours: components["schemas"]["OpeningHoursResponse"];
@@ -4264,6 +4268,19 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        DocumentStandingResponse: {
+            /** @description Days until validUntil; negative once expired */
+            daysLeft: number | null;
+            /** Format: uuid */
+            documentId: string;
+            /** @description pending, rejected, approved, expiring or expired (never missing) */
+            state: components["schemas"]["RequirementState"];
+            /**
+             * @description Its last valid day (UK)
+             * @example 2027-03-31
+             */
+            validUntil: string | null;
+        };
         /** @enum {string} */
         DocumentStatus: "pending" | "approved" | "rejected";
         /**
@@ -4435,7 +4452,7 @@ export interface components {
             status: "ok" | "degraded" | "down";
         };
         /** @enum {string} */
-        InboundDeliveryStatus: "processed" | "unhandled" | "failed";
+        InboundDeliveryStatus: "processed" | "ignored" | "unhandled" | "failed";
         InboundWebhookResponse: {
             /** @description This delivery id was received before; nothing was done again */
             duplicate: boolean;
@@ -4640,6 +4657,8 @@ export interface components {
             windows: components["schemas"]["WindowStatsResponse"][];
         };
         MyReplyResponse: {
+            /** @description The staff author's photo (their avatar); null for requesters' replies and staff without one */
+            authorAvatarUrl: string | null;
             /** @example Sam (Support) */
             authorName: string;
             body: string;
@@ -4726,6 +4745,11 @@ export interface components {
         };
         /** @enum {string} */
         NotificationType: "account_security" | "messages" | "bookings" | "reminders" | "last_minute" | "product_news";
+        /**
+         * @description The status on Ofsted's register (from the register feed); null until the feed reported it
+         * @enum {string}
+         */
+        OfstedRegistrationStatus: "active" | "suspended" | "cancelled" | "resigned";
         OpeningHoursDto: {
             /** @description Absent or null: closed */
             friday?: components["schemas"]["DayHoursDto"] | null;
@@ -4857,6 +4881,8 @@ export interface components {
             listed: boolean;
             /** Format: date */
             ofstedRegisteredOn: string | null;
+            /** @description The status on Ofsted's register (from the register feed); null until the feed reported it */
+            ofstedRegistrationStatus: (string & components["schemas"]["OfstedRegistrationStatus"]) | null;
             /** @example EY123456 */
             ofstedUrn: string | null;
             openingHours: components["schemas"]["OpeningHoursResponse"];
@@ -4892,6 +4918,8 @@ export interface components {
             /** @description Badges shown on the public profile today */
             badges: components["schemas"]["DocumentType"][];
             checklist: components["schemas"]["ChecklistItemResponse"][];
+            /** @description Each uploaded document's standing today, for the documents list (one rule with the checklist) */
+            documents: components["schemas"]["DocumentStandingResponse"][];
             /** @description Effective: an override wins */
             status: components["schemas"]["ComplianceStatus"];
         };
@@ -4980,6 +5008,8 @@ export interface components {
             width: number;
         };
         ProfileResponse: {
+            /** @description The photo shown as the avatar, if any */
+            avatarUrl: string | null;
             createdAt: string;
             displayName: string;
             email: string;
@@ -5103,6 +5133,11 @@ export interface components {
             userId: string;
         };
         RegisterDto: {
+            /**
+             * @description The person has read the privacy notice (/privacy) and agrees to it; stored with the account (when, and which version)
+             * @enum {boolean}
+             */
+            acceptPrivacyNotice: true;
             /** @example sam@example.co.uk */
             email: string;
             firstName: string;
@@ -5486,6 +5521,8 @@ export interface components {
             items: components["schemas"]["TicketReplyResponse"][];
         };
         TicketReplyResponse: {
+            /** @description The staff author's photo (their avatar); null for requesters' replies and staff without one */
+            authorAvatarUrl: string | null;
             /** Format: uuid */
             authorId: string | null;
             /** @example Sam (Support) */
@@ -5859,6 +5896,8 @@ export interface components {
             tags?: string[];
         };
         UserResponse: {
+            /** @description The photo shown as the avatar, if any */
+            avatarUrl: string | null;
             createdAt: string;
             displayName: string;
             email: string;
@@ -14419,7 +14458,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The input is not valid: `details` names each field and what is wrong. */
+            /** @description A page: the state is missing, wrong or used before */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14427,6 +14466,20 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
+            };
+            /** @description A page: Google did not answer the code exchange */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A page: Google is not configured on this server */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
