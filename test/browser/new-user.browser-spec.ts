@@ -56,8 +56,15 @@ describe('New users in the browser, from nothing', () => {
     await page.getByLabel('Email address').fill(who.email);
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByLabel(/^Postcode/).fill(who.postcode);
+    // Without consent to the privacy notice, no account: the form says why.
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await visible(page.getByRole('alert').filter({ hasText: 'agree to the privacy notice' }));
+    await page.getByRole('checkbox', { name: /read the privacy notice and agree/ }).check();
     await page.getByRole('button', { name: 'Create account' }).click();
     await visible(heading(page, 'Check your email'));
+    // Said once: no second copy of the same message.
+    expect(await page.getByText('Open it to confirm your email address').count()).toBe(1);
+    expect(await page.getByText(/We have sent a confirmation link/).count()).toBe(0);
 
     const verification = await outbox.waitFor(who.email, { template: 'verify-email' });
     await page.goto(linkFrom(verification, '/verify-email'));
