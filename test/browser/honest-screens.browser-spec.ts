@@ -56,8 +56,8 @@ describe('Honest screens', () => {
     await visible(heading(page, 'Contact us'));
 
     // Search results mark the childminders whose checks are not complete (some demo ones are not).
-    await page.goto('/search?postcode=M20%202LS&radiusMiles=25');
-    await visible(page.getByRole('heading', { name: /within 25 miles of M20/ }));
+    await page.goto('/search?postcode=M20%202LS&radius=20');
+    await visible(page.getByRole('heading', { name: /within 20 miles of M20/ }));
     await visible(page.getByText('Checks not complete.').first());
     expect(errors).toEqual([]);
   });

@@ -115,10 +115,13 @@ describe('New users in the browser, from nothing', () => {
       postcode: 'LS6 1AA',
     });
     await parent.goto('/search');
-    await parent.getByLabel('Postcode').fill('LS6 1AA');
+    // The postcode she gave at registration is filled in for her.
+    await visible(parent.getByText('From your account; change it to search elsewhere'));
+    expect(await parent.getByLabel('Postcode').inputValue()).toBe('LS6 1AA');
     await parent.getByRole('button', { name: 'Search' }).click();
     await visible(parent.getByRole('heading', { name: /childminders? within 5 miles of LS6/ }));
-    await visible(parent.getByRole('link', { name: 'Amara Newcomer' }));
+    // In the results (she may be in "Recommended for you" above them too).
+    await visible(parent.locator('ul.cards').getByRole('link', { name: 'Amara Newcomer' }));
     await checkPage(parent, 'new-parent-search', { phone: true });
 
     // Adds a child.
@@ -135,7 +138,7 @@ describe('New users in the browser, from nothing', () => {
 
     // Opens her profile from the search.
     await parent.goto('/search?postcode=LS6%201AA');
-    await parent.getByRole('link', { name: 'Amara Newcomer' }).click();
+    await parent.locator('ul.cards').getByRole('link', { name: 'Amara Newcomer' }).click();
     await parent.waitForURL('**/childminders/**');
     await visible(heading(parent, 'Amara Newcomer'));
     await visible(parent.getByText('Yoruba').first());
