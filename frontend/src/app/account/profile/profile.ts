@@ -62,11 +62,6 @@ export class Profile {
     this.auth.role() === 'support_agent' ? '/api/user/profile-image' : '/api/admin/profile-image',
   );
 
-  protected photoUploaded(url: string): void {
-    this.auth.updateUser({ avatarUrl: url });
-    this.notifier.success('Your photo is saved.');
-  }
-
   protected readonly form = this.fb.group({
     firstName: ['', [Validators.required, Validators.maxLength(100)]],
     lastName: ['', [Validators.required, Validators.maxLength(100)]],
@@ -76,6 +71,12 @@ export class Profile {
 
   constructor() {
     this.loadProfile();
+  }
+
+  /** The header shows the new photo at once. */
+  protected photoUploaded(url: string): void {
+    this.auth.updateUser({ avatarUrl: url });
+    this.notifier.success('Your photo is saved.');
   }
 
   protected loadProfile(): void {
