@@ -36,6 +36,7 @@ import { SubscriptionsModule } from './modules/subscriptions/subscriptions.modul
 import { SupportModule } from './modules/support/support.module';
 import { UsersModule } from './modules/users/users.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
+import { OfstedRegisterModule } from './modules/ofsted-register/ofsted-register.module';
 import { BackupsModule } from './modules/backups/backups.module';
 import { MonitoringModule } from './modules/monitoring/monitoring.module';
 import { SystemModule } from './modules/system/system.module';
@@ -71,6 +72,7 @@ export class AppModule {
         BookingsModule,
         SubscriptionsModule,
         WebhooksModule,
+        OfstedRegisterModule,
         ReviewsModule,
         LastMinuteModule,
         RecommendationsModule,

@@ -70,6 +70,7 @@ describe('Account pages in the browser', () => {
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password', { exact: true }).fill(password);
     await page.getByLabel('Postcode (optional)').fill('SW1A 1AA');
+    await page.getByRole('checkbox', { name: /read the privacy notice and agree/ }).check();
     await page.getByRole('button', { name: 'Create account' }).click();
 
     await visible(heading(page, 'Check your email'));
@@ -234,6 +235,7 @@ describe('Account pages in the browser', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
+        acceptPrivacyNotice: true,
         role: 'parent',
         firstName: 'Tom',
         lastName: 'Ellis',

@@ -48,6 +48,10 @@ describe('A new parent signs in with Google in the browser', () => {
     await checkPage(page, 'google-choose-role', { phone: true });
 
     await page.getByRole('radio', { name: /A parent or carer/ }).check();
+    // Without agreeing to the privacy notice no account is made, and the page says why.
+    await page.getByRole('button', { name: 'Create my account' }).click();
+    await visible(page.getByRole('alert').filter({ hasText: 'agree to the privacy notice' }));
+    await page.getByRole('checkbox', { name: 'I have read the privacy notice and agree to it' }).check();
     await page.getByRole('button', { name: 'Create my account' }).click();
     await page.waitForURL((url) => url.pathname.startsWith('/parent'));
     await visible(page.getByRole('button', { name: 'Account menu for Gina' }));

@@ -56,8 +56,15 @@ describe('New users in the browser, from nothing', () => {
     await page.getByLabel('Email address').fill(who.email);
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByLabel(/^Postcode/).fill(who.postcode);
+    // Without consent to the privacy notice, no account: the form says why.
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await visible(page.getByRole('alert').filter({ hasText: 'agree to the privacy notice' }));
+    await page.getByRole('checkbox', { name: /read the privacy notice and agree/ }).check();
     await page.getByRole('button', { name: 'Create account' }).click();
     await visible(heading(page, 'Check your email'));
+    // Said once: no second copy of the same message.
+    expect(await page.getByText('Open it to confirm your email address').count()).toBe(1);
+    expect(await page.getByText(/We have sent a confirmation link/).count()).toBe(0);
 
     const verification = await outbox.waitFor(who.email, { template: 'verify-email' });
     await page.goto(linkFrom(verification, '/verify-email'));
@@ -108,10 +115,13 @@ describe('New users in the browser, from nothing', () => {
       postcode: 'LS6 1AA',
     });
     await parent.goto('/search');
-    await parent.getByLabel('Postcode').fill('LS6 1AA');
+    // The postcode she gave at registration is filled in for her.
+    await visible(parent.getByText('From your account; change it to search elsewhere'));
+    expect(await parent.getByLabel('Postcode').inputValue()).toBe('LS6 1AA');
     await parent.getByRole('button', { name: 'Search' }).click();
     await visible(parent.getByRole('heading', { name: /childminders? within 5 miles of LS6/ }));
-    await visible(parent.getByRole('link', { name: 'Amara Newcomer' }));
+    // In the results (she may be in "Recommended for you" above them too).
+    await visible(parent.locator('ul.cards').getByRole('link', { name: 'Amara Newcomer' }));
     await checkPage(parent, 'new-parent-search', { phone: true });
 
     // Adds a child.
@@ -128,7 +138,7 @@ describe('New users in the browser, from nothing', () => {
 
     // Opens her profile from the search.
     await parent.goto('/search?postcode=LS6%201AA');
-    await parent.getByRole('link', { name: 'Amara Newcomer' }).click();
+    await parent.locator('ul.cards').getByRole('link', { name: 'Amara Newcomer' }).click();
     await parent.waitForURL('**/childminders/**');
     await visible(heading(parent, 'Amara Newcomer'));
     await visible(parent.getByText('Yoruba').first());

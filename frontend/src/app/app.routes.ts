@@ -58,6 +58,16 @@ export const routes: Routes = [
     loadComponent: () => import('./public/contact/contact').then((m) => m.Contact),
   },
   {
+    path: 'privacy',
+    title: 'Privacy notice',
+    loadComponent: () => import('./public/legal/privacy').then((m) => m.Privacy),
+  },
+  {
+    path: 'terms',
+    title: 'Terms of use',
+    loadComponent: () => import('./public/legal/terms').then((m) => m.Terms),
+  },
+  {
     path: 'pricing',
     title: 'Plans and prices',
     loadComponent: () => import('./billing/pricing').then((m) => m.Pricing),

@@ -37,7 +37,14 @@ describe('Security settings take effect on the next request', () => {
       api
         .http()
         .post('/api/auth/register')
-        .send({ email: uniqueEmail('reg'), password, firstName: 'Rae', lastName: 'Gister', role: 'parent' });
+        .send({
+          email: uniqueEmail('reg'),
+          password,
+          firstName: 'Rae',
+          lastName: 'Gister',
+          role: 'parent',
+          acceptPrivacyNotice: true,
+        });
 
     expect((await register('twelve chars')).status).toBe(201);
     const changed = await api.http().patch(SETTINGS).set(admin.auth).send({ passwordMinLength: 16 });

@@ -94,7 +94,18 @@ describe('Sign in with Google', () => {
     expect(pending.status).toBe(200);
     expect(pending.body).toEqual({ step: 'choose_role', email: account.email, firstName: 'Nina', lastName: 'Okafor' });
 
-    const created = await api.http().post(`${GOOGLE}/register`).send({ token, role: 'parent' });
+    // As on the registration form, no account without agreeing to the privacy notice.
+    const noConsent = await api.http().post(`${GOOGLE}/register`).send({ token, role: 'parent' });
+    expect(noConsent.status).toBe(400);
+    expect(noConsent.body.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'acceptPrivacyNotice' })]),
+    );
+    expect(await api.dataSource.getRepository(User).countBy({ email: account.email })).toBe(0);
+
+    const created = await api
+      .http()
+      .post(`${GOOGLE}/register`)
+      .send({ token, role: 'parent', acceptPrivacyNotice: true });
     expect(created.status).toBe(201);
     expect(created.body.accessToken).toEqual(expect.any(String));
     expect(created.body.user).toMatchObject({
@@ -108,6 +119,8 @@ describe('Sign in with Google', () => {
     expect(refreshCookie).toBeDefined();
     const row = await api.dataSource.getRepository(User).findOneByOrFail({ email: account.email });
     expect(row.emailVerifiedAt).not.toBeNull();
+    expect(row.privacyConsentAt).not.toBeNull();
+    expect(row.privacyNoticeVersion).toEqual(expect.any(String));
     expect(await identityOf(row.id)).toMatchObject({ googleSub: account.sub, googleEmail: account.email });
 
     // The same session mechanics as a password sign-in: the refresh cookie restores the session.
@@ -118,7 +131,10 @@ describe('Sign in with Google', () => {
     expect(me.body).toMatchObject({ id: row.id, role: 'parent' });
 
     // The pending step works once.
-    const again = await api.http().post(`${GOOGLE}/register`).send({ token, role: 'parent' });
+    const again = await api
+      .http()
+      .post(`${GOOGLE}/register`)
+      .send({ token, role: 'parent', acceptPrivacyNotice: true });
     expect(again.status).toBe(400);
     expect(again.body.code).toBe('INVALID_TOKEN');
     expect(await api.dataSource.getRepository(User).countBy({ email: account.email })).toBe(1);
@@ -216,7 +232,10 @@ describe('Sign in with Google', () => {
     const pending = await api.http().post(`${GOOGLE}/pending`).send({ token });
     expect(pending.body).toMatchObject({ step: 'link', email: owner.email });
     // Creating a second account for the address is not an option.
-    const register = await api.http().post(`${GOOGLE}/register`).send({ token, role: 'parent' });
+    const register = await api
+      .http()
+      .post(`${GOOGLE}/register`)
+      .send({ token, role: 'parent', acceptPrivacyNotice: true });
     expect(register.status).toBe(409);
 
     const wrong = await api.http().post(`${GOOGLE}/link`).send({ token, password: 'not the password at all' });
@@ -303,7 +322,7 @@ describe('Sign in with Google', () => {
     const wouldBeAdmin = GoogleFake.account('would-be-admin');
     const token = await pendingFor(wouldBeAdmin);
     for (const role of ['admin', 'super_admin', 'support_agent']) {
-      const refused = await api.http().post(`${GOOGLE}/register`).send({ token, role });
+      const refused = await api.http().post(`${GOOGLE}/register`).send({ token, role, acceptPrivacyNotice: true });
       expect(refused.status).toBe(400);
       expect(refused.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'role' })]));
     }

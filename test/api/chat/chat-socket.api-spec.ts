@@ -44,7 +44,7 @@ describe('Live chat: a parent and a support agent talk over socket.io', () => {
     const registered = await api
       .http()
       .post('/api/auth/register')
-      .send({ email, password, firstName: 'Nadia', lastName: 'Brooks', role: Role.Parent });
+      .send({ email, password, firstName: 'Nadia', lastName: 'Brooks', role: Role.Parent, acceptPrivacyNotice: true });
     expect(registered.status).toBe(201);
     const token = Outbox.tokenFrom(await api.outbox.latest(email, 'verify-email'), '/verify-email');
     expect((await api.http().post('/api/auth/verify-email').send({ token })).status).toBe(200);

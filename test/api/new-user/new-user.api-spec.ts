@@ -25,7 +25,7 @@ describe('New users from nothing: a childminder becomes searchable, a parent fin
     const registered = await api
       .http()
       .post('/api/auth/register')
-      .send({ email, password: PASSWORD, firstName, lastName: 'Newcomer', role, postcode });
+      .send({ email, password: PASSWORD, firstName, lastName: 'Newcomer', role, postcode, acceptPrivacyNotice: true });
     expect(registered.status).toBe(201);
     const token = Outbox.tokenFrom(await api.outbox.latest(email, 'verify-email'), '/verify-email');
     expect((await api.http().post('/api/auth/verify-email').send({ token })).status).toBe(200);

@@ -34,6 +34,7 @@ import { PasswordHasher } from './password/password-hasher';
 import { PasswordPolicy } from './password/password-policy.service';
 import { RevokeReason, SessionsService } from './sessions/sessions.service';
 import { TwoFactorService } from './two-factor/two-factor.service';
+import { PRIVACY_NOTICE_VERSION } from '@app/modules/privacy/privacy-notice';
 
 /** A completed sign-in: the body for the client, the refresh token and (on sign-in) the device cookie. */
 export interface SignedIn {
@@ -89,6 +90,9 @@ export class AuthService {
       twoFactorLastStep: null,
       chatStatus: null,
       lastLoginAt: null,
+      privacyConsentAt: new Date(),
+      privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+      avatarUrl: null,
     });
     try {
       await this.dataSource.transaction(async (manager) => {

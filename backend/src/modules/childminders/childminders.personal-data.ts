@@ -46,6 +46,8 @@ export class ChildmindersPersonalData implements OnModuleInit {
             openingHours: null,
             ofstedUrn: null,
             ofstedRegisteredOn: null,
+            ofstedRegistrationStatus: null,
+            ofstedRegisterCheckedAt: null,
             inspection: null,
             ownChildrenDatesOfBirth: [],
             languages: [],

@@ -67,6 +67,13 @@ export class ChildmindersRepository {
     return manager.getRepository(ChildminderProfile).findOne({ where: { userId }, ...forUpdate(manager) });
   }
 
+  /** Every profile with this Ofsted URN, locked for `manager`'s transaction (the register feed's writes). */
+  lockByOfstedUrn(ofstedUrn: string, manager: EntityManager): Promise<ChildminderProfile[]> {
+    return manager
+      .getRepository(ChildminderProfile)
+      .find({ where: { ofstedUrn }, order: { createdAt: 'ASC' }, ...forUpdate(manager) });
+  }
+
   /** A profile the public may see: visible, active and complete. */
   findListedById(id: string): Promise<ChildminderProfile | null> {
     return this.profiles

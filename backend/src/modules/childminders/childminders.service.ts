@@ -19,7 +19,13 @@ import {
   childminderNotFound,
   invalidProfile,
 } from './childminder.exception';
-import { EYFS_DEFAULT_CAPACITY, Inspection, OpeningHours, WEEKDAYS } from './childminder-vocabulary';
+import {
+  EYFS_DEFAULT_CAPACITY,
+  Inspection,
+  OfstedRegistrationStatus,
+  OpeningHours,
+  WEEKDAYS,
+} from './childminder-vocabulary';
 import { ChildmindersRepository, RankedRow, RankingQuery } from './childminders.repository';
 import { badgesOn, encodeBadges } from './compliance-badges';
 import {
@@ -345,6 +351,32 @@ export class ChildmindersService implements OnModuleInit {
     profile.compliantThrough = standing.compliantThrough;
   }
 
+  // --- Ofsted's register (the `ofsted` webhook integration) ----------------------------------
+
+  /**
+   * Applies what Ofsted's register reported about one URN to every profile that gives it, in the
+   * caller's transaction. A report older than the last one applied changes nothing (the feed may
+   * deliver out of order). Returns each profile changed with its registration status before.
+   */
+  async applyOfstedRegisterEntry(entry: OfstedRegisterEntry, manager: EntityManager): Promise<OfstedRegisterChange[]> {
+    const profiles = await this.childminders.lockByOfstedUrn(entry.urn, manager);
+    const changes: OfstedRegisterChange[] = [];
+    for (const profile of profiles) {
+      if (profile.ofstedRegisterCheckedAt && profile.ofstedRegisterCheckedAt > entry.reportedAt) continue;
+      const previousStatus = profile.ofstedRegistrationStatus;
+      profile.ofstedRegistrationStatus = entry.registrationStatus;
+      profile.ofstedRegisterCheckedAt = entry.reportedAt;
+      if (entry.registeredOn) profile.ofstedRegisteredOn = entry.registeredOn;
+      if (entry.inspection) profile.inspection = toInspection(entry.inspection);
+      const completeness = profileCompleteness(profile);
+      profile.completeness = completeness.percent;
+      profile.complete = completeness.complete;
+      await this.childminders.save(profile, manager);
+      changes.push({ profileId: profile.id, userId: profile.userId, displayName: profile.displayName, previousStatus });
+    }
+    return changes;
+  }
+
   private async ownResponse(profileId: string): Promise<OwnChildminderProfileResponse> {
     const profile = (await this.childminders.findById(profileId))!;
     return toOwnProfileResponse(profile, badgesOf(profile));
@@ -409,6 +441,23 @@ export class ChildmindersService implements OnModuleInit {
   }
 }
 
+/** One register entry as the `ofsted` integration reports it (validated by its module). */
+export interface OfstedRegisterEntry {
+  urn: string;
+  registrationStatus: OfstedRegistrationStatus;
+  /** When the register said so: older reports than the last applied are ignored. */
+  reportedAt: Date;
+  registeredOn?: string | null;
+  inspection?: NonNullable<UpdateChildminderProfileDto['inspection']> | null;
+}
+
+export interface OfstedRegisterChange {
+  profileId: string;
+  userId: string;
+  displayName: string;
+  previousStatus: OfstedRegistrationStatus | null;
+}
+
 function newProfile(userId: string, displayName: string): ChildminderProfile {
   return Object.assign(new ChildminderProfile(), {
     userId,
@@ -429,6 +478,8 @@ function newProfile(userId: string, displayName: string): ChildminderProfile {
     openingHours: null,
     ofstedUrn: null,
     ofstedRegisteredOn: null,
+    ofstedRegistrationStatus: null,
+    ofstedRegisterCheckedAt: null,
     inspection: null,
     capacityUnder8: EYFS_DEFAULT_CAPACITY.under8,
     capacityYoung: EYFS_DEFAULT_CAPACITY.young,

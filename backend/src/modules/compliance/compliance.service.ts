@@ -8,7 +8,7 @@ import { AuditService } from '@app/modules/audit/audit.service';
 import { ukToday } from '@app/modules/children/child-age';
 import { DocumentChangeNotifier } from '@app/modules/documents/document-changes.port';
 import { SettingsService } from '@app/modules/settings/settings.service';
-import { checklist } from './compliance-checklist';
+import { checklist, documentStanding } from './compliance-checklist';
 import { defaultRequirementRows } from './compliance-defaults';
 import { ComplianceErrorCode, ComplianceException } from './compliance.exception';
 import { ComplianceDocument, ComplianceRepository, ComplianceUser } from './compliance.repository';
@@ -106,6 +106,13 @@ export class ComplianceService implements OnApplicationBootstrap {
       status: row.status,
       checklist: checklist(ordered, documents, today),
       badges: badgesEarned(requirements, documents, today),
+      documents: documents.map((d) =>
+        documentStanding(
+          d,
+          requirements.find((r) => r.documentType === d.type),
+          today,
+        ),
+      ),
     };
   }
 

@@ -194,14 +194,15 @@ export class SupportService {
   async getMine(auth: AuthContext, id: string): Promise<MyTicketDetailResponse> {
     const ticket = await this.requireOwnTicket(auth, id);
     const replies = await this.repository.repliesOf(ticket.id, false);
-    return { ticket: toMyTicket(ticket), replies: toMyReplies(replies) };
+    return { ticket: toMyTicket(ticket), replies: toMyReplies(replies, await this.avatarsOf(replies)) };
   }
 
   async listReplies(auth: AuthContext, id: string): Promise<{ items: TicketReplyResponse[] | MyReplyResponse[] }> {
     const ticket = await this.requireTicketAccess(auth, id);
     const staff = isStaff(auth);
     const replies = await this.repository.repliesOf(ticket.id, staff);
-    return { items: staff ? replies.map(toTicketReply) : toMyReplies(replies) };
+    const avatars = await this.avatarsOf(replies);
+    return { items: staff ? replies.map((r) => toTicketReply(r, avatars)) : toMyReplies(replies, avatars) };
   }
 
   /** PATCH /api/tickets/:id: a requester closes their ticket; agents change anything. */
@@ -317,7 +318,8 @@ export class SupportService {
           : TicketChange.RequesterReplied,
       auth.userId,
     );
-    return staff ? toTicketReply(reply) : toMyReplies([reply])[0]!;
+    const avatars = await this.avatarsOf([reply]);
+    return staff ? toTicketReply(reply, avatars) : toMyReplies([reply], avatars)[0]!;
   }
 
   // ---- The public contact form ----
@@ -408,7 +410,22 @@ export class SupportService {
       this.repository.historyOf(ticket.id),
       this.toTickets([ticket]),
     ]);
-    return { ticket: mapped!, replies: replies.map(toTicketReply), history: history.map(toTicketEvent) };
+    const avatars = await this.avatarsOf(replies);
+    return {
+      ticket: mapped!,
+      replies: replies.map((r) => toTicketReply(r, avatars)),
+      history: history.map(toTicketEvent),
+    };
+  }
+
+  /** The avatars of the staff who wrote these replies (author id to photo URL). */
+  private async avatarsOf(replies: readonly SupportTicketReply[]): Promise<Map<string, string | null>> {
+    const ids = [
+      ...new Set(replies.flatMap((r) => (r.side === ReplyAuthorSide.Agent && r.authorId ? [r.authorId] : []))),
+    ];
+    if (ids.length === 0) return new Map();
+    const users = await this.users.findByIds(ids);
+    return new Map([...users].map(([id, user]) => [id, user.avatarUrl]));
   }
 
   /** Status, priority, category, assignee and tags; each change goes to the history and the audit log. */

@@ -49,6 +49,7 @@ export class UsersPersonalData implements OnModuleInit {
           lastName: 'user',
           phone: null,
           postcode: null,
+          avatarUrl: null,
           emailVerifiedAt: null,
           twoFactorSecretEncrypted: null,
           twoFactorEnabledAt: null,

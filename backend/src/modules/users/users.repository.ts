@@ -35,6 +35,7 @@ const ACCOUNT_COLUMNS = [
   'postcode',
   'emailVerifiedAt',
   'twoFactorEnabledAt',
+  'avatarUrl',
   'createdAt',
 ] as const satisfies readonly (keyof User)[];
 

@@ -75,6 +75,8 @@ export class ChatWidget {
 
   protected readonly state = computed(() => this.session()?.state ?? 'none');
   protected readonly agentName = computed(() => this.session()?.agent?.name ?? null);
+  /** The adviser's photo, if they have one. */
+  protected readonly agentAvatar = computed(() => this.session()?.agent?.avatarUrl ?? null);
   protected readonly offerLeaveMessage = computed(() => {
     const offeredAt = this.session()?.leaveMessageOfferedAt;
     return this.state() === 'waiting' && !!offeredAt && this.now() >= new Date(offeredAt).getTime();

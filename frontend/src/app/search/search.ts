@@ -58,6 +58,7 @@ import type {
   Weekday,
 } from './childminder-types';
 import { ChildmindersApi } from './childminders-api';
+import { AccountApi } from '../account/account-api';
 import {
   CARE_WEEKS,
   DEFAULT_CARE_HOURS,
@@ -130,6 +131,7 @@ export class Search {
   private readonly api = inject(ChildmindersApi);
   private readonly auth = inject(AuthService);
   private readonly route = inject(ActivatedRoute);
+  private readonly account = inject(AccountApi);
   private readonly router = inject(Router);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly destroyRef = inject(DestroyRef);
@@ -171,6 +173,8 @@ export class Search {
   });
   /** A 400 about the postcode is shown on the field, not as a page error. */
   protected readonly postcodeError = signal<string | null>(null);
+  /** The postcode field holds the one from the parent's account. */
+  protected readonly postcodeFromAccount = signal(false);
 
   protected readonly form = this.fb.group(
     {
@@ -208,7 +212,23 @@ export class Search {
         this.runSearch(criteria);
       } else {
         this.results.set(null);
+        this.prefillAccountPostcode();
       }
+    });
+  }
+
+  /** A signed-in parent who gave a postcode has it filled in (still theirs to change). */
+  private prefillAccountPostcode(): void {
+    if (this.auth.role() !== 'parent' || this.form.controls.postcode.value) return;
+    this.account.profile().subscribe({
+      next: (profile) => {
+        if (profile.postcode && !this.form.controls.postcode.value) {
+          this.form.controls.postcode.setValue(profile.postcode);
+          this.postcodeFromAccount.set(true);
+        }
+      },
+      // Without it the parent types a postcode, as a visitor does.
+      error: () => undefined,
     });
   }
 

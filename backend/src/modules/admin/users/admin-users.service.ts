@@ -130,6 +130,10 @@ export class AdminUsersService {
       twoFactorLastStep: null,
       chatStatus: STAFF_ROLES.includes(dto.role) ? ChatStatus.Offline : null,
       lastLoginAt: null,
+      // Made by staff: the person has not been asked yet (see User.privacyConsentAt).
+      privacyConsentAt: null,
+      privacyNoticeVersion: null,
+      avatarUrl: null,
     });
     await this.dataSource.transaction(async (manager) => {
       await this.users.insertAccount(user, manager);

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { Equals, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { SELF_SERVICE_ROLES } from '@app/common/auth/role';
 import { IsPasswordInput, IsShortText } from '@app/common/validation/validators';
 
@@ -41,6 +41,13 @@ export class GoogleRegisterDto {
   @IsOptional()
   @IsShortText(100)
   lastName?: string;
+
+  @ApiProperty({
+    enum: [true],
+    description: 'The person has read the privacy notice (/privacy) and agrees to it, as at registration',
+  })
+  @Equals(true, { message: 'acceptPrivacyNotice must be true: please read and accept the privacy notice' })
+  acceptPrivacyNotice: true;
 }
 
 export class GoogleLinkDto {

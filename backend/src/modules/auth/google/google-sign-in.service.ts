@@ -9,6 +9,7 @@ import { AppConfig } from '@app/config/app-config';
 import { ActivityType } from '@app/modules/activity/activity-type';
 import { ActivityService } from '@app/modules/activity/activity.service';
 import { type User, UserStatus } from '@app/modules/users/entities/user.entity';
+import { PRIVACY_NOTICE_VERSION } from '@app/modules/privacy/privacy-notice';
 import { UsersService } from '@app/modules/users/users.service';
 import { AuthErrorCode, AuthException } from '../auth.exception';
 import { AuthService, SignedIn } from '../auth.service';
@@ -208,6 +209,10 @@ export class GoogleSignInService {
       twoFactorLastStep: null,
       chatStatus: null,
       lastLoginAt: null,
+      // Consent is asked on the role step, as on the registration form.
+      privacyConsentAt: new Date(),
+      privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+      avatarUrl: null,
     });
     try {
       await this.dataSource.transaction(async (manager) => {

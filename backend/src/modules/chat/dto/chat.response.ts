@@ -11,6 +11,8 @@ export class ChatPersonResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: 'First name' }) name: string;
   @ApiProperty({ enum: Role, enumName: 'Role' }) role: Role;
+  @ApiProperty({ type: String, nullable: true, description: 'Their photo (avatar), if they uploaded one' })
+  avatarUrl: string | null;
 }
 
 export class ChatMessageResponse {
@@ -136,6 +138,7 @@ export const toChatPerson = (user: User): ChatPersonResponse => ({
   id: user.id,
   name: user.firstName,
   role: user.role,
+  avatarUrl: user.avatarUrl ?? null,
 });
 
 export function toChatMessageResponse(message: ChatMessage, people: ReadonlyMap<string, User>): ChatMessageResponse {
@@ -175,7 +178,7 @@ export function toChatSessionResponse({ session, people, unread, lastMessage, no
     state: session.state,
     requester: requester
       ? toChatPerson(requester)
-      : { id: session.requesterId, name: 'Former user', role: Role.Parent },
+      : { id: session.requesterId, name: 'Former user', role: Role.Parent, avatarUrl: null },
     agent: agent ? toChatPerson(agent) : null,
     queuedAt: session.queuedAt.toISOString(),
     createdAt: session.createdAt.toISOString(),

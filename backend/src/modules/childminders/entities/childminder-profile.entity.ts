@@ -8,6 +8,7 @@ import {
   ChildminderService,
   EYFS_DEFAULT_CAPACITY,
   Inspection,
+  OfstedRegistrationStatus,
   OpeningHours,
 } from '../childminder-vocabulary';
 
@@ -96,8 +97,20 @@ export class ChildminderProfile extends UuidEntity {
   openingHours: OpeningHours | null;
 
   /** Ofsted's unique reference number: `EY123456` or the newer 7-digit `2123456`. */
+  @Index('IDX_childminder_profiles_ofsted_urn')
   @Column({ type: 'varchar', length: 10, nullable: true })
   ofstedUrn: string | null;
+
+  /**
+   * The registration status Ofsted's register reported for this URN (the `ofsted` webhook
+   * integration); null until the register feed has reported it.
+   */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  ofstedRegistrationStatus: OfstedRegistrationStatus | null;
+
+  /** When the register feed last reported on this URN. */
+  @Column({ type: 'datetime', nullable: true })
+  ofstedRegisterCheckedAt: Date | null;
 
   @Column({ type: 'date', nullable: true, utc: true })
   ofstedRegisteredOn: string | null;

@@ -100,6 +100,14 @@ interface TemplateVariables {
     link: string;
   };
   'account-created': { firstName: string; link: string; forgotLink: string };
+  /** To admins: Ofsted's register says a childminder on the platform may no longer care for children. */
+  'ofsted-registration-flagged': {
+    firstName: string;
+    childminderName: string;
+    urn: string;
+    status: string;
+    link: string;
+  };
   /** An admin's message to users: `paragraphs` are the admin's text, already personalised. */
   announcement: {
     firstName: string;
@@ -430,6 +438,17 @@ const templates: { [T in EmailTemplateName]: (v: TemplateVariables[T]) => Render
         'Safeguarding tickets are urgent. Please make sure someone picks it up now.',
       ],
       action: { label: 'Open the ticket', url: v.link },
+    }),
+  'ofsted-registration-flagged': (v) =>
+    layout({
+      subject: `Ofsted registration ${v.status}: ${v.childminderName}`,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [
+        `Ofsted's register now shows the registration of ${v.childminderName} (URN ${v.urn}) as ${v.status}.`,
+        'A childminder whose registration is suspended or cancelled may not care for children. Please check ' +
+          'her profile and bookings now, and hide the profile or set her compliance status if needed.',
+      ],
+      action: { label: 'Open compliance', url: v.link },
     }),
   'account-created': (v) =>
     layout({

@@ -34,6 +34,12 @@ export class MyReplyResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ReplyAuthorSide }) side: ReplyAuthorSide;
   @ApiProperty({ example: 'Sam (Support)' }) authorName: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The staff author's photo (their avatar); null for requesters' replies and staff without one",
+  })
+  authorAvatarUrl: string | null;
   @ApiProperty() body: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
@@ -181,14 +187,22 @@ export const toMyTicket = (t: SupportTicket): MyTicketResponse => ({
   lastActivityAt: t.lastActivityAt.toISOString(),
 });
 
+/** The avatar of a staff reply's author, from `avatars` (author id to photo URL). */
+const authorAvatar = (r: SupportTicketReply, avatars: ReadonlyMap<string, string | null>) =>
+  r.side === ReplyAuthorSide.Agent && r.authorId ? (avatars.get(r.authorId) ?? null) : null;
+
 /** A reply as the requester sees it. Callers pass only public replies; this re-checks. */
-export function toMyReplies(replies: readonly SupportTicketReply[]): MyReplyResponse[] {
+export function toMyReplies(
+  replies: readonly SupportTicketReply[],
+  avatars: ReadonlyMap<string, string | null> = new Map(),
+): MyReplyResponse[] {
   return replies
     .filter((r) => !r.internal)
     .map((r) => ({
       id: r.id,
       side: r.side,
       authorName: r.authorName,
+      authorAvatarUrl: authorAvatar(r, avatars),
       body: r.body,
       createdAt: r.createdAt.toISOString(),
     }));
@@ -208,11 +222,15 @@ export function toTicket(t: SupportTicket, people: Map<string, User>): TicketRes
   };
 }
 
-export const toTicketReply = (r: SupportTicketReply): TicketReplyResponse => ({
+export const toTicketReply = (
+  r: SupportTicketReply,
+  avatars: ReadonlyMap<string, string | null> = new Map(),
+): TicketReplyResponse => ({
   id: r.id,
   side: r.side,
   authorId: r.authorId,
   authorName: r.authorName,
+  authorAvatarUrl: authorAvatar(r, avatars),
   internal: Boolean(r.internal),
   body: r.body,
   createdAt: r.createdAt.toISOString(),

@@ -70,6 +70,20 @@ export class User extends UuidEntity {
   @Column({ type: 'datetime', nullable: true })
   lastLoginAt: Date | null;
 
+  /**
+   * When the person agreed to the privacy notice at registration, and which version they saw
+   * (PRIVACY_NOTICE_VERSION). Null for accounts made by admins or before consent was asked.
+   */
+  @Column({ type: 'datetime', nullable: true })
+  privacyConsentAt: Date | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  privacyNoticeVersion: string | null;
+
+  /** `/api/profile-images/:id` of the person's current photo, shown as their avatar; null without one. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  avatarUrl: string | null;
+
   @Index('IDX_users_created_at')
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;

@@ -87,6 +87,8 @@ export type OwnCompliance = Schemas['OwnComplianceResponse'];
 export type ComplianceChecklistItem = Schemas['ChecklistItemResponse'];
 export type ComplianceStatus = OwnCompliance['status'];
 export type RequirementState = ComplianceChecklistItem['state'];
+export type DocumentStanding = OwnCompliance['documents'][number];
+export type OfstedRegistrationStatus = NonNullable<Schemas['ChildminderResponse']['ofstedRegistrationStatus']>;
 export type VerificationBadge = Schemas['ChildminderSummaryResponse']['badges'][number];
 
 // Bookings, calendars and availability (parent side).

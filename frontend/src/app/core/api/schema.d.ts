@@ -3548,6 +3548,8 @@ export interface components {
             waiting: number;
         };
         ChatPersonResponse: {
+            /** @description Their photo (avatar), if they uploaded one */
+            avatarUrl: string | null;
             /** Format: uuid */
             id: string;
             /** @description First name */
@@ -3770,6 +3772,8 @@ export interface components {
             languages: string[];
             /** Format: date */
             ofstedRegisteredOn: string | null;
+            /** @description The status on Ofsted's register (from the register feed); null until the feed reported it */
+            ofstedRegistrationStatus: (string & components["schemas"]["OfstedRegistrationStatus"]) | null;
             /** @example EY123456 */
             ofstedUrn: string | null;
             openingHours: components["schemas"]["OpeningHoursResponse"];
@@ -4375,6 +4379,19 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        DocumentStandingResponse: {
+            /** @description Days until validUntil; negative once expired */
+            daysLeft: number | null;
+            /** Format: uuid */
+            documentId: string;
+            /** @description pending, rejected, approved, expiring or expired (never missing) */
+            state: components["schemas"]["RequirementState"];
+            /**
+             * @description Its last valid day (UK)
+             * @example 2027-03-31
+             */
+            validUntil: string | null;
+        };
         /** @enum {string} */
         DocumentStatus: "pending" | "approved" | "rejected";
         /**
@@ -4551,6 +4568,11 @@ export interface components {
             token: string;
         };
         GoogleRegisterDto: {
+            /**
+             * @description The person has read the privacy notice (/privacy) and agrees to it, as at registration
+             * @enum {boolean}
+             */
+            acceptPrivacyNotice: true;
             /** @description Instead of the first name Google gave */
             firstName?: string;
             /** @description Instead of the last name Google gave */
@@ -4575,7 +4597,7 @@ export interface components {
             status: "ok" | "degraded" | "down";
         };
         /** @enum {string} */
-        InboundDeliveryStatus: "processed" | "unhandled" | "failed";
+        InboundDeliveryStatus: "processed" | "ignored" | "unhandled" | "failed";
         InboundWebhookResponse: {
             /** @description This delivery id was received before; nothing was done again */
             duplicate: boolean;
@@ -4780,6 +4802,8 @@ export interface components {
             windows: components["schemas"]["WindowStatsResponse"][];
         };
         MyReplyResponse: {
+            /** @description The staff author's photo (their avatar); null for requesters' replies and staff without one */
+            authorAvatarUrl: string | null;
             /** @example Sam (Support) */
             authorName: string;
             body: string;
@@ -4866,6 +4890,11 @@ export interface components {
         };
         /** @enum {string} */
         NotificationType: "account_security" | "messages" | "bookings" | "reminders" | "last_minute" | "product_news";
+        /**
+         * @description The status on Ofsted's register (from the register feed); null until the feed reported it
+         * @enum {string}
+         */
+        OfstedRegistrationStatus: "active" | "suspended" | "cancelled" | "resigned";
         OpeningHoursDto: {
             /** @description Absent or null: closed */
             friday?: components["schemas"]["DayHoursDto"] | null;
@@ -4997,6 +5026,8 @@ export interface components {
             listed: boolean;
             /** Format: date */
             ofstedRegisteredOn: string | null;
+            /** @description The status on Ofsted's register (from the register feed); null until the feed reported it */
+            ofstedRegistrationStatus: (string & components["schemas"]["OfstedRegistrationStatus"]) | null;
             /** @example EY123456 */
             ofstedUrn: string | null;
             openingHours: components["schemas"]["OpeningHoursResponse"];
@@ -5032,6 +5063,8 @@ export interface components {
             /** @description Badges shown on the public profile today */
             badges: components["schemas"]["DocumentType"][];
             checklist: components["schemas"]["ChecklistItemResponse"][];
+            /** @description Each uploaded document's standing today, for the documents list (one rule with the checklist) */
+            documents: components["schemas"]["DocumentStandingResponse"][];
             /** @description Effective: an override wins */
             status: components["schemas"]["ComplianceStatus"];
         };
@@ -5133,6 +5166,8 @@ export interface components {
             width: number;
         };
         ProfileResponse: {
+            /** @description The photo shown as the avatar, if any */
+            avatarUrl: string | null;
             createdAt: string;
             displayName: string;
             email: string;
@@ -5256,6 +5291,11 @@ export interface components {
             userId: string;
         };
         RegisterDto: {
+            /**
+             * @description The person has read the privacy notice (/privacy) and agrees to it; stored with the account (when, and which version)
+             * @enum {boolean}
+             */
+            acceptPrivacyNotice: true;
             /** @example sam@example.co.uk */
             email: string;
             firstName: string;
@@ -5645,6 +5685,8 @@ export interface components {
             items: components["schemas"]["TicketReplyResponse"][];
         };
         TicketReplyResponse: {
+            /** @description The staff author's photo (their avatar); null for requesters' replies and staff without one */
+            authorAvatarUrl: string | null;
             /** Format: uuid */
             authorId: string | null;
             /** @example Sam (Support) */
@@ -6019,6 +6061,8 @@ export interface components {
             tags?: string[];
         };
         UserResponse: {
+            /** @description The photo shown as the avatar, if any */
+            avatarUrl: string | null;
             createdAt: string;
             displayName: string;
             email: string;

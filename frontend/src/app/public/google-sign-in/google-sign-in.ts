@@ -12,6 +12,7 @@ import {
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
@@ -37,6 +38,7 @@ type Step = 'loading' | 'failed' | 'choose-role' | 'link' | 'two-factor';
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
+    MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
     MatProgressSpinnerModule,
@@ -68,6 +70,7 @@ export class GoogleSignIn implements OnInit {
     role: this.fb.control<RegisterRole>('parent', Validators.required),
     firstName: ['', [Validators.required, Validators.maxLength(100)]],
     lastName: ['', [Validators.required, Validators.maxLength(100)]],
+    acceptPrivacyNotice: [false, Validators.requiredTrue],
   });
 
   protected readonly linkForm = this.fb.group({
@@ -97,6 +100,15 @@ export class GoogleSignIn implements OnInit {
     return controlError(this.roleForm.controls[name], label);
   }
 
+  /** Shown once the person tried to continue, or the server refused the missing consent. */
+  protected consentError(): string | null {
+    const control = this.roleForm.controls.acceptPrivacyNotice;
+    if (!control.touched || control.valid) return null;
+    return control.hasError('server')
+      ? String(control.getError('server'))
+      : 'Tick the box to agree to the privacy notice: we cannot create an account without it.';
+  }
+
   protected passwordError(): string | null {
     return controlError(this.linkForm.controls.password, 'Password');
   }
@@ -113,7 +125,13 @@ export class GoogleSignIn implements OnInit {
     if (this.roleForm.invalid) return;
     const { role, firstName, lastName } = this.roleForm.getRawValue();
     this.submit(
-      this.auth.googleRegister({ token: this.token, role, firstName: firstName.trim(), lastName: lastName.trim() }),
+      this.auth.googleRegister({
+        token: this.token,
+        role,
+        firstName: firstName.trim(),
+        lastName: lastName.trim(),
+        acceptPrivacyNotice: true,
+      }),
       (details) => applyFieldErrors(this.roleForm, details),
     );
   }

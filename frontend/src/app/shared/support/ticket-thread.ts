@@ -24,6 +24,9 @@ import { formatTicketTime } from './ticket-format';
           [class.entry--internal]="isInternal(reply)"
         >
           <p class="entry__meta">
+            @if (reply.authorAvatarUrl) {
+              <img class="entry__avatar" [src]="reply.authorAvatarUrl" alt="" width="28" height="28" />
+            }
             <strong>{{ reply.authorName }}</strong>
             @if (isInternal(reply)) {
               <span class="internal-badge">
@@ -68,6 +71,12 @@ import { formatTicketTime } from './ticket-format';
       gap: 4px 12px;
       align-items: center;
       margin: 0 0 4px;
+    }
+    .entry__avatar {
+      width: 28px;
+      height: 28px;
+      border-radius: 50%;
+      object-fit: cover;
     }
     .entry__body {
       margin: 0;
