@@ -24,6 +24,7 @@ const user: User = {
   emailVerified: true,
   twoFactorEnabled: false,
   createdAt: '2026-01-01T00:00:00Z',
+  avatarUrl: null,
 };
 
 function session(accessToken: string): LoginResponse {
