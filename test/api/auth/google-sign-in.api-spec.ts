@@ -359,7 +359,7 @@ describe('Sign in with Google on a server without Google configured', () => {
     const register = await api
       .http()
       .post(`${GOOGLE}/register`)
-      .send({ token: 'a'.repeat(43), role: 'parent' });
+      .send({ token: 'a'.repeat(43), role: 'parent', acceptPrivacyNotice: true });
     expect(register.status).toBe(503);
     expect(register.body.code).toBe('GOOGLE_NOT_CONFIGURED');
   });

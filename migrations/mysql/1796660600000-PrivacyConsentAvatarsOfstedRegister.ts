@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class PrivacyConsentAvatarsOfstedRegister1796660362690 implements MigrationInterface {
-  name = 'PrivacyConsentAvatarsOfstedRegister1796660362690';
+export class PrivacyConsentAvatarsOfstedRegister1796660600000 implements MigrationInterface {
+  name = 'PrivacyConsentAvatarsOfstedRegister1796660600000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("ALTER TABLE `users` ADD `privacyConsentAt` datetime NULL");
