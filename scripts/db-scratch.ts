@@ -38,3 +38,18 @@ export async function scratchDatabase(
     },
   };
 }
+
+/** The DATABASE_URL the server reads for a scratch database (`mariadb://…/name` or `sqlite:/tmp/…`). */
+export function scratchUrl(config: DatabaseConfig): string {
+  if (config.type === 'sqlite') return `sqlite:${config.path}`;
+  return config.url.replace(/^mysql:/, `${config.flavour}:`);
+}
+
+/** The dialect the API stage runs on: TEST_DIALECT=mysql (default, MariaDB) or sqlite. */
+export function testDialect(): DatabaseConfig['type'] {
+  const dialect = process.env.TEST_DIALECT ?? 'mysql';
+  if (dialect !== 'mysql' && dialect !== 'sqlite') {
+    throw new Error(`TEST_DIALECT must be mysql or sqlite (got ${JSON.stringify(dialect)})`);
+  }
+  return dialect;
+}

@@ -7,19 +7,25 @@
  *   typecheck  backend, tests, scripts, frontend, specs     (npm run typecheck)
  *   build      the API and the Angular app                  (npm run build:api, npm run build:web)
  *   unit       jest --selectProjects unit
- *   api        jest --selectProjects api --runInBand        (MariaDB on 127.0.0.1:3306, Redis on :6379)
+ *   api        jest --selectProjects api --runInBand, twice side by side: TEST_DIALECT=mysql (a fresh
+ *              MariaDB database on 127.0.0.1:3306) and TEST_DIALECT=sqlite (a fresh SQLite file);
+ *              Redis on :6379
  *   smoke      the built server on SQLite                   (scripts/smoke.js)
  *   cluster    jest --selectProjects cluster --runInBand    (two built servers, MariaDB, a private redis-server)
  *   browser    jest --selectProjects browser --runInBand    (Debian's chromium at /usr/bin/chromium)
  *
+ * Before any stage, scripts/ensure-services.sh starts (or, as root on Debian, installs) MariaDB,
+ * Redis and chromium for the stages that need them, or stops at once with the command to run.
+ *
  * Plain Node with no dependencies, so that it runs on a fresh clone before `npm ci`. Each jest stage
- * writes its results to test-results/<stage>.json. The last line is `N passed, N failed`: the tests
+ * writes its results to test-results/<stage>.json (the API stage: api-mysql.json, api-sqlite.json). The last line is `N passed, N failed`: the tests
  * of every jest stage plus the smoke checks, where a failed lint, type-check or build counts as one
  * failure. The exit code is non-zero when anything failed.
  *
  *   npm test                         everything
  *   npm test -- --from unit          start at a stage (earlier ones are skipped)
  *   npm test -- --only api,smoke     just these stages
+ *   npm test -- --only api --dialect sqlite   the API stage on one dialect
  */
 'use strict';
 
@@ -38,10 +44,31 @@ const summary = [];
 // ---------------------------------------------------------------------------------------------
 // Running things
 
-/** Runs a command with the output on our terminal; resolves to its exit code. */
-function run(command, args, env = {}) {
+/**
+ * Runs a command with the output on our terminal; resolves to its exit code. With `prefix`, each
+ * line of its output is marked with it (for commands that run side by side).
+ */
+function run(command, args, env = {}, prefix) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      stdio: prefix ? ['inherit', 'pipe', 'pipe'] : 'inherit',
+      env: { ...process.env, ...env },
+    });
+    if (prefix) {
+      for (const [from, to] of [
+        [child.stdout, process.stdout],
+        [child.stderr, process.stderr],
+      ]) {
+        let rest = '';
+        from.on('data', (chunk) => {
+          const lines = (rest + chunk.toString()).split('\n');
+          rest = lines.pop();
+          for (const line of lines) to.write(`${prefix} ${line}\n`);
+        });
+        from.on('end', () => rest && to.write(`${prefix} ${rest}\n`));
+      }
+    }
     const forward = (signal) => child.kill(signal);
     const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
     for (const signal of signals) process.on(signal, forward);
@@ -77,7 +104,7 @@ function reachable(host, port, timeoutMs = 2000) {
 }
 
 /** Runs jest on one project with --json; returns {passed, failed, problem?}. */
-async function jestStage(stage, project, extraArgs = []) {
+async function jestStage(stage, project, extraArgs = [], { env = {}, prefix } = {}) {
   if (!existsSync(JEST)) return { passed: 0, failed: 1, problem: 'jest is not installed (npm ci failed?)' };
   const outputFile = join(RESULTS, `${stage}.json`);
   rmSync(outputFile, { force: true });
@@ -89,7 +116,7 @@ async function jestStage(stage, project, extraArgs = []) {
       .join(' ')
       .replace(ROOT + '/', '')}`,
   );
-  const code = await run(process.execPath, args);
+  const code = await run(process.execPath, args, env, prefix);
   if (!existsSync(outputFile)) {
     return { passed: 0, failed: 1, problem: `jest exited with code ${code} before writing results (see above)` };
   }
@@ -133,6 +160,43 @@ function hostAndPort(url, defaultPort) {
   return { host: parsed.hostname || '127.0.0.1', port: Number(parsed.port || defaultPort) };
 }
 
+/**
+ * The API stories on MariaDB (production) and on SQLite (the embedded default every newcomer
+ * runs), each on a fresh database, in two jest processes side by side: a story that passes on one
+ * and fails on the other is a bug in the product. Results: test-results/api-<dialect>.json.
+ */
+async function apiOnBothDialects() {
+  const only = optionValue(process.argv.slice(2), '--dialect');
+  const dialects = only ? only.split(',') : ['mysql', 'sqlite'];
+  const runs = await Promise.all(
+    dialects.map((dialect) =>
+      jestStage(`api-${dialect}`, 'api', ['--runInBand'], {
+        env: { TEST_DIALECT: dialect },
+        prefix: dialects.length > 1 ? `[api-${dialect}]` : undefined,
+      }),
+    ),
+  );
+  const detail = dialects.map((dialect, i) => `${dialect}: ${runs[i].passed} passed, ${runs[i].failed} failed`);
+  const problems = dialects.map((dialect, i) => runs[i].problem && `${dialect}: ${runs[i].problem}`).filter(Boolean);
+  return {
+    passed: runs.reduce((sum, r) => sum + r.passed, 0),
+    failed: runs.reduce((sum, r) => sum + r.failed, 0),
+    problem: problems.length > 0 ? problems.join('; ') : undefined,
+    detail: detail.join('; '),
+    resultFiles: dialects.map((dialect) => `api-${dialect}.json`),
+  };
+}
+
+/** Which of MariaDB, Redis and chromium the chosen stages need (scripts/ensure-services.sh). */
+const SERVICES = { api: ['mariadb', 'redis'], cluster: ['mariadb', 'redis'], browser: ['chromium'] };
+
+async function ensureServices(stages) {
+  const needed = [...new Set(stages.flatMap((stage) => SERVICES[stage.name] ?? []))];
+  if (needed.length === 0) return true;
+  console.log(`$ bash scripts/ensure-services.sh ${needed.join(' ')}`);
+  return (await run('bash', [join(ROOT, 'scripts', 'ensure-services.sh'), ...needed])) === 0;
+}
+
 const STAGES = [
   {
     name: 'lint',
@@ -157,7 +221,7 @@ const STAGES = [
   },
   {
     name: 'api',
-    what: 'HTTP stories against MariaDB and Redis',
+    what: 'HTTP stories on MariaDB and on SQLite, side by side, with Redis',
     run: async () => {
       const mysql = hostAndPort(MYSQL_SERVER.replace(/^mariadb:/, 'mysql:'), 3306);
       const redis = hostAndPort(REDIS_SERVER, 6379);
@@ -171,7 +235,7 @@ const STAGES = [
           problem: `${missing.join(' and ')} not reachable: start them (see README, "Tests") or run bash .ci/run`,
         };
       }
-      return jestStage('api', 'api', ['--runInBand']);
+      return apiOnBothDialects();
     },
   },
   {
@@ -215,11 +279,13 @@ const STAGES = [
   },
 ];
 
+function optionValue(argv, flag) {
+  const index = argv.indexOf(flag);
+  return index >= 0 ? argv[index + 1] : undefined;
+}
+
 function selectedStages(argv) {
-  const value = (flag) => {
-    const index = argv.indexOf(flag);
-    return index >= 0 ? argv[index + 1] : undefined;
-  };
+  const value = (flag) => optionValue(argv, flag);
   const names = STAGES.map((stage) => stage.name);
   const only = value('--only')?.split(',');
   const from = value('--from');
@@ -247,6 +313,19 @@ async function main() {
   checkNodeVersion();
   const started = Date.now();
   const stages = selectedStages(process.argv.slice(2));
+
+  console.log('\n==== services');
+  const servicesStarted = Date.now();
+  if (!(await ensureServices(stages))) {
+    summary.push({
+      name: 'services',
+      status: 'FAILED',
+      duration: seconds(Date.now() - servicesStarted),
+      detail: 'scripts/ensure-services.sh stopped: see the command it printed above',
+    });
+    totals.failed += 1;
+    return finish(started);
+  }
 
   console.log('\n==== install');
   const installStarted = Date.now();
@@ -280,13 +359,17 @@ async function main() {
     }
     totals.passed += result.passed;
     totals.failed += result.failed;
-    const counts = result.wholeStage ? '' : `${result.passed} passed, ${result.failed} failed`;
+    const counts = result.wholeStage
+      ? ''
+      : `${result.passed} passed, ${result.failed} failed${result.detail ? ` (${result.detail})` : ''}`;
     if (result.failed > 0) {
       const why = [counts, result.problem].filter(Boolean).join('; ');
       console.log(`\n==== ${stage.name} FAILED after ${duration}: ${why}`);
       if (stage.hint) console.log(`     ${stage.hint}`);
-      const resultsFile = join(RESULTS, `${stage.name}.json`);
-      if (existsSync(resultsFile)) console.log(`     details: ${relative(ROOT, resultsFile)}`);
+      for (const name of result.resultFiles ?? [`${stage.name}.json`]) {
+        const resultsFile = join(RESULTS, name);
+        if (existsSync(resultsFile)) console.log(`     details: ${relative(ROOT, resultsFile)}`);
+      }
       summary.push({ name: stage.name, status: 'FAILED', duration, detail: why });
       const rest = stages.slice(index + 1).map((s) => s.name);
       if (rest.length > 0) console.log(`     stopping here; not run: ${rest.join(', ')}`);

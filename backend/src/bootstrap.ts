@@ -1,5 +1,5 @@
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { Logger } from '@nestjs/common';
@@ -9,10 +9,13 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { constants as zlibConstants } from 'node:zlib';
 import { AppModule } from './app.module';
-import { createRootLogger, PinoNestLogger } from './common/logging/logger';
+import { resolveSecurityHeaders } from './common/http/security-headers';
+import { createRootLogger, PinoNestLogger, RequestLogController } from './common/logging/logger';
 import { ErrorDetailResponse, ErrorResponse } from './common/errors/error.response';
 import { GlobalExceptionFilter } from './common/errors/global-exception.filter';
+import { applyOpenApiConventions } from './common/http/openapi-conventions';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config';
 import { RealtimeIoAdapter } from './modules/realtime/socket/realtime-io.adapter';
@@ -36,6 +39,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
+    logController: new RequestLogController(),
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -50,14 +54,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     rawBody: true,
   });
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', async (request, reply) => {
-    void reply.header('x-request-id', request.id);
-  });
-
-  await app.register(fastifyCookie);
-  // Upload routes stream parts themselves and enforce their own per-kind size limits.
-  await app.register(fastifyMultipart);
-  await app.register(fastifyHelmet, {
+  const securityHeaders = await resolveSecurityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -77,6 +74,25 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     },
     crossOriginEmbedderPolicy: false,
   });
+  // One synchronous hook per request: the request id and the precomputed security headers, set
+  // on the raw response so that hijacked replies (the SSE stream) carry them too.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const raw = reply.raw;
+    raw.setHeader('x-request-id', request.id);
+    for (const [name, value] of securityHeaders) raw.setHeader(name, value);
+    done();
+  });
+
+  // JSON and other dynamic responses, brotli or gzip as the client prefers; a low brotli level
+  // keeps it cheap per request. The web app's files are compressed at build time (below).
+  await app.register(fastifyCompress, {
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
+  await app.register(fastifyCookie);
+  // Upload routes stream parts themselves and enforce their own per-kind size limits.
+  await app.register(fastifyMultipart);
 
   // socket.io at /api/socketio, fanned out through Redis when it is configured.
   app.useWebSocketAdapter(new RealtimeIoAdapter(app));
@@ -91,9 +107,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       wildcard: false,
       index: ['index.html'],
       cacheControl: false,
+      // scripts/compress-web.js writes .br and .gz beside each text file of the build.
+      preCompressed: true,
       setHeaders: (res, path) => {
         // Build output has content hashes in its names: cache it for a year; never cache the shell.
-        const hashed = /[.-][A-Z0-9]{8,}\.(js|css|woff2?|ttf|svg|png)$/i.test(path) || path.includes('/media/');
+        const hashed =
+          /[.-][A-Z0-9]{8,}\.(js|css|woff2?|ttf|svg|png)(\.br|\.gz)?$/i.test(path) || path.includes('/media/');
         void res.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
@@ -114,13 +133,17 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
         'Errors are `{statusCode, error, code, message, details?, requestId}`.',
     )
     .setVersion('1.0')
+    .setLicense('Proprietary', 'https://childminder-connect.example/terms')
+    .addServer('/', 'This server')
     .addBearerAuth()
     .addCookieAuth('refresh_token')
     .build();
-  return SwaggerModule.createDocument(app, document, {
-    extraModels: [ErrorResponse, ErrorDetailResponse],
-    operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
-  });
+  return applyOpenApiConventions(
+    SwaggerModule.createDocument(app, document, {
+      extraModels: [ErrorResponse, ErrorDetailResponse],
+      operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
+    }),
+  );
 }
 
 function setUpOpenApi(app: NestFastifyApplication): void {

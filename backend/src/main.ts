@@ -3,8 +3,6 @@ import { createApp, listen } from './bootstrap';
 import { AppConfig } from './config/app-config';
 import { ConfigurationError } from './config/environment';
 import { DatabaseMigrator } from './database/database.module';
-import { DEMO_ACCOUNTS } from './database/seed/demo-data';
-import { DemoSeeder } from './database/seed/demo-seeder';
 
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -19,12 +17,18 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config);
   if (config.migrateOnStart) await app.get(DatabaseMigrator).migrate();
-  if (config.demoData) await app.get(DemoSeeder).seedIfEmpty();
+  // Loaded only when wanted (never in production, where AppConfig refuses DEMO_DATA=true).
+  const demo = config.demoData ? await import('./demo/demo-seeder') : null;
+  if (demo) await app.get(demo.DemoSeeder).seedIfEmpty();
   const url = await listen(app, config);
-  printBanner(url, config);
+  printBanner(url, config, demo?.DEMO_LOGINS ?? []);
 }
 
-function printBanner(url: string, config: AppConfig): void {
+function printBanner(
+  url: string,
+  config: AppConfig,
+  demoLogins: readonly { label: string; email: string; password: string }[],
+): void {
   const lines = [
     '',
     '  Childminder Connect is running',
@@ -32,9 +36,9 @@ function printBanner(url: string, config: AppConfig): void {
     `  API docs ${url}/api/docs`,
     `  Database: ${config.database.type === 'sqlite' ? config.database.path : 'MySQL/MariaDB'}`,
   ];
-  if (config.demoData) {
+  if (demoLogins.length > 0) {
     lines.push('', '  Demo logins (demo mode only):');
-    for (const account of DEMO_ACCOUNTS) {
+    for (const account of demoLogins) {
       lines.push(`    ${account.label.padEnd(14)} ${account.email.padEnd(32)} ${account.password}`);
     }
   }

@@ -10,7 +10,15 @@ import { Bookings1795927954500 } from './1795927954500-Bookings';
 import { Reviews1795933196432 } from './1795933196432-Reviews';
 import { LastMinute1795934298765 } from './1795934298765-LastMinute';
 import { NotificationSubjects1795938365660 } from './1795938365660-NotificationSubjects';
+import { Support1796649140803 } from './1796649140803-Support';
+import { Operations1796649637637 } from './1796649637637-Operations';
+import { CalendarSync1796649762590 } from './1796649762590-CalendarSync';
 import { AddRecommendations1796649814618 } from './1796649814618-AddRecommendations';
+import { AdminPeople1796650621529 } from './1796650621529-AdminPeople';
+import { LiveChat1796651318683 } from './1796651318683-LiveChat';
+import { GoogleSignIn1796660292154 } from './1796660292154-GoogleSignIn';
+import { SearchInSql1796660566181 } from './1796660566181-SearchInSql';
+import { PrivacyConsentAvatarsOfstedRegister1796660600000 } from './1796660600000-PrivacyConsentAvatarsOfstedRegister';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MYSQL_MIGRATIONS: Function[] = [Foundation1795613931778, Documents1795615099206, Subscriptions1795616655225, Childminders1795616930684, Messaging1795617000000, Compliance1795926967759, MessageDigests1795927193774, Bookings1795927954500, Reviews1795933196432, LastMinute1795934298765, NotificationSubjects1795938365660, AddRecommendations1796649814618];
+export const MYSQL_MIGRATIONS: Function[] = [Foundation1795613931778, Documents1795615099206, Subscriptions1795616655225, Childminders1795616930684, Messaging1795617000000, Compliance1795926967759, MessageDigests1795927193774, Bookings1795927954500, Reviews1795933196432, LastMinute1795934298765, NotificationSubjects1795938365660, Support1796649140803, Operations1796649637637, CalendarSync1796649762590, AddRecommendations1796649814618, AdminPeople1796650621529, LiveChat1796651318683, GoogleSignIn1796660292154, SearchInSql1796660566181, PrivacyConsentAvatarsOfstedRegister1796660600000];

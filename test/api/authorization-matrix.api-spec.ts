@@ -11,6 +11,9 @@ import { startTestApp, TestApp } from '../support/test-app';
  * The authorization matrix: every route the app registers, probed by an anonymous caller and by
  * each role, against the policy its module declares in test/authz/policies.
  */
+// Thousands of requests in one test: on a busy 2-core machine they need more than the default two minutes.
+jest.setTimeout(600_000);
+
 describe('Authorization matrix', () => {
   let api: TestApp;
   let routes: DiscoveredRoute[];

@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { discoverRoutes } from '../authz/route-table';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -24,6 +29,27 @@ describe('The OpenAPI document', () => {
         problems.push(`${route.key}: no security`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('lints clean under redocly.yaml: no error and no warning', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cmc-redocly-'));
+    try {
+      const file = join(dir, 'openapi.json');
+      writeFileSync(file, JSON.stringify((await api.http().get('/api/docs-json')).body));
+      const root = join(__dirname, '..', '..');
+      const cli = join(root, 'node_modules', '@redocly', 'cli', 'bin', 'cli.js');
+      const args = [cli, 'lint', file, '--config', join(root, 'redocly.yaml'), '--format=json'];
+      // Redocly exits non-zero on errors; the JSON report on stdout lists warnings too.
+      const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 }).catch(
+        (failure: { stdout: string }) => failure,
+      );
+      const report = JSON.parse(stdout.slice(stdout.indexOf('{'))) as {
+        problems: Array<{ ruleId: string; message: string; location: Array<{ pointer: string }> }>;
+      };
+      expect(report.problems.map((p) => `${p.ruleId} ${p.location[0]?.pointer}: ${p.message}`)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('serves Swagger UI', async () => {

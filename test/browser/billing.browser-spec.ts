@@ -44,6 +44,7 @@ describe('Billing in the browser', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
+        acceptPrivacyNotice: true,
         role: 'parent',
         firstName: 'Nadia',
         lastName: 'Khan',

@@ -178,7 +178,14 @@ describe('Last-minute places in the browser', () => {
     const register = await fetch(`${server.baseUrl}/api/auth/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ role: 'parent', firstName: 'Fern', lastName: 'Free', email, password }),
+      body: JSON.stringify({
+        role: 'parent',
+        firstName: 'Fern',
+        lastName: 'Free',
+        email,
+        password,
+        acceptPrivacyNotice: true,
+      }),
     });
     expect(register.status).toBe(201);
     const token = new URL(

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Role, STAFF_ROLES } from '@app/common/auth/role';
 import { PasswordHasher } from '@app/modules/auth/password/password-hasher';
+import { PRIVACY_NOTICE_VERSION } from '@app/modules/privacy/privacy-notice';
 import { Subscription, SubscriptionStatus } from '@app/modules/subscriptions/entities/subscription.entity';
 import { BillingInterval, PlanKey } from '@app/modules/subscriptions/plans';
 import { ChatStatus, User, UserStatus } from '@app/modules/users/entities/user.entity';
@@ -68,6 +69,10 @@ export class Given {
       twoFactorLastStep: null,
       chatStatus: STAFF_ROLES.includes(role) ? ChatStatus.Offline : null,
       lastLoginAt: null,
+      // As registration records it: the person agreed to the current privacy notice.
+      privacyConsentAt: new Date(),
+      privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+      avatarUrl: null,
     });
     await this.app.get(DataSource).getRepository(User).insert(user);
     if (options.plan) await this.plan(user.id, options.plan);

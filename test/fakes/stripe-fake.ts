@@ -52,6 +52,11 @@ export class StripeFake {
   readonly refunds = new Map<string, Json>();
   /** Charges by payment intent id. */
   readonly charges = new Map<string, Json>();
+  /**
+   * Requests matching this answer 500 `api_error` (Stripe having trouble) until it is cleared;
+   * they are still recorded in `requests`.
+   */
+  failing: { method: string; path: RegExp } | null = null;
   private readonly sockets = new Set<Socket>();
   private readonly server: Server;
   private eventClock = 0;
@@ -170,6 +175,9 @@ export class StripeFake {
     });
     if (request.headers.authorization !== `Bearer ${this.secretKey}`) {
       return send(response, 401, stripeError('invalid_request_error', 'Invalid API Key provided'));
+    }
+    if (this.failing && request.method === this.failing.method && this.failing.path.test(path)) {
+      return send(response, 500, stripeError('api_error', 'Stripe is having trouble (the test said so)'));
     }
     const route = `${request.method} ${path}`;
     let match: RegExpExecArray | null;

@@ -97,6 +97,40 @@ describe(parseEnvironment.name, () => {
     expect(env).toMatchObject({ PORT: 8080, DEMO_DATA: false, REDIS_URL: 'redis://redis:6379' });
   });
 
+  it('names a secret and its rule but never prints its value; other values are shown', () => {
+    const secrets = {
+      JWT_SECRET: 'short-jwt-secret',
+      DATABASE_URL: 'postgres://app:hunter2-password@db/x',
+      REDIS_URL: 'http://:redis-password@cache',
+      ENCRYPTION_KEY: 'not-hex-key-value',
+      CRON_SECRET: 'tiny-cron',
+      STRIPE_SECRET_KEY: 'pk_live_secretish',
+      STRIPE_WEBHOOK_SECRET: 'wh-sec-plain',
+    };
+    const error = configurationErrorOf(() => parseEnvironment({ ...secrets, PORT: 'abc' }));
+    expect(error.problems.map((problem) => problem.split(':')[0]).sort()).toEqual(
+      [...Object.keys(secrets), 'PORT'].sort(),
+    );
+    for (const value of Object.values(secrets)) expect(error.message).not.toContain(value);
+    expect(error.message).not.toMatch(/hunter2|redis-password/);
+    expect(error.problems.find((p) => p.startsWith('JWT_SECRET'))).toMatch(/32 characters.*not shown/);
+    expect(error.problems.find((p) => p.startsWith('PORT'))).toContain('(got "abc")');
+  });
+
+  it('checks INBOUND_WEBHOOK_SECRETS at start-up without printing a secret', () => {
+    const error = configurationErrorOf(() =>
+      AppConfig.fromEnvironment({
+        DATA_DIR: tempDataDir(),
+        INBOUND_WEBHOOK_SECRETS: JSON.stringify({ ofsted: 'too-short-secret', 'Bad Name': 'x'.repeat(40) }),
+      }),
+    );
+    expect(error.problems).toEqual([
+      'INBOUND_WEBHOOK_SECRETS: the secret of "ofsted" must have at least 32 characters',
+      'INBOUND_WEBHOOK_SECRETS: each integration name must be lower-case letters, digits, - or _ (max 40)',
+    ]);
+    expect(error.message).not.toContain('too-short-secret');
+  });
+
   it('ignores variables it does not know', () => {
     expect(() => parseEnvironment({ PATH: '/usr/bin', SOMETHING_ELSE: '???' })).not.toThrow();
   });
@@ -165,6 +199,39 @@ describe(AppConfig.name, () => {
         flavour: 'mariadb',
       });
       expect(config.demoData).toBe(false);
+    });
+
+    it('reads sqlite:<file> as that SQLite file', () => {
+      const dataDir = tempDataDir();
+      const config = AppConfig.fromEnvironment({ DATA_DIR: dataDir, DATABASE_URL: `sqlite:${dataDir}/other.sqlite` });
+      expect(config.database).toEqual({ type: 'sqlite', path: join(dataDir, 'other.sqlite') });
+    });
+
+    it('never loads demo data in production, even on the embedded database', () => {
+      const config = AppConfig.fromEnvironment({
+        NODE_ENV: 'production',
+        DATA_DIR: tempDataDir(),
+        JWT_SECRET: 'x'.repeat(48),
+        ENCRYPTION_KEY: 'ab'.repeat(32),
+      });
+      expect(config.database.type).toBe('sqlite');
+      expect(config.demoData).toBe(false);
+      expect(config.isProduction).toBe(true);
+    });
+
+    it('refuses DEMO_DATA=true in production, naming the variable and why', () => {
+      const error = configurationErrorOf(() =>
+        AppConfig.fromEnvironment({
+          NODE_ENV: 'production',
+          DATA_DIR: tempDataDir(),
+          JWT_SECRET: 'x'.repeat(48),
+          ENCRYPTION_KEY: 'ab'.repeat(32),
+          DEMO_DATA: 'true',
+        }),
+      );
+      expect(error.problems).toEqual([
+        expect.stringMatching(/^DEMO_DATA: must not be true when NODE_ENV=production \(/),
+      ]);
     });
 
     it('refuses NODE_ENV=production without JWT_SECRET, naming it', () => {

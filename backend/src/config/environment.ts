@@ -25,6 +25,24 @@ const toBoolean = ({ value }: { value: unknown }) => {
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+const PRICE_ID = /^price_\S+$/;
+const PRICE_MESSAGE = '$property must be a Stripe price id (price_...)';
+
+/**
+ * Variables whose value is a secret or may hold one (a password in a URL): a configuration error
+ * names them and the rule they break, never what they hold, so that no secret reaches a log.
+ */
+export const SECRET_VARIABLES: ReadonlySet<string> = new Set([
+  'DATABASE_URL',
+  'REDIS_URL',
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
+  'CRON_SECRET',
+  'GRAPH_CLIENT_SECRET',
+  'STRIPE_SECRET_KEY',
+  'STRIPE_WEBHOOK_SECRET',
+  'INBOUND_WEBHOOK_SECRETS',
+]);
 
 /**
  * Every environment variable the product reads, with its rule. `.env.example` lists the same
@@ -37,8 +55,8 @@ export class Environment {
   @IsOptional() @IsString() @Transform(emptyToUndefined) DATA_DIR?: string;
   @IsOptional()
   @Transform(emptyToUndefined)
-  @Matches(/^(mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_$-]+(\?.*)?$/, {
-    message: 'DATABASE_URL must look like mysql://user:password@host:3306/database',
+  @Matches(/^((mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_$-]+(\?.*)?|sqlite:.+)$/, {
+    message: 'DATABASE_URL must look like mysql://user:password@host:3306/database (or sqlite:path/to/file.sqlite)',
   })
   DATABASE_URL?: string;
   @IsOptional() @Transform(toBoolean) @IsBoolean() DB_MIGRATE_ON_START?: boolean;
@@ -71,6 +89,14 @@ export class Environment {
   @IsOptional() @Transform(toBoolean) @IsBoolean() JOBS_ENABLED?: boolean;
   @IsOptional() @IsString() @Transform(emptyToUndefined) @MinLength(32) CRON_SECRET?: string;
   @IsOptional() @Transform(toBoolean) @IsBoolean() SERVE_WEB?: boolean;
+  @IsOptional() @IsString() @Transform(emptyToUndefined) @MinLength(32) METRICS_TOKEN?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[0-9A-Fa-f.:]+(\s*,\s*[0-9A-Fa-f.:]+)*$/, {
+    message: 'METRICS_ALLOW_FROM must be a comma-separated list of IP addresses',
+  })
+  METRICS_ALLOW_FROM?: string;
+  @IsOptional() @IsString() @Transform(emptyToUndefined) BACKUP_DIR?: string;
 
   @IsOptional() @IsIn(['outbox', 'graph']) MAIL_TRANSPORT?: string;
   @IsOptional() @IsString() @Transform(emptyToUndefined) MAIL_FROM_NAME?: string;
@@ -88,18 +114,54 @@ export class Environment {
   GRAPH_AUTHORITY_URL?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50) MAIL_MAX_ATTEMPTS?: number;
 
-  // Billing and inbound webhooks: the subscriptions and webhooks modules check these in full
-  // (StripeConfig / InboundWebhooksConfig); listed here so that every variable is in one place.
-  @IsOptional() @IsString() @Transform(emptyToUndefined) STRIPE_SECRET_KEY?: string;
-  @IsOptional() @IsString() @Transform(emptyToUndefined) STRIPE_WEBHOOK_SECRET?: string;
-  @IsOptional() @IsString() @Transform(emptyToUndefined) STRIPE_PRICE_PARENT_PLUS_MONTH?: string;
-  @IsOptional() @IsString() @Transform(emptyToUndefined) STRIPE_PRICE_PARENT_PLUS_YEAR?: string;
-  @IsOptional() @IsString() @Transform(emptyToUndefined) STRIPE_PRICE_CHILDMINDER_PRO_MONTH?: string;
-  @IsOptional() @IsString() @Transform(emptyToUndefined) STRIPE_PRICE_CHILDMINDER_PRO_YEAR?: string;
+  // Billing: without STRIPE_SECRET_KEY the product runs the payment simulator (outside production).
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^(sk|rk)_(test|live)_\S+$/, {
+    message: 'STRIPE_SECRET_KEY must be a Stripe secret or restricted key (sk_test_..., sk_live_..., rk_...)',
+  })
+  STRIPE_SECRET_KEY?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^whsec_\S+$/, { message: 'STRIPE_WEBHOOK_SECRET must be the endpoint signing secret (whsec_...)' })
+  STRIPE_WEBHOOK_SECRET?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(PRICE_ID, { message: PRICE_MESSAGE })
+  STRIPE_PRICE_PARENT_PLUS_MONTH?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(PRICE_ID, { message: PRICE_MESSAGE })
+  STRIPE_PRICE_PARENT_PLUS_YEAR?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(PRICE_ID, { message: PRICE_MESSAGE })
+  STRIPE_PRICE_CHILDMINDER_PRO_MONTH?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(PRICE_ID, { message: PRICE_MESSAGE })
+  STRIPE_PRICE_CHILDMINDER_PRO_YEAR?: string;
   @IsOptional() @IsString() @Transform(emptyToUndefined) STRIPE_API_HOST?: string;
-  @IsOptional() @IsString() @Transform(emptyToUndefined) STRIPE_API_PORT?: string;
-  @IsOptional() @IsString() @Transform(emptyToUndefined) STRIPE_API_PROTOCOL?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535) STRIPE_API_PORT?: number;
+  @IsOptional() @Transform(emptyToUndefined) @IsIn(['http', 'https']) STRIPE_API_PROTOCOL?: string;
+  /** `{"<integration>": "<secret of at least 32 characters>"}`: checked in full by AppConfig. */
   @IsOptional() @IsString() @Transform(emptyToUndefined) INBOUND_WEBHOOK_SECRETS?: string;
+
+  // Google (Calendar sync and Sign in with Google): AppConfig.google requires the pair.
+  @IsOptional() @IsString() @Transform(emptyToUndefined) GOOGLE_CLIENT_ID?: string;
+  @IsOptional() @IsString() @Transform(emptyToUndefined) GOOGLE_CLIENT_SECRET?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  GOOGLE_REDIRECT_BASE_URL?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  GOOGLE_OAUTH_BASE_URL?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  GOOGLE_API_BASE_URL?: string;
 }
 
 export class ConfigurationError extends Error {
@@ -118,7 +180,10 @@ export function parseEnvironment(env: NodeJS.ProcessEnv): Environment {
     throw new ConfigurationError(
       errors.map((error) => {
         const messages = Object.values(error.constraints ?? {});
-        return `${error.property}: ${messages.join('; ')} (got ${JSON.stringify(env[error.property])})`;
+        const shown = SECRET_VARIABLES.has(error.property)
+          ? '(its value is not shown: it may hold a secret)'
+          : `(got ${JSON.stringify(env[error.property])})`;
+        return `${error.property}: ${messages.join('; ')} ${shown}`;
       }),
     );
   }
@@ -148,6 +213,9 @@ class EnvironmentKeys implements Record<keyof Environment, undefined> {
   JOBS_ENABLED = undefined;
   CRON_SECRET = undefined;
   SERVE_WEB = undefined;
+  METRICS_TOKEN = undefined;
+  METRICS_ALLOW_FROM = undefined;
+  BACKUP_DIR = undefined;
   MAIL_TRANSPORT = undefined;
   MAIL_FROM_NAME = undefined;
   GRAPH_TENANT_ID = undefined;
@@ -167,6 +235,11 @@ class EnvironmentKeys implements Record<keyof Environment, undefined> {
   STRIPE_API_PORT = undefined;
   STRIPE_API_PROTOCOL = undefined;
   INBOUND_WEBHOOK_SECRETS = undefined;
+  GOOGLE_CLIENT_ID = undefined;
+  GOOGLE_CLIENT_SECRET = undefined;
+  GOOGLE_REDIRECT_BASE_URL = undefined;
+  GOOGLE_OAUTH_BASE_URL = undefined;
+  GOOGLE_API_BASE_URL = undefined;
 }
 
 export const ENVIRONMENT_VARIABLES = Object.keys(new EnvironmentKeys());

@@ -5,6 +5,7 @@ import type { DatabaseConfig } from '@app/config/app-config';
 import { MYSQL_MIGRATIONS } from '../../../migrations/mysql';
 import { SQLITE_MIGRATIONS } from '../../../migrations/sqlite';
 import { ENTITIES } from './entities';
+import { MillisecondTimestampsSubscriber } from './millisecond-timestamps';
 
 export type Dialect = DatabaseConfig['type'];
 
@@ -38,6 +39,7 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     type: 'better-sqlite3',
     database: database.path,
     migrations: SQLITE_MIGRATIONS,
+    subscribers: [MillisecondTimestampsSubscriber],
     enableWAL: true,
     // Other connections (the CLI, a second instance by mistake) wait instead of failing at once.
     timeout: 5000,

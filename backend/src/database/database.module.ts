@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config/app-config';
 import { dataSourceOptions } from './data-source-options';
+import { serialiseSqliteTransactions } from './sqlite-transactions';
 
 /** Applies pending migrations; run at start-up unless DB_MIGRATE_ON_START=false. */
 @Injectable()
@@ -24,6 +25,7 @@ export class DatabaseMigrator {
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => dataSourceOptions(config.database),
+      dataSourceFactory: async (options) => serialiseSqliteTransactions(await new DataSource(options!).initialize()),
     }),
   ],
   providers: [DatabaseMigrator],

@@ -1,8 +1,21 @@
+import { ChatAgent } from '@app/modules/chat/entities/chat-agent.entity';
+import { ChatCannedReply } from '@app/modules/chat/entities/chat-canned-reply.entity';
+import { ChatMessage } from '@app/modules/chat/entities/chat-message.entity';
+import { ChatSessionEvent } from '@app/modules/chat/entities/chat-session-event.entity';
+import { ChatSession } from '@app/modules/chat/entities/chat-session.entity';
+import { CalendarConnection } from '@app/modules/calendar-sync/entities/calendar-connection.entity';
+import { CalendarEventLink } from '@app/modules/calendar-sync/entities/calendar-event-link.entity';
+import { CalendarFeed } from '@app/modules/calendar-sync/entities/calendar-feed.entity';
+import { CalendarOAuthState } from '@app/modules/calendar-sync/entities/calendar-oauth-state.entity';
+import { AdminPreferences } from '@app/modules/admin/entities/admin-preferences.entity';
 import { UserActivity } from '@app/modules/activity/entities/user-activity.entity';
 import { AuditEntry } from '@app/modules/audit/entities/audit-entry.entity';
 import { AccountToken } from '@app/modules/auth/entities/account-token.entity';
 import { AuthSession } from '@app/modules/auth/entities/auth-session.entity';
 import { RecoveryCode } from '@app/modules/auth/entities/recovery-code.entity';
+import { GoogleIdentity } from '@app/modules/auth/entities/google-identity.entity';
+import { GooglePendingSignIn } from '@app/modules/auth/entities/google-pending-sign-in.entity';
+import { GoogleSignInState } from '@app/modules/auth/entities/google-sign-in-state.entity';
 import { RefreshToken } from '@app/modules/auth/entities/refresh-token.entity';
 import { ChildminderFavorite } from '@app/modules/childminders/entities/childminder-favorite.entity';
 import { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
@@ -37,6 +50,15 @@ import { AvailabilityBlock } from '@app/modules/availability/entities/availabili
 import { Booking } from '@app/modules/bookings/entities/booking.entity';
 import { BookingChild } from '@app/modules/bookings/entities/booking-child.entity';
 import { BookingSession } from '@app/modules/bookings/entities/booking-session.entity';
+import { BackupRun } from '@app/modules/backups/entities/backup-run.entity';
+import { BackupSchedule } from '@app/modules/backups/entities/backup-schedule.entity';
+import { LogEntry } from '@app/modules/monitoring/entities/log-entry.entity';
+import { MonitoringInstance } from '@app/modules/monitoring/entities/monitoring-instance.entity';
+import { RequestStat } from '@app/modules/monitoring/entities/request-stat.entity';
+import { MaintenanceState } from '@app/modules/system/entities/maintenance-state.entity';
+import { SupportTicket } from '@app/modules/support/entities/support-ticket.entity';
+import { SupportTicketEvent } from '@app/modules/support/entities/support-ticket-event.entity';
+import { SupportTicketReply } from '@app/modules/support/entities/support-ticket-reply.entity';
 
 /**
  * Every entity of the schema. Listed explicitly (not globbed) so that the app, the migration
@@ -48,6 +70,9 @@ export const ENTITIES = [
   RefreshToken,
   AccountToken,
   RecoveryCode,
+  GoogleIdentity,
+  GoogleSignInState,
+  GooglePendingSignIn,
   UserActivity,
   SystemSetting,
   EmailOutbox,
@@ -82,4 +107,23 @@ export const ENTITIES = [
   LastMinuteSettings,
   RecommendationImpression,
   RecommendationModel,
+  MaintenanceState,
+  RequestStat,
+  MonitoringInstance,
+  LogEntry,
+  BackupRun,
+  BackupSchedule,
+  SupportTicket,
+  SupportTicketReply,
+  SupportTicketEvent,
+  ChatSession,
+  ChatMessage,
+  ChatSessionEvent,
+  ChatAgent,
+  ChatCannedReply,
+  CalendarConnection,
+  CalendarEventLink,
+  CalendarOAuthState,
+  CalendarFeed,
+  AdminPreferences,
 ];

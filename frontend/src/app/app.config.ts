@@ -11,12 +11,15 @@ import {
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
+import { MAT_DIALOG_DEFAULT_OPTIONS, MatDialogConfig } from '@angular/material/dialog';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
 import { MAT_ICON_DEFAULT_OPTIONS } from '@angular/material/icon';
 import { TitleStrategy, provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { AuthService } from '@core/auth/auth';
 import { authInterceptor } from '@core/auth/auth-interceptor';
+import { connectionInterceptor } from '@core/connection/connection-status';
 import { GlobalErrorHandler } from '@core/errors/global-error-handler';
+import { maintenanceInterceptor } from '@core/maintenance/maintenance-notice';
 import { AppTitleStrategy } from '@core/layout/title-strategy';
 import { routes } from './app.routes';
 
@@ -34,11 +37,16 @@ export const appConfig: ApplicationConfig = {
     ),
     // The XMLHttpRequest backend (not withFetch()): fetch reports no upload progress, and the
     // document and photo uploads show a progress bar.
-    provideHttpClient(withInterceptors([authInterceptor])),
+    provideHttpClient(withInterceptors([connectionInterceptor, authInterceptor, maintenanceInterceptor])),
     { provide: TitleStrategy, useClass: AppTitleStrategy },
     { provide: LOCALE_ID, useValue: 'en-GB' },
     { provide: DEFAULT_CURRENCY_CODE, useValue: 'GBP' },
     { provide: MAT_ICON_DEFAULT_OPTIONS, useValue: { fontSet: 'material-symbols-outlined' } },
+    // Every dialog is modal to assistive technology too (Material's default says aria-modal="false").
+    {
+      provide: MAT_DIALOG_DEFAULT_OPTIONS,
+      useValue: { ...new MatDialogConfig(), ariaModal: true } satisfies MatDialogConfig,
+    },
     { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline', subscriptSizing: 'dynamic' } },
     // Restore the session from the refresh cookie before the first route is resolved, so guards
     // know who is signed in.

@@ -15,6 +15,12 @@ export const routes: Routes = [
     loadComponent: () => import('./public/login/login').then((m) => m.Login),
   },
   {
+    // Where Google sign-in comes back to; not behind signedOutGuard, since it may have just signed in.
+    path: 'login/google',
+    title: 'Sign in with Google',
+    loadComponent: () => import('./public/google-sign-in/google-sign-in').then((m) => m.GoogleSignIn),
+  },
+  {
     path: 'register',
     title: 'Create an account',
     canActivate: [signedOutGuard],
@@ -40,6 +46,26 @@ export const routes: Routes = [
     path: 'childminders/:id',
     title: 'Childminder profile',
     loadComponent: () => import('./childminder-profile/childminder-profile').then((m) => m.ChildminderProfile),
+  },
+  {
+    path: 'maintenance',
+    title: 'Down for maintenance',
+    loadComponent: () => import('./public/maintenance/maintenance-page').then((m) => m.MaintenancePage),
+  },
+  {
+    path: 'contact',
+    title: 'Contact us',
+    loadComponent: () => import('./public/contact/contact').then((m) => m.Contact),
+  },
+  {
+    path: 'privacy',
+    title: 'Privacy notice',
+    loadComponent: () => import('./public/legal/privacy').then((m) => m.Privacy),
+  },
+  {
+    path: 'terms',
+    title: 'Terms of use',
+    loadComponent: () => import('./public/legal/terms').then((m) => m.Terms),
   },
   {
     path: 'pricing',

@@ -15,6 +15,7 @@ describe('Registering an account', () => {
   it('a parent registers, confirms their email from the link, signs in and sees themselves', async () => {
     const email = uniqueEmail('priya');
     const registered = await api.http().post('/api/auth/register').send({
+      acceptPrivacyNotice: true,
       email: email.toUpperCase(),
       password: 'a long family password',
       firstName: 'Priya',
@@ -67,7 +68,13 @@ describe('Registering an account', () => {
   });
 
   it('refuses role escalation, unknown fields and a taken email, naming the field', async () => {
-    const base = { email: uniqueEmail(), password: 'a long family password', firstName: 'A', lastName: 'B' };
+    const base = {
+      email: uniqueEmail(),
+      password: 'a long family password',
+      firstName: 'A',
+      lastName: 'B',
+      acceptPrivacyNotice: true,
+    };
     const admin = await api
       .http()
       .post('/api/auth/register')
@@ -101,7 +108,7 @@ describe('Registering an account', () => {
   });
 
   it('applies the password policy: too short and breached passwords are refused', async () => {
-    const base = { email: uniqueEmail(), firstName: 'A', lastName: 'B', role: 'parent' };
+    const base = { email: uniqueEmail(), firstName: 'A', lastName: 'B', role: 'parent', acceptPrivacyNotice: true };
     const short = await api
       .http()
       .post('/api/auth/register')

@@ -174,6 +174,70 @@ describe('A parent books care that the childminder can legally provide', () => {
     expect(told.text).toContain('Reason: We are moving house');
   });
 
+  it('a childminder may write first to a parent once she has confirmed a booking with her', async () => {
+    const minder = await givenChildminder(api);
+    const parent = await givenPlusParent(api);
+    const child = await givenChild(api, parent, 'Maya', bornAgo({ years: 2 }));
+    const send = () =>
+      api
+        .http()
+        .post('/api/dashboard/childminder/messages/send')
+        .set(minder.auth)
+        .send({ recipientId: parent.user.id, text: 'Looking forward to meeting Maya!' });
+    const id = (
+      await requestBooking(api, parent, {
+        childminderId: minder.profile.id,
+        childIds: [child],
+        startsAt: ukAt(5, '09:00'),
+        endsAt: ukAt(5, '12:00'),
+      })
+    ).body.id as string;
+    // A request alone is not enough.
+    expect((await send()).body.code).toBe('CONVERSATION_START_NOT_ALLOWED');
+    expect((await answer(api, minder, id, { action: 'confirm' })).status).toBe(200);
+    const first = await send();
+    expect(first.status).toBe(201);
+    const inbox = await api.http().get('/api/dashboard/parent/messages').set(parent.auth);
+    expect(inbox.body.items[0]).toMatchObject({
+      otherParty: { id: minder.user.id },
+      lastMessage: { text: 'Looking forward to meeting Maya!' },
+    });
+  });
+
+  it('a DELETE without a body cancels: the reason is optional, or given as ?reason=', async () => {
+    const minder = await givenChildminder(api);
+    const parent = await givenPlusParent(api);
+    const admin = await api.given.signedIn(Role.Admin);
+    const child = await givenChild(api, parent, 'Maya', bornAgo({ years: 2 }));
+    const request = (day: number) =>
+      requestBooking(api, parent, {
+        childminderId: minder.profile.id,
+        childIds: [child],
+        startsAt: ukAt(day, '09:00'),
+        endsAt: ukAt(day, '12:00'),
+      });
+    const first = (await request(5)).body.id as string;
+    const bare = await api.http().delete(`${PARENT_BOOKINGS}/${first}`).set(parent.auth);
+    expect(bare.status).toBe(200);
+    expect(bare.body).toMatchObject({ status: 'cancelled', cancelledBy: 'parent', statusReason: null });
+    expect((await api.outbox.latest(minder.email, 'booking-cancelled')).text).toContain('No reason was given.');
+
+    const second = (await request(6)).body.id as string;
+    const byQuery = await api
+      .http()
+      .delete(`/api/admin/bookings/${second}`)
+      .query({ reason: 'Duplicate request' })
+      .set(admin.auth);
+    expect(byQuery.status).toBe(200);
+    expect(byQuery.body).toMatchObject({
+      status: 'cancelled',
+      cancelledBy: 'admin',
+      statusReason: 'Duplicate request',
+    });
+    const tooShort = await api.http().delete(`${PARENT_BOOKINGS}/${second}`).query({ reason: 'x' }).set(parent.auth);
+    expect(tooShort.status).toBe(400);
+  });
+
   it('a parent on the free plan is asked to upgrade', async () => {
     const minder = await givenChildminder(api);
     const parent = await api.given.signedIn(Role.Parent);

@@ -17,12 +17,18 @@ const DAY = 24 * 3600_000;
 const PRODUCT_JOBS = [
   'billing-reminders',
   'bookings-lifecycle',
+  'calendar-pull',
+  'calendar-push',
+  'chat-queue',
   'compliance-expirations',
   'email-dispatch',
   'job-history-prune',
+  'logs-prune',
   'message-digest',
   'realtime-prune',
   'recommendations-train',
+  'request-stats-prune',
+  'scheduled-backup',
   'uploads-cleanup',
 ];
 

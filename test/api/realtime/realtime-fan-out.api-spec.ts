@@ -5,7 +5,7 @@ import { Role } from '@app/common/auth/role';
 import { RedisConnection } from '@app/common/redis/redis.module';
 import { PlanKey } from '@app/modules/subscriptions/plans';
 import type { SignedInUser } from '../../factories/given';
-import { startTestApp, TestApp } from '../../support/test-app';
+import { describeOnMariaDbOnly, startTestApp, TestApp } from '../../support/test-app';
 import { SseClient } from './sse-client';
 
 /** Starting a conversation needs the Plus plan. */
@@ -31,7 +31,9 @@ async function sseFor(api: TestApp, base: string, who: SignedInUser): Promise<Ss
 const textOf = (event: { data: string }) =>
   (JSON.parse(event.data) as { data: { message: { text: string } } }).data.message.text;
 
-describe('Fan-out across instances through Redis', () => {
+describeOnMariaDbOnly(
+  'several instances share one server database; the embedded SQLite file serves a single instance (DESIGN, Runtime)',
+)('Fan-out across instances through Redis', () => {
   let one: TestApp;
   let two: TestApp;
   let baseTwo: string;

@@ -18,6 +18,7 @@ describe('POST /api/webhook: integrations deliver signed webhooks, each handled 
     });
     api.app.get(InboundWebhookHandlers).register('partner', async (delivery) => {
       handled.push(delivery);
+      return 'processed';
     });
   });
   afterAll(() => api.close());

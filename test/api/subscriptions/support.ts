@@ -19,21 +19,9 @@ export const PRICE_ENV = {
   STRIPE_PRICE_CHILDMINDER_PRO_YEAR: 'price_childminder_pro_year',
 };
 
-/**
- * The billing variables are read from process.env at boot (they are not part of AppConfig yet):
- * set them for the boot only, so that other test files in this worker see the defaults.
- */
-export async function startAppWithEnv(env: Record<string, string>): Promise<TestApp> {
-  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
-  Object.assign(process.env, env);
-  try {
-    return await startTestApp();
-  } finally {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
+/** The app with these billing or webhook variables, read like every other through AppConfig. */
+export function startAppWithEnv(env: Record<string, string>): Promise<TestApp> {
+  return startTestApp(env);
 }
 
 /** The app with its SDK pointed at a fake Stripe. */

@@ -6,6 +6,7 @@ const PAYING = [Role.Parent, Role.Childminder] as const;
 /** Subscriptions, payments and inbound webhooks (subscriptions issue). */
 export const subscriptionsPolicies: RoutePolicy[] = [
   { route: 'GET /api/subscription/plans', access: 'public' },
+  { route: 'GET /api/subscription/payments', access: 'public' },
   { route: 'GET /api/subscription/current', access: PAYING },
   { route: 'POST /api/subscription/update', access: PAYING },
   { route: 'POST /api/subscription/cancel', access: PAYING },
@@ -30,6 +31,7 @@ export const subscriptionsPolicies: RoutePolicy[] = [
   { route: 'POST /api/webhooks/stripe', access: 'public' },
   { route: 'POST /api/webhook', access: 'public' },
   { route: 'GET /api/admin/subscriptions', access: ADMIN_ROLES },
+  { route: 'GET /api/admin/subscriptions/setup', access: ADMIN_ROLES },
   { route: 'POST /api/admin/subscriptions/cancel', access: ADMIN_ROLES },
   { route: 'POST /api/admin/subscriptions/refund', access: ADMIN_ROLES },
   { route: 'GET /api/admin/subscriptions/:subscriptionId', access: ADMIN_ROLES },

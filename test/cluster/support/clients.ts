@@ -50,7 +50,7 @@ export async function registerAndSignIn(
   const email = uniqueEmail(`cluster-${role}`);
   const password = 'a long cluster password';
   const registered = await call<{ user: { id: string } }>(baseUrl, 'POST', '/api/auth/register', {
-    body: { email, password, firstName, lastName: 'Cluster', role, postcode: 'SW1A 1AA' },
+    body: { email, password, firstName, lastName: 'Cluster', role, postcode: 'SW1A 1AA', acceptPrivacyNotice: true },
   });
   if (registered.status !== 201)
     throw new Error(`Register ${email}: ${registered.status} ${JSON.stringify(registered.body)}`);

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { AppConfig } from '@app/config/app-config';
 import { CommonErrorCode, CommonException } from '../errors/common.exception';
+import { isDependencyUnavailable, serviceUnavailable } from '../errors/unavailable';
 import { AuthContext } from './auth-context';
 import { bearerMatchesSecret } from './cron-secret';
 import { ACCESS_METADATA, AccessRule, AuthenticatedRequest } from './decorators';
@@ -48,6 +49,9 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T = AuthContext>(error: unknown, user: T | false): T {
+    // The session could not be looked up (database down): that says nothing about the token,
+    // so the client must not sign its user out. 503 with Retry-After instead of 401.
+    if (isDependencyUnavailable(error)) throw serviceUnavailable();
     if (error || !user) {
       throw new CommonException(
         CommonErrorCode.Unauthenticated,

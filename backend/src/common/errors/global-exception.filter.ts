@@ -10,8 +10,10 @@ import {
 import { readFileSync } from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
+import { CommonErrorCode } from './common.exception';
 import { DomainException, ErrorDetail } from './domain.exception';
 import { ErrorResponse } from './error.response';
+import { isDependencyUnavailable, serviceUnavailable } from './unavailable';
 
 /** The body every error response carries; documented in OpenAPI as ErrorResponse. */
 export type ErrorBody = ErrorResponse;
@@ -41,7 +43,12 @@ export class GlobalExceptionFilter implements ExceptionFilter {
   /** @param spaIndexPath the Angular app's index.html: unknown non-API pages fall back to it. */
   constructor(private readonly spaIndexPath?: string) {}
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
+    // The database (or Redis where it is required) is down: a 503 to retry, not a crash.
+    const exception =
+      !(thrown instanceof DomainException) && !(thrown instanceof HttpException) && isDependencyUnavailable(thrown)
+        ? serviceUnavailable()
+        : thrown;
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
@@ -51,7 +58,10 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       return;
     }
     const body = this.toBody(exception, String(request?.id ?? ''));
-    if (body.statusCode >= 500) {
+    if (body.code === CommonErrorCode.ServiceUnavailable) {
+      // Expected while a dependency is down: one line each, not a stack trace.
+      this.logger.warn({ requestId: body.requestId, url: request?.url }, `Unavailable: ${String(thrown)}`);
+    } else if (body.statusCode >= 500) {
       this.logger.error(
         { err: exception, requestId: body.requestId, url: request?.url, method: request?.method },
         exception instanceof Error ? exception.stack : String(exception),

@@ -1,16 +1,59 @@
 import { LoggerService } from '@nestjs/common';
+import { FastifyReply, FastifyRequest, LogController } from 'fastify';
 import pino, { Logger } from 'pino';
+import { logCapture } from './log-capture';
 
-/** One pino logger for the process: Fastify logs requests through it and Nest logs through it. */
+/**
+ * One pino logger for the process: Fastify logs requests through it and Nest logs through it.
+ * Besides stdout (at `level`, written asynchronously: pino flushes what is pending when the
+ * process exits, so a request never waits for the terminal or the log collector), warnings and
+ * worse always go to the log capture, which the admin log viewer reads from the database.
+ */
 export function createRootLogger(level: string): Logger {
-  return pino({
-    level,
-    base: { service: 'childminder-connect' },
-    redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token'],
-      censor: '[redacted]',
+  const levels = pino.levels.values;
+  const captured = 'warn';
+  const streams: pino.StreamEntry[] = [{ level: captured, stream: logCapture }];
+  if (level !== 'silent') {
+    streams.push({ level: level as pino.Level, stream: pino.destination({ dest: 1, sync: false }) });
+  }
+  const lowest = level === 'silent' || levels[level]! > levels[captured]! ? captured : level;
+  return pino(
+    {
+      level: lowest,
+      base: { service: 'childminder-connect' },
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.token',
+        ],
+        censor: '[redacted]',
+      },
     },
-  });
+    pino.multistream(streams),
+  );
+}
+
+/**
+ * One line per request at info (kept on in production), instead of Fastify's two lines with
+ * serialised request and response objects: the request id (bound to the request's logger),
+ * method, URL, status and duration.
+ */
+export class RequestLogController extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = {
+      method: request.method,
+      url: request.url,
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+    };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line);
+  }
 }
 
 const NEST_STARTUP_CONTEXTS = new Set([

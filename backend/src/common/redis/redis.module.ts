@@ -1,5 +1,6 @@
 import { Global, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
+import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { AppConfig } from '@app/config/app-config';
 
 /**
@@ -52,6 +53,32 @@ export class RedisConnection implements OnApplicationShutdown {
   }
 }
 
+/**
+ * Counters for rate limits: in Redis when it is configured (shared by every instance), in memory
+ * otherwise; if Redis goes away the in-memory limiter takes over rather than letting requests
+ * through unchecked. One limiter per name and limit, so a changed setting takes effect at once.
+ */
+@Injectable()
+export class RateLimiters {
+  private readonly limiters = new Map<string, RateLimiterAbstract>();
+
+  constructor(private readonly redis: RedisConnection) {}
+
+  get(name: string, points: number, durationSeconds: number): RateLimiterAbstract {
+    const cacheKey = `${name}:${points}:${durationSeconds}`;
+    let limiter = this.limiters.get(cacheKey);
+    if (!limiter) {
+      const options = { keyPrefix: name, points, duration: durationSeconds };
+      const memory = new RateLimiterMemory(options);
+      limiter = this.redis.client
+        ? new RateLimiterRedis({ ...options, storeClient: this.redis.client, insuranceLimiter: memory })
+        : memory;
+      this.limiters.set(cacheKey, limiter);
+    }
+    return limiter;
+  }
+}
+
 @Global()
-@Module({ providers: [RedisConnection], exports: [RedisConnection] })
+@Module({ providers: [RedisConnection, RateLimiters], exports: [RedisConnection, RateLimiters] })
 export class RedisModule {}

@@ -16,6 +16,7 @@ export enum ActivityType {
   ProfileUpdated = 'account.profile_updated',
   NotificationPreferencesUpdated = 'account.notification_preferences_updated',
   ChatStatusChanged = 'account.chat_status_changed',
+  GoogleLinked = 'security.google_linked',
 }
 
 export const ACTIVITY_DESCRIPTIONS: Record<ActivityType, string> = {
@@ -35,4 +36,5 @@ export const ACTIVITY_DESCRIPTIONS: Record<ActivityType, string> = {
   [ActivityType.ProfileUpdated]: 'Profile updated',
   [ActivityType.NotificationPreferencesUpdated]: 'Notification preferences updated',
   [ActivityType.ChatStatusChanged]: 'Chat status changed',
+  [ActivityType.GoogleLinked]: 'Google account linked for signing in',
 };

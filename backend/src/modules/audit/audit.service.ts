@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { logCapture } from '@app/common/logging/log-capture';
 import { FlatJson } from '@app/database/flat-json';
 import { AuditEntry } from './entities/audit-entry.entity';
 
@@ -41,5 +42,21 @@ export class AuditService {
         ip: record.ip ?? null,
       }),
     );
+    // The admin log viewer shows audit events beside warnings and errors.
+    logCapture.capture({
+      time: new Date(),
+      severity: 'audit',
+      source: record.subjectType,
+      message: record.action,
+      requestId: null,
+      userId: actor.userId,
+      details: {
+        actorRole: actor.role,
+        subjectId: record.subjectId ?? null,
+        ownerId: record.ownerId ?? null,
+        ip: record.ip ?? null,
+        ...record.metadata,
+      },
+    });
   }
 }

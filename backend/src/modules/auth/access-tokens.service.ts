@@ -44,6 +44,23 @@ export class AccessTokens {
     });
   }
 
+  /**
+   * The session an access token was issued for, even once it has expired (its signature must
+   * hold): enough to end that session at logout, never to authorize anything.
+   */
+  sessionOf(token: string): { userId: string; sessionId: string } | undefined {
+    try {
+      const claims = this.jwt.verify<AccessTokenClaims>(token, {
+        algorithms: [JWT_ALGORITHM],
+        issuer: JWT_ISSUER,
+        ignoreExpiration: true,
+      });
+      return claims.typ === 'access' ? { userId: claims.sub, sessionId: claims.sid } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The user id in a valid challenge token, or undefined. */
   verifyChallenge(token: string): string | undefined {
     try {

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import {
+  ApiBearerAuth,
+  ApiSecurity,
   ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -35,6 +37,7 @@ import {
   SessionResponse,
   TwoFactorChallengeResponse,
 } from './dto/auth.response';
+import { DeviceCookie } from './device-cookie';
 import { RefreshCookie } from './refresh-cookie';
 
 @ApiTags('Auth')
@@ -44,6 +47,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly cookie: RefreshCookie,
+    private readonly device: DeviceCookie,
   ) {}
 
   @Post('register')
@@ -70,8 +74,9 @@ export class AuthController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Email a new confirmation link (same answer whether or not the address exists)' })
   @ApiAcceptedResponse({ type: MessageResponse })
-  resendVerification(@Body() dto: ResendVerificationDto) {
-    return this.auth.resendVerification(dto.email);
+  @ApiTooManyRequestsResponse({ description: 'Too many requests from this address; see Retry-After' })
+  resendVerification(@Body() dto: ResendVerificationDto, @ReqMeta() meta: RequestMeta) {
+    return this.auth.resendVerification(dto.email, meta);
   }
 
   @Post('login')
@@ -89,8 +94,13 @@ export class AuthController {
   @ApiUnauthorizedResponse({ description: 'Email or password not correct' })
   @ApiForbiddenResponse({ description: 'Email address not confirmed yet, or account suspended' })
   @ApiTooManyRequestsResponse({ description: 'Too many failures; see Retry-After' })
-  async login(@Body() dto: LoginDto, @ReqMeta() meta: RequestMeta, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.signedIn(await this.auth.login(dto, meta), reply);
+  async login(
+    @Body() dto: LoginDto,
+    @Req() request: FastifyRequest,
+    @ReqMeta() meta: RequestMeta,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.signedIn(await this.auth.login(dto, meta, this.device.read(request)), reply);
   }
 
   @Post('login/2fa')
@@ -101,15 +111,17 @@ export class AuthController {
   @ApiUnauthorizedResponse({ description: 'Wrong, replayed or expired code or challenge' })
   async loginTwoFactor(
     @Body() dto: LoginTwoFactorDto,
+    @Req() request: FastifyRequest,
     @ReqMeta() meta: RequestMeta,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.signedIn(await this.auth.loginWithSecondFactor(dto, meta), reply);
+    return this.signedIn(await this.auth.loginWithSecondFactor(dto, meta, this.device.read(request)), reply);
   }
 
   @Post('refresh')
   @Public()
   @HttpCode(HttpStatus.OK)
+  @ApiSecurity('cookie')
   @ApiOperation({ summary: 'Exchange the refresh cookie for a new access token (the cookie rotates)' })
   @ApiOkResponse({ type: LoginResponse })
   @ApiUnauthorizedResponse({ description: 'No, expired, revoked or reused refresh token' })
@@ -135,16 +147,24 @@ export class AuthController {
   }
 
   @Post('logout')
-  @Authenticated()
+  @Public()
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'End this session: its refresh tokens stop working and the cookie is cleared' })
+  @ApiSecurity('cookie')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'End this session: its refresh tokens stop working and the cookie is cleared',
+    description:
+      'Ends the session the refresh cookie names, or else the one the access token was issued for, even an ' +
+      'expired one. Always 204, so a client can always sign out.',
+  })
   @ApiNoContentResponse()
   async logout(
-    @Auth() auth: AuthContext,
+    @Req() request: FastifyRequest,
     @ReqMeta() meta: RequestMeta,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    await this.auth.logout(auth, meta);
+    const bearer = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    await this.auth.logout({ refreshToken: this.cookie.read(request), accessToken: bearer }, meta);
     this.cookie.clear(reply);
   }
 
@@ -153,6 +173,7 @@ export class AuthController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Email a password reset link (same answer whether or not the address exists)' })
   @ApiAcceptedResponse({ type: MessageResponse })
+  @ApiTooManyRequestsResponse({ description: 'Too many requests from this address; see Retry-After' })
   forgotPassword(@Body() dto: ForgotPasswordDto, @ReqMeta() meta: RequestMeta) {
     return this.auth.forgotPassword(dto.email, meta);
   }
@@ -169,6 +190,7 @@ export class AuthController {
 
   private signedIn(outcome: LoginOutcome | SignedIn, reply: FastifyReply) {
     if (outcome.refreshToken) this.cookie.set(reply, outcome.refreshToken);
+    if ('deviceToken' in outcome && outcome.deviceToken) this.device.set(reply, outcome.deviceToken);
     return outcome.body;
   }
 }

@@ -18,6 +18,9 @@ export enum AuthErrorCode {
   CurrentPasswordIncorrect = 'CURRENT_PASSWORD_INCORRECT',
   WeakPassword = 'WEAK_PASSWORD',
   EmailTaken = 'EMAIL_TAKEN',
+  /** Linking a Google account to an account with 2FA on: its code is needed too. */
+  TwoFactorRequired = 'TWO_FACTOR_REQUIRED',
+  GoogleNotConfigured = 'GOOGLE_NOT_CONFIGURED',
 }
 
 export class AuthException extends defineDomainException<AuthErrorCode>('AuthException', {
@@ -36,6 +39,8 @@ export class AuthException extends defineDomainException<AuthErrorCode>('AuthExc
   [AuthErrorCode.CurrentPasswordIncorrect]: HttpStatus.BAD_REQUEST,
   [AuthErrorCode.WeakPassword]: HttpStatus.BAD_REQUEST,
   [AuthErrorCode.EmailTaken]: HttpStatus.CONFLICT,
+  [AuthErrorCode.TwoFactorRequired]: HttpStatus.UNAUTHORIZED,
+  [AuthErrorCode.GoogleNotConfigured]: HttpStatus.SERVICE_UNAVAILABLE,
 }) {}
 
 export const tooManyAttempts = (retryAfterSeconds: number) => {

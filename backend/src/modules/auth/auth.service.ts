@@ -1,17 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { setTimeout as delay } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
-import { Role } from '@app/common/auth/role';
+import { ADMIN_ROLES, Role } from '@app/common/auth/role';
 import { RequestMeta } from '@app/common/http/request-meta';
 import { AppConfig } from '@app/config/app-config';
 import { ActivityType } from '@app/modules/activity/activity-type';
 import { ActivityService } from '@app/modules/activity/activity.service';
 import { EmailOutboxService } from '@app/modules/notifications/email/email-outbox.service';
 import { formatUkDateTime } from '@app/modules/notifications/email/email-templates';
+import { SettingsService } from '@app/modules/settings/settings.service';
 import { toUserResponse } from '@app/modules/users/dto/user.response';
-import { User, UserStatus } from '@app/modules/users/entities/user.entity';
-import { UsersRepository } from '@app/modules/users/users.repository';
+import { type User, UserStatus } from '@app/modules/users/entities/user.entity';
+import { UsersService } from '@app/modules/users/users.service';
 import { AccessTokens } from './access-tokens.service';
 import { AccountTokensService, TOKEN_LIFETIME_MINUTES } from './account-tokens.service';
 import { AuthErrorCode, AuthException, tooManyAttempts } from './auth.exception';
@@ -25,16 +27,20 @@ import {
 } from './dto/auth.response';
 import { AccountTokenPurpose } from './entities/account-token.entity';
 import { AuthSession } from './entities/auth-session.entity';
+import { DeviceCookie, TrustedDevice } from './device-cookie';
+import { EmailRequestLimit } from './email-request-limit';
 import { LoginThrottle } from './login-throttle.service';
 import { PasswordHasher } from './password/password-hasher';
 import { PasswordPolicy } from './password/password-policy.service';
 import { RevokeReason, SessionsService } from './sessions/sessions.service';
 import { TwoFactorService } from './two-factor/two-factor.service';
+import { PRIVACY_NOTICE_VERSION } from '@app/modules/privacy/privacy-notice';
 
-/** A completed sign-in: the body for the client and the refresh token for the cookie. */
+/** A completed sign-in: the body for the client, the refresh token and (on sign-in) the device cookie. */
 export interface SignedIn {
   body: LoginResponse;
   refreshToken: string;
+  deviceToken?: string;
 }
 
 export type LoginOutcome = SignedIn | { body: TwoFactorChallengeResponse; refreshToken?: undefined };
@@ -49,7 +55,7 @@ export class AuthService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly policy: PasswordPolicy,
     private readonly throttle: LoginThrottle,
@@ -60,13 +66,16 @@ export class AuthService {
     private readonly activity: ActivityService,
     private readonly outbox: EmailOutboxService,
     private readonly config: AppConfig,
+    private readonly deviceCookie: DeviceCookie,
+    private readonly emailLimit: EmailRequestLimit,
+    private readonly settings: SettingsService,
   ) {}
 
   async register(dto: RegisterDto, meta: RequestMeta): Promise<RegisterResponse> {
     await this.policy.assertAcceptable(dto.password, 'password', { email: dto.email });
     if (await this.users.findByEmail(dto.email)) this.emailTaken();
     const passwordHash = await this.hasher.hash(dto.password);
-    const user = Object.assign(new User(), {
+    const user = this.users.build({
       email: dto.email,
       passwordHash,
       role: dto.role as Role,
@@ -81,6 +90,9 @@ export class AuthService {
       twoFactorLastStep: null,
       chatStatus: null,
       lastLoginAt: null,
+      privacyConsentAt: new Date(),
+      privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+      avatarUrl: null,
     });
     try {
       await this.dataSource.transaction(async (manager) => {
@@ -110,20 +122,25 @@ export class AuthService {
     return { message: 'Your email address is confirmed. You can now sign in.' };
   }
 
-  async resendVerification(email: string): Promise<MessageResponse> {
-    const user = await this.users.findByEmail(email);
+  async resendVerification(email: string, meta: RequestMeta): Promise<MessageResponse> {
+    await this.emailLimit.assertIpAllowed(meta.ip);
+    // Counted before looking the address up, so that the answer cannot tell whether it exists.
+    const allowed = await this.emailLimit.addressAllowed(email);
+    const user = allowed ? await this.users.findByEmail(email) : null;
     if (user && !user.emailVerified && user.status === UserStatus.Active) {
       await this.dataSource.transaction((manager) => this.sendVerification(user, manager));
     }
     return { message: RESEND_MESSAGE };
   }
 
-  async login(dto: LoginDto, meta: RequestMeta): Promise<LoginOutcome> {
-    await this.assertNotThrottled(dto.email, meta);
+  /** `device`: what the caller's device cookie proves, if it holds one (see DeviceCookie). */
+  async login(dto: LoginDto, meta: RequestMeta, device?: TrustedDevice): Promise<LoginOutcome> {
     const user = await this.users.findByEmail(dto.email);
+    const trusted = user && device?.userId === user.id ? device : undefined;
+    await this.assertNotThrottled(dto.email, meta, trusted);
     const passwordOk = await this.hasher.verify(user?.passwordHash, dto.password);
     if (!user || !passwordOk) {
-      await this.recordFailure(dto.email, user, meta, 'password');
+      await this.recordFailure(dto.email, user, meta, 'password', trusted);
       throw new AuthException(AuthErrorCode.InvalidCredentials, 'The email address or password is not correct');
     }
     this.assertMayUseAccount(user);
@@ -134,14 +151,15 @@ export class AuthService {
     return this.completeSignIn(user, meta);
   }
 
-  async loginWithSecondFactor(dto: LoginTwoFactorDto, meta: RequestMeta): Promise<SignedIn> {
+  async loginWithSecondFactor(dto: LoginTwoFactorDto, meta: RequestMeta, device?: TrustedDevice): Promise<SignedIn> {
     const userId = this.accessTokens.verifyChallenge(dto.challengeToken);
     if (!userId) {
       throw new AuthException(AuthErrorCode.InvalidChallenge, 'The sign-in took too long. Enter your password again.');
     }
     const email = (await this.users.findById(userId))?.email;
     if (!email) throw new AuthException(AuthErrorCode.InvalidChallenge, 'Enter your password again.');
-    await this.assertNotThrottled(email, meta);
+    const trusted = device?.userId === userId ? device : undefined;
+    await this.assertNotThrottled(email, meta, trusted);
     const accepted = await this.dataSource.transaction(async (manager) => {
       const user = await this.users.findByIdForUpdate(userId, manager);
       if (!user?.twoFactorEnabled) return undefined;
@@ -153,7 +171,7 @@ export class AuthService {
       return (await this.twoFactor.acceptCode(user, dto.code ?? '', manager)) ? user : undefined;
     });
     if (!accepted) {
-      await this.recordFailure(email, await this.users.findById(userId), meta, 'two_factor');
+      await this.recordFailure(email, await this.users.findById(userId), meta, 'two_factor', trusted);
       throw new AuthException(AuthErrorCode.InvalidTwoFactorCode, 'The code is not correct or has already been used');
     }
     this.assertMayUseAccount(accepted);
@@ -191,15 +209,30 @@ export class AuthService {
     };
   }
 
-  async logout(auth: AuthContext, meta: RequestMeta): Promise<void> {
+  /**
+   * Ends the session the refresh cookie names, or else the one an access token (expired or not)
+   * was issued for. Answers the same whether there was one or not: logging out always succeeds.
+   */
+  async logout(presented: { refreshToken?: string; accessToken?: string }, meta: RequestMeta): Promise<void> {
+    const fromCookie = presented.refreshToken
+      ? await this.sessions.findByRefreshToken(presented.refreshToken)
+      : undefined;
+    const target = fromCookie
+      ? { userId: fromCookie.userId, sessionId: fromCookie.id }
+      : presented.accessToken
+        ? this.accessTokens.sessionOf(presented.accessToken)
+        : undefined;
+    if (!target) return;
     await this.dataSource.transaction(async (manager) => {
-      await this.sessions.revokeSession(auth.sessionId, RevokeReason.Logout, manager);
-      await this.activity.record(auth.userId, ActivityType.Logout, meta, undefined, manager);
+      await this.sessions.revokeSession(target.sessionId, RevokeReason.Logout, manager);
+      await this.activity.record(target.userId, ActivityType.Logout, meta, undefined, manager);
     });
   }
 
   async forgotPassword(email: string, meta: RequestMeta): Promise<MessageResponse> {
-    const user = await this.users.findByEmail(email);
+    await this.emailLimit.assertIpAllowed(meta.ip);
+    const allowed = await this.emailLimit.addressAllowed(email);
+    const user = allowed ? await this.users.findByEmail(email) : null;
     if (user && user.status === UserStatus.Active) {
       await this.dataSource.transaction(async (manager) => {
         const token = await this.accountTokens.issue(user.id, AccountTokenPurpose.PasswordReset, manager);
@@ -268,7 +301,63 @@ export class AuthService {
     return { message: 'Your password has been changed.' };
   }
 
-  private async completeSignIn(user: User, meta: RequestMeta): Promise<SignedIn> {
+  /**
+   * Proves that whoever asks knows this account's password and, when two-factor authentication
+   * is on, a current code (or a recovery code): the checks and the throttle of signing in.
+   * Linking a Google account to an existing account asks for this.
+   */
+  async proveOwnership(
+    user: User,
+    proof: { password: string; code?: string; recoveryCode?: string },
+    meta: RequestMeta,
+    device?: TrustedDevice,
+  ): Promise<void> {
+    const trusted = device?.userId === user.id ? device : undefined;
+    await this.assertNotThrottled(user.email, meta, trusted);
+    if (!(await this.hasher.verify(user.passwordHash, proof.password))) {
+      await this.recordFailure(user.email, user, meta, 'password', trusted);
+      throw new AuthException(AuthErrorCode.InvalidCredentials, 'The password is not correct', [
+        { field: 'password', message: 'The password is not correct' },
+      ]);
+    }
+    if (user.twoFactorEnabled) {
+      if (proof.code === undefined && proof.recoveryCode === undefined) {
+        throw new AuthException(AuthErrorCode.TwoFactorRequired, 'Enter the 6-digit code from your authenticator app', [
+          { field: 'code', message: 'Enter the 6-digit code from your authenticator app' },
+        ]);
+      }
+      const accepted = await this.dataSource.transaction(async (manager) => {
+        const locked = await this.users.findByIdForUpdate(user.id, manager);
+        if (!locked?.twoFactorEnabled) return false;
+        if (proof.recoveryCode !== undefined) {
+          if (!(await this.twoFactor.acceptRecoveryCode(locked.id, proof.recoveryCode, manager))) return false;
+          await this.activity.record(locked.id, ActivityType.RecoveryCodeUsed, meta, undefined, manager);
+          return true;
+        }
+        return this.twoFactor.acceptCode(locked, proof.code ?? '', manager);
+      });
+      if (!accepted) {
+        await this.recordFailure(user.email, user, meta, 'two_factor', trusted);
+        throw new AuthException(
+          AuthErrorCode.InvalidTwoFactorCode,
+          'The code is not correct or has already been used',
+          [{ field: proof.recoveryCode !== undefined ? 'recoveryCode' : 'code', message: 'The code is not correct' }],
+        );
+      }
+    }
+    await this.throttle.clearAccount(user.email);
+  }
+
+  /** The second step for an account with 2FA on that signed in another way (Google): POST /api/auth/login/2fa. */
+  twoFactorChallenge(user: User): TwoFactorChallengeResponse {
+    return { twoFactorRequired: true, challengeToken: this.accessTokens.signChallenge(user.id) };
+  }
+
+  /**
+   * Starts a session for a user who has proved who they are (password and 2FA, or Google):
+   * the same session, refresh token and device cookie as every sign-in.
+   */
+  async completeSignIn(user: User, meta: RequestMeta): Promise<SignedIn> {
     const knownDevice = await this.activity.hasSignedInFrom(user.id, meta);
     const { session, refreshToken } = await this.dataSource.transaction(async (manager) => {
       const started = await this.sessions.start(user.id, meta, manager);
@@ -291,7 +380,15 @@ export class AuthService {
       }
       return started;
     });
-    return { body: this.loginBody(user, session), refreshToken };
+    const body = this.loginBody(user, session);
+    if (await this.mustSetUpTwoFactor(user)) body.twoFactorSetupRequired = true;
+    return { body, refreshToken, deviceToken: this.deviceCookie.issue(user.id) };
+  }
+
+  /** "Admins must use 2FA" (security settings): an admin without it is sent to set it up. */
+  private async mustSetUpTwoFactor(user: User): Promise<boolean> {
+    if (!ADMIN_ROLES.includes(user.role) || user.twoFactorEnabled) return false;
+    return this.settings.get('auth.adminsRequireTwoFactor');
   }
 
   private loginBody(user: User, session: AuthSession): LoginResponse {
@@ -302,13 +399,29 @@ export class AuthService {
     };
   }
 
-  private async assertNotThrottled(email: string, meta: RequestMeta): Promise<void> {
-    const wait = await this.throttle.retryAfterSeconds(email, meta.ip);
+  /**
+   * A trusted device answers only for its own failures. An unknown device is refused while the
+   * account is locked, and slowed down (not refused) while its address has used up its failures,
+   * so that one guesser behind a shared address does not lock everyone else behind it out.
+   */
+  private async assertNotThrottled(email: string, meta: RequestMeta, trusted?: TrustedDevice): Promise<void> {
+    const wait = trusted
+      ? await this.throttle.deviceRetryAfter(trusted.id)
+      : await this.throttle.accountRetryAfter(email);
     if (wait > 0) throw tooManyAttempts(wait);
+    if (!trusted && (await this.throttle.ipExhausted(meta.ip))) await delay(await this.throttle.slowDownMs());
   }
 
-  private async recordFailure(email: string, user: User | null, meta: RequestMeta, step: string): Promise<void> {
-    const exhausted = await this.throttle.recordFailure(email, meta.ip);
+  private async recordFailure(
+    email: string,
+    user: User | null,
+    meta: RequestMeta,
+    step: string,
+    trusted?: TrustedDevice,
+  ): Promise<void> {
+    const exhausted = trusted
+      ? await this.throttle.recordDeviceFailure(trusted.id)
+      : await this.throttle.recordFailure(email, meta.ip);
     if (!user) return;
     await this.activity.record(user.id, ActivityType.LoginFailed, meta, { step });
     if (exhausted) await this.activity.record(user.id, ActivityType.LoginLockedOut, meta);

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import { createSecretKey } from 'node:crypto';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { AppConfig } from '@app/config/app-config';
-import { UserStatus } from '@app/modules/users/entities/user.entity';
 import { AccessTokenClaims, JWT_ALGORITHM, JWT_ISSUER } from './access-tokens.service';
 import { SessionsService } from './sessions/sessions.service';
 
@@ -20,7 +20,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.auth.jwtSecret,
+      // A secret key object: given a string, jsonwebtoken first tries it as a public key (and
+      // fails) on every verification. passport-jwt passes it on to jsonwebtoken untouched; only
+      // its type declaration is narrower (string | Buffer).
+      secretOrKey: createSecretKey(Buffer.from(config.auth.jwtSecret)) as unknown as Buffer,
       algorithms: [JWT_ALGORITHM],
       issuer: JWT_ISSUER,
       ignoreExpiration: false,
@@ -29,8 +32,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   async validate(claims: AccessTokenClaims): Promise<AuthContext | false> {
     if (claims.typ !== 'access' || !claims.sid || !claims.sub) return false;
-    const active = await this.sessions.findActive(claims.sid, claims.sub);
-    if (!active || active.user.status !== UserStatus.Active) return false;
-    return { userId: active.user.id, role: active.user.role, sessionId: claims.sid, email: active.user.email };
+    return (await this.sessions.liveCaller(claims.sid, claims.sub)) ?? false;
   }
 }

@@ -1,35 +1,45 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { RedisConnection } from '@app/common/redis/redis.module';
+import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiters } from '@app/common/redis/redis.module';
 import { SettingsService } from '@app/modules/settings/settings.service';
 import { sha256Hex } from '@app/common/crypto/secret-box';
 
-type Scope = 'account' | 'ip';
+type Scope = 'account' | 'ip' | 'device';
 
 /**
- * Counts failed sign-ins per account and per IP address. Counters live in Redis when it is
- * configured (shared by every instance), in memory otherwise; if Redis goes away the in-memory
- * limiter takes over rather than letting attempts through unchecked. Limits come from settings.
+ * Counts failed sign-ins per account, per IP address and per trusted device (OWASP "device
+ * cookies"): a device that signed in to an account before presents its signed cookie, and its
+ * failures count against that cookie alone, so neither a locked account nor a busy shared address
+ * (a nursery's connection, carrier-grade NAT) keeps its owner out. Limits come from settings.
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly limiters = new Map<string, RateLimiterAbstract>();
-
   constructor(
-    private readonly redis: RedisConnection,
+    private readonly limiters: RateLimiters,
     private readonly settings: SettingsService,
   ) {}
 
-  /** Seconds until `email`/`ip` may try again, or 0 when they may try now. */
-  async retryAfterSeconds(email: string, ip: string | null): Promise<number> {
-    const checks = await Promise.all([
-      this.blockedFor('account', this.accountKey(email)),
-      ip ? this.blockedFor('ip', ip) : Promise.resolve(0),
-    ]);
-    return Math.max(...checks);
+  /** Seconds until this account may be tried again from an unknown device, or 0. */
+  accountRetryAfter(email: string): Promise<number> {
+    return this.blockedFor('account', this.accountKey(email));
   }
 
-  /** Counts a failure; returns true when this failure used up the account's allowance. */
+  /** Seconds until this trusted device may try again, or 0. */
+  deviceRetryAfter(deviceId: string): Promise<number> {
+    return this.blockedFor('device', deviceId);
+  }
+
+  /** Whether this address has used up its allowance of failures (unknown devices are slowed down). */
+  async ipExhausted(ip: string | null): Promise<boolean> {
+    return !!ip && (await this.blockedFor('ip', ip)) > 0;
+  }
+
+  /** How long an unknown device waits before its attempt is checked, once its address is exhausted. */
+  async slowDownMs(): Promise<number> {
+    return (await this.settings.get('auth.ipThrottle.slowDownSeconds')) * 1000;
+  }
+
+  /** Counts a failure from an unknown device; returns true when it used up the account's allowance. */
   async recordFailure(email: string, ip: string | null): Promise<boolean> {
     const [account] = await Promise.all([
       this.consume('account', this.accountKey(email)),
@@ -37,6 +47,12 @@ export class LoginThrottle {
     ]);
     const limiter = await this.limiter('account');
     return (account?.consumedPoints ?? 0) >= limiter.points;
+  }
+
+  /** Counts a failure from a trusted device; returns true when it used up the device's allowance. */
+  async recordDeviceFailure(deviceId: string): Promise<boolean> {
+    const device = await this.consume('device', deviceId);
+    return (device?.consumedPoints ?? 0) >= (await this.limiter('device')).points;
   }
 
   async clearAccount(email: string): Promise<void> {
@@ -64,21 +80,12 @@ export class LoginThrottle {
   }
 
   private async limiter(scope: Scope): Promise<RateLimiterAbstract> {
+    // A trusted device gets the same allowance as an account.
     const settings =
-      scope === 'account'
-        ? await this.settings.getMany(['auth.lockout.maxFailures', 'auth.lockout.windowMinutes'])
-        : await this.settings.getMany(['auth.ipThrottle.maxFailures', 'auth.ipThrottle.windowMinutes']);
+      scope === 'ip'
+        ? await this.settings.getMany(['auth.ipThrottle.maxFailures', 'auth.ipThrottle.windowMinutes'])
+        : await this.settings.getMany(['auth.lockout.maxFailures', 'auth.lockout.windowMinutes']);
     const [points, minutes] = Object.values(settings) as [number, number];
-    const cacheKey = `${scope}:${points}:${minutes}`;
-    let limiter = this.limiters.get(cacheKey);
-    if (!limiter) {
-      const options = { keyPrefix: `login-fail:${scope}`, points, duration: minutes * 60 };
-      const memory = new RateLimiterMemory(options);
-      limiter = this.redis.client
-        ? new RateLimiterRedis({ ...options, storeClient: this.redis.client, insuranceLimiter: memory })
-        : memory;
-      this.limiters.set(cacheKey, limiter);
-    }
-    return limiter;
+    return this.limiters.get(`login-fail:${scope}`, points, minutes * 60);
   }
 }

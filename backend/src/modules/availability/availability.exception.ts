@@ -8,12 +8,15 @@ export enum AvailabilityErrorCode {
   Invalid = 'AVAILABILITY_INVALID',
   /** A childminder may keep this many blocks; more is a sign of a runaway client. */
   LimitReached = 'AVAILABILITY_LIMIT_REACHED',
+  /** Busy time imported from Google Calendar: changed there, not here. */
+  Imported = 'AVAILABILITY_IMPORTED',
 }
 
 export class AvailabilityException extends defineDomainException<AvailabilityErrorCode>('AvailabilityException', {
   [AvailabilityErrorCode.NotFound]: HttpStatus.NOT_FOUND,
   [AvailabilityErrorCode.Invalid]: HttpStatus.BAD_REQUEST,
   [AvailabilityErrorCode.LimitReached]: HttpStatus.CONFLICT,
+  [AvailabilityErrorCode.Imported]: HttpStatus.CONFLICT,
 }) {}
 
 export const availabilityNotFound = () =>

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ChildmindersModule } from '@app/modules/childminders/childminders.module';
-import { CareAvailabilityPort } from '@app/modules/childminders/search/care-availability.port';
 import { AvailabilityController, PublicAvailabilityController } from './availability.controller';
 import { AvailabilityRepository } from './availability.repository';
 import { AvailabilityService } from './availability.service';
-import { AvailabilityDemoSeeder } from './demo/availability-demo.seeder';
+import { CareAvailabilityModule } from './care-availability.module';
 import { AvailabilityBlock } from './entities/availability-block.entity';
+import { AvailabilityPersonalData } from './availability.personal-data';
 
 /**
  * Childminders' available time and time off, with RFC 5545 recurrence in Europe/London.
@@ -15,15 +15,9 @@ import { AvailabilityBlock } from './entities/availability-block.entity';
  * by days and times through CareAvailabilityPort.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([AvailabilityBlock]), ChildmindersModule],
+  imports: [TypeOrmModule.forFeature([AvailabilityBlock]), ChildmindersModule, CareAvailabilityModule],
   controllers: [AvailabilityController, PublicAvailabilityController],
-  providers: [
-    AvailabilityRepository,
-    AvailabilityService,
-    AvailabilityDemoSeeder,
-    // Answers the search's "who can give this care?" (see CareAvailabilityPort).
-    { provide: CareAvailabilityPort, useExisting: AvailabilityService },
-  ],
-  exports: [AvailabilityService, AvailabilityRepository],
+  providers: [AvailabilityPersonalData, AvailabilityRepository, AvailabilityService],
+  exports: [AvailabilityService],
 })
 export class AvailabilityModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, Repository } from 'typeorm';
-import { AvailabilityBlock, AvailabilityType } from './entities/availability-block.entity';
+import { AvailabilityBlock, AvailabilitySource, AvailabilityType } from './entities/availability-block.entity';
 
 type PageWindow = { skip: number; take: number };
 /** Ids per `IN (...)`: well inside every dialect's limit on bound parameters. */
@@ -110,8 +110,21 @@ export class AvailabilityRepository {
       .getManyAndCount();
   }
 
+  /** The blocks she keeps herself (imported busy time does not count against her limit). */
   countForChildminder(childminderId: string): Promise<number> {
-    return this.blocks.count({ where: { childminderId } });
+    return this.blocks.count({ where: { childminderId, source: AvailabilitySource.Own } });
+  }
+
+  /** Replaces every block a source imported for this childminder with `blocks`, in one transaction. */
+  async replaceImported(
+    childminderId: string,
+    source: AvailabilitySource,
+    blocks: AvailabilityBlock[],
+    manager: EntityManager,
+  ): Promise<void> {
+    const repo = manager.getRepository(AvailabilityBlock);
+    await repo.delete({ childminderId, source });
+    if (blocks.length) await repo.insert(blocks);
   }
 
   async insert(block: AvailabilityBlock, manager?: EntityManager): Promise<AvailabilityBlock> {

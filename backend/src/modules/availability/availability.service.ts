@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { Page, toPage } from '@app/common/pagination/page';
 import { parseIsoDate, UK_ZONE } from '@app/modules/children/child-age';
@@ -13,7 +13,6 @@ import {
   invalidAvailability,
 } from './availability.exception';
 import { AvailabilityRepository } from './availability.repository';
-import { careWeeks, coversCare } from './care-coverage';
 import { AvailabilityBlockDto } from './dto/availability-block.dto';
 import {
   AvailabilityBlockResponse,
@@ -24,7 +23,7 @@ import {
 } from './dto/availability.response';
 import { instant } from './dto/instant.validator';
 import { ListAvailabilityQuery } from './dto/list-availability.query';
-import { AvailabilityBlock, AvailabilityType } from './entities/availability-block.entity';
+import { AvailabilityBlock, AvailabilitySource, AvailabilityType } from './entities/availability-block.entity';
 import { expandBlock, lastEnd, normaliseRecurrence, Occurrence, recurrenceProblem } from './recurrence';
 import { mergeRanges, subtractRanges, TimeRange } from './time-ranges';
 
@@ -59,14 +58,60 @@ export interface AvailabilityWindow {
 /**
  * Childminders' availability blocks: the only writer of their table. Bookings ask
  * `windowFor` whether a time is open; calendars ask `occurrencesFor`; the search asks
- * `usersCovering` (as the childminders module's CareAvailabilityPort).
+ * `usersCovering` (answered by CareAvailability, the childminders module's CareAvailabilityPort).
  */
 @Injectable()
-export class AvailabilityService implements CareAvailabilityPort {
+export class AvailabilityService {
   constructor(
     private readonly blocks: AvailabilityRepository,
     private readonly childminders: ChildmindersService,
+    private readonly dataSource: DataSource,
+    private readonly coverage: CareAvailabilityPort,
   ) {}
+
+  /** Her own block, for a change: imported busy time is changed where it came from. */
+  private async requireOwnBlock(auth: AuthContext, id: string): Promise<AvailabilityBlock> {
+    const block = await this.requireBlockAccess(auth, id);
+    if (block.source !== AvailabilitySource.Own) {
+      throw new AvailabilityException(
+        AvailabilityErrorCode.Imported,
+        'This busy time comes from your Google Calendar: change it there, and it updates here at the next sync.',
+      );
+    }
+    return block;
+  }
+
+  /**
+   * Replaces the busy time an outside calendar reported for a childminder with `busy` (times
+   * when she is not free). It is stored as unavailable time, so bookings and the search treat
+   * it exactly like her own time off. Spans longer than a day are cut into day-long blocks.
+   */
+  async replaceImportedBusy(
+    childminderId: string,
+    source: Exclude<AvailabilitySource, AvailabilitySource.Own>,
+    busy: readonly { startsAt: Date; endsAt: Date }[],
+    title: string,
+  ): Promise<number> {
+    const blocks = mergeRanges(busy.map((b) => ({ start: +b.startsAt, end: +b.endsAt })))
+      .flatMap(splitIntoDays)
+      .slice(0, MAX_BLOCKS_PER_CHILDMINDER)
+      .map((range) =>
+        Object.assign(new AvailabilityBlock(), {
+          childminderId,
+          source,
+          type: AvailabilityType.Unavailable,
+          title,
+          description: null,
+          startsAt: new Date(range.start),
+          endsAt: new Date(range.end),
+          recurrence: null,
+          exceptionDates: [],
+          lastEndsAt: new Date(range.end),
+        }),
+      );
+    await this.dataSource.transaction((manager) => this.blocks.replaceImported(childminderId, source, blocks, manager));
+    return blocks.length;
+  }
 
   /** The caller's own block, or the same 404 as for an id that does not exist. */
   async requireBlockAccess(auth: AuthContext, id: string): Promise<AvailabilityBlock> {
@@ -102,20 +147,24 @@ export class AvailabilityService implements CareAvailabilityPort {
         `You can keep up to ${MAX_BLOCKS_PER_CHILDMINDER} availability blocks. Remove old ones, or use a recurring block.`,
       );
     }
-    const block = Object.assign(new AvailabilityBlock(), { childminderId: auth.userId, ...blockFields(dto) });
+    const block = Object.assign(new AvailabilityBlock(), {
+      childminderId: auth.userId,
+      source: AvailabilitySource.Own,
+      ...blockFields(dto),
+    });
     await this.blocks.insert(block);
     return toAvailabilityBlockResponse(await this.requireBlockAccess(auth, block.id));
   }
 
   /** PUT: the block becomes exactly what the body says. */
   async replace(auth: AuthContext, id: string, dto: AvailabilityBlockDto): Promise<AvailabilityBlockResponse> {
-    const block = await this.requireBlockAccess(auth, id);
+    const block = await this.requireOwnBlock(auth, id);
     await this.blocks.update(block.id, blockFields(dto));
     return toAvailabilityBlockResponse(await this.requireBlockAccess(auth, id));
   }
 
   async remove(auth: AuthContext, id: string): Promise<void> {
-    const block = await this.requireBlockAccess(auth, id);
+    const block = await this.requireOwnBlock(auth, id);
     await this.blocks.delete(block.id);
   }
 
@@ -124,7 +173,7 @@ export class AvailabilityService implements CareAvailabilityPort {
    * a one-off block is deleted, a series gains an exception date.
    */
   async removeOccurrence(auth: AuthContext, id: string, date: string): Promise<void> {
-    const block = await this.requireBlockAccess(auth, id);
+    const block = await this.requireOwnBlock(auth, id);
     const day = parseIsoDate(date);
     if (!day) throw invalidAvailability('date', 'date must be a real date YYYY-MM-DD');
     const hit = expandBlock(block, day.minus({ days: 1 }).toJSDate(), day.plus({ days: 2 }).toJSDate()).some(
@@ -168,24 +217,9 @@ export class AvailabilityService implements CareAvailabilityPort {
     };
   }
 
-  /**
-   * Of these childminders, the ones whose availability gives the care needed in one of the
-   * search's weeks (care-coverage.ts). Every candidate's blocks come in one batch.
-   */
-  async usersCovering(childminderUserIds: readonly string[], need: CareNeed): Promise<ReadonlySet<string>> {
-    if (childminderUserIds.length === 0) return new Set();
-    const weeks = careWeeks(need);
-    const blocks = await this.blocks.findTouchingForChildminders(childminderUserIds, {
-      from: weeks[0]!.window.from,
-      to: weeks[weeks.length - 1]!.window.to,
-    });
-    const byUser = new Map<string, AvailabilityBlock[]>();
-    for (const block of blocks) {
-      const own = byUser.get(block.childminderId);
-      if (own) own.push(block);
-      else byUser.set(block.childminderId, [block]);
-    }
-    return new Set(childminderUserIds.filter((id) => coversCare(byUser.get(id) ?? [], weeks)));
+  /** Of these childminders, the ones whose availability covers `need` (see CareAvailability). */
+  usersCovering(childminderUserIds: readonly string[], need: CareNeed): Promise<ReadonlySet<string>> {
+    return this.coverage.usersCovering(childminderUserIds, need);
   }
 
   /** For parents on a profile: when a listed childminder is open, by the profile id. */
@@ -225,6 +259,16 @@ export function resolveRange(query: { from?: string; to?: string }, options: Ran
     throw invalidAvailability('to', `The range may span at most ${options.maxDays} days`);
   }
   return { from, to };
+}
+
+/** A span cut at every MAX_BLOCK_HOURS, since one occurrence lasts at most that long. */
+function splitIntoDays(range: TimeRange): TimeRange[] {
+  const step = MAX_BLOCK_HOURS * 3_600_000;
+  const parts: TimeRange[] = [];
+  for (let start = range.start; start < range.end; start += step) {
+    parts.push({ start, end: Math.min(range.end, start + step) });
+  }
+  return parts;
 }
 
 /** The stored fields of a block from a validated body; refuses what validation alone cannot judge. */

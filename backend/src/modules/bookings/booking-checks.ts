@@ -5,11 +5,11 @@ import { AvailabilityService } from '@app/modules/availability/availability.serv
 import { OfferedTime } from '@app/modules/last-minute/offered-time';
 import { formatUkRange, overlaps, subtractRanges, TimeRange } from '@app/modules/availability/time-ranges';
 import { UK_ZONE } from '@app/modules/children/child-age';
-import { ChildrenRepository } from '@app/modules/children/children.repository';
-import { Child } from '@app/modules/children/entities/child.entity';
+import { ChildrenService } from '@app/modules/children/children.service';
+import type { Child } from '@app/modules/children/entities/child.entity';
 import { ageGroupOn } from '@app/modules/childminders/age-groups';
 import { AgeGroup } from '@app/modules/childminders/childminder-vocabulary';
-import { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
+import type { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
 import { BookingErrorCode, BookingProblem } from './booking.exception';
 import { Session } from './booking-rules';
 import { BookingsRepository } from './bookings.repository';
@@ -49,7 +49,7 @@ export interface BookingCandidate {
 export class BookingChecks {
   constructor(
     private readonly bookings: BookingsRepository,
-    private readonly children: ChildrenRepository,
+    private readonly children: ChildrenService,
     private readonly availability: AvailabilityService,
     private readonly offered: OfferedTime,
   ) {}

@@ -2,11 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { AvailabilityService, MAX_RANGE_DAYS, resolveRange } from '@app/modules/availability/availability.service';
 import { AvailabilityBlockDto, TimeRangeQuery } from '@app/modules/availability/dto/availability-block.dto';
-import { AvailabilityBlockResponse } from '@app/modules/availability/dto/availability.response';
-import { AvailabilityType } from '@app/modules/availability/entities/availability-block.entity';
+import {
+  AvailabilityBlockResponse,
+  AvailabilityOccurrenceResponse,
+} from '@app/modules/availability/dto/availability.response';
+import { AvailabilitySource, AvailabilityType } from '@app/modules/availability/entities/availability-block.entity';
 import { UK_ZONE } from '@app/modules/children/child-age';
-import { ChildrenRepository } from '@app/modules/children/children.repository';
-import { ChildmindersRepository } from '@app/modules/childminders/childminders.repository';
+import { ChildrenService } from '@app/modules/children/children.service';
+import { ChildmindersService } from '@app/modules/childminders/childminders.service';
 import { MessagingService } from '@app/modules/messaging/messaging.service';
 import { EntitlementsService } from '@app/modules/subscriptions/entitlements/entitlements.service';
 import { BookingsRepository, CalendarSession } from './bookings.repository';
@@ -30,8 +33,8 @@ export class BookingDashboardService {
   constructor(
     private readonly bookings: BookingsRepository,
     private readonly availability: AvailabilityService,
-    private readonly children: ChildrenRepository,
-    private readonly childminders: ChildmindersRepository,
+    private readonly children: ChildrenService,
+    private readonly childminders: ChildmindersService,
     private readonly messaging: MessagingService,
     private readonly entitlements: EntitlementsService,
   ) {}
@@ -74,22 +77,31 @@ export class BookingDashboardService {
   /** The parent's booking sessions in the range (default: today for six weeks). */
   async parentCalendar(auth: AuthContext, query: TimeRangeQuery): Promise<CalendarResponse> {
     const { from, to } = resolveRange(query, { defaultDays: CALENDAR_DEFAULT_DAYS, maxDays: MAX_RANGE_DAYS });
-    const sessions = await this.bookings.calendarSessions({ parentId: auth.userId }, from, to, CALENDAR_STATUSES);
-    const events = sessions.map((s) => sessionEvent(s, `Care with ${s.booking.profile?.displayName ?? 'childminder'}`));
-    return calendar(from, to, events);
+    return calendar(from, to, await this.parentEvents(auth.userId, from, to));
+  }
+
+  /** A parent's booking sessions in [from, to): their calendar, Google sync and ICS feed. */
+  async parentEvents(parentId: string, from: Date, to: Date): Promise<CalendarEventResponse[]> {
+    const sessions = await this.bookings.calendarSessions({ parentId }, from, to, CALENDAR_STATUSES);
+    return sessions.map((s) => sessionEvent(s, `Care with ${s.booking.profile?.displayName ?? 'childminder'}`));
   }
 
   /** The childminder's availability occurrences and booking sessions in the range. */
   async childminderCalendar(auth: AuthContext, query: TimeRangeQuery): Promise<CalendarResponse> {
     const { from, to } = resolveRange(query, { defaultDays: CALENDAR_DEFAULT_DAYS, maxDays: MAX_RANGE_DAYS });
+    return calendar(from, to, await this.childminderEvents(auth.userId, from, to));
+  }
+
+  /** A childminder's availability occurrences and booking sessions in [from, to), earliest first. */
+  async childminderEvents(childminderId: string, from: Date, to: Date): Promise<CalendarEventResponse[]> {
     const [occurrences, sessions] = await Promise.all([
-      this.availability.calendarOccurrences(auth.userId, from, to),
-      this.bookings.calendarSessions({ childminderId: auth.userId }, from, to, CALENDAR_STATUSES),
+      this.availability.calendarOccurrences(childminderId, from, to),
+      this.bookings.calendarSessions({ childminderId }, from, to, CALENDAR_STATUSES),
     ]);
     const events: CalendarEventResponse[] = [
       ...occurrences.map((o) => ({
         id: `block:${o.blockId}:${o.date}`,
-        kind: o.type === AvailabilityType.Available ? CalendarEventKind.Available : CalendarEventKind.Unavailable,
+        kind: occurrenceKind(o),
         title: o.title,
         startsAt: o.startsAt,
         endsAt: o.endsAt,
@@ -105,8 +117,8 @@ export class BookingDashboardService {
         const count = s.booking.children?.length ?? 0;
         return sessionEvent(s, `${who} (${count} ${count === 1 ? 'child' : 'children'})`);
       }),
-    ].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-    return calendar(from, to, events);
+    ];
+    return events.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   }
 
   /** A calendar entry is an availability block: `type: unavailable` marks time off. */
@@ -120,6 +132,11 @@ export class BookingDashboardService {
       ? this.availability.removeOccurrence(auth, query.blockId, query.date)
       : this.availability.remove(auth, query.blockId);
   }
+}
+
+function occurrenceKind(o: AvailabilityOccurrenceResponse): CalendarEventKind {
+  if (o.source === AvailabilitySource.Google) return CalendarEventKind.GoogleBusy;
+  return o.type === AvailabilityType.Available ? CalendarEventKind.Available : CalendarEventKind.Unavailable;
 }
 
 function sessionEvent(session: CalendarSession, title: string): CalendarEventResponse {

@@ -1,15 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config/app-config';
-import { Child } from '@app/modules/children/entities/child.entity';
+import type { Child } from '@app/modules/children/entities/child.entity';
 import { EmailOutboxService } from '@app/modules/notifications/email/email-outbox.service';
 import { EmailTemplateName, EmailVariables } from '@app/modules/notifications/email/email-templates';
 import { NotificationPreferencesService } from '@app/modules/notifications/notification-preferences.service';
 import { NotificationChannel, NotificationType } from '@app/modules/notifications/notification-types';
-import { Notification } from '@app/modules/notifications-feed/entities/notification.entity';
+import type { Notification } from '@app/modules/notifications-feed/entities/notification.entity';
 import { NotificationsFeedService } from '@app/modules/notifications-feed/notifications-feed.service';
 import { RealtimeService } from '@app/modules/realtime/realtime.service';
-import { User } from '@app/modules/users/entities/user.entity';
+import type { User } from '@app/modules/users/entities/user.entity';
 import { describeSchedule } from './booking-rules';
 import { sessionsOf } from './dto/booking.mapper';
 import { Booking } from './entities/booking.entity';

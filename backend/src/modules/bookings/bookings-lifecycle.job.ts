@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { JobRegistry } from '@app/modules/jobs/job-registry';
 import { JobsService } from '@app/modules/jobs/jobs.service';
-import { ChildrenRepository } from '@app/modules/children/children.repository';
+import { ChildrenService } from '@app/modules/children/children.service';
 import { AfterCommit, BookingEvent, BookingNotifier } from './booking-notifier';
 import { PENDING_EXPIRY_HOURS, REMINDER_HOURS } from './booking-rules';
 import { BookingsRepository } from './bookings.repository';
@@ -33,7 +33,7 @@ export class BookingsLifecycleJob implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly registry: JobRegistry,
     private readonly bookings: BookingsRepository,
-    private readonly children: ChildrenRepository,
+    private readonly children: ChildrenService,
     private readonly notifier: BookingNotifier,
   ) {}
 

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import {
+  ApiBody,
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -27,6 +28,8 @@ import {
 import {
   AdminUpdateBookingDto,
   CancelBookingDto,
+  CancelBookingQuery,
+  cancellationReason,
   CreateBookingDto,
   RespondToBookingDto,
   UpdateBookingDto,
@@ -142,14 +145,23 @@ export class ParentBookingsController {
 
   @Delete('bookings/:id')
   @Authenticated({ roles: PARENT })
-  @ApiOperation({ summary: 'Cancel a pending or confirmed booking, with a reason; returns the cancelled booking' })
+  @ApiOperation({
+    summary: 'Cancel a pending or confirmed booking, optionally with a reason; returns the cancelled booking',
+    description: 'The reason may come in a JSON body or as `?reason=`; a DELETE without a body is fine.',
+  })
+  @ApiBody({ type: CancelBookingDto, required: false })
   @ApiOkResponse({ type: BookingResponse })
-  @ApiBadRequestResponse({ description: 'reason missing or not acceptable' })
+  @ApiBadRequestResponse({ description: 'reason not acceptable' })
   @ApiNotFoundResponse({ description: 'No such booking, or not mine' })
   @ApiConflictResponse({ description: 'Already finished, rejected, expired or cancelled' })
   @BUSY
-  cancel(@Auth() auth: AuthContext, @Param() params: BookingIdParams, @Body() dto: CancelBookingDto) {
-    return this.bookings.cancel(auth, params.id, dto.reason);
+  cancel(
+    @Auth() auth: AuthContext,
+    @Param() params: BookingIdParams,
+    @Body() dto: CancelBookingDto,
+    @Query() query: CancelBookingQuery,
+  ) {
+    return this.bookings.cancel(auth, params.id, cancellationReason(dto, query));
   }
 }
 
@@ -289,13 +301,22 @@ export class AdminBookingsController {
 
   @Delete(':id')
   @Authenticated({ roles: ADMIN_ROLES })
-  @ApiOperation({ summary: 'Cancel a booking with a reason; both sides are told' })
+  @ApiOperation({
+    summary: 'Cancel a booking, optionally with a reason; both sides are told',
+    description: 'The reason may come in a JSON body or as `?reason=`; a DELETE without a body is fine.',
+  })
+  @ApiBody({ type: CancelBookingDto, required: false })
   @ApiOkResponse({ type: BookingResponse })
-  @ApiBadRequestResponse({ description: 'reason missing or not acceptable' })
+  @ApiBadRequestResponse({ description: 'reason not acceptable' })
   @ApiNotFoundResponse({ description: 'No such booking' })
   @ApiConflictResponse({ description: 'Already finished, rejected, expired or cancelled' })
   @BUSY
-  cancel(@Auth() auth: AuthContext, @Param() params: BookingIdParams, @Body() dto: CancelBookingDto) {
-    return this.bookings.adminCancel(auth, params.id, dto.reason);
+  cancel(
+    @Auth() auth: AuthContext,
+    @Param() params: BookingIdParams,
+    @Body() dto: CancelBookingDto,
+    @Query() query: CancelBookingQuery,
+  ) {
+    return this.bookings.adminCancel(auth, params.id, cancellationReason(dto, query));
   }
 }

@@ -1,8 +1,8 @@
-import { Module } from '@nestjs/common';
+import { forwardRef, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AvailabilityModule } from '@app/modules/availability/availability.module';
 import { ChildmindersModule } from '@app/modules/childminders/childminders.module';
-import { ChildBookingsPort } from '@app/modules/children/child-bookings.port';
+import { BookingRelationshipPort } from '@app/modules/messaging/booking-relationship.port';
 import { ChildrenModule } from '@app/modules/children/children.module';
 import { LastMinuteModule } from '@app/modules/last-minute/last-minute.module';
 import { MessagingModule } from '@app/modules/messaging/messaging.module';
@@ -18,10 +18,10 @@ import {
 import { BookingsLifecycleJob } from './bookings-lifecycle.job';
 import { BookingsRepository } from './bookings.repository';
 import { BookingsService } from './bookings.service';
-import { BookingsDemoSeeder } from './demo/bookings-demo.seeder';
 import { BookingChild } from './entities/booking-child.entity';
 import { BookingSession } from './entities/booking-session.entity';
 import { Booking } from './entities/booking.entity';
+import { BookingsPersonalData } from './bookings.personal-data';
 
 /**
  * Bookings with EYFS capacity, their lifecycle job and notifications, and the parent's and
@@ -36,21 +36,23 @@ import { Booking } from './entities/booking.entity';
     ChildrenModule,
     // The childminders' auto-accept rules (AutoAcceptRules); that module does not import this one.
     LastMinuteModule,
-    MessagingModule,
+    // Each needs the other: dashboards show unread counts, messaging asks about bookings.
+    forwardRef(() => MessagingModule),
     NotificationsFeedModule,
   ],
   controllers: [ParentBookingsController, ChildminderBookingsController, AdminBookingsController],
   providers: [
+    BookingsPersonalData,
     BookingsRepository,
     BookingChecks,
     BookingNotifier,
     BookingsService,
     BookingDashboardService,
     BookingsLifecycleJob,
-    BookingsDemoSeeder,
-    // Answers the children module's "may this child be removed?" (see ChildBookingsPort).
-    { provide: ChildBookingsPort, useExisting: BookingsService },
+    // Answers messaging's "may this childminder write first?" (see BookingRelationshipPort).
+    { provide: BookingRelationshipPort, useExisting: BookingsService },
   ],
-  exports: [BookingsService],
+  // BookingDashboardService: the calendars that calendar-sync pushes to Google and serves as ICS.
+  exports: [BookingsService, BookingDashboardService, BookingRelationshipPort],
 })
 export class BookingsModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, MoreThanOrEqual, Repository, SelectQueryBuilder } from 'typeorm';
+import { countBy, countByDay, DailyCount } from '@app/database/daily-counts';
 import { BookingChild } from './entities/booking-child.entity';
 import { BookingSession } from './entities/booking-session.entity';
 import { Booking, BookingStatus } from './entities/booking.entity';
@@ -27,6 +28,9 @@ export interface BookedSession {
 /** A session with its booking (and the booking's children), for calendars. */
 export type CalendarSession = BookingSession & { booking: Booking };
 
+/** Who a booking is between, and its status. */
+export type BookingParties = Pick<Booking, 'id' | 'parentId' | 'childminderId' | 'profileId' | 'status'>;
+
 /** The bookings, booking_sessions and booking_children tables, by the questions the product asks. */
 @Injectable()
 export class BookingsRepository {
@@ -41,6 +45,14 @@ export class BookingsRepository {
 
   findById(id: string, manager?: EntityManager): Promise<Booking | null> {
     return this.repo(manager).findOne({ where: { id } });
+  }
+
+  /** Who a booking is between and its status, nothing else (reviews check a parent's claim). */
+  findParties(id: string): Promise<BookingParties | null> {
+    return this.repo().findOne({
+      select: { id: true, parentId: true, childminderId: true, profileId: true, status: true },
+      where: { id },
+    });
   }
 
   /** The booking with its sessions, children links, both users and the profile. */
@@ -263,6 +275,14 @@ export class BookingsRepository {
   }
 
   /** Whether the child is in a pending or confirmed booking that ends after `now`. */
+  /** Whether the two have a confirmed or completed booking together. */
+  async existsConfirmedBetween(parentId: string, childminderId: string): Promise<boolean> {
+    const count = await this.bookings.count({
+      where: { parentId, childminderId, status: In([BookingStatus.Confirmed, BookingStatus.Completed]) },
+    });
+    return count > 0;
+  }
+
   async hasActiveForChild(childId: string, now: Date): Promise<boolean> {
     const count = await this.bookings
       .createQueryBuilder('booking')
@@ -315,6 +335,32 @@ export class BookingsRepository {
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.bookings.manager.transaction(work);
+  }
+
+  /** Bookings created in [from, to) by status (served by IDX_bookings_status_created). */
+  countCreatedByStatus(range: { from: Date; to: Date }): Promise<Record<string, number>> {
+    return countBy(
+      this.bookings
+        .createQueryBuilder('booking')
+        .where('booking.createdAt >= :from AND booking.createdAt < :to', range),
+      'booking',
+      'status',
+    );
+  }
+
+  createdByDay(range: { from: Date; to: Date }): Promise<DailyCount[]> {
+    return countByDay(this.bookings.createQueryBuilder('booking'), 'booking', 'createdAt', 'status', range);
+  }
+
+  /** A user's bookings (as parent or childminder) by status, for the admin's user page. */
+  countByStatusForUser(userId: string): Promise<Record<string, number>> {
+    return countBy(
+      this.bookings
+        .createQueryBuilder('booking')
+        .where('booking.parentId = :userId OR booking.childminderId = :userId', { userId }),
+      'booking',
+      'status',
+    );
   }
 }
 

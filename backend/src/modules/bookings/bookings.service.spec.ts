@@ -3,8 +3,8 @@ import { AuthContext } from '@app/common/auth/auth-context';
 import { Role } from '@app/common/auth/role';
 import { AuditService } from '@app/modules/audit/audit.service';
 import { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
-import { ChildmindersRepository } from '@app/modules/childminders/childminders.repository';
-import { ChildrenRepository } from '@app/modules/children/children.repository';
+import { ChildmindersService } from '@app/modules/childminders/childminders.service';
+import { ChildrenService } from '@app/modules/children/children.service';
 import { Child } from '@app/modules/children/entities/child.entity';
 import { AutoAcceptRules } from '@app/modules/last-minute/auto-accept-rules';
 import { BookingErrorCode, BookingException } from './booking.exception';
@@ -108,8 +108,8 @@ describe(BookingsService.name, () => {
       bookings as unknown as BookingsRepository,
       checks as unknown as BookingChecks,
       notifier as unknown as BookingNotifier,
-      childminders as unknown as ChildmindersRepository,
-      children as unknown as ChildrenRepository,
+      childminders as unknown as ChildmindersService,
+      children as unknown as ChildrenService,
       { record: jest.fn() } as unknown as AuditService,
       autoAccept as unknown as AutoAcceptRules,
       dataSource as unknown as DataSource,

@@ -1,3 +1,4 @@
+import { DailyCount } from '@app/database/daily-counts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
@@ -11,12 +12,12 @@ import { instant } from '@app/modules/availability/dto/instant.validator';
 import { formatUkRange } from '@app/modules/availability/time-ranges';
 import { childminderNotFound } from '@app/modules/childminders/childminder.exception';
 import { Weekday, WEEKDAYS } from '@app/modules/childminders/childminder-vocabulary';
-import { ChildmindersRepository } from '@app/modules/childminders/childminders.repository';
-import { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
-import { ChildBookingsPort } from '@app/modules/children/child-bookings.port';
-import { ChildrenRepository } from '@app/modules/children/children.repository';
+import { ChildmindersService } from '@app/modules/childminders/childminders.service';
+import type { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
+import { BookingRelationshipPort } from '@app/modules/messaging/booking-relationship.port';
+import { ChildrenService } from '@app/modules/children/children.service';
 import { UK_ZONE } from '@app/modules/children/child-age';
-import { Child } from '@app/modules/children/entities/child.entity';
+import type { Child } from '@app/modules/children/entities/child.entity';
 import { AutoAcceptRules } from '@app/modules/last-minute/auto-accept-rules';
 import { BookingErrorCode, BookingException, bookingNotFound, BookingProblem, refused } from './booking.exception';
 import { BookingChecks } from './booking-checks';
@@ -29,7 +30,7 @@ import {
   timingProblems,
   totalHours,
 } from './booking-rules';
-import { BookingFilters, BookingsRepository } from './bookings.repository';
+import { BookingFilters, BookingParties, BookingsRepository } from './bookings.repository';
 import { AdminListBookingsQuery, ListBookingsQuery } from './dto/booking-queries';
 import {
   AdminUpdateBookingDto,
@@ -63,13 +64,13 @@ interface Outcome {
  * transaction that holds the childminder's profile row lock. The only writer of the booking tables.
  */
 @Injectable()
-export class BookingsService implements ChildBookingsPort {
+export class BookingsService implements BookingRelationshipPort {
   constructor(
     private readonly bookings: BookingsRepository,
     private readonly checks: BookingChecks,
     private readonly notifier: BookingNotifier,
-    private readonly childminders: ChildmindersRepository,
-    private readonly children: ChildrenRepository,
+    private readonly childminders: ChildmindersService,
+    private readonly children: ChildrenService,
     private readonly audit: AuditService,
     private readonly autoAccept: AutoAcceptRules,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -99,9 +100,30 @@ export class BookingsService implements ChildBookingsPort {
     return toBookingResponse(outcome.booking, outcome.children, viewerOf(auth));
   }
 
-  /** For the children module: a child in a pending or confirmed, unfinished booking stays. */
-  hasActiveBooking(childId: string): Promise<boolean> {
-    return this.bookings.hasActiveForChild(childId, new Date());
+  /**
+   * For the live chat console: how many bookings of a parent or childminder are still open
+   * (pending requests, and confirmed ones that have not ended).
+   */
+  async openBookingCounts(userId: string, role: Role): Promise<{ pending: number; upcoming: number }> {
+    const side = role === Role.Childminder ? { childminderId: userId } : { parentId: userId };
+    const [pending, upcoming] = await Promise.all([
+      this.bookings.count({ ...side, status: BookingStatus.Pending }),
+      this.bookings.count({ ...side, status: BookingStatus.Confirmed, endsAfter: new Date() }),
+    ]);
+    return { pending, upcoming };
+  }
+
+  /**
+   * For reviews: who the booking is between and its status, or null. No access check: the
+   * caller compares the parties with its caller and answers its own 404.
+   */
+  findParties(id: string): Promise<BookingParties | null> {
+    return this.bookings.findParties(id);
+  }
+
+  /** BookingRelationshipPort: a childminder may write first to a parent she has a confirmed booking with. */
+  haveConfirmedBooking(parentId: string, childminderId: string): Promise<boolean> {
+    return this.bookings.existsConfirmedBetween(parentId, childminderId);
   }
 
   // --- reading --------------------------------------------------------------------------------
@@ -196,7 +218,7 @@ export class BookingsService implements ChildBookingsPort {
     const { sessions, timing } = planOf(dto);
     if (timing.length) throw refused(timing);
     const outcome = await this.lockedTransaction(async (manager) => {
-      // The lock comes first: see ChildmindersRepository.lockById.
+      // The lock comes first: see ChildmindersService.lockById.
       const profile = await this.requireBookableProfile(dto.childminderId, manager, { lock: true });
       // The children's lock, before any plain read: on MariaDB the transaction's snapshot is
       // taken at its first non-locking read, and it must not predate the other request's commit.
@@ -436,7 +458,7 @@ export class BookingsService implements ChildBookingsPort {
    * Cancels with a reason. A parent or an admin may cancel a pending or a confirmed booking; a
    * childminder cancels confirmed ones (a pending request is rejected instead). Not once finished.
    */
-  async cancel(auth: AuthContext, id: string, reason: string): Promise<BookingResponse> {
+  async cancel(auth: AuthContext, id: string, reason: string | null): Promise<BookingResponse> {
     await this.requireBookingAccess(auth, id);
     const by: CancelledBy = viewerOf(auth);
     const outcome = await this.withLockedBooking(auth, id, async (manager, booking) => {
@@ -469,7 +491,7 @@ export class BookingsService implements ChildBookingsPort {
   }
 
   /** An admin's cancellation: both sides are told, and the action is audited. */
-  async adminCancel(auth: AuthContext, id: string, reason: string): Promise<BookingResponse> {
+  async adminCancel(auth: AuthContext, id: string, reason: string | null): Promise<BookingResponse> {
     const response = await this.cancel(auth, id, reason);
     await this.audit.record(auth, {
       action: 'booking.cancel',
@@ -485,7 +507,7 @@ export class BookingsService implements ChildBookingsPort {
 
   /**
    * Runs `work` in a transaction that first locks the booking's childminder profile, then its
-   * children (see ChildrenRepository.lockForBooking), always in that order, then reads the
+   * children (see ChildrenService.lockForBooking), always in that order, then reads the
    * booking afresh: whatever another request changed before the locks were granted is seen.
    */
   private async withLockedBooking<T>(
@@ -574,6 +596,21 @@ export class BookingsService implements ChildBookingsPort {
       throw new BookingException(BookingErrorCode.ChildNotFound, message, [{ field: 'childIds', message }]);
     }
     return children;
+  }
+
+  /** For the admin dashboard: bookings created in the range by status, and per day. */
+  async adminFigures(range: {
+    from: Date;
+    to: Date;
+  }): Promise<{ byStatus: Record<string, number>; daily: DailyCount[] }> {
+    return {
+      byStatus: await this.bookings.countCreatedByStatus(range),
+      daily: await this.bookings.createdByDay(range),
+    };
+  }
+
+  countsForUser(userId: string): Promise<Record<string, number>> {
+    return this.bookings.countByStatusForUser(userId);
   }
 }
 

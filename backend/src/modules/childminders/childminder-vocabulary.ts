@@ -51,6 +51,21 @@ export interface DayHours {
 /** Opening hours per weekday; a missing or null day is closed. */
 export type OpeningHours = Partial<Record<Weekday, DayHours | null>>;
 
+/** A registration's status on Ofsted's register of childminders. */
+export enum OfstedRegistrationStatus {
+  Active = 'active',
+  Suspended = 'suspended',
+  Cancelled = 'cancelled',
+  /** The childminder gave up her registration herself. */
+  Resigned = 'resigned',
+}
+
+/** Statuses under which she may not care for children: admins are told at once. */
+export const OFSTED_STATUSES_TO_FLAG: readonly OfstedRegistrationStatus[] = [
+  OfstedRegistrationStatus.Suspended,
+  OfstedRegistrationStatus.Cancelled,
+];
+
 /** Ofsted's single overall grade, used until the 2025 report cards. */
 export enum LegacyGrade {
   Outstanding = 'outstanding',

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/modules/auth/auth.module';
+import { CareAvailabilityModule } from '@app/modules/availability/care-availability.module';
 import { ComplianceModule } from '@app/modules/compliance/compliance.module';
 import { GeoModule } from '@app/modules/geo/geo.module';
 import { UsersModule } from '@app/modules/users/users.module';
@@ -8,14 +9,15 @@ import { ChildminderProfileController } from './childminder-profile.controller';
 import { ChildmindersController } from './childminders.controller';
 import { ChildmindersRepository } from './childminders.repository';
 import { ChildmindersService } from './childminders.service';
-import { ChildmindersDemoSeeder } from './demo/childminders-demo.seeder';
 import { ChildminderFavorite } from './entities/childminder-favorite.entity';
 import { ChildminderProfile } from './entities/childminder-profile.entity';
+import { ChildmindersPersonalData } from './childminders.personal-data';
 
 /**
  * Childminder profiles, the postcode search, recommendations and parents' favourites.
- * Bookings (capacity, the row lock), reviews (rating columns) and compliance (badges) read and
- * update profiles through the exported service and repository.
+ * Bookings (capacity, the row lock) and reviews (rating columns) read and update profiles through
+ * the exported service (the one lock path for a profile row); compliance hands each childminder's
+ * standing (badges, verified-only search) to a listener this module's service registers.
  */
 @Module({
   imports: [
@@ -24,9 +26,11 @@ import { ChildminderProfile } from './entities/childminder-profile.entity';
     UsersModule,
     AuthModule,
     ComplianceModule,
+    // CareAvailabilityPort: the search's "who can give this care?", answered from availability.
+    CareAvailabilityModule,
   ],
   controllers: [ChildmindersController, ChildminderProfileController],
-  providers: [ChildmindersRepository, ChildmindersService, ChildmindersDemoSeeder],
-  exports: [ChildmindersRepository, ChildmindersService],
+  providers: [ChildmindersPersonalData, ChildmindersRepository, ChildmindersService],
+  exports: [ChildmindersService],
 })
 export class ChildmindersModule {}

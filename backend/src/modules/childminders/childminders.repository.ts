@@ -1,13 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { forUpdate } from '@app/database/locking';
+import type { ComplianceStanding } from '@app/modules/compliance/compliance-status';
+import type { GeoPoint } from '@app/modules/geo/geo-math';
+import { encodeBadges } from './compliance-badges';
 import { ChildminderFavorite } from './entities/childminder-favorite.entity';
 import { ChildminderProfile } from './entities/childminder-profile.entity';
 import { filterClauses, SearchFilters } from './search/search-filters';
-import { SearchCandidate } from './search/search-ranking';
+import { CLOSENESS_ALIAS, CLOSENESS_SQL, closenessParams, SearchSort, SQL_ORDERS } from './search/search-ranking';
 
 type PageWindow = { skip: number; take: number };
+
+/** A search as the database answers it. */
+export interface RankingQuery {
+  filters: SearchFilters;
+  origin: GeoPoint;
+  radiusMiles: number;
+  sort: SearchSort;
+}
+
+/** A row of the ranking: the profile and its childminder (availability and compliance are per user). */
+export interface RankedRow {
+  id: string;
+  userId: string;
+}
+
+const toRankedRows = (rows: { id: unknown; userId: unknown }[]): RankedRow[] =>
+  rows.map((row) => ({ id: String(row.id), userId: String(row.userId) }));
 
 /** The childminder_profiles and childminder_favorites tables, by the questions the product asks. */
 @Injectable()
@@ -39,6 +59,21 @@ export class ChildmindersRepository {
     return manager.getRepository(ChildminderProfile).findOne({ where: { id }, ...forUpdate(manager) });
   }
 
+  /**
+   * The same row lock as `lockById`, found by the childminder's user id (publishing last-minute
+   * openings against the plan's limit). Like it, call it first in the transaction.
+   */
+  lockByUserId(userId: string, manager: EntityManager): Promise<ChildminderProfile | null> {
+    return manager.getRepository(ChildminderProfile).findOne({ where: { userId }, ...forUpdate(manager) });
+  }
+
+  /** Every profile with this Ofsted URN, locked for `manager`'s transaction (the register feed's writes). */
+  lockByOfstedUrn(ofstedUrn: string, manager: EntityManager): Promise<ChildminderProfile[]> {
+    return manager
+      .getRepository(ChildminderProfile)
+      .find({ where: { ofstedUrn }, order: { createdAt: 'ASC' }, ...forUpdate(manager) });
+  }
+
   /** A profile the public may see: visible, active and complete. */
   findListedById(id: string): Promise<ChildminderProfile | null> {
     return this.profiles
@@ -66,37 +101,61 @@ export class ChildmindersRepository {
   }
 
   /**
-   * Every listed profile inside the search's bounding box that passes its filters, reading only
-   * the columns the ranking needs. The box and the flags are answered by
-   * IDX_childminder_profiles_search; the exact distance is computed by the caller.
+   * One page of the search's ranking (listed, in the box and the radius, passing the filters,
+   * ordered as search-ranking.ts says): ids only, from IDX_childminder_profiles_search, which
+   * holds every column the query reads.
    */
-  async findSearchCandidates(filters: SearchFilters): Promise<SearchCandidate[]> {
-    const query = this.profiles
-      .createQueryBuilder('profile')
-      .select([
-        'profile.id',
-        'profile.userId',
-        'profile.latitude',
-        'profile.longitude',
-        'profile.hourlyRatePence',
-        'profile.ratingAverage',
-        'profile.ratingCount',
-      ]);
-    for (const clause of filterClauses(filters)) query.andWhere(clause.sql, clause.params);
-    const rows = await query.getMany();
-    return rows.map((row) => ({
-      id: row.id,
-      userId: row.userId,
-      latitude: row.latitude!,
-      longitude: row.longitude!,
-      hourlyRatePence: row.hourlyRatePence,
-      ratingAverage: row.ratingAverage,
-      ratingCount: row.ratingCount,
-    }));
+  async rankedPage(query: RankingQuery, window: PageWindow): Promise<RankedRow[]> {
+    return toRankedRows(await this.ranking(query).offset(window.skip).limit(window.take).getRawMany());
+  }
+
+  /** The whole ranking, in order: the days-and-times search passes it through availability. */
+  async ranked(query: RankingQuery): Promise<RankedRow[]> {
+    return toRankedRows(await this.ranking(query).getRawMany());
+  }
+
+  /** How many rows the ranking holds (the search's `total`). */
+  async countRanked(query: RankingQuery): Promise<number> {
+    const row = await this.matching(query).select('COUNT(*)', 'count').getRawOne<{ count: string | number }>();
+    return Number(row?.count ?? 0);
+  }
+
+  private matching(query: RankingQuery): SelectQueryBuilder<ChildminderProfile> {
+    const builder = this.profiles.createQueryBuilder('profile');
+    for (const clause of filterClauses(query.filters)) builder.andWhere(clause.sql, clause.params);
+    return builder.andWhere(`${CLOSENESS_SQL} <= :maxCloseness`, closenessParams(query.origin, query.radiusMiles));
+  }
+
+  private ranking(query: RankingQuery): SelectQueryBuilder<ChildminderProfile> {
+    const builder = this.matching(query)
+      .select('profile.id', 'id')
+      .addSelect('profile.userId', 'userId')
+      .addSelect(CLOSENESS_SQL, CLOSENESS_ALIAS);
+    for (const [expression, direction] of SQL_ORDERS[query.sort]) builder.addOrderBy(expression, direction);
+    return builder;
   }
 
   async updateRating(profileId: string, average: number | null, count: number, manager: EntityManager): Promise<void> {
     await manager.getRepository(ChildminderProfile).update(profileId, { ratingAverage: average, ratingCount: count });
+  }
+
+  /** Writes the compliance module's standings onto their childminders' profiles (if they have one). */
+  async recordCompliance(standings: readonly ComplianceStanding[], manager?: EntityManager): Promise<void> {
+    const repo = this.repo(manager);
+    for (const standing of standings) {
+      await repo
+        .createQueryBuilder()
+        .update()
+        .set({
+          complianceBadges: encodeBadges(standing.badges),
+          compliantThrough: standing.compliantThrough,
+          // Not a change the childminder made: her profile's "last updated" stays as it was.
+          updatedAt: () => 'updatedAt',
+        })
+        .where('userId = :userId', { userId: standing.userId })
+        .callListeners(false)
+        .execute();
+    }
   }
 
   /** Full rows for one page of ranked ids, in the order given. */

@@ -1,15 +1,15 @@
-import { Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { Role } from '@app/common/auth/role';
 import { Page, PageQuery, toPage } from '@app/common/pagination/page';
 import { ErrorDetail } from '@app/common/errors/domain.exception';
+import { ukToday } from '@app/modules/children/child-age';
 import { ComplianceService } from '@app/modules/compliance/compliance.service';
 import { DocumentType } from '@app/modules/documents/entities/document.entity';
 import { EntitlementsService } from '@app/modules/subscriptions/entitlements/entitlements.service';
-import { boundingBox } from '@app/modules/geo/geo-math';
+import { boundingBox, distanceMiles, GeoPoint } from '@app/modules/geo/geo-math';
 import { GeocoderService, GeoLocation } from '@app/modules/geo/geocoder.service';
 import { UsersService } from '@app/modules/users/users.service';
 import { ageGroupsOf } from './age-groups';
@@ -19,8 +19,15 @@ import {
   childminderNotFound,
   invalidProfile,
 } from './childminder.exception';
-import { EYFS_DEFAULT_CAPACITY, Inspection, OpeningHours, WEEKDAYS } from './childminder-vocabulary';
-import { ChildmindersRepository } from './childminders.repository';
+import {
+  EYFS_DEFAULT_CAPACITY,
+  Inspection,
+  OfstedRegistrationStatus,
+  OpeningHours,
+  WEEKDAYS,
+} from './childminder-vocabulary';
+import { ChildmindersRepository, RankedRow, RankingQuery } from './childminders.repository';
+import { badgesOn, encodeBadges } from './compliance-badges';
 import {
   ChildminderResponse,
   ChildminderSearchResult,
@@ -40,14 +47,13 @@ import { ChildminderProfile } from './entities/childminder-profile.entity';
 import { profileCompleteness } from './profile-completeness';
 import { CareAvailabilityPort, CareNeed } from './search/care-availability.port';
 import { RecommendationCandidate } from './search/recommendation-pool';
-import { SearchFilters } from './search/search-filters';
-import { RankedCandidate, rankSearchResults, roundMiles, SearchCandidate, SearchSort } from './search/search-ranking';
+import { roundMiles, SearchSort } from './search/search-ranking';
 
 export type SearchPage = Page<ChildminderSearchResult> & { origin: SearchOriginResponse };
 
 /** Childminder profiles, search and favourites: the only writer of their tables. */
 @Injectable()
-export class ChildmindersService {
+export class ChildmindersService implements OnModuleInit {
   constructor(
     private readonly childminders: ChildmindersRepository,
     private readonly geocoder: GeocoderService,
@@ -55,8 +61,13 @@ export class ChildmindersService {
     private readonly compliance: ComplianceService,
     private readonly entitlements: EntitlementsService,
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly moduleRef: ModuleRef,
+    private readonly careAvailability: CareAvailabilityPort,
   ) {}
+
+  /** Compliance tells this module each childminder's new standing; the profiles keep it. */
+  onModuleInit(): void {
+    this.compliance.onStandingChange((standings, manager) => this.childminders.recordCompliance(standings, manager));
+  }
 
   // --- public -------------------------------------------------------------------------------
 
@@ -69,9 +80,8 @@ export class ChildmindersService {
 
   async list(query: PageQuery): Promise<Page<ChildminderSummaryResponse>> {
     const [profiles, total] = await this.childminders.pageListed({ skip: query.skip, take: query.pageSize });
-    const badges = await this.badgesOf(profiles);
     return toPage(
-      profiles.map((p) => toChildminderSummary(p, badges(p))),
+      profiles.map((p) => toChildminderSummary(p, badgesOf(p))),
       total,
       query,
     );
@@ -79,55 +89,70 @@ export class ChildmindersService {
 
   async get(id: string): Promise<ChildminderResponse> {
     const profile = await this.requireListed(id);
-    return toChildminderResponse(profile, (await this.badgesOf([profile]))(profile));
+    return toChildminderResponse(profile, badgesOf(profile));
   }
 
   /**
-   * Geocodes the postcode (a 400 naming `postcode` if unknown), narrows rows in SQL with the
-   * radius's bounding box and the filters, then keeps and orders them by exact distance in code.
-   * Days and times are matched last, on the few rows left, and before paging so that `total`
-   * and every page count only childminders who match.
+   * Geocodes the postcode (a 400 naming `postcode` if unknown); the database then filters (the
+   * radius's bounding box from the index, the exact radius, the filters, compliance from the
+   * stored standing), orders (search-ranking.ts) and pages, and only the page's rows are read.
+   * Days and times are matched on the ranked ids before paging, so that `total` and every page
+   * count only childminders who match.
    */
   async search(query: SearchChildmindersQuery): Promise<SearchPage> {
     const origin = this.geocoder.locate(query.postcode);
-    const filters: SearchFilters = {
-      box: boundingBox(origin, query.radiusMiles),
-      maxHourlyRatePence: query.maxHourlyRate,
-      services: query.services,
-      languages: query.languages,
-      fundedHours: query.fundedHours,
-      specialNeeds: query.specialNeeds,
-      minRating: query.minRating,
-      ageGroups: query.ageOfChildren ? ageGroupsOf(query.ageOfChildren) : undefined,
+    const today = ukTodayIso();
+    const ranking: RankingQuery = {
+      origin,
+      radiusMiles: query.radiusMiles,
+      sort: query.sort,
+      filters: {
+        box: boundingBox(origin, query.radiusMiles),
+        maxHourlyRatePence: query.maxHourlyRate,
+        services: query.services,
+        languages: query.languages,
+        fundedHours: query.fundedHours,
+        specialNeeds: query.specialNeeds,
+        minRating: query.minRating,
+        ageGroups: query.ageOfChildren ? ageGroupsOf(query.ageOfChildren) : undefined,
+        compliantOn: (await this.compliance.searchRequiresCompliance(query.verifiedOnly ?? false)) ? today : undefined,
+      },
     };
-    const candidates = await this.onlySearchable(
-      await this.childminders.findSearchCandidates(filters),
-      query.verifiedOnly ?? false,
-    );
-    let ranked = rankSearchResults(candidates, origin, query.radiusMiles, query.sort);
+    let ids: string[];
+    let total: number;
     if (query.days && query.from && query.to) {
-      ranked = await this.onlyGivingCare(ranked, candidates, { days: query.days, from: query.from, to: query.to });
+      const giving = await this.onlyGivingCare(await this.childminders.ranked(ranking), {
+        days: query.days,
+        from: query.from,
+        to: query.to,
+      });
+      ids = giving.slice(query.skip, query.skip + query.pageSize).map((r) => r.id);
+      total = giving.length;
+    } else {
+      const [page, count] = await Promise.all([
+        this.childminders.rankedPage(ranking, { skip: query.skip, take: query.pageSize }),
+        this.childminders.countRanked(ranking),
+      ]);
+      ids = page.map((r) => r.id);
+      total = count;
     }
-    return { ...(await this.page(ranked, query)), origin: toOrigin(origin, query.radiusMiles) };
+    const profiles = await this.childminders.findByIdsInOrder(ids);
+    const items = profiles.map((p) => toSearchResult(p, origin, today));
+    return { ...toPage(items, total, query), origin: toOrigin(origin, query.radiusMiles) };
   }
 
   /**
-   * Keeps the ranked candidates whose availability covers the care needed, in their order. The
+   * Keeps the ranked rows whose availability covers the care needed, in their order. The
    * availability module answers for all of them at once (it depends on this module, so it is
    * reached through its port).
    */
-  private async onlyGivingCare(
-    ranked: RankedCandidate[],
-    candidates: readonly SearchCandidate[],
-    need: CareNeed,
-  ): Promise<RankedCandidate[]> {
+  private async onlyGivingCare(ranked: RankedRow[], need: CareNeed): Promise<RankedRow[]> {
     if (ranked.length === 0) return ranked;
-    const userOf = new Map(candidates.map((c) => [c.id, c.userId]));
-    const covering = await this.moduleRef.get(CareAvailabilityPort, { strict: false }).usersCovering(
-      ranked.map((r) => userOf.get(r.id)!),
+    const covering = await this.careAvailability.usersCovering(
+      ranked.map((r) => r.userId),
       need,
     );
-    return ranked.filter((r) => covering.has(userOf.get(r.id)!));
+    return ranked.filter((r) => covering.has(r.userId));
   }
 
   /**
@@ -153,27 +178,29 @@ export class ChildmindersService {
     radiusMiles: number,
     limit: number,
   ): Promise<RecommendationCandidate[]> {
-    const candidates = await this.onlySearchable(
-      await this.childminders.findSearchCandidates({ box: boundingBox(origin, radiusMiles) }),
-      false,
-    );
-    const nearest = rankSearchResults(candidates, origin, radiusMiles, SearchSort.Distance).slice(0, limit);
-    const miles = new Map(nearest.map((r) => [r.id, r.distanceMiles]));
-    const profiles = await this.childminders.findByIdsInOrder(nearest.map((r) => r.id));
-    const userIds = profiles.map((p) => p.userId);
-    const [badges, verified, featured] = await Promise.all([
-      this.badgesOf(profiles),
-      this.compliance.searchableUserIds(userIds, true),
-      this.entitlements.usersWith(userIds, Role.Childminder, 'recommendations.featured'),
-    ]);
-    return profiles.map((p) => ({
-      result: {
-        ...toChildminderSummary(p, badges(p)),
-        distanceMiles: roundMiles(miles.get(p.id)!),
-        district: { latitude: p.latitude!, longitude: p.longitude! },
+    const today = ukTodayIso();
+    const nearest = await this.childminders.rankedPage(
+      {
+        origin,
+        radiusMiles,
+        sort: SearchSort.Distance,
+        filters: {
+          box: boundingBox(origin, radiusMiles),
+          compliantOn: (await this.compliance.searchRequiresCompliance(false)) ? today : undefined,
+        },
       },
+      { skip: 0, take: limit },
+    );
+    const profiles = await this.childminders.findByIdsInOrder(nearest.map((r) => r.id));
+    const featured = await this.entitlements.usersWith(
+      profiles.map((p) => p.userId),
+      Role.Childminder,
+      'recommendations.featured',
+    );
+    return profiles.map((p) => ({
+      result: toSearchResult(p, origin, today),
       userId: p.userId,
-      distanceMiles: miles.get(p.id)!,
+      distanceMiles: distanceMiles(origin, { latitude: p.latitude!, longitude: p.longitude! }),
       ratingAverage: p.ratingAverage,
       ratingCount: p.ratingCount,
       hourlyRatePence: p.hourlyRatePence,
@@ -183,47 +210,38 @@ export class ChildmindersService {
       capacityUnder8: p.capacityUnder8,
       languages: p.languages.map((l) => l.toLowerCase()),
       specialNeedsExperience: p.specialNeedsExperience,
-      verified: verified?.has(p.userId) ?? false,
+      verified: p.compliantThrough !== null && p.compliantThrough >= today,
       featured: featured.has(p.userId),
     }));
-  }
-
-  private async page(ranked: RankedCandidate[], query: PageQuery): Promise<Page<ChildminderSearchResult>> {
-    const window = ranked.slice(query.skip, query.skip + query.pageSize);
-    const miles = new Map(window.map((r) => [r.id, r.distanceMiles]));
-    const profiles = await this.childminders.findByIdsInOrder(window.map((r) => r.id));
-    const badges = await this.badgesOf(profiles);
-    const items = profiles.map((p) => ({
-      ...toChildminderSummary(p, badges(p)),
-      distanceMiles: roundMiles(miles.get(p.id)!),
-      district: { latitude: p.latitude!, longitude: p.longitude! },
-    }));
-    return toPage(items, ranked.length, query);
-  }
-
-  /**
-   * Drops candidates that compliance says search may not show (verified-only searches, or the
-   * platform hiding non-compliant childminders): after the indexed narrowing, before ranking, so
-   * totals and pages stay right.
-   */
-  private async onlySearchable(candidates: SearchCandidate[], verifiedOnly: boolean): Promise<SearchCandidate[]> {
-    const allowed = await this.compliance.searchableUserIds(
-      candidates.map((c) => c.userId),
-      verifiedOnly,
-    );
-    return allowed ? candidates.filter((c) => allowed.has(c.userId)) : candidates;
-  }
-
-  /** Badges for a set of profiles, fetched in one go; the returned lookup never fails. */
-  private async badgesOf(profiles: readonly ChildminderProfile[]): Promise<(p: ChildminderProfile) => DocumentType[]> {
-    const byUser = await this.compliance.badgesFor(profiles.map((p) => p.userId));
-    return (p) => byUser.get(p.userId) ?? [];
   }
 
   /**
    * The reviews module keeps the profile's rating columns (search sorts and filters on them) in
    * step with its reviews, inside its own transaction.
    */
+  // --- For bookings and last-minute: the profiles table stays this module's to read and lock. ---
+
+  findById(id: string, manager?: EntityManager): Promise<ChildminderProfile | null> {
+    return this.childminders.findById(id, manager);
+  }
+
+  findByUserId(userId: string, manager?: EntityManager): Promise<ChildminderProfile | null> {
+    return this.childminders.findByUserId(userId, manager);
+  }
+
+  /**
+   * The one lock path for a profile row (see ChildmindersRepository.lockById): the profile,
+   * locked for the rest of `manager`'s transaction; null when there is none.
+   */
+  lockById(id: string, manager: EntityManager): Promise<ChildminderProfile | null> {
+    return this.childminders.lockById(id, manager);
+  }
+
+  /** The childminder's own profile, locked the same way as by `lockById`; null when she has none. */
+  lockByUserId(userId: string, manager: EntityManager): Promise<ChildminderProfile | null> {
+    return this.childminders.lockByUserId(userId, manager);
+  }
+
   async recordRating(profileId: string, average: number | null, count: number, manager: EntityManager): Promise<void> {
     await this.childminders.updateRating(
       profileId,
@@ -253,10 +271,9 @@ export class ChildmindersService {
       skip: query.skip,
       take: query.pageSize,
     });
-    const badges = await this.badgesOf(favorites.map((f) => f.profile!));
     return toPage(
       favorites.map((f) => ({
-        ...toChildminderSummary(f.profile!, badges(f.profile!)),
+        ...toChildminderSummary(f.profile!, badgesOf(f.profile!)),
         favoritedAt: f.createdAt.toISOString(),
       })),
       total,
@@ -280,7 +297,7 @@ export class ChildmindersService {
 
   async getOwn(auth: AuthContext): Promise<OwnChildminderProfileResponse> {
     const profile = await this.requireOwnProfile(auth);
-    return toOwnProfileResponse(profile, (await this.badgesOf([profile]))(profile));
+    return toOwnProfileResponse(profile, badgesOf(profile));
   }
 
   /**
@@ -293,6 +310,7 @@ export class ChildmindersService {
       if (!profile) {
         const user = await this.users.requireUser(auth.userId);
         profile = newProfile(user.id, user.displayName);
+        await this.startWithStanding(profile, manager);
         if (dto.postcode === undefined && user.postcode) {
           profile.town = this.applyPostcode(profile, user.postcode).town;
         }
@@ -317,6 +335,7 @@ export class ChildmindersService {
       }
       const { userId: _userId, active, ...changes } = dto;
       const profile = newProfile(user.id, dto.displayName);
+      await this.startWithStanding(profile, manager);
       if (active !== undefined) profile.active = active;
       this.applyChanges(profile, changes);
       return this.childminders.insert(profile, manager);
@@ -324,9 +343,43 @@ export class ChildmindersService {
     return this.ownResponse(created.id);
   }
 
+  /** A new profile starts with its childminder's compliance standing (documents may come first). */
+  private async startWithStanding(profile: ChildminderProfile, manager: EntityManager): Promise<void> {
+    const [standing] = await this.compliance.standingsOf([profile.userId], manager);
+    if (!standing) return;
+    profile.complianceBadges = encodeBadges(standing.badges);
+    profile.compliantThrough = standing.compliantThrough;
+  }
+
+  // --- Ofsted's register (the `ofsted` webhook integration) ----------------------------------
+
+  /**
+   * Applies what Ofsted's register reported about one URN to every profile that gives it, in the
+   * caller's transaction. A report older than the last one applied changes nothing (the feed may
+   * deliver out of order). Returns each profile changed with its registration status before.
+   */
+  async applyOfstedRegisterEntry(entry: OfstedRegisterEntry, manager: EntityManager): Promise<OfstedRegisterChange[]> {
+    const profiles = await this.childminders.lockByOfstedUrn(entry.urn, manager);
+    const changes: OfstedRegisterChange[] = [];
+    for (const profile of profiles) {
+      if (profile.ofstedRegisterCheckedAt && profile.ofstedRegisterCheckedAt > entry.reportedAt) continue;
+      const previousStatus = profile.ofstedRegistrationStatus;
+      profile.ofstedRegistrationStatus = entry.registrationStatus;
+      profile.ofstedRegisterCheckedAt = entry.reportedAt;
+      if (entry.registeredOn) profile.ofstedRegisteredOn = entry.registeredOn;
+      if (entry.inspection) profile.inspection = toInspection(entry.inspection);
+      const completeness = profileCompleteness(profile);
+      profile.completeness = completeness.percent;
+      profile.complete = completeness.complete;
+      await this.childminders.save(profile, manager);
+      changes.push({ profileId: profile.id, userId: profile.userId, displayName: profile.displayName, previousStatus });
+    }
+    return changes;
+  }
+
   private async ownResponse(profileId: string): Promise<OwnChildminderProfileResponse> {
     const profile = (await this.childminders.findById(profileId))!;
-    return toOwnProfileResponse(profile, (await this.badgesOf([profile]))(profile));
+    return toOwnProfileResponse(profile, badgesOf(profile));
   }
 
   // --- writing ------------------------------------------------------------------------------
@@ -388,6 +441,23 @@ export class ChildmindersService {
   }
 }
 
+/** One register entry as the `ofsted` integration reports it (validated by its module). */
+export interface OfstedRegisterEntry {
+  urn: string;
+  registrationStatus: OfstedRegistrationStatus;
+  /** When the register said so: older reports than the last applied are ignored. */
+  reportedAt: Date;
+  registeredOn?: string | null;
+  inspection?: NonNullable<UpdateChildminderProfileDto['inspection']> | null;
+}
+
+export interface OfstedRegisterChange {
+  profileId: string;
+  userId: string;
+  displayName: string;
+  previousStatus: OfstedRegistrationStatus | null;
+}
+
 function newProfile(userId: string, displayName: string): ChildminderProfile {
   return Object.assign(new ChildminderProfile(), {
     userId,
@@ -408,6 +478,8 @@ function newProfile(userId: string, displayName: string): ChildminderProfile {
     openingHours: null,
     ofstedUrn: null,
     ofstedRegisteredOn: null,
+    ofstedRegistrationStatus: null,
+    ofstedRegisterCheckedAt: null,
     inspection: null,
     capacityUnder8: EYFS_DEFAULT_CAPACITY.under8,
     capacityYoung: EYFS_DEFAULT_CAPACITY.young,
@@ -419,6 +491,8 @@ function newProfile(userId: string, displayName: string): ChildminderProfile {
     complete: false,
     ratingAverage: null,
     ratingCount: 0,
+    complianceBadges: '',
+    compliantThrough: null,
   });
 }
 
@@ -448,6 +522,19 @@ function toInspection(dto: NonNullable<UpdateChildminderProfileDto['inspection']
     grades: { ...dto.grades! },
   };
 }
+
+const ukTodayIso = () => ukToday().toISODate()!;
+
+/** The badges a profile shows today (UK), from its stored standing. */
+const badgesOf = (p: ChildminderProfile, today: string = ukTodayIso()): DocumentType[] =>
+  badgesOn(p.complianceBadges, today);
+
+/** A listed profile as a search result, with its exact distance from `origin` rounded for show. */
+const toSearchResult = (p: ChildminderProfile, origin: GeoPoint, today: string): ChildminderSearchResult => ({
+  ...toChildminderSummary(p, badgesOf(p, today)),
+  distanceMiles: roundMiles(distanceMiles(origin, { latitude: p.latitude!, longitude: p.longitude! })),
+  district: { latitude: p.latitude!, longitude: p.longitude! },
+});
 
 /** The public description of where a search or recommendation measured from. */
 export const toOrigin = (origin: GeoLocation, radiusMiles: number): SearchOriginResponse => ({

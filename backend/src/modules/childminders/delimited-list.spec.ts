@@ -1,4 +1,4 @@
-import { containsPattern, decodeList, encodeList, normaliseLanguage } from './delimited-list';
+import { containsPattern, decodeList, delimitedListTransformer, encodeList, normaliseLanguage } from './delimited-list';
 
 describe('delimited lists', () => {
   it('round-trip, without duplicates; empty is the empty string', () => {
@@ -8,6 +8,25 @@ describe('delimited lists', () => {
     expect(encodeList(null)).toBe('');
     expect(decodeList('')).toEqual([]);
     expect(decodeList(null)).toEqual([]);
+  });
+
+  it.each<[string, unknown, string[]]>([
+    ['the delimited string', '|meals|outings|', ['meals', 'outings']],
+    ['the empty string', '', []],
+    ['null', null, []],
+    ['undefined', undefined, []],
+    ['a Buffer', Buffer.from('|English|Urdu|'), ['English', 'Urdu']],
+    ['the array itself (SQLite insert)', ['meals', 'meals', 'outings'], ['meals', 'outings']],
+    ['an empty array', [], []],
+    ['a number', 42, []],
+  ])('read back from %s', (_shape, stored, expected) => {
+    expect(delimitedListTransformer.from(stored)).toEqual(expected);
+  });
+
+  it('write every accepted shape as the delimited string', () => {
+    expect(delimitedListTransformer.to(['a', 'b'])).toBe('|a|b|');
+    expect(delimitedListTransformer.to(null)).toBe('');
+    expect(delimitedListTransformer.to(undefined)).toBe('');
   });
 
   it('match a whole value only: "Urdu" does not match inside another name', () => {

@@ -14,8 +14,15 @@ export function encodeList(values: readonly string[] | null | undefined): string
   return unique.length ? `${LIST_DELIMITER}${unique.join(LIST_DELIMITER)}${LIST_DELIMITER}` : '';
 }
 
-export function decodeList<T extends string = string>(stored: string | null | undefined): T[] {
-  return (stored ?? '').split(LIST_DELIMITER).filter(Boolean) as T[];
+/**
+ * Reads a stored list in whatever shape the driver hands it back: the delimited string (both
+ * dialects' SELECTs), null, a Buffer, or the array itself (TypeORM passes the entity's own value
+ * through `from` when it merges the columns an INSERT generated, as it does on SQLite).
+ */
+export function decodeList<T extends string = string>(stored: unknown): T[] {
+  if (Array.isArray(stored)) return [...new Set(stored.filter((v): v is T => typeof v === 'string' && v !== ''))];
+  const text = Buffer.isBuffer(stored) ? stored.toString('utf8') : typeof stored === 'string' ? stored : '';
+  return text.split(LIST_DELIMITER).filter(Boolean) as T[];
 }
 
 /** The LIKE pattern matching rows whose list holds `value`. */
@@ -23,7 +30,7 @@ export const containsPattern = (value: string) => `%${LIST_DELIMITER}${value}${L
 
 export const delimitedListTransformer: ValueTransformer = {
   to: (value: readonly string[] | null | undefined) => encodeList(value),
-  from: (value: string | null) => decodeList(value),
+  from: (value: unknown) => decodeList(value),
 };
 
 /** "british sign language" -> "British Sign Language": one spelling per language, for matching. */

@@ -55,6 +55,18 @@ export class ChildrenRepository {
     return this.repo(manager).find({ where: { id: In([...ids]) }, order: BY_AGE });
   }
 
+  /** The parents' children's ids and dates of birth only (last-minute alerts match ages). */
+  birthdaysOf(
+    parentIds: readonly string[],
+    manager?: EntityManager,
+  ): Promise<Pick<Child, 'id' | 'parentId' | 'dateOfBirth'>[]> {
+    if (parentIds.length === 0) return Promise.resolve([]);
+    return this.repo(manager).find({
+      select: { id: true, parentId: true, dateOfBirth: true },
+      where: { parentId: In([...parentIds]) },
+    });
+  }
+
   /** One page of a parent's children, oldest first, and how many there are in all. */
   pageForParent(parentId: string, page: { skip: number; take: number }): Promise<[Child[], number]> {
     return this.children.findAndCount({ where: { parentId }, order: BY_AGE, skip: page.skip, take: page.take });

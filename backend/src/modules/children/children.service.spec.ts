@@ -1,6 +1,7 @@
 import { AuthContext } from '@app/common/auth/auth-context';
 import { Role } from '@app/common/auth/role';
 import { PageQuery } from '@app/common/pagination/page';
+import { ChildBookingsPort } from './child-bookings.port';
 import { ChildErrorCode, ChildException } from './child.exception';
 import { ChildrenRepository } from './children.repository';
 import { ChildrenService, MAX_CHILDREN_PER_PARENT } from './children.service';
@@ -49,12 +50,16 @@ const parent = (userId: string): AuthContext => ({
 describe(ChildrenService.name, () => {
   let repository: InMemoryChildren;
   let service: ChildrenService;
+  /** An explicit fake of the bookings module's answer: the ids of children in an active booking. */
+  let booked: Set<string>;
   const alice = parent('alice');
   const bob = parent('bob');
 
   beforeEach(() => {
     repository = new InMemoryChildren();
-    service = new ChildrenService(repository as unknown as ChildrenRepository);
+    booked = new Set();
+    const bookings: ChildBookingsPort = { hasActiveBooking: async (childId) => booked.has(childId) };
+    service = new ChildrenService(repository as unknown as ChildrenRepository, bookings);
   });
 
   const addChild = (auth: AuthContext, dateOfBirth = '2022-05-01') =>
@@ -146,6 +151,13 @@ describe(ChildrenService.name, () => {
       expect(repository.rows.has(id)).toBe(true);
       await service.remove(alice, id);
       expect(repository.rows.has(id)).toBe(false);
+    });
+
+    it('refuses while the child is in a pending or confirmed booking, and deletes nothing', async () => {
+      const { id } = await addChild(alice);
+      booked.add(id);
+      await expect(service.remove(alice, id)).rejects.toMatchObject({ code: ChildErrorCode.HasActiveBookings });
+      expect(repository.rows.has(id)).toBe(true);
     });
   });
 });

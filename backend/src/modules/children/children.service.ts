@@ -1,5 +1,5 @@
-import { Injectable, Optional } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { Page, PageQuery, toPage } from '@app/common/pagination/page';
 import { ChildBookingsPort } from './child-bookings.port';
@@ -14,6 +14,9 @@ import { ChildrenRepository } from './children.repository';
 /** A family larger than this is almost certainly a mistake or abuse; the limit keeps lists to one page. */
 export const MAX_CHILDREN_PER_PARENT = 20;
 
+/** What last-minute alerts read of a child: whose it is and how old. */
+export type ChildBirthday = Pick<Child, 'id' | 'parentId' | 'dateOfBirth'>;
+
 type ChildChanges = Partial<Pick<Child, 'firstName' | 'dateOfBirth' | 'specialNeeds' | 'allergies' | 'medicalNotes'>>;
 
 /** A parent's children: the only writer of the children table. */
@@ -21,8 +24,7 @@ type ChildChanges = Partial<Pick<Child, 'firstName' | 'dateOfBirth' | 'specialNe
 export class ChildrenService {
   constructor(
     private readonly children: ChildrenRepository,
-    // Optional so that unit specs can build the service alone; the app always has it.
-    @Optional() private readonly moduleRef?: ModuleRef,
+    private readonly bookings: ChildBookingsPort,
   ) {}
 
   /**
@@ -60,6 +62,32 @@ export class ChildrenService {
       dateOfBirth: child.dateOfBirth,
       hasSpecialNeeds: Boolean(child.specialNeeds?.trim()),
     }));
+  }
+
+  // --- For bookings and last-minute alerts: the children table stays this module's to read. ---
+
+  /** See ChildrenRepository.findForParent: a parent's children, only those of `ids` when given. */
+  findForParent(parentId: string, ids?: readonly string[], manager?: EntityManager): Promise<Child[]> {
+    return this.children.findForParent(parentId, ids, manager);
+  }
+
+  /** Children by id, whoever's they are: for callers that have already proven access. */
+  findByIds(ids: readonly string[], manager?: EntityManager): Promise<Child[]> {
+    return this.children.findByIds(ids, manager);
+  }
+
+  /** The one lock path for children's rows: see ChildrenRepository.lockForBooking. */
+  lockForBooking(ids: readonly string[], manager: EntityManager): Promise<void> {
+    return this.children.lockForBooking(ids, manager);
+  }
+
+  countForParent(parentId: string, manager?: EntityManager): Promise<number> {
+    return this.children.countForParent(parentId, manager);
+  }
+
+  /** The parents' children's ids and dates of birth. */
+  birthdaysOf(parentIds: readonly string[], manager?: EntityManager): Promise<ChildBirthday[]> {
+    return this.children.birthdaysOf(parentIds, manager);
   }
 
   async get(auth: AuthContext, id: string): Promise<ChildResponse> {
@@ -100,8 +128,7 @@ export class ChildrenService {
    */
   async remove(auth: AuthContext, id: string): Promise<void> {
     const child = await this.requireChildAccess(auth, id);
-    const bookings = this.moduleRef?.get(ChildBookingsPort, { strict: false });
-    if (bookings && (await bookings.hasActiveBooking(child.id))) {
+    if (await this.bookings.hasActiveBooking(child.id)) {
       throw new ChildException(
         ChildErrorCode.HasActiveBookings,
         `${child.firstName} has a pending or confirmed booking. Cancel it before removing ${child.firstName}.`,

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { DocumentStatus, DocumentType } from '@app/modules/documents/entities/document.entity';
-import { checklist } from './compliance-checklist';
+import { checklist, documentStanding } from './compliance-checklist';
 import { badgesEarned } from './compliance-status';
 import { RequirementState } from './dto/own-compliance.dto';
 
@@ -95,5 +95,42 @@ describe('badgesEarned', () => {
       DocumentType.DbsCertificate,
       DocumentType.PublicLiabilityInsurance,
     ]);
+  });
+});
+
+describe('documentStanding', () => {
+  const stateOf = (document: ReturnType<typeof doc>) => documentStanding(document, insurance, today).state;
+
+  it('gives an approved document past its last valid day "expired", never "approved"', () => {
+    expect(documentStanding(doc(DocumentStatus.Approved, '2026-10-24'), insurance, today)).toMatchObject({
+      state: RequirementState.Expired,
+      validUntil: '2026-10-24',
+      daysLeft: -1,
+    });
+    // Issued 13 months ago without an expiry date: the requirement's 12 months have run out.
+    expect(stateOf(doc(DocumentStatus.Approved, null, '2025-09-01', '2025-09-01'))).toBe(RequirementState.Expired);
+  });
+
+  it('counts the last valid day itself, and the reminder window, as the checklist does', () => {
+    expect(stateOf(doc(DocumentStatus.Approved, '2026-10-25'))).toBe(RequirementState.Expiring);
+    expect(stateOf(doc(DocumentStatus.Approved, '2026-11-24'))).toBe(RequirementState.Expiring);
+    expect(stateOf(doc(DocumentStatus.Approved, '2026-11-25'))).toBe(RequirementState.Approved);
+  });
+
+  it('keeps the review status of documents not approved, and never expires one without a date or requirement', () => {
+    expect(stateOf(doc(DocumentStatus.Pending, '2020-01-01'))).toBe(RequirementState.Pending);
+    expect(stateOf(doc(DocumentStatus.Rejected, null))).toBe(RequirementState.Rejected);
+    expect(documentStanding(doc(DocumentStatus.Approved, null), undefined, today).state).toBe(
+      RequirementState.Approved,
+    );
+  });
+
+  it('agrees with the checklist item that comes from the same document', () => {
+    for (const expiresOn of ['2026-10-24', '2026-10-25', '2026-11-24', '2027-06-01']) {
+      const document = doc(DocumentStatus.Approved, expiresOn);
+      const item = checklist([insurance], [document], today)[0];
+      expect(item.documentId).toBe(document.id);
+      expect(item.state).toBe(stateOf(document));
+    }
   });
 });

@@ -41,6 +41,7 @@ const runSummary = (summary: ExpirationSummary) => ({
  * and marks approved documents past their last valid day as expired (a reminder row at
  * EXPIRED_NOTICE_THRESHOLD, with one email to the owner). The documents table is not changed:
  * the review status stays "approved" and the document stops counting the day after its last day.
+ * Then every childminder's stored compliance standing is recomputed (a reconciliation).
  */
 @Injectable()
 export class ComplianceExpirationsJob implements OnModuleInit {
@@ -165,6 +166,10 @@ export class ComplianceExpirationsJob implements OnModuleInit {
       this.logger.log({ documentId: document.id, userId: document.userId }, 'Approved document has expired');
       expiryNoticesSent++;
     }
+    // Search reads each childminder's stored standing, which carries its own dates (a badge stops
+    // counting after its last day without any write); this pass only reconciles the stored
+    // standings with the documents, should a change ever have missed them.
+    await this.service.refreshAllStandings();
     return {
       remindersSent,
       expiredDocuments: expired.length,

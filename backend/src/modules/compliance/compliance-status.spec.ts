@@ -1,6 +1,13 @@
 import { DateTime } from 'luxon';
 import { DocumentStatus, DocumentType } from '@app/modules/documents/entities/document.entity';
-import { ComplianceStatus, computeStatus, lastValidDay } from './compliance-status';
+import {
+  badgesEarned,
+  ComplianceStatus,
+  computeStatus,
+  lastValidDay,
+  NEVER_EXPIRES,
+  standingOf,
+} from './compliance-status';
 
 const today = DateTime.fromISO('2026-03-29', { zone: 'Europe/London' });
 const firstAid = {
@@ -47,5 +54,78 @@ describe('lastValidDay', () => {
     expect(lastValidDay(approved('2027-01-31'), 36)?.toISODate()).toBe('2027-01-31');
     expect(lastValidDay(approved(null, '2024-03-29'), 36)?.toISODate()).toBe('2027-03-28');
     expect(lastValidDay(approved(null, '2024-03-29'), null)).toBeNull();
+  });
+});
+
+describe('standingOf', () => {
+  const dbs = { documentType: DocumentType.DbsCertificate, mandatory: true, validityMonths: null, reminderDays: [] };
+  const insurance = {
+    documentType: DocumentType.PublicLiabilityInsurance,
+    mandatory: false,
+    validityMonths: 12,
+    reminderDays: [30],
+  };
+  const requirements = [firstAid, dbs, insurance];
+  const doc = (
+    type: DocumentType,
+    expiresOn: string | null,
+    issuedOn: string | null = null,
+    status = DocumentStatus.Approved,
+  ) => ({
+    type,
+    status,
+    issuedOn,
+    expiresOn,
+  });
+  const cases = {
+    none: [],
+    'all in date': [doc(DocumentType.FirstAidCertificate, '2026-04-10'), doc(DocumentType.DbsCertificate, null)],
+    'first aid by validity, insurance lapsing': [
+      doc(DocumentType.FirstAidCertificate, null, '2023-03-31'),
+      doc(DocumentType.DbsCertificate, null),
+      doc(DocumentType.PublicLiabilityInsurance, null, '2025-04-01'),
+      doc(DocumentType.PublicLiabilityInsurance, '2026-03-20'),
+    ],
+    'pending and rejected do not count': [
+      doc(DocumentType.FirstAidCertificate, '2030-01-01', null, DocumentStatus.Pending),
+      doc(DocumentType.DbsCertificate, null, null, DocumentStatus.Rejected),
+      doc(DocumentType.OfstedRegistration, null),
+    ],
+  };
+
+  it.each(Object.entries(cases))(
+    'on every day around the dates, agrees with badgesEarned and computeStatus (%s)',
+    (_name, documents) => {
+      const standing = standingOf(requirements, documents, null);
+      for (let offset = -40; offset <= 40; offset++) {
+        const day = today.plus({ days: offset });
+        const iso = day.toISODate()!;
+        expect(standing.badges.filter((b) => b.lastDay >= iso).map((b) => b.type)).toEqual(
+          badgesEarned(requirements, documents, day),
+        );
+        const compliant = standing.compliantThrough !== null && standing.compliantThrough >= iso;
+        expect([iso, compliant]).toEqual([
+          iso,
+          computeStatus(requirements, documents, day) !== ComplianceStatus.NonCompliant,
+        ]);
+      }
+    },
+  );
+
+  it('stores the last day of each badge, never-expiring ones as NEVER_EXPIRES', () => {
+    expect(standingOf(requirements, cases['first aid by validity, insurance lapsing'], null)).toEqual({
+      badges: [
+        { type: DocumentType.DbsCertificate, lastDay: NEVER_EXPIRES },
+        { type: DocumentType.FirstAidCertificate, lastDay: '2026-03-30' },
+        { type: DocumentType.PublicLiabilityInsurance, lastDay: '2026-03-31' },
+      ],
+      compliantThrough: '2026-03-30',
+    });
+  });
+
+  it("an admin's override decides whatever the documents say", () => {
+    expect(standingOf(requirements, [], ComplianceStatus.Compliant).compliantThrough).toBe(NEVER_EXPIRES);
+    expect(standingOf(requirements, [], ComplianceStatus.Expiring).compliantThrough).toBe(NEVER_EXPIRES);
+    expect(standingOf(requirements, cases['all in date'], ComplianceStatus.NonCompliant).compliantThrough).toBeNull();
   });
 });

@@ -76,3 +76,63 @@ export function badgesEarned(
     });
   });
 }
+
+/** The last day of something that never stops counting, in stored standings (sorts after every real day). */
+export const NEVER_EXPIRES = '9999-12-31';
+
+/**
+ * What search needs to know about a childminder's compliance on any day, without reading her
+ * documents again: the day each badge stops counting, and the day her effective status would turn
+ * non-compliant. Dates only change by the calendar, so a standing stays right until her documents,
+ * the requirements or her override change (and those changes recompute it).
+ */
+export interface ComplianceStanding {
+  userId: string;
+  /** In BADGE_TYPES order: each type with an approved document and the last UK day its best one counts. */
+  badges: { type: DocumentType; lastDay: string }[];
+  /**
+   * The last UK day (YYYY-MM-DD) on which the effective status is not non-compliant: NEVER_EXPIRES
+   * when no date ends it; null when it is non-compliant whatever the day.
+   */
+  compliantThrough: string | null;
+}
+
+const lastDayIso = (document: DocumentLike, validityMonths: number | null): string =>
+  lastValidDay(document, validityMonths)?.toISODate() ?? NEVER_EXPIRES;
+const latest = (days: string[]) => days.reduce((a, b) => (b > a ? b : a));
+
+/**
+ * Pure: the standing that `documents` earn against the active `requirements` of the owner's role,
+ * with an admin's override (null: none). On any day D, `badges` with lastDay >= D equal
+ * badgesEarned(..., D), and compliantThrough >= D exactly when the effective status on D is not
+ * non-compliant (computeStatus, or the override).
+ */
+export function standingOf(
+  requirements: readonly RequirementLike[],
+  documents: readonly DocumentLike[],
+  override: ComplianceStatus | null,
+): Omit<ComplianceStanding, 'userId'> {
+  const approved = documents.filter((d) => d.status === DocumentStatus.Approved);
+  const badges: ComplianceStanding['badges'] = [];
+  for (const type of BADGE_TYPES) {
+    const validityMonths = requirements.find((r) => r.documentType === type)?.validityMonths ?? null;
+    const ofType = approved.filter((d) => d.type === type);
+    if (ofType.length > 0) badges.push({ type, lastDay: latest(ofType.map((d) => lastDayIso(d, validityMonths))) });
+  }
+  return { badges, compliantThrough: override ? overrideThrough(override) : computedThrough(requirements, approved) };
+}
+
+const overrideThrough = (override: ComplianceStatus) =>
+  override === ComplianceStatus.NonCompliant ? null : NEVER_EXPIRES;
+
+/** The earliest of the mandatory requirements' best last days: the day after it, one is unmet. */
+function computedThrough(requirements: readonly RequirementLike[], approved: readonly DocumentLike[]): string | null {
+  let through = NEVER_EXPIRES;
+  for (const requirement of requirements.filter((r) => r.mandatory)) {
+    const ofType = approved.filter((d) => d.type === requirement.documentType);
+    if (ofType.length === 0) return null;
+    const best = latest(ofType.map((d) => lastDayIso(d, requirement.validityMonths)));
+    if (best < through) through = best;
+  }
+  return through;
+}

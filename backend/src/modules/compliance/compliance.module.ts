@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DocumentsModule } from '@app/modules/documents/documents.module';
+import { UsersModule } from '@app/modules/users/users.module';
 import { ComplianceExpirationsJob } from './compliance-expirations.job';
 import {
   AdminComplianceController,
@@ -11,12 +13,18 @@ import { ComplianceService } from './compliance.service';
 import { ComplianceOverride } from './entities/compliance-override.entity';
 import { ComplianceReminderSent } from './entities/compliance-reminder-sent.entity';
 import { ComplianceRequirement } from './entities/compliance-requirement.entity';
+import { CompliancePersonalData } from './compliance.personal-data';
 
 /** Requirements per role, each childminder's status (with admin overrides), and expiry reminders. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ComplianceRequirement, ComplianceReminderSent, ComplianceOverride])],
+  imports: [
+    TypeOrmModule.forFeature([ComplianceRequirement, ComplianceReminderSent, ComplianceOverride]),
+    // Users and their documents, read through their services.
+    UsersModule,
+    DocumentsModule,
+  ],
   controllers: [AdminComplianceController, ComplianceExpirationsController, OwnComplianceController],
-  providers: [ComplianceRepository, ComplianceService, ComplianceExpirationsJob],
+  providers: [CompliancePersonalData, ComplianceRepository, ComplianceService, ComplianceExpirationsJob],
   exports: [ComplianceService],
 })
 export class ComplianceModule {}

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Role } from '@app/common/auth/role';
-import { Document, DocumentStatus, DocumentType } from '@app/modules/documents/entities/document.entity';
-import { User } from '@app/modules/users/entities/user.entity';
+import { DocumentsService } from '@app/modules/documents/documents.service';
+import { type Document, DocumentType } from '@app/modules/documents/entities/document.entity';
+import type { User } from '@app/modules/users/entities/user.entity';
+import { UsersService } from '@app/modules/users/users.service';
 import { ComplianceOverride } from './entities/compliance-override.entity';
 import { ComplianceReminderSent } from './entities/compliance-reminder-sent.entity';
 import { ComplianceRequirement } from './entities/compliance-requirement.entity';
@@ -14,10 +16,14 @@ export type ComplianceDocument = Pick<
 >;
 export type ComplianceUser = Pick<User, 'id' | 'email' | 'firstName' | 'lastName' | 'role'>;
 
-/** The compliance tables, and the read-only questions compliance asks of users and documents. */
+/** The compliance tables, and the questions compliance asks of users and documents (their services answer). */
 @Injectable()
 export class ComplianceRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    private readonly documents: DocumentsService,
+  ) {}
 
   private manager(manager?: EntityManager): EntityManager {
     return manager ?? this.dataSource.manager;
@@ -35,8 +41,8 @@ export class ComplianceRepository {
       .find({ order: { role: 'ASC', documentType: 'ASC' } });
   }
 
-  activeRequirementsFor(role: Role): Promise<ComplianceRequirement[]> {
-    return this.manager()
+  activeRequirementsFor(role: Role, manager?: EntityManager): Promise<ComplianceRequirement[]> {
+    return this.manager(manager)
       .getRepository(ComplianceRequirement)
       .find({ where: { role, active: true } });
   }
@@ -72,9 +78,9 @@ export class ComplianceRepository {
 
   // ---- overrides ----
 
-  overridesFor(userIds: readonly string[]): Promise<ComplianceOverride[]> {
+  overridesFor(userIds: readonly string[], manager?: EntityManager): Promise<ComplianceOverride[]> {
     if (userIds.length === 0) return Promise.resolve([]);
-    return this.manager()
+    return this.manager(manager)
       .getRepository(ComplianceOverride)
       .find({ where: { userId: In([...userIds]) } });
   }
@@ -91,63 +97,34 @@ export class ComplianceRepository {
     await this.manager().getRepository(ComplianceOverride).delete({ userId });
   }
 
-  // ---- users and documents (read only) ----
+  // ---- users and documents: read through their modules' services ----
 
   findUser(id: string): Promise<ComplianceUser | null> {
-    return this.manager()
-      .getRepository(User)
-      .findOne({ select: { id: true, email: true, firstName: true, lastName: true, role: true }, where: { id } });
+    return this.users.findById(id);
   }
 
-  usersByIds(ids: readonly string[]): Promise<ComplianceUser[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.manager()
-      .getRepository(User)
-      .find({
-        select: { id: true, email: true, firstName: true, lastName: true, role: true },
-        where: { id: In([...ids]) },
-      });
+  usersByIds(ids: readonly string[], manager?: EntityManager): Promise<ComplianceUser[]> {
+    return this.users.findManyByIds(ids, manager);
   }
 
   /** Every user of `role`, by name: the compliance overview is computed over all of them. */
   usersWithRole(role: Role): Promise<ComplianceUser[]> {
-    return this.manager()
-      .getRepository(User)
-      .find({
-        select: { id: true, email: true, firstName: true, lastName: true, role: true },
-        where: { role },
-        order: { lastName: 'ASC', firstName: 'ASC', id: 'ASC' },
-      });
+    return this.users.findByRole(role);
+  }
+
+  /** Up to `limit` ids of users of `role` after `afterId`, in id order: walks all of them in batches. */
+  userIdsWithRole(role: Role, afterId: string, limit: number, manager?: EntityManager): Promise<string[]> {
+    return this.users.idsWithRoleAfter(role, afterId, limit, manager);
   }
 
   /** Approved documents of these users (all users when `userIds` is undefined). */
-  approvedDocuments(userIds?: readonly string[]): Promise<ComplianceDocument[]> {
-    if (userIds && userIds.length === 0) return Promise.resolve([]);
-    return this.manager()
-      .getRepository(Document)
-      .find({
-        select: { id: true, userId: true, type: true, name: true, status: true, issuedOn: true, expiresOn: true },
-        where: { status: DocumentStatus.Approved, ...(userIds ? { userId: In([...userIds]) } : {}) },
-      });
+  approvedDocuments(userIds?: readonly string[], manager?: EntityManager): Promise<ComplianceDocument[]> {
+    return this.documents.approvedOf(userIds, manager);
   }
 
   /** Every document of one user, whatever its status: the owner's checklist. */
   documentsOf(userId: string): Promise<(ComplianceDocument & { createdAt: Date })[]> {
-    return this.manager()
-      .getRepository(Document)
-      .find({
-        select: {
-          id: true,
-          userId: true,
-          type: true,
-          name: true,
-          status: true,
-          issuedOn: true,
-          expiresOn: true,
-          createdAt: true,
-        },
-        where: { userId },
-      });
+    return this.documents.summariesOf(userId);
   }
 
   // ---- reminders ----

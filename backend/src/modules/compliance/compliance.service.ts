@@ -1,17 +1,25 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DateTime } from 'luxon';
+import { EntityManager } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { Role } from '@app/common/auth/role';
 import { Page, toPage } from '@app/common/pagination/page';
 import { AuditService } from '@app/modules/audit/audit.service';
 import { ukToday } from '@app/modules/children/child-age';
-import { DocumentType } from '@app/modules/documents/entities/document.entity';
+import { DocumentChangeNotifier } from '@app/modules/documents/document-changes.port';
 import { SettingsService } from '@app/modules/settings/settings.service';
-import { checklist } from './compliance-checklist';
+import { checklist, documentStanding } from './compliance-checklist';
 import { defaultRequirementRows } from './compliance-defaults';
 import { ComplianceErrorCode, ComplianceException } from './compliance.exception';
 import { ComplianceDocument, ComplianceRepository, ComplianceUser } from './compliance.repository';
-import { badgesEarned, ComplianceStatus, computeStatus, lastValidDay } from './compliance-status';
+import {
+  badgesEarned,
+  ComplianceStanding,
+  ComplianceStatus,
+  computeStatus,
+  lastValidDay,
+  standingOf,
+} from './compliance-status';
 import {
   ChildminderComplianceResponse,
   ComplianceOverviewResponse,
@@ -34,11 +42,17 @@ export const displayName = (u: Pick<ComplianceUser, 'firstName' | 'lastName'>) =
 /** Compliance requirements, each childminder's status, and admin overrides. */
 @Injectable()
 export class ComplianceService implements OnApplicationBootstrap {
+  private readonly standingListeners: StandingListener[] = [];
+
   constructor(
     private readonly compliance: ComplianceRepository,
     private readonly settings: SettingsService,
     private readonly audit: AuditService,
-  ) {}
+    documentChanges: DocumentChangeNotifier,
+  ) {
+    // Documents cannot depend on compliance (compliance reads them), so it tells us this way.
+    documentChanges.listen((userId, manager) => this.documentsChanged(userId, manager));
+  }
 
   /** Idempotent: inserts the default requirements that are missing, never changes existing ones. */
   async onApplicationBootstrap(): Promise<void> {
@@ -68,6 +82,14 @@ export class ComplianceService implements OnApplicationBootstrap {
     };
   }
 
+  /** How many childminders are compliant, expiring and non-compliant today, for the admin dashboard. */
+  async statusCounts(today: DateTime = ukToday()): Promise<Record<string, number>> {
+    const all = await this.statusesFor(await this.compliance.usersWithRole(Role.Childminder), today);
+    const counts: Record<string, number> = Object.fromEntries(Object.values(ComplianceStatus).map((s) => [s, 0]));
+    for (const row of all) counts[row.status] = (counts[row.status] ?? 0) + 1;
+    return counts;
+  }
+
   /** The signed-in user's checklist (one line per active requirement of their role) and badges. */
   async own(auth: AuthContext, today: DateTime = ukToday()): Promise<OwnComplianceResponse> {
     const user = await this.compliance.findUser(auth.userId);
@@ -84,44 +106,84 @@ export class ComplianceService implements OnApplicationBootstrap {
       status: row.status,
       checklist: checklist(ordered, documents, today),
       badges: badgesEarned(requirements, documents, today),
+      documents: documents.map((d) =>
+        documentStanding(
+          d,
+          requirements.find((r) => r.documentType === d.type),
+          today,
+        ),
+      ),
     };
   }
 
   /**
-   * The public badges of each of these users today: one per document type with an approved
-   * document that still counts. Users without any are in the map with an empty list.
+   * Listens to changes of childminders' standings: the childminders module keeps them on its
+   * profiles (search filters and shows them in SQL). Called with every recomputed standing, in
+   * the transaction of the change when there is one.
    */
-  async badgesFor(userIds: readonly string[], today: DateTime = ukToday()): Promise<Map<string, DocumentType[]>> {
-    const [documents, requirements] = await Promise.all([
-      this.compliance.approvedDocuments(userIds),
-      this.compliance.activeRequirementsFor(Role.Childminder),
+  onStandingChange(listener: StandingListener): void {
+    this.standingListeners.push(listener);
+  }
+
+  /** Each of these users' standing (compliance-status.ts), read in `manager`'s transaction if given. */
+  async standingsOf(userIds: readonly string[], manager?: EntityManager): Promise<ComplianceStanding[]> {
+    const [users, documents, overrides] = await Promise.all([
+      this.compliance.usersByIds(userIds, manager),
+      this.compliance.approvedDocuments(userIds, manager),
+      this.compliance.overridesFor(userIds, manager),
     ]);
-    return new Map(
-      userIds.map((id) => [
-        id,
-        badgesEarned(
-          requirements,
-          documents.filter((d) => d.userId === id),
-          today,
-        ),
-      ]),
-    );
+    const requirementsByRole = new Map<Role, ComplianceRequirement[]>();
+    for (const role of new Set(users.map((u) => u.role))) {
+      requirementsByRole.set(role, await this.compliance.activeRequirementsFor(role, manager));
+    }
+    const documentsByUser = groupBy(documents, (d) => d.userId);
+    const overrideOf = new Map(overrides.map((o) => [o.userId, o.status]));
+    return users.map((user) => ({
+      userId: user.id,
+      ...standingOf(
+        requirementsByRole.get(user.role) ?? [],
+        documentsByUser.get(user.id) ?? [],
+        overrideOf.get(user.id) ?? null,
+      ),
+    }));
   }
 
   /**
-   * Which of these users search may show: all of them (null) unless the parent asked for verified
-   * childminders only or the platform hides non-compliant ones; then those whose effective status
-   * is compliant or expiring.
+   * The documents module tells compliance that a user's documents changed (reviewed, edited back
+   * to review, deleted), inside the transaction of that change when there is one: her standing is
+   * recomputed and passed on in the same transaction.
    */
-  async searchableUserIds(
-    userIds: readonly string[],
-    verifiedOnly: boolean,
-    today: DateTime = ukToday(),
-  ): Promise<Set<string> | null> {
-    if (!verifiedOnly && !(await this.settings.get('compliance.hideNonCompliantFromSearch'))) return null;
-    const users = await this.compliance.usersByIds(userIds);
-    const rows = await this.statusesFor(users, today);
-    return new Set(rows.filter((r) => r.status !== ComplianceStatus.NonCompliant).map((r) => r.userId));
+  async documentsChanged(userId: string, manager?: EntityManager): Promise<void> {
+    await this.publishStandings([userId], manager);
+  }
+
+  /**
+   * Recomputes every childminder's standing, in batches: after a requirement changes, after the
+   * demo data is loaded, and nightly as a reconciliation.
+   */
+  async refreshAllStandings(manager?: EntityManager): Promise<number> {
+    let count = 0;
+    for (let after = ''; ;) {
+      const ids = await this.compliance.userIdsWithRole(Role.Childminder, after, STANDING_BATCH, manager);
+      if (ids.length === 0) return count;
+      await this.publishStandings(ids, manager);
+      count += ids.length;
+      after = ids[ids.length - 1]!;
+    }
+  }
+
+  /**
+   * Whether a search may show only childminders who are not non-compliant: when the parent asked
+   * for verified childminders, or the platform hides non-compliant ones.
+   */
+  async searchRequiresCompliance(verifiedOnly: boolean): Promise<boolean> {
+    return verifiedOnly || (await this.settings.get('compliance.hideNonCompliantFromSearch'));
+  }
+
+  private async publishStandings(userIds: readonly string[], manager?: EntityManager): Promise<void> {
+    if (this.standingListeners.length === 0 || userIds.length === 0) return;
+    const standings = await this.standingsOf(userIds, manager);
+    for (const listener of this.standingListeners) await listener(standings, manager);
   }
 
   async createRequirement(auth: AuthContext, dto: CreateRequirementDto): Promise<RequirementResponse> {
@@ -140,6 +202,7 @@ export class ComplianceService implements OnApplicationBootstrap {
       active: dto.active ?? true,
     });
     const created = await this.compliance.insertRequirement(requirement);
+    await this.refreshAllStandings();
     await this.audit.record(auth, {
       action: 'compliance.requirement.created',
       subjectType: 'compliance_requirement',
@@ -167,6 +230,7 @@ export class ComplianceService implements OnApplicationBootstrap {
       if (changes.active !== undefined) patch.active = changes.active;
       if (Object.keys(patch).length > 0) {
         await this.compliance.updateRequirement(id, patch);
+        await this.refreshAllStandings();
         await this.audit.record(auth, {
           action: 'compliance.requirement.changed',
           subjectType: 'compliance_requirement',
@@ -237,6 +301,7 @@ export class ComplianceService implements OnApplicationBootstrap {
       Object.assign(override, { userId: user.id, status: dto.status, reason: dto.reason, adminId: auth.userId });
       await this.compliance.saveOverride(override);
     }
+    await this.publishStandings([user.id]);
     await this.audit.record(auth, {
       action: dto.status === null ? 'compliance.override.cleared' : 'compliance.override.set',
       subjectType: 'user',
@@ -304,6 +369,21 @@ export class ComplianceService implements OnApplicationBootstrap {
     }
     return requirement;
   }
+}
+
+/** Users whose standings are read and written together. */
+const STANDING_BATCH = 500;
+
+export type StandingListener = (standings: ComplianceStanding[], manager?: EntityManager) => Promise<void>;
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }
 
 const notFound = () => new ComplianceException(ComplianceErrorCode.ChildminderNotFound, 'Childminder not found');

@@ -1,3 +1,4 @@
+import { countBy } from '@app/database/daily-counts';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
@@ -12,6 +13,9 @@ export interface DocumentFilter {
   /** Inclusive `YYYY-MM-DD` range of expiry dates. */
   expiresBetween?: { from: string; to: string };
 }
+
+/** What compliance reads of a document: whose, which type, its status and dates. */
+export type DocumentSummary = Pick<Document, 'id' | 'userId' | 'type' | 'name' | 'status' | 'issuedOn' | 'expiresOn'>;
 
 /** The documents and profile_images tables, by the questions the product asks of them. */
 @Injectable()
@@ -134,5 +138,38 @@ export class DocumentsRepository {
 
   async deleteImage(id: string, manager?: EntityManager): Promise<void> {
     await this.imageRepo(manager).delete(id);
+  }
+
+  /** Documents by status, of one user or of everyone (served by IDX_documents_status_type_created). */
+  /** Approved documents of these users (all users when `userIds` is undefined), key columns only. */
+  approvedOf(userIds?: readonly string[], manager?: EntityManager): Promise<DocumentSummary[]> {
+    if (userIds && userIds.length === 0) return Promise.resolve([]);
+    return (manager ? manager.getRepository(Document) : this.documents).find({
+      select: { id: true, userId: true, type: true, name: true, status: true, issuedOn: true, expiresOn: true },
+      where: { status: DocumentStatus.Approved, ...(userIds ? { userId: In([...userIds]) } : {}) },
+    });
+  }
+
+  /** Every document of one user, whatever its status, key columns and upload time only. */
+  summariesOf(userId: string): Promise<(DocumentSummary & { createdAt: Date })[]> {
+    return this.documents.find({
+      select: {
+        id: true,
+        userId: true,
+        type: true,
+        name: true,
+        status: true,
+        issuedOn: true,
+        expiresOn: true,
+        createdAt: true,
+      },
+      where: { userId },
+    });
+  }
+
+  countByStatus(userId?: string): Promise<Record<string, number>> {
+    const query = this.documents.createQueryBuilder('document');
+    if (userId) query.where('document.userId = :userId', { userId });
+    return countBy(query, 'document', 'status');
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger, StreamableFile } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { ADMIN_ROLES } from '@app/common/auth/role';
 import { RequestMeta } from '@app/common/http/request-meta';
@@ -12,10 +12,11 @@ import { EmailOutboxService } from '@app/modules/notifications/email/email-outbo
 import { FileStorage, StoredObjectMissing } from '@app/modules/storage/file-storage';
 import { contentDisposition, downloadFileName } from '@app/modules/storage/uploads/file-name';
 import { ReceivedFile } from '@app/modules/storage/uploads/upload-receiver';
-import { UsersRepository } from '@app/modules/users/users.repository';
+import { UsersService } from '@app/modules/users/users.service';
+import { DocumentChangeNotifier } from './document-changes.port';
 import { DOCUMENT_TYPE_LABELS } from './document-type.labels';
 import { DocumentErrorCode, DocumentException, documentNotFound } from './document.exception';
-import { DocumentsRepository } from './documents.repository';
+import { DocumentsRepository, DocumentSummary } from './documents.repository';
 import { CreateDocumentDto } from './dto/create-document.dto';
 import {
   AdminDocumentResponse,
@@ -43,10 +44,11 @@ export class DocumentsService {
   constructor(
     private readonly documents: DocumentsRepository,
     private readonly storage: FileStorage,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly outbox: EmailOutboxService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly documentChanges: DocumentChangeNotifier,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -255,6 +257,7 @@ export class DocumentsService {
         },
         manager,
       );
+      await this.documentChanges.changed(document.userId, manager);
       if (!reviewed || document.status === dto.status) return;
       const owner = await this.users.findById(document.userId, manager);
       if (!owner) return;
@@ -316,6 +319,7 @@ export class DocumentsService {
     }
     await this.dataSource.transaction(async (manager) => {
       await this.documents.update(document.id, update, manager);
+      await this.documentChanges.changed(document.userId, manager);
       await alsoInTransaction?.(manager);
     });
     return true;
@@ -329,6 +333,7 @@ export class DocumentsService {
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.documents.delete(document.id, manager);
+      await this.documentChanges.changed(document.userId, manager);
       await alsoInTransaction?.(manager);
     });
     try {
@@ -339,6 +344,23 @@ export class DocumentsService {
         'Could not delete a document file; the cleanup job will',
       );
     }
+  }
+
+  /** Documents by status (pending = awaiting review), of one user or of everyone. */
+  // --- For compliance: the documents table stays this module's to read. ---
+
+  /** Approved documents of these users (all users when `userIds` is undefined). */
+  approvedOf(userIds?: readonly string[], manager?: EntityManager): Promise<DocumentSummary[]> {
+    return this.documents.approvedOf(userIds, manager);
+  }
+
+  /** Every document of one user, whatever its status: the owner's compliance checklist. */
+  summariesOf(userId: string): Promise<(DocumentSummary & { createdAt: Date })[]> {
+    return this.documents.summariesOf(userId);
+  }
+
+  countsByStatus(userId?: string): Promise<Record<string, number>> {
+    return this.documents.countByStatus(userId);
   }
 }
 

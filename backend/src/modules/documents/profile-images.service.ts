@@ -6,8 +6,9 @@ import { FileStorage, StoredObjectMissing } from '@app/modules/storage/file-stor
 import { ReceivedFile } from '@app/modules/storage/uploads/upload-receiver';
 import { DocumentErrorCode, DocumentException } from './document.exception';
 import { DocumentsRepository } from './documents.repository';
-import { ProfileImageResponse, toProfileImageResponse } from './dto/profile-image.response';
+import { profileImageUrl, ProfileImageResponse, toProfileImageResponse } from './dto/profile-image.response';
 import { ProfileImage } from './entities/profile-image.entity';
+import { UsersService } from '@app/modules/users/users.service';
 
 const imageNotFound = () => new DocumentException(DocumentErrorCode.ImageNotFound, 'Image not found');
 
@@ -22,10 +23,14 @@ export class ProfileImagesService {
   constructor(
     private readonly documents: DocumentsRepository,
     private readonly storage: FileStorage,
+    private readonly users: UsersService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  /** Replaces the caller's photo with `file` (already re-encoded and stored). */
+  /**
+   * Replaces the caller's photo with `file` (already re-encoded and stored). It becomes their
+   * avatar (the header, and wherever staff appear: support replies, the chat agent).
+   */
   async replace(auth: AuthContext, file: ReceivedFile): Promise<ProfileImageResponse> {
     const image = Object.assign(new ProfileImage(), {
       userId: auth.userId,
@@ -40,6 +45,7 @@ export class ProfileImagesService {
       const old = await this.documents.findImageForUser(auth.userId, manager);
       if (old) await this.documents.deleteImage(old.id, manager);
       await this.documents.insertImage(image, manager);
+      await this.users.updateAccount(auth.userId, { avatarUrl: profileImageUrl(image.id) }, manager);
       return old;
     });
     if (previous) {

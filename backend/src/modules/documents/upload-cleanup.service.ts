@@ -3,6 +3,7 @@ import { Cron, CronExpression } from '@nestjs/schedule';
 import { JobRegistry } from '@app/modules/jobs/job-registry';
 import { FileStorage, StorageArea } from '@app/modules/storage/file-storage';
 import { DocumentsRepository } from './documents.repository';
+import { DocumentChangeNotifier } from './document-changes.port';
 
 export const UPLOAD_CLEANUP_JOB = 'uploads-cleanup';
 
@@ -33,6 +34,7 @@ export class UploadCleanupService implements OnModuleInit {
     private readonly documents: DocumentsRepository,
     private readonly storage: FileStorage,
     private readonly registry: JobRegistry,
+    private readonly documentChanges: DocumentChangeNotifier,
   ) {}
 
   onModuleInit(): void {
@@ -69,12 +71,16 @@ export class UploadCleanupService implements OnModuleInit {
     summary.documentsWithoutFileRemoved = await this.removeRecordsWithoutFile(
       'document',
       (after) => this.documents.documentsAfter(after, BATCH),
-      (id) => this.documents.delete(id),
+      async (row) => {
+        await this.documents.delete(row.id);
+        // An approved document may have been what earned a badge.
+        await this.documentChanges.changed(row.userId);
+      },
     );
     summary.imagesWithoutFileRemoved = await this.removeRecordsWithoutFile(
       'profile photo',
       (after) => this.documents.imagesAfter(after, BATCH),
-      (id) => this.documents.deleteImage(id),
+      (row) => this.documents.deleteImage(row.id),
     );
     return summary;
   }
@@ -104,7 +110,7 @@ export class UploadCleanupService implements OnModuleInit {
   private async removeRecordsWithoutFile(
     what: string,
     next: (afterId: string) => Promise<{ id: string; userId: string; storageKey: string }[]>,
-    remove: (id: string) => Promise<void>,
+    remove: (row: { id: string; userId: string }) => Promise<void>,
   ): Promise<number> {
     let removed = 0;
     let after = '';
@@ -113,7 +119,7 @@ export class UploadCleanupService implements OnModuleInit {
       if (rows.length === 0) return removed;
       for (const row of rows) {
         if (await this.storage.exists(row.storageKey)) continue;
-        await remove(row.id);
+        await remove(row);
         removed++;
         this.logger.warn(
           { id: row.id, userId: row.userId, key: row.storageKey },

@@ -11,6 +11,7 @@ import { JobLease } from './entities/job-lease.entity';
 import { JobOutcome, JobRun } from './entities/job-run.entity';
 import { JobRegistry } from './job-registry';
 import { JobsErrorCode, JobsException } from './jobs.exception';
+import { JobsRepository } from './jobs.repository';
 import { JobsService } from './jobs.service';
 
 const ADMIN: AuthContext = {
@@ -45,7 +46,7 @@ describe(CronService.name, () => {
     dataSource = new DataSource(dataSourceOptions({ type: 'sqlite', path: ':memory:' }));
     await dataSource.initialize();
     await dataSource.runMigrations();
-    const jobs = new JobsService(dataSource);
+    const jobs = new JobsService(new JobsRepository(dataSource));
     registry = new JobRegistry(jobs);
     service = new CronService(registry, jobs, new AuditService(dataSource.getRepository(AuditEntry)));
     cleanup = jest.fn(async () => ({ removed: 3 }));

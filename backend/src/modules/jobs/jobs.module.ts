@@ -6,6 +6,7 @@ import { JobLease } from './entities/job-lease.entity';
 import { JobRun } from './entities/job-run.entity';
 import { JobHistoryJob } from './job-history.job';
 import { JobRegistry } from './job-registry';
+import { JobsRepository } from './jobs.repository';
 import { JobsService } from './jobs.service';
 
 /** Runs scheduled work once per cluster, keeps the list of jobs, and serves `/api/cron`. */
@@ -13,7 +14,7 @@ import { JobsService } from './jobs.service';
 @Module({
   imports: [TypeOrmModule.forFeature([JobLease, JobRun])],
   controllers: [CronController],
-  providers: [JobsService, JobRegistry, CronService, JobHistoryJob],
+  providers: [JobsRepository, JobsService, JobRegistry, CronService, JobHistoryJob],
   exports: [JobsService, JobRegistry],
 })
 export class JobsModule {}

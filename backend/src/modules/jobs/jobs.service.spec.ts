@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@app/database/data-source-options';
 import { JobLease } from './entities/job-lease.entity';
 import { JobOutcome, JobRun } from './entities/job-run.entity';
+import { JobsRepository } from './jobs.repository';
 import { JobsService } from './jobs.service';
 
 // The embedded default (SQLite) with the real migrations; MariaDB is covered by test/api/jobs.
@@ -16,7 +17,7 @@ describe(JobsService.name, () => {
     dataSource = new DataSource(dataSourceOptions({ type: 'sqlite', path: ':memory:' }));
     await dataSource.initialize();
     await dataSource.runMigrations();
-    jobs = new JobsService(dataSource);
+    jobs = new JobsService(new JobsRepository(dataSource));
   });
   afterEach(() => dataSource.destroy());
 
@@ -66,7 +67,7 @@ describe(JobsService.name, () => {
       await sleep(250);
       const second = jest.fn(async () => undefined);
       expect(await jobs.runExclusive('report', 90, second)).toBeUndefined();
-      expect(await new JobsService(dataSource).runExclusive('report', 90, second)).toBeUndefined();
+      expect(await new JobsService(new JobsRepository(dataSource)).runExclusive('report', 90, second)).toBeUndefined();
       expect(second).not.toHaveBeenCalled();
       expect(await first).toMatchObject({ outcome: JobOutcome.Succeeded });
     });

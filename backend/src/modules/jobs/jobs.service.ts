@@ -1,11 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { DataSource, In, LessThan, MoreThan } from 'typeorm';
 import { FlatJson } from '@app/database/flat-json';
-import { JobLease } from './entities/job-lease.entity';
 import { JobOutcome, JobRun } from './entities/job-run.entity';
+import { JobsRepository } from './jobs.repository';
 
 export type JobResult = FlatJson | void;
 
@@ -18,7 +16,7 @@ export class JobsService {
   private readonly logger = new Logger(JobsService.name);
   readonly instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly jobs: JobsRepository) {}
 
   /**
    * Runs `work` if no instance (this one included) holds the job's lease. Returns undefined
@@ -29,7 +27,6 @@ export class JobsService {
     if (!(await this.acquire(name, leaseMs))) return undefined;
     const heartbeat = setInterval(() => void this.renew(name, leaseMs), Math.max(10, Math.floor(leaseMs / 3)));
     heartbeat.unref();
-    const runs = this.dataSource.getRepository(JobRun);
     const run: JobRun = Object.assign(new JobRun(), {
       name,
       instanceId: this.instanceId,
@@ -40,7 +37,7 @@ export class JobsService {
       summary: null as FlatJson | null,
     });
     try {
-      await runs.insert(run);
+      await this.jobs.insertRun(run);
       try {
         const summary = await work();
         run.outcome = JobOutcome.Succeeded;
@@ -51,7 +48,7 @@ export class JobsService {
         this.logger.error({ err: error, job: name }, `Job ${name} failed`);
       }
       run.finishedAt = new Date();
-      await runs.update(run.id, {
+      await this.jobs.finishRun(run.id, {
         outcome: run.outcome,
         summary: run.summary,
         error: run.error,
@@ -68,13 +65,7 @@ export class JobsService {
     if (await this.takeExpiredLease(name, leaseMs)) return true;
     // The job's first run anywhere: create its lease row, free, and race for it as any other
     // time. Several instances may create it at once; INSERT IGNORE lets them all succeed.
-    await this.dataSource
-      .getRepository(JobLease)
-      .createQueryBuilder()
-      .insert()
-      .orIgnore()
-      .values({ name, holder: null, leaseUntil: new Date(0) })
-      .execute();
+    await this.jobs.createFreeLease(name);
     return this.takeExpiredLease(name, leaseMs);
   }
 
@@ -85,23 +76,12 @@ export class JobsService {
    */
   private async takeExpiredLease(name: string, leaseMs: number): Promise<boolean> {
     const now = new Date();
-    const taken = await this.dataSource
-      .getRepository(JobLease)
-      .createQueryBuilder()
-      .update()
-      .set({ holder: this.instanceId, leaseUntil: new Date(now.getTime() + leaseMs) })
-      .where('name = :name', { name })
-      .andWhere('leaseUntil < :now', { now })
-      .execute();
-    return (taken.affected ?? 0) > 0;
+    return this.jobs.takeExpiredLease(name, this.instanceId, now, new Date(now.getTime() + leaseMs));
   }
 
   private async renew(name: string, leaseMs: number): Promise<void> {
     try {
-      const renewed = await this.dataSource
-        .getRepository(JobLease)
-        .update({ name, holder: this.instanceId }, { leaseUntil: new Date(Date.now() + leaseMs) });
-      if ((renewed.affected ?? 0) === 0) {
+      if (!(await this.jobs.renewLease(name, this.instanceId, new Date(Date.now() + leaseMs)))) {
         // Only possible if a renewal was missed for a whole lease (database unreachable, event
         // loop blocked): another instance may now run the job as well.
         this.logger.warn({ job: name }, `Lost the lease of job ${name} while it was running`);
@@ -113,9 +93,7 @@ export class JobsService {
 
   private async release(name: string): Promise<void> {
     try {
-      await this.dataSource
-        .getRepository(JobLease)
-        .update({ name, holder: this.instanceId }, { holder: null, leaseUntil: new Date(0) });
+      await this.jobs.releaseLease(name, this.instanceId);
     } catch (error) {
       // The lease then simply expires; the job's outcome is already recorded.
       this.logger.warn({ err: error, job: name }, `Could not release the lease of job ${name}`);
@@ -123,25 +101,30 @@ export class JobsService {
   }
 
   async recentRuns(name?: string, limit = 50): Promise<JobRun[]> {
-    return this.dataSource.getRepository(JobRun).find({
-      where: name ? { name } : {},
-      order: { startedAt: 'DESC' },
-      take: limit,
-    });
+    return this.jobs.recentRuns(name, limit);
   }
 
   /** The jobs among `names` that some instance is running now (holds an unexpired lease). */
   async runningAmong(names: string[], now = new Date()): Promise<Set<string>> {
     if (names.length === 0) return new Set();
-    const held = await this.dataSource
-      .getRepository(JobLease)
-      .find({ select: { name: true, holder: true }, where: { name: In(names), leaseUntil: MoreThan(now) } });
-    return new Set(held.filter((lease) => lease.holder !== null).map((lease) => lease.name));
+    return new Set(await this.jobs.heldAmong(names, now));
+  }
+
+  /** Runs started since `since`, by outcome (monitoring). */
+  async countRunsSince(since: Date): Promise<Record<JobOutcome, number>> {
+    const rows = await this.jobs.countRunsByOutcomeSince(since);
+    const counts = { [JobOutcome.Running]: 0, [JobOutcome.Succeeded]: 0, [JobOutcome.Failed]: 0 };
+    for (const row of rows) counts[row.outcome] = Number(row.count);
+    return counts;
+  }
+
+  /** Failed runs that started in [from, to), for the admin dashboard (IDX_job_runs_outcome_started). */
+  countFailedBetween(range: { from: Date; to: Date }): Promise<number> {
+    return this.jobs.countFailedBetween(range);
   }
 
   /** Keeps the history bounded. */
   async pruneRunsBefore(cutoff: Date): Promise<number> {
-    const result = await this.dataSource.getRepository(JobRun).delete({ startedAt: LessThan(cutoff) });
-    return result.affected ?? 0;
+    return this.jobs.deleteRunsBefore(cutoff);
   }
 }

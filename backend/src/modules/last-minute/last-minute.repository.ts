@@ -1,29 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, LessThan, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, LessThan, MoreThan } from 'typeorm';
 import { Role } from '@app/common/auth/role';
-import { forUpdate } from '@app/database/locking';
-import { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
-import { Child } from '@app/modules/children/entities/child.entity';
 import { BoundingBox } from '@app/modules/geo/geo-math';
-import { User, UserStatus } from '@app/modules/users/entities/user.entity';
+import { UserStatus } from '@app/modules/users/entities/user.entity';
 import { LastMinuteOpening } from './entities/last-minute-opening.entity';
 import { LastMinuteSettings } from './entities/last-minute-settings.entity';
 
-export type ChildBirthday = Pick<Child, 'id' | 'parentId' | 'dateOfBirth'>;
-
-/** Openings and settings, and the read-only questions they ask of profiles, children and users. */
+/** Openings and settings. Profiles, children and users are read through their modules' services. */
 @Injectable()
 export class LastMinuteRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
-  }
-
-  /** The childminder's profile, locked: serialises publishing against the plan's limit. */
-  lockProfileOf(userId: string, manager: EntityManager): Promise<ChildminderProfile | null> {
-    return manager.getRepository(ChildminderProfile).findOne({ where: { userId }, ...forUpdate(manager) });
   }
 
   countCurrentFor(childminderId: string, now: Date, manager: EntityManager): Promise<number> {
@@ -94,17 +84,5 @@ export class LastMinuteRepository {
       .andWhere('user.status = :active', { active: UserStatus.Active })
       .andWhere('user.postcode IS NOT NULL')
       .getMany();
-  }
-
-  user(userId: string): Promise<User | null> {
-    return this.dataSource.getRepository(User).findOne({ where: { id: userId } });
-  }
-
-  childrenOf(parentIds: readonly string[], manager?: EntityManager): Promise<ChildBirthday[]> {
-    if (parentIds.length === 0) return Promise.resolve([]);
-    return (manager ?? this.dataSource.manager).getRepository(Child).find({
-      select: { id: true, parentId: true, dateOfBirth: true },
-      where: { parentId: In([...parentIds]) },
-    });
   }
 }

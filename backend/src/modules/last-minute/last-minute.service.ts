@@ -3,14 +3,17 @@ import { EntityManager } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { Role } from '@app/common/auth/role';
 import { AppConfig } from '@app/config/app-config';
-import { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
+import type { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
+import { ChildmindersService } from '@app/modules/childminders/childminders.service';
+import { ChildBirthday, ChildrenService } from '@app/modules/children/children.service';
+import { UsersService } from '@app/modules/users/users.service';
 import { boundingBox, GeoPoint } from '@app/modules/geo/geo-math';
 import { GeocoderService } from '@app/modules/geo/geocoder.service';
 import { EmailOutboxService } from '@app/modules/notifications/email/email-outbox.service';
 import { formatUkDateTime } from '@app/modules/notifications/email/email-templates';
 import { NotificationPreferencesService } from '@app/modules/notifications/notification-preferences.service';
 import { NotificationChannel, NotificationType } from '@app/modules/notifications/notification-types';
-import { Notification } from '@app/modules/notifications-feed/entities/notification.entity';
+import type { Notification } from '@app/modules/notifications-feed/entities/notification.entity';
 import { NotificationsFeedService } from '@app/modules/notifications-feed/notifications-feed.service';
 import { entitlementRequired } from '@app/modules/subscriptions/entitlements/requires-entitlement';
 import { EntitlementsService } from '@app/modules/subscriptions/entitlements/entitlements.service';
@@ -28,7 +31,7 @@ import { LastMinuteOpening } from './entities/last-minute-opening.entity';
 import { LastMinuteSettings } from './entities/last-minute-settings.entity';
 import { LISTED_OPEN_OPENINGS_LIMIT, matchOpening, ukRange } from './last-minute-matching';
 import { LastMinuteErrorCode, LastMinuteException, openingNotFound } from './last-minute.exception';
-import { ChildBirthday, LastMinuteRepository } from './last-minute.repository';
+import { LastMinuteRepository } from './last-minute.repository';
 
 const PARENT_FIELDS = ['enabled', 'radiusMiles', 'childIds', 'channels'] as const;
 const CHILDMINDER_FIELDS = ['autoAcceptReturningFamilies'] as const;
@@ -52,6 +55,9 @@ export class LastMinuteService {
     private readonly feed: NotificationsFeedService,
     private readonly preferences: NotificationPreferencesService,
     private readonly config: AppConfig,
+    private readonly childminders: ChildmindersService,
+    private readonly children: ChildrenService,
+    private readonly users: UsersService,
   ) {}
 
   /** A childminder sees their own current openings; a parent, those matching their alerts. */
@@ -68,10 +74,10 @@ export class LastMinuteService {
   /** Current openings that match a parent's alert settings (radius, children), soonest first. */
   async matchingForParent(auth: AuthContext): Promise<OpeningListResponse> {
     const settings = (await this.lastMinute.findSettings(auth.userId)) ?? defaultSettings(auth.userId);
-    const user = await this.lastMinute.user(auth.userId);
+    const user = await this.users.findById(auth.userId);
     const location = this.locate(user?.postcode ?? null);
     if (!location) return { items: [] };
-    const children = await this.lastMinute.childrenOf([auth.userId]);
+    const children = await this.children.birthdaysOf([auth.userId]);
     const alert = {
       location,
       radiusMiles: settings.radiusMiles,
@@ -101,7 +107,7 @@ export class LastMinuteService {
     const unlimited = await this.entitlements.has(auth.userId, Role.Childminder, 'openings.unlimited');
 
     const { opening, notifications } = await this.lastMinute.transaction(async (manager) => {
-      const profile = await this.lastMinute.lockProfileOf(auth.userId, manager);
+      const profile = await this.childminders.lockByUserId(auth.userId, manager);
       if (!profile) {
         throw new LastMinuteException(
           LastMinuteErrorCode.NoProfile,
@@ -163,7 +169,7 @@ export class LastMinuteService {
       throw entitlementRequired('alerts.last_minute', Role.Parent);
     }
     if (dto.childIds && dto.childIds.length > 0) {
-      const own = new Set((await this.lastMinute.childrenOf([auth.userId])).map((c) => c.id));
+      const own = new Set((await this.children.birthdaysOf([auth.userId])).map((c) => c.id));
       const unknown = dto.childIds.filter((id) => !own.has(id));
       if (unknown.length > 0) {
         throw new LastMinuteException(LastMinuteErrorCode.ChildNotFound, 'Child not found', [
@@ -214,7 +220,7 @@ export class LastMinuteService {
       'alerts.last_minute',
     );
     const parents = alerting.filter((p) => entitled.has(p.userId));
-    const children = await this.lastMinute.childrenOf(
+    const children = await this.children.birthdaysOf(
       parents.map((p) => p.userId),
       manager,
     );

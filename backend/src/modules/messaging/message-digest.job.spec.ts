@@ -6,6 +6,7 @@ import { dataSourceOptions } from '@app/database/data-source-options';
 import { ActivityService } from '@app/modules/activity/activity.service';
 import { UserActivity } from '@app/modules/activity/entities/user-activity.entity';
 import { JobRegistry } from '@app/modules/jobs/job-registry';
+import { JobsRepository } from '@app/modules/jobs/jobs.repository';
 import { JobsService } from '@app/modules/jobs/jobs.service';
 import { EmailOutboxRepository } from '@app/modules/notifications/email/email-outbox.repository';
 import { EmailOutboxService } from '@app/modules/notifications/email/email-outbox.service';
@@ -16,6 +17,8 @@ import { NotificationPreferencesService } from '@app/modules/notifications/notif
 import { NotificationType } from '@app/modules/notifications/notification-types';
 import { PresenceService } from '@app/modules/realtime/presence.service';
 import { User, UserStatus } from '@app/modules/users/entities/user.entity';
+import { UsersRepository } from '@app/modules/users/users.repository';
+import { UsersService } from '@app/modules/users/users.service';
 import { Conversation } from './entities/conversation.entity';
 import { Message } from './entities/message.entity';
 import { DIGEST_DELAY_MS, DIGEST_LOOKBACK_MS, MessageDigestJob } from './message-digest.job';
@@ -64,12 +67,13 @@ describe(MessageDigestJob.name, () => {
     await dataSource.initialize();
     await dataSource.runMigrations();
     presence = new PresenceService({ client: undefined, isReady: false } as unknown as RedisConnection);
+    const activity = new ActivityService(dataSource.getRepository(UserActivity));
     preferences = new NotificationPreferencesService(
       new NotificationPreferencesRepository(dataSource.getRepository(NotificationPreference)),
-      new ActivityService(dataSource.getRepository(UserActivity)),
+      activity,
       dataSource,
     );
-    const jobs = new JobsService(dataSource);
+    const jobs = new JobsService(new JobsRepository(dataSource));
     job = new MessageDigestJob(
       jobs,
       new JobRegistry(jobs),
@@ -79,6 +83,7 @@ describe(MessageDigestJob.name, () => {
       new EmailOutboxService(new EmailOutboxRepository(dataSource.getRepository(EmailOutbox))),
       { publicUrl: 'https://cmc.example' } as AppConfig,
       dataSource,
+      new UsersService(new UsersRepository(dataSource.getRepository(User)), activity, dataSource),
     );
     parent = await user(Role.Parent, 'Amira', 'amira@example.com');
     minder = await user(Role.Childminder, 'Sarah', 'sarah@example.com');
@@ -152,7 +157,7 @@ describe(MessageDigestJob.name, () => {
       expect((await job.runNow(at(12))).suppressed).toBe(0);
 
       await message(parent, 'Still there?', at(20));
-      const untrack = presence.track(minder.id);
+      const untrack = presence.track(minder.id, 'socketio');
       expect(await job.runNow(at(31))).toEqual({ emailed: 0, suppressed: 0, deferredOnline: 1 });
       untrack();
       expect(await job.runNow(at(32))).toEqual({ emailed: 1, suppressed: 0, deferredOnline: 0 });

@@ -9,7 +9,8 @@ import { EmailOutboxService } from '@app/modules/notifications/email/email-outbo
 import { NotificationPreferencesService } from '@app/modules/notifications/notification-preferences.service';
 import { NotificationChannel, NotificationType } from '@app/modules/notifications/notification-types';
 import { PresenceService } from '@app/modules/realtime/presence.service';
-import { User } from '@app/modules/users/entities/user.entity';
+import type { User } from '@app/modules/users/entities/user.entity';
+import { UsersService } from '@app/modules/users/users.service';
 import { ConversationSide, DigestCandidate, MessagingRepository } from './messaging.repository';
 import { MessagingErrorCode, MessagingException } from './messaging.exception';
 
@@ -61,6 +62,7 @@ export class MessageDigestJob implements OnModuleInit {
     private readonly outbox: EmailOutboxService,
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersService,
   ) {}
 
   onModuleInit(): void {
@@ -109,7 +111,7 @@ export class MessageDigestJob implements OnModuleInit {
       const ids = candidates.flatMap((c) => [c.recipientId, c.senderId]);
       const [online, users] = await Promise.all([
         this.presence.onlineAmong(candidates.map((c) => c.recipientId)),
-        this.repository.activeUsers(ids),
+        this.users.findActiveByIds(ids),
       ]);
       const byId = new Map(users.map((u) => [u.id, u]));
       for (const candidate of candidates) {

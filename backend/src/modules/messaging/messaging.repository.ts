@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { Role } from '@app/common/auth/role';
-import { User, UserStatus } from '@app/modules/users/entities/user.entity';
+import { forUpdate } from '@app/database/locking';
 import { MessageCursor } from './message-cursor';
 import { Conversation } from './entities/conversation.entity';
 import { Message } from './entities/message.entity';
@@ -81,6 +81,15 @@ export class MessagingRepository {
     return this.conversations(manager).findOne({ where: { id } });
   }
 
+  /**
+   * The conversation row, locked for this transaction: two messages sent at once into one
+   * conversation queue here instead of deadlocking (each insert's foreign-key check takes a
+   * shared lock on the row that the update then needs exclusively).
+   */
+  findConversationForUpdate(id: string, manager: EntityManager): Promise<Conversation | null> {
+    return this.conversations(manager).findOne({ where: { id }, ...forUpdate(manager) });
+  }
+
   findConversationByPair(
     parentId: string,
     childminderId: string,
@@ -99,18 +108,6 @@ export class MessagingRepository {
 
   async insertMessage(message: Message, manager?: EntityManager): Promise<void> {
     await this.messages(manager).insert(message);
-  }
-
-  /** An active user with the given role, or null: "may a parent write to this childminder?" */
-  findActiveUser(id: string, role: Role): Promise<User | null> {
-    return this.dataSource.getRepository(User).findOne({ where: { id, role, status: UserStatus.Active } });
-  }
-
-  async people(ids: readonly string[]): Promise<Map<string, PersonSummary>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
-    const users = await this.dataSource.getRepository(User).find({ where: { id: In(unique) } });
-    return new Map(users.map((u) => [u.id, { id: u.id, name: u.displayName, email: u.email, role: u.role }]));
   }
 
   /** A user's conversations that have messages, most recent first. */
@@ -291,14 +288,6 @@ export class MessagingRepository {
       .andWhere(`(${column} IS NULL OR ${column} < :upTo)`, { upTo })
       .execute();
     return (result.affected ?? 0) > 0;
-  }
-
-  /** Active users among `ids` (digest recipients). */
-  activeUsers(ids: readonly string[]): Promise<User[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource
-      .getRepository(User)
-      .find({ where: { id: In([...new Set(ids)]), status: UserStatus.Active } });
   }
 
   /** Conversations for the admin browser, most recent first, with their message counts. */

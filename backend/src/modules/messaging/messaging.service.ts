@@ -8,8 +8,9 @@ import { Page, PageQuery, toPage } from '@app/common/pagination/page';
 import { AuditService } from '@app/modules/audit/audit.service';
 import { NotificationPreferencesService } from '@app/modules/notifications/notification-preferences.service';
 import { NotificationChannel, NotificationType } from '@app/modules/notifications/notification-types';
-import { Notification } from '@app/modules/notifications-feed/entities/notification.entity';
+import type { Notification } from '@app/modules/notifications-feed/entities/notification.entity';
 import { NewNotification, NotificationsFeedService } from '@app/modules/notifications-feed/notifications-feed.service';
+import { UsersService } from '@app/modules/users/users.service';
 import { RealtimeService } from '@app/modules/realtime/realtime.service';
 import { EntitlementsService } from '@app/modules/subscriptions/entitlements/entitlements.service';
 import { entitlementRequired } from '@app/modules/subscriptions/entitlements/requires-entitlement';
@@ -33,6 +34,7 @@ import {
   toConversationSummary,
   toMessageResponse,
 } from './dto/messaging.response';
+import { BookingRelationshipPort } from './booking-relationship.port';
 import { Conversation } from './entities/conversation.entity';
 import { Message } from './entities/message.entity';
 import { decodeCursor, encodeCursor } from './message-cursor';
@@ -67,7 +69,15 @@ export class MessagingService {
     private readonly preferences: NotificationPreferencesService,
     private readonly entitlements: EntitlementsService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly bookings: BookingRelationshipPort,
+    private readonly users: UsersService,
   ) {}
+
+  /** Names, addresses and roles of the people behind `ids` (the users module answers). */
+  private async people(ids: readonly string[]): Promise<Map<string, PersonSummary>> {
+    const users = await this.users.findManyByIds(ids);
+    return new Map(users.map((u) => [u.id, { id: u.id, name: u.displayName, email: u.email, role: u.role }]));
+  }
 
   /**
    * The conversation behind `id` if `auth` takes part in it; otherwise the same 404 as for an
@@ -96,7 +106,7 @@ export class MessagingService {
     });
     const ids = conversations.map((c) => c.id);
     const [people, latest, unread, unreadTotal] = await Promise.all([
-      this.repository.people(conversations.flatMap((c) => [c.parentId, c.childminderId])),
+      this.people(conversations.flatMap((c) => [c.parentId, c.childminderId])),
       this.repository.latestMessages(ids),
       this.repository.unreadCounts(auth.userId, ids),
       this.repository.countUnread(auth.userId),
@@ -124,7 +134,7 @@ export class MessagingService {
     // The bell's entries for this conversation are answered by opening it.
     if (!cursor) await this.feed.markReadAbout(auth.userId, conversation.id);
     const [people, latest, unread] = await Promise.all([
-      this.repository.people([conversation.parentId, conversation.childminderId]),
+      this.people([conversation.parentId, conversation.childminderId]),
       this.repository.latestMessages([conversation.id]),
       this.repository.unreadCounts(auth.userId, [conversation.id]),
     ]);
@@ -161,13 +171,13 @@ export class MessagingService {
     const side = sideOf(auth)!;
     const recipientId = side === 'parent' ? conversation.childminderId : conversation.parentId;
     const [sender, notifyInApp] = await Promise.all([
-      this.repository.people([auth.userId]).then((people) => people.get(auth.userId)),
+      this.people([auth.userId]).then((people) => people.get(auth.userId)),
       this.preferences.allows(recipientId, NotificationType.Messages, NotificationChannel.InApp),
     ]);
     let notification: Notification | undefined;
     await this.dataSource.transaction(async (manager) => {
       // Re-read inside the transaction so a block that just landed wins over this send.
-      const current = await this.repository.findConversation(conversation.id, manager);
+      const current = await this.repository.findConversationForUpdate(conversation.id, manager);
       if (!current) throw conversationNotFound();
       if (current.blockedById) throw blockedError(auth, current);
       await this.repository.insertMessage(message, manager);
@@ -189,7 +199,7 @@ export class MessagingService {
     // Never throws: the stored notification shows in the bell on the next load if the push fails.
     if (notification) await this.feed.announce(notification);
     const [people, unread] = await Promise.all([
-      this.repository.people([conversation.parentId, conversation.childminderId]),
+      this.people([conversation.parentId, conversation.childminderId]),
       this.repository.unreadCounts(auth.userId, [conversation.id]),
     ]);
     return {
@@ -230,9 +240,7 @@ export class MessagingService {
       { userId: query.userId, from: query.from, to: query.to },
       { skip: query.skip, take: query.pageSize },
     );
-    const people = await this.repository.people(
-      rows.flatMap((r) => [r.conversation.parentId, r.conversation.childminderId]),
-    );
+    const people = await this.people(rows.flatMap((r) => [r.conversation.parentId, r.conversation.childminderId]));
     return toPage(
       rows.map((r) => toAdminConversation(r.conversation, people, r.messageCount)),
       total,
@@ -259,7 +267,7 @@ export class MessagingService {
     });
     const [rows, people, messageCount] = await Promise.all([
       this.repository.pageMessages(conversation.id, cursor, query.limit),
-      this.repository.people([conversation.parentId, conversation.childminderId]),
+      this.people([conversation.parentId, conversation.childminderId]),
       this.repository.countMessages(conversation.id),
     ]);
     const items = rows.slice(0, query.limit);
@@ -289,7 +297,7 @@ export class MessagingService {
       ip: meta.ip,
     });
     const [messages, total] = await this.repository.search(words, { skip: query.skip, take: query.pageSize });
-    const people = await this.repository.people(messages.map((m) => m.senderId));
+    const people = await this.people(messages.map((m) => m.senderId));
     return toPage(
       messages.map((m) => toAdminMessage(m, people)),
       total,
@@ -306,15 +314,17 @@ export class MessagingService {
   private async conversationWith(auth: AuthContext, recipientId: string): Promise<Conversation> {
     if (sideOf(auth) === 'childminder') {
       const existing = await this.repository.findConversationByPair(recipientId, auth.userId);
-      if (!existing) {
+      if (existing) return existing;
+      const parent = await this.users.findActiveWithRole(recipientId, Role.Parent);
+      if (!parent || !(await this.bookings.haveConfirmedBooking(parent.id, auth.userId))) {
         throw new MessagingException(
           MessagingErrorCode.CannotStartConversation,
-          'Childminders can message parents who have contacted them first',
+          'Childminders can message parents who have contacted them first or have a confirmed booking with them',
         );
       }
-      return existing;
+      return this.startConversation(parent.id, auth.userId);
     }
-    const childminder = await this.repository.findActiveUser(recipientId, Role.Childminder);
+    const childminder = await this.users.findActiveWithRole(recipientId, Role.Childminder);
     if (!childminder) throw new MessagingException(MessagingErrorCode.RecipientNotFound, 'Childminder not found');
     const existing = await this.repository.findConversationByPair(auth.userId, childminder.id);
     if (existing) return existing;
@@ -322,9 +332,14 @@ export class MessagingService {
     if (!(await this.entitlements.has(auth.userId, auth.role, 'conversations.start'))) {
       throw entitlementRequired('conversations.start', auth.role);
     }
+    return this.startConversation(auth.userId, childminder.id);
+  }
+
+  /** Creates the pair's conversation, or returns the one a concurrent first message created. */
+  private async startConversation(parentId: string, childminderId: string): Promise<Conversation> {
     const created = Object.assign(new Conversation(), {
-      parentId: auth.userId,
-      childminderId: childminder.id,
+      parentId,
+      childminderId,
       lastMessageAt: null,
       parentLastReadAt: null,
       childminderLastReadAt: null,
@@ -340,7 +355,7 @@ export class MessagingService {
     } catch (error) {
       // Two first messages raced: the other request created the pair's conversation.
       if (!isUniqueViolation(error)) throw error;
-      const winner = await this.repository.findConversationByPair(auth.userId, childminder.id);
+      const winner = await this.repository.findConversationByPair(parentId, childminderId);
       if (!winner) throw error;
       return winner;
     }

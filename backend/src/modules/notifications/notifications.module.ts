@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdminOutboxController } from './email/admin-outbox.controller';
+import { AdminOutboxService } from './email/admin-outbox.service';
 import { EmailDispatchJob } from './email/email-dispatch.job';
 import { EmailDispatcher } from './email/email-dispatcher';
 import { EmailOutboxRepository } from './email/email-outbox.repository';
@@ -10,6 +12,7 @@ import { NotificationPreference } from './entities/notification-preference.entit
 import { NotificationPreferencesController } from './notification-preferences.controller';
 import { NotificationPreferencesRepository } from './notification-preferences.repository';
 import { NotificationPreferencesService } from './notification-preferences.service';
+import { NotificationsPersonalData } from './notifications.personal-data';
 
 /**
  * Emails (queued in the outbox with the change that causes them, sent by a scheduled
@@ -18,8 +21,10 @@ import { NotificationPreferencesService } from './notification-preferences.servi
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([EmailOutbox, NotificationPreference])],
-  controllers: [NotificationPreferencesController],
+  controllers: [NotificationPreferencesController, AdminOutboxController],
   providers: [
+    NotificationsPersonalData,
+    AdminOutboxService,
     EmailOutboxRepository,
     EmailOutboxService,
     mailTransportProvider,

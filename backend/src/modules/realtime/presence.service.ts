@@ -9,6 +9,9 @@ export const PRESENCE_TTL_MS = 75_000;
 
 const presenceKey = (userId: string) => `${PRESENCE_KEY_PREFIX}${userId}`;
 
+/** How a live connection reaches this instance. */
+export type RealtimeTransport = 'sse' | 'socketio';
+
 /**
  * Who has a live SSE stream or socket.io connection right now, across the cluster. Each
  * instance counts its own connections and, with Redis, keeps a short-lived key per connected
@@ -20,6 +23,7 @@ const presenceKey = (userId: string) => `${PRESENCE_KEY_PREFIX}${userId}`;
 export class PresenceService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(PresenceService.name);
   private readonly local = new Map<string, number>();
+  private readonly open: Record<RealtimeTransport, number> = { sse: 0, socketio: 0 };
   private timer?: NodeJS.Timeout;
 
   constructor(private readonly redis: RedisConnection) {}
@@ -33,16 +37,20 @@ export class PresenceService implements OnModuleInit, OnApplicationShutdown {
   onApplicationShutdown(): void {
     clearInterval(this.timer);
     this.local.clear();
+    this.open.sse = 0;
+    this.open.socketio = 0;
   }
 
   /** Counts one live connection of `userId` on this instance; call the returned function when it closes. */
-  track(userId: string): () => void {
+  track(userId: string, transport: RealtimeTransport): () => void {
+    this.open[transport]++;
     this.local.set(userId, (this.local.get(userId) ?? 0) + 1);
     if (this.local.get(userId) === 1) void this.announce([userId]);
     let released = false;
     return () => {
       if (released) return;
       released = true;
+      this.open[transport] = Math.max(0, this.open[transport] - 1);
       const left = (this.local.get(userId) ?? 1) - 1;
       if (left > 0) this.local.set(userId, left);
       else this.local.delete(userId);
@@ -52,6 +60,11 @@ export class PresenceService implements OnModuleInit, OnApplicationShutdown {
   /** Users with a live connection on this instance. */
   get localUserCount(): number {
     return this.local.size;
+  }
+
+  /** Open connections on this instance, by transport (the `/metrics` gauge). */
+  openConnections(transport: RealtimeTransport): number {
+    return this.open[transport];
   }
 
   /** Which of `userIds` are connected to any instance right now. */

@@ -16,6 +16,7 @@ import { SocketAuthenticator } from './socket/socket-authenticator';
 import { SseController } from './sse/sse.controller';
 import { SseHub } from './sse/sse-hub';
 import { SseTicketsService } from './sse/sse-tickets.service';
+import { RealtimePersonalData } from './realtime.personal-data';
 
 /**
  * Delivery of domain events to users, on one instance or many: SSE streams (ticket-authenticated,
@@ -38,6 +39,7 @@ import { SseTicketsService } from './sse/sse-tickets.service';
   ],
   controllers: [SseController],
   providers: [
+    RealtimePersonalData,
     RealtimeEventsRepository,
     RealtimeRedis,
     RealtimeService,

@@ -20,7 +20,13 @@ export type CatchUpSource = () => Iterable<CatchUpRecipient>;
  * publications did not reach Redis and everyone should catch up from the store. (A bare array is
  * the deliveries of an instance running the previous version, during a rolling deploy.)
  */
-type BusMessage = { kind: 'deliver'; deliveries: RealtimeDelivery[] } | { kind: 'catch-up'; from: string };
+type BusMessage =
+  | { kind: 'deliver'; deliveries: RealtimeDelivery[] }
+  | { kind: 'catch-up'; from: string }
+  | { kind: 'disconnect'; userId: string };
+
+/** Ends this instance's live connections of a user (an SSE hub's streams, a gateway's sockets). */
+export type Disconnector = (userId: string) => void;
 
 /**
  * Owns delivery of domain events to users. `publish` stores one event row per recipient (its id
@@ -49,6 +55,7 @@ export class RealtimeService implements OnModuleInit, OnApplicationShutdown {
   private readonly listeners = new Set<RealtimeListener>();
   private readonly broadcasters = new Set<RealtimeListener>();
   private readonly sources = new Set<CatchUpSource>();
+  private readonly disconnectors = new Set<Disconnector>();
   private readonly unsubscribe: (() => void)[] = [];
   /** Some publication of ours did not reach Redis: the other instances should catch up. */
   private noticeOwed = false;
@@ -79,6 +86,7 @@ export class RealtimeService implements OnModuleInit, OnApplicationShutdown {
     this.listeners.clear();
     this.broadcasters.clear();
     this.sources.clear();
+    this.disconnectors.clear();
     await this.catchUpRun?.catch(() => undefined);
   }
 
@@ -101,6 +109,34 @@ export class RealtimeService implements OnModuleInit, OnApplicationShutdown {
   addCatchUpSource(source: CatchUpSource): () => void {
     this.sources.add(source);
     return () => this.sources.delete(source);
+  }
+
+  /** The SSE hub and the gateway register how to end a user's connections on this instance. */
+  addDisconnector(disconnector: Disconnector): () => void {
+    this.disconnectors.add(disconnector);
+    return () => this.disconnectors.delete(disconnector);
+  }
+
+  /**
+   * Ends every live connection (SSE stream and socket) of the user on every instance: after a
+   * suspension or an erasure. This instance's at once; the others' through Redis.
+   */
+  async disconnectUser(userId: string): Promise<void> {
+    this.disconnectLocally(userId);
+    if (this.bus.enabled) {
+      const message: BusMessage = { kind: 'disconnect', userId };
+      await this.bus.publish(JSON.stringify(message));
+    }
+  }
+
+  private disconnectLocally(userId: string): void {
+    for (const disconnect of this.disconnectors) {
+      try {
+        disconnect(userId);
+      } catch (error) {
+        this.logger.error({ err: error }, 'Ending a user’s connections failed');
+      }
+    }
   }
 
   /**
@@ -193,6 +229,7 @@ export class RealtimeService implements OnModuleInit, OnApplicationShutdown {
     if (Array.isArray(message)) this.notify(this.listeners, message);
     else if (message.kind === 'deliver') this.notify(this.listeners, message.deliveries);
     else if (message.kind === 'catch-up' && message.from !== this.instanceId) void this.catchUp();
+    else if (message.kind === 'disconnect') this.disconnectLocally(message.userId);
   }
 
   private notify(targets: Set<RealtimeListener>, deliveries: readonly RealtimeDelivery[]): void {

@@ -1,26 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { Booking } from '@app/modules/bookings/entities/booking.entity';
-import { User } from '@app/modules/users/entities/user.entity';
+import { DataSource, EntityManager } from 'typeorm';
 import { Review } from './entities/review.entity';
 
-export type ReviewedBooking = Pick<Booking, 'id' | 'parentId' | 'childminderId' | 'profileId' | 'status'>;
-
-/** The reviews table, and the read-only questions reviews ask of bookings and users. */
+/** The reviews table (bookings and users are read through their modules' services). */
 @Injectable()
 export class ReviewsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
-  }
-
-  findBooking(id: string): Promise<ReviewedBooking | null> {
-    return this.dataSource.getRepository(Booking).findOne({
-      select: { id: true, parentId: true, childminderId: true, profileId: true, status: true },
-      where: { id },
-    });
   }
 
   findByBooking(bookingId: string, manager?: EntityManager): Promise<Review | null> {
@@ -67,13 +56,5 @@ export class ReviewsRepository {
       .getRawOne<{ average: string | number | null; count: string | number }>();
     const count = Number(row?.count ?? 0);
     return { average: count > 0 ? Number(row?.average) : null, count };
-  }
-
-  async firstNames(userIds: readonly string[]): Promise<Map<string, string>> {
-    if (userIds.length === 0) return new Map();
-    const users = await this.dataSource
-      .getRepository(User)
-      .find({ select: { id: true, firstName: true }, where: { id: In([...userIds]) } });
-    return new Map(users.map((u) => [u.id, u.firstName]));
   }
 }

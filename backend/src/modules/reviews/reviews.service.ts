@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { isUniqueViolation } from '@app/database/unique-violation';
 import { PageQuery, toPage } from '@app/common/pagination/page';
+import { BookingsService } from '@app/modules/bookings/bookings.service';
 import { BookingStatus } from '@app/modules/bookings/entities/booking.entity';
+import { UsersService } from '@app/modules/users/users.service';
 import { ChildmindersService } from '@app/modules/childminders/childminders.service';
 import {
   CreateReviewDto,
@@ -21,13 +24,15 @@ export class ReviewsService {
   constructor(
     private readonly reviews: ReviewsRepository,
     private readonly childminders: ChildmindersService,
+    private readonly bookings: BookingsService,
+    private readonly users: UsersService,
   ) {}
 
   /** A listed childminder's reviews, newest first, with the rating they add up to. */
   async list(profileId: string, query: PageQuery): Promise<ReviewPageResponse> {
     const profile = await this.childminders.requireListed(profileId);
     const [rows, total] = await this.reviews.pageForProfile(profile.id, query.skip, query.pageSize);
-    const names = await this.reviews.firstNames([...new Set(rows.map((r) => r.parentId))]);
+    const names = await this.firstNames([...new Set(rows.map((r) => r.parentId))]);
     return {
       ...toPage(
         rows.map((r) => toReviewResponse(r, names.get(r.parentId) ?? 'A parent')),
@@ -44,7 +49,7 @@ export class ReviewsService {
    * else's booking, or one with another childminder, is the same 404 as no booking at all.
    */
   async create(auth: AuthContext, profileId: string, dto: CreateReviewDto): Promise<ReviewResponse> {
-    const booking = await this.reviews.findBooking(dto.bookingId);
+    const booking = await this.bookings.findParties(dto.bookingId);
     if (!booking || booking.parentId !== auth.userId || booking.profileId !== profileId) throw reviewNotFound();
     if (booking.status !== BookingStatus.Completed) {
       throw new ReviewException(
@@ -68,11 +73,16 @@ export class ReviewsService {
       await this.reviews.insert(review, manager).catch((error: unknown) => {
         throw isUniqueViolation(error) ? alreadyReviewed() : error;
       });
-      const { average, count } = await this.reviews.ratingOf(booking.profileId, manager);
-      await this.childminders.recordRating(booking.profileId, average, count, manager);
+      await this.refreshRating(booking.profileId, manager);
     });
-    const names = await this.reviews.firstNames([auth.userId]);
+    const names = await this.firstNames([auth.userId]);
     return toReviewResponse((await this.reviews.findByBooking(booking.id))!, names.get(auth.userId) ?? 'A parent');
+  }
+
+  /** Sets the profile's rating to what its reviews add up to (a new review, the demo data). */
+  async refreshRating(profileId: string, manager: EntityManager): Promise<void> {
+    const { average, count } = await this.reviews.ratingOf(profileId, manager);
+    await this.childminders.recordRating(profileId, average, count, manager);
   }
 
   /** The childminder answers a review of theirs, once. */
@@ -85,8 +95,14 @@ export class ReviewsService {
       throw new ReviewException(ReviewErrorCode.AlreadyReplied, 'You have already replied to this review.');
     }
     const updated = (await this.reviews.findForProfile(profile.id, reviewId))!;
-    const names = await this.reviews.firstNames([updated.parentId]);
+    const names = await this.firstNames([updated.parentId]);
     return toReviewResponse(updated, names.get(updated.parentId) ?? 'A parent');
+  }
+
+  /** Parents' first names by user id (the users module answers). */
+  private async firstNames(userIds: readonly string[]): Promise<Map<string, string>> {
+    const users = await this.users.findByIds(userIds);
+    return new Map([...users].map(([id, user]) => [id, user.firstName]));
   }
 }
 

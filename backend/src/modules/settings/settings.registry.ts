@@ -10,8 +10,35 @@ export const SETTING_DEFAULTS = {
   /** Failed logins from one IP address, across all accounts, before it is throttled. */
   'auth.ipThrottle.maxFailures': 50,
   'auth.ipThrottle.windowMinutes': 15,
+  /**
+   * Once an address has used up its failures, a sign-in from a device that has not signed in to
+   * that account before waits this long before it is checked (it is slowed, not refused).
+   */
+  'auth.ipThrottle.slowDownSeconds': 3,
+  /** Password-reset and confirmation emails one address may be sent per hour (more are not sent). */
+  'auth.emailRequests.perAddressPerHour': 3,
+  /** Password-reset and confirmation requests one IP address may make per hour (more answer 429). */
+  'auth.emailRequests.perIpPerHour': 20,
   /** Platform policy: childminders whose compliance status is non-compliant are left out of search. */
   'compliance.hideNonCompliantFromSearch': false,
+  /** Days the admin log viewer keeps warnings, errors and audit events (the nightly logs-prune job). */
+  'logs.retentionDays': 30,
+  /** Contact form messages accepted from one IP address, and for one email address, per window. */
+  'support.contact.maxPerIp': 5,
+  'support.contact.maxPerEmail': 3,
+  'support.contact.windowMinutes': 60,
+  /** Live chat: how many active chats one agent is given at most. */
+  'chat.agentCapacity': 3,
+  /** Live chat: minutes a chat may wait with no agent before the widget offers to leave a message. */
+  'chat.noAgentMinutes': 5,
+  /** A session not refreshed for this long has ended (checked when its refresh token is used). */
+  'session.idleTimeoutMinutes': 7 * 24 * 60,
+  /** However active, a session ends this long after sign-in. */
+  'session.absoluteLifetimeDays': 90,
+  /** How long each refresh token (and so a session between two uses) lasts. */
+  'auth.refreshTokenLifetimeDays': 30,
+  /** Admins and super admins without two-factor authentication are sent to set it up at sign-in. */
+  'auth.adminsRequireTwoFactor': false,
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

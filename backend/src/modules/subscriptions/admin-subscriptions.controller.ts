@@ -22,6 +22,7 @@ import {
 import {
   AdminSubscriptionDetailResponse,
   AdminSubscriptionPageResponse,
+  BillingSetupResponse,
   PaymentResponse,
 } from './dto/subscription.response';
 
@@ -36,6 +37,14 @@ export class AdminSubscriptionsController {
   @ApiOkResponse({ type: AdminSubscriptionPageResponse })
   list(@Query() query: ListSubscriptionsQuery) {
     return this.subscriptions.list(query);
+  }
+
+  @Get('setup')
+  @Authenticated({ roles: ADMIN_ROLES })
+  @ApiOperation({ summary: 'How payments are taken, and the settings still missing before paid plans can be sold' })
+  @ApiOkResponse({ type: BillingSetupResponse })
+  setup() {
+    return this.subscriptions.setup();
   }
 
   // Declared before ':subscriptionId' so that "cancel" and "refund" are never taken for an id.

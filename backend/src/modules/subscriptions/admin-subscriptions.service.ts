@@ -14,6 +14,7 @@ import {
 import {
   AdminSubscriptionDetailResponse,
   AdminSubscriptionResponse,
+  BillingSetupResponse,
   PaymentResponse,
   toAdminSubscriptionResponse,
   toPaymentResponse,
@@ -21,11 +22,34 @@ import {
 import { PaymentStatus } from './entities/payment-record.entity';
 import { ENTITLED_STATUSES, Subscription, SubscriptionStatus } from './entities/subscription.entity';
 import { BillingGateway } from './gateway/billing-gateway';
-import { PaidPlanKey, planByKey } from './plans';
+import { ConfiguredBillingGateway } from './gateway/configured-billing-gateway';
+import { PaymentsMode } from './payments-mode';
+import { BillingInterval, PaidPlanKey, PlanKey, planByKey } from './plans';
+import { DailyCount } from '@app/database/daily-counts';
 import { StripeConfig } from './stripe.config';
 import { SubscriptionErrorCode, SubscriptionException, subscriptionNotFound } from './subscription.exception';
 import { SubscriptionsRepository } from './subscriptions.repository';
 import { SubscriptionsService } from './subscriptions.service';
+
+/** What Stripe payments need (stripe.config.ts checks them together once the key is set). */
+const SETTINGS_FOR_PAYMENTS = [
+  'STRIPE_SECRET_KEY',
+  'STRIPE_WEBHOOK_SECRET',
+  'STRIPE_PRICE_PARENT_PLUS_MONTH',
+  'STRIPE_PRICE_PARENT_PLUS_YEAR',
+  'STRIPE_PRICE_CHILDMINDER_PRO_MONTH',
+  'STRIPE_PRICE_CHILDMINDER_PRO_YEAR',
+] as const;
+/** Subscriptions that count as customers on the dashboard. */
+const LIVE_STATUSES = [...ENTITLED_STATUSES];
+
+export interface SubscriptionFigures {
+  activeByPlan: Record<string, number>;
+  mrrPence: number;
+  churned: number;
+  churnRate: number;
+  canceledDaily: DailyCount[];
+}
 
 /** Admin subscriptions: list, detail with payments, change plan, extend trial, cancel, refund. Every change is audited. */
 @Injectable()
@@ -36,8 +60,15 @@ export class AdminSubscriptionsService {
     private readonly config: StripeConfig,
     private readonly subscriptions: SubscriptionsService,
     private readonly audit: AuditService,
+    private readonly payments: ConfiguredBillingGateway,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
+
+  /** For the admin dashboard: without Stripe keys paid plans cannot be sold (the simulator is test mode). */
+  setup(): BillingSetupResponse {
+    const mode = this.payments.paymentsMode;
+    return { mode, missingSettings: mode === PaymentsMode.Stripe ? [] : [...SETTINGS_FOR_PAYMENTS] };
+  }
 
   async requireSubscription(id: string): Promise<Subscription> {
     const row = await this.repository.findById(id);
@@ -190,5 +221,45 @@ export class AdminSubscriptionsService {
       );
     });
     return toPaymentResponse((await this.repository.findPaymentByInvoice(payment.stripeInvoiceId))!);
+  }
+
+  /**
+   * For the admin dashboard: paying and trialling subscriptions by plan, monthly recurring
+   * revenue (a yearly price counts as a twelfth per month; trials pay nothing yet) and churn
+   * (cancellations in the range over the customers at its start).
+   */
+  async dashboardFigures(range: { from: Date; to: Date }): Promise<SubscriptionFigures> {
+    const live = await this.repository.countLiveByPlan(LIVE_STATUSES);
+    const canceled = await this.repository.canceledByDay(range);
+    const activeByPlan: Record<string, number> = {};
+    let mrrPence = 0;
+    for (const row of live) {
+      activeByPlan[row.planKey] = (activeByPlan[row.planKey] ?? 0) + row.count;
+      const prices = planByKey(row.planKey)?.prices;
+      if (!prices || row.status === SubscriptionStatus.Trialing) continue;
+      const monthly =
+        row.interval === BillingInterval.Year ? prices[BillingInterval.Year] / 12 : prices[BillingInterval.Month];
+      mrrPence += monthly * row.count;
+    }
+    const active = Object.values(activeByPlan).reduce((sum, n) => sum + n, 0);
+    const churned = canceled.reduce((sum, day) => sum + day.count, 0);
+    return {
+      activeByPlan,
+      mrrPence: Math.round(mrrPence),
+      churned,
+      churnRate: active + churned === 0 ? 0 : churned / (active + churned),
+      canceledDaily: canceled,
+    };
+  }
+
+  /** Users subscribed to a paid plan now (trialling and past due included). */
+  subscriberIds(planKey: PlanKey, limit: number): Promise<string[]> {
+    return this.repository.userIdsOnPlan(planKey, LIVE_STATUSES, limit);
+  }
+
+  /** The user's current subscription, for the admin's user page (null on the free plan). */
+  async currentForUser(userId: string): Promise<AdminSubscriptionResponse | null> {
+    const row = await this.repository.findCurrentForUser(userId);
+    return row ? toAdminSubscriptionResponse(row) : null;
   }
 }

@@ -16,6 +16,9 @@ export enum SubscriptionErrorCode {
   InvalidSignature = 'WEBHOOK_INVALID_SIGNATURE',
   CheckoutSessionNotFound = 'CHECKOUT_SESSION_NOT_FOUND',
   PaymentProviderFailed = 'PAYMENT_PROVIDER_FAILED',
+  PaymentsNotSetUp = 'PAYMENTS_NOT_SET_UP',
+  /** An erasure stopped before it began: the user's paid subscription could not be cancelled. */
+  CancelBeforeErasureFailed = 'SUBSCRIPTION_CANCEL_BEFORE_ERASURE_FAILED',
 }
 
 export class SubscriptionException extends defineDomainException<SubscriptionErrorCode>('SubscriptionException', {
@@ -33,7 +36,15 @@ export class SubscriptionException extends defineDomainException<SubscriptionErr
   [SubscriptionErrorCode.InvalidSignature]: HttpStatus.BAD_REQUEST,
   [SubscriptionErrorCode.CheckoutSessionNotFound]: HttpStatus.NOT_FOUND,
   [SubscriptionErrorCode.PaymentProviderFailed]: HttpStatus.BAD_GATEWAY,
+  [SubscriptionErrorCode.PaymentsNotSetUp]: HttpStatus.SERVICE_UNAVAILABLE,
+  [SubscriptionErrorCode.CancelBeforeErasureFailed]: HttpStatus.BAD_GATEWAY,
 }) {}
+
+export const paymentsNotSetUp = () =>
+  new SubscriptionException(
+    SubscriptionErrorCode.PaymentsNotSetUp,
+    'Payments are not set up yet, so paid plans cannot be bought. Please try again later.',
+  );
 
 export const subscriptionNotFound = () =>
   new SubscriptionException(SubscriptionErrorCode.NotFound, 'Subscription not found');

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, RawBodyRequest, Req } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Post, RawBodyRequest, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiExtraModels,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiServiceUnavailableResponse,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
@@ -13,12 +13,7 @@ import type { FastifyRequest } from 'fastify';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { Auth, Authenticated, Public } from '@app/common/auth/decorators';
 import { Role } from '@app/common/auth/role';
-import {
-  CancelSubscriptionDto,
-  CreateCheckoutSessionDto,
-  SimulatorSessionParams,
-  UpdateSubscriptionDto,
-} from './dto/subscription.dto';
+import { CancelSubscriptionDto, CreateCheckoutSessionDto, UpdateSubscriptionDto } from './dto/subscription.dto';
 import {
   CheckoutSessionResponse,
   CheckSubscriptionResponse,
@@ -26,8 +21,7 @@ import {
   FixSubscriptionsResponse,
   PlanResponse,
   ProrationPreviewResponse,
-  SimulatorResultResponse,
-  SimulatorSessionResponse,
+  PaymentsStatusResponse,
   SubscriptionResponse,
   WebhookReceivedResponse,
 } from './dto/subscription.response';
@@ -48,6 +42,14 @@ export class SubscriptionsController {
   @ApiOkResponse({ type: [PlanResponse] })
   plans() {
     return this.subscriptions.plans();
+  }
+
+  @Get('subscription/payments')
+  @Public()
+  @ApiOperation({ summary: 'Whether paid plans can be bought: Stripe, the test-mode simulator, or not set up' })
+  @ApiOkResponse({ type: PaymentsStatusResponse })
+  payments() {
+    return this.subscriptions.payments();
   }
 
   @Get('subscription/current')
@@ -90,6 +92,7 @@ export class SubscriptionsController {
   @ApiOkResponse({ type: CheckoutSessionResponse })
   @ApiBadRequestResponse({ description: 'Unknown plan, or a plan for the other role' })
   @ApiConflictResponse({ description: 'Already subscribed: change plan instead' })
+  @ApiServiceUnavailableResponse({ description: 'PAYMENTS_NOT_SET_UP: the server has no payment provider' })
   createCheckoutSession(@Auth() auth: AuthContext, @Body() dto: CreateCheckoutSessionDto) {
     return this.subscriptions.createCheckoutSession(auth, dto);
   }
@@ -108,35 +111,6 @@ export class SubscriptionsController {
   @ApiOkResponse({ type: FixSubscriptionsResponse })
   fix(@Auth() auth: AuthContext) {
     return this.subscriptions.fix(auth);
-  }
-
-  @Get('subscription/simulator/:sessionId')
-  @Authenticated({ roles: PAYING })
-  @ApiOperation({ summary: 'Test mode only: what the simulated checkout page shows' })
-  @ApiOkResponse({ type: SimulatorSessionResponse })
-  @ApiNotFoundResponse({ description: 'No such session for the caller, or Stripe is configured' })
-  simulatorSession(@Auth() auth: AuthContext, @Param() params: SimulatorSessionParams) {
-    return this.subscriptions.simulatorSession(auth, params.sessionId);
-  }
-
-  @Post('subscription/simulator/:sessionId/pay')
-  @Authenticated({ roles: PAYING })
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Test mode only: pay; signed events go through the Stripe webhook handler' })
-  @ApiOkResponse({ type: SimulatorResultResponse })
-  @ApiNotFoundResponse({ description: 'No such session for the caller, or Stripe is configured' })
-  simulatorPay(@Auth() auth: AuthContext, @Param() params: SimulatorSessionParams) {
-    return this.subscriptions.simulatorPay(auth, params.sessionId);
-  }
-
-  @Post('subscription/simulator/:sessionId/decline')
-  @Authenticated({ roles: PAYING })
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Test mode only: decline the payment; nothing changes' })
-  @ApiOkResponse({ type: SimulatorResultResponse })
-  @ApiNotFoundResponse({ description: 'No such session for the caller, or Stripe is configured' })
-  simulatorDecline(@Auth() auth: AuthContext, @Param() params: SimulatorSessionParams) {
-    return this.subscriptions.simulatorDecline(auth, params.sessionId);
   }
 }
 

@@ -1,12 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/config/app-config';
 import { UsersModule } from '@app/modules/users/users.module';
 import { AdminSubscriptionsController } from './admin-subscriptions.controller';
 import { AdminSubscriptionsService } from './admin-subscriptions.service';
 import { BillingJobs } from './billing-jobs';
-import { SubscriptionsDemoSeeder } from './demo/subscriptions-demo.seeder';
 import { BillingCustomer } from './entities/billing-customer.entity';
 import { PaymentRecord } from './entities/payment-record.entity';
 import { ProcessedWebhookEvent } from './entities/processed-webhook-event.entity';
@@ -14,18 +12,20 @@ import { Subscription } from './entities/subscription.entity';
 import { EntitlementsService } from './entitlements/entitlements.service';
 import { EntitlementGuard } from './entitlements/requires-entitlement';
 import { BillingGateway } from './gateway/billing-gateway';
-import { SimulatedBillingGateway } from './gateway/simulated-billing-gateway';
+import { ConfiguredBillingGateway } from './gateway/configured-billing-gateway';
 import { createStripeClient, StripeBillingGateway } from './gateway/stripe-billing-gateway';
 import { StripeConfig } from './stripe.config';
 import { StripeWebhookController, SubscriptionsController } from './subscriptions.controller';
 import { SubscriptionsRepository } from './subscriptions.repository';
 import { SubscriptionsService } from './subscriptions.service';
 import { StripeWebhookService } from './webhook/stripe-webhook.service';
+import { SubscriptionsPersonalData } from './subscriptions.personal-data';
 
 /**
- * Plans, entitlements, Stripe Checkout and webhooks, admin billing, honest-billing jobs, and the
- * payment simulator used when no Stripe key is configured. Global so that any module's routes
- * can use @RequiresEntitlement (its guard needs EntitlementsService).
+ * Plans, entitlements, Stripe Checkout and webhooks, admin billing and honest-billing jobs.
+ * Without a Stripe key, payments are "not set up" (503) unless the payment simulator registers
+ * itself (backend/src/demo/payment-simulator, never in production). Global so that any module's
+ * routes can use @RequiresEntitlement (its guard needs EntitlementsService).
  */
 @Global()
 @Module({
@@ -35,15 +35,17 @@ import { StripeWebhookService } from './webhook/stripe-webhook.service';
   ],
   controllers: [SubscriptionsController, StripeWebhookController, AdminSubscriptionsController],
   providers: [
-    { provide: StripeConfig, useFactory: () => StripeConfig.fromEnvironment() },
+    SubscriptionsPersonalData,
+    { provide: StripeConfig, inject: [AppConfig], useFactory: StripeConfig.fromAppConfig },
     {
-      provide: BillingGateway,
-      inject: [StripeConfig, AppConfig, ModuleRef],
-      useFactory: (config: StripeConfig, appConfig: AppConfig, moduleRef: ModuleRef) =>
-        config.mode === 'stripe'
-          ? new StripeBillingGateway(createStripeClient(config))
-          : new SimulatedBillingGateway(config, appConfig, moduleRef),
+      provide: ConfiguredBillingGateway,
+      inject: [StripeConfig],
+      useFactory: (config: StripeConfig) =>
+        new ConfiguredBillingGateway(
+          config.mode === 'stripe' ? new StripeBillingGateway(createStripeClient(config)) : null,
+        ),
     },
+    { provide: BillingGateway, useExisting: ConfiguredBillingGateway },
     SubscriptionsRepository,
     StripeWebhookService,
     SubscriptionsService,
@@ -51,8 +53,15 @@ import { StripeWebhookService } from './webhook/stripe-webhook.service';
     EntitlementsService,
     EntitlementGuard,
     BillingJobs,
-    SubscriptionsDemoSeeder,
   ],
-  exports: [EntitlementsService, EntitlementGuard, StripeConfig],
+  exports: [
+    AdminSubscriptionsService,
+    EntitlementsService,
+    EntitlementGuard,
+    StripeConfig,
+    SubscriptionsService,
+    StripeWebhookService,
+    ConfiguredBillingGateway,
+  ],
 })
 export class SubscriptionsModule {}

@@ -1,3 +1,4 @@
+import { countByDay, DailyCount } from '@app/database/daily-counts';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Between, EntityManager, In, LessThan, Not, Repository } from 'typeorm';
@@ -200,5 +201,46 @@ export class SubscriptionsRepository {
     await manager
       .getRepository(ProcessedWebhookEvent)
       .insert(Object.assign(new ProcessedWebhookEvent(), { eventId, type }));
+  }
+
+  // ---- admin dashboard ----
+
+  /** Subscriptions that count as customers now, by plan, interval and status (IDX_subscriptions_plan_status). */
+  async countLiveByPlan(
+    statuses: SubscriptionStatus[],
+  ): Promise<{ planKey: PlanKey; interval: BillingInterval; status: SubscriptionStatus; count: number }[]> {
+    const rows = await this.subscriptions
+      .createQueryBuilder('sub')
+      .select('sub.planKey', 'planKey')
+      .addSelect('sub.interval', 'interval')
+      .addSelect('sub.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .where('sub.status IN (:...statuses)', { statuses })
+      .groupBy('sub.planKey')
+      .addGroupBy('sub.interval')
+      .addGroupBy('sub.status')
+      .getRawMany<{
+        planKey: PlanKey;
+        interval: BillingInterval;
+        status: SubscriptionStatus;
+        count: string | number;
+      }>();
+    return rows.map((row) => ({ ...row, count: Number(row.count) }));
+  }
+
+  /** Users with a live subscription to a plan (admin emails to a plan's subscribers). */
+  async userIdsOnPlan(planKey: PlanKey, statuses: SubscriptionStatus[], limit: number): Promise<string[]> {
+    const rows = await this.subscriptions
+      .createQueryBuilder('sub')
+      .select('DISTINCT sub.userId', 'userId')
+      .where('sub.planKey = :planKey AND sub.status IN (:...statuses)', { planKey, statuses })
+      .limit(limit)
+      .getRawMany<{ userId: string }>();
+    return rows.map((row) => row.userId);
+  }
+
+  /** Cancellations that took effect in the range, per day and plan (IDX_subscriptions_canceled_at). */
+  canceledByDay(range: { from: Date; to: Date }): Promise<DailyCount[]> {
+    return countByDay(this.subscriptions.createQueryBuilder('sub'), 'sub', 'canceledAt', 'planKey', range);
   }
 }

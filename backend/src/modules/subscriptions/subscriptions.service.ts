@@ -1,11 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Stripe from 'stripe';
 import { DataSource } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { Role } from '@app/common/auth/role';
 import { AppConfig } from '@app/config/app-config';
-import { UsersRepository } from '@app/modules/users/users.repository';
+import { UsersService } from '@app/modules/users/users.service';
 import { CancelSubscriptionDto, CreateCheckoutSessionDto, UpdateSubscriptionDto } from './dto/subscription.dto';
 import {
   CheckoutSessionResponse,
@@ -14,8 +14,7 @@ import {
   FixSubscriptionsResponse,
   PlanResponse,
   ProrationPreviewResponse,
-  SimulatorResultResponse,
-  SimulatorSessionResponse,
+  PaymentsStatusResponse,
   SubscriptionResponse,
   toCheckResponse,
   toPaymentResponse,
@@ -24,8 +23,7 @@ import {
 } from './dto/subscription.response';
 import { ENTITLED_STATUSES, Subscription } from './entities/subscription.entity';
 import { EntitlementsService } from './entitlements/entitlements.service';
-import { BillingGateway } from './gateway/billing-gateway';
-import { SimulatedBillingGateway } from './gateway/simulated-billing-gateway';
+import { ConfiguredBillingGateway } from './gateway/configured-billing-gateway';
 import { PaidPlanKey, planByKey, PLANS } from './plans';
 import { StripeConfig } from './stripe.config';
 import {
@@ -40,14 +38,16 @@ import { StripeWebhookService } from './webhook/stripe-webhook.service';
 /** A parent or childminder's own plan: checkout, change with proration, cancel, reconcile. */
 @Injectable()
 export class SubscriptionsService {
+  private readonly logger = new Logger(SubscriptionsService.name);
+
   constructor(
     private readonly repository: SubscriptionsRepository,
-    private readonly gateway: BillingGateway,
+    private readonly gateway: ConfiguredBillingGateway,
     private readonly config: StripeConfig,
     private readonly appConfig: AppConfig,
     private readonly entitlements: EntitlementsService,
     private readonly webhooks: StripeWebhookService,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -125,6 +125,29 @@ export class SubscriptionsService {
     return toSubscriptionResponse(await this.applied(current, updated));
   }
 
+  /**
+   * Before a user is erased: every subscription of theirs that has not ended is cancelled now,
+   * at the payment provider (through the Stripe SDK, or the simulator), so nobody is charged for
+   * an account that no longer exists. Any failure stops the erasure before anything is removed.
+   */
+  async cancelAllBeforeErasure(userId: string): Promise<void> {
+    for (const row of await this.repository.findCurrentForUsers([userId])) {
+      try {
+        await this.applied(row, await this.gateway.cancel(row, { atPeriodEnd: false }));
+      } catch (error) {
+        this.logger.warn(
+          { err: error, userId, subscriptionId: row.id },
+          'Cancelling a subscription before erasure failed',
+        );
+        throw new SubscriptionException(
+          SubscriptionErrorCode.CancelBeforeErasureFailed,
+          'The account was not erased: its paid subscription could not be cancelled with the payment provider. ' +
+            'Nothing has been removed; please try again in a moment.',
+        );
+      }
+    }
+  }
+
   /** Makes the caller's local rows say what Stripe says: missing rows created, stale ones corrected. */
   async fix(auth: AuthContext): Promise<FixSubscriptionsResponse> {
     const customer = await this.repository.findCustomerForUser(auth.userId);
@@ -142,51 +165,23 @@ export class SubscriptionsService {
     return { repaired, current: await this.check(auth) };
   }
 
-  // ---- the simulator's test-mode page ----
-
-  async simulatorSession(auth: AuthContext, sessionId: string): Promise<SimulatorSessionResponse> {
-    const { session } = await this.requireSimulatedSession(auth, sessionId);
-    const plan = planByKey(session.planKey);
-    return {
-      sessionId,
-      planKey: session.planKey,
-      planName: plan.name,
-      interval: session.interval,
-      amountPence: plan.prices![session.interval],
-      trialDays: session.trialDays,
-      testMode: true,
-    };
+  /** Whether paid plans can be bought here, for the pricing and billing pages. */
+  payments(): PaymentsStatusResponse {
+    return { mode: this.gateway.paymentsMode };
   }
 
-  async simulatorPay(auth: AuthContext, sessionId: string): Promise<SimulatorResultResponse> {
-    const { gateway, session } = await this.requireSimulatedSession(auth, sessionId);
-    const current = await this.repository.findCurrentForUser(auth.userId);
-    if (current && ENTITLED_STATUSES.includes(current.status)) {
-      throw new SubscriptionException(SubscriptionErrorCode.AlreadySubscribed, 'This checkout has already been paid');
-    }
-    await gateway.pay(sessionId, session);
-    return {
-      outcome: 'paid',
-      redirectUrl: session.successUrl.replace('{CHECKOUT_SESSION_ID}', encodeURIComponent(sessionId)),
-    };
+  /** The caller's billing customer id at the payment provider, if they have one. */
+  async billingCustomerId(userId: string): Promise<string | null> {
+    return (await this.repository.findCustomerForUser(userId))?.stripeCustomerId ?? null;
   }
 
-  async simulatorDecline(auth: AuthContext, sessionId: string): Promise<SimulatorResultResponse> {
-    const { session } = await this.requireSimulatedSession(auth, sessionId);
-    return { outcome: 'declined', redirectUrl: session.cancelUrl };
+  /** Whether the user's current subscription is active or trialing. */
+  async isSubscribed(userId: string): Promise<boolean> {
+    const current = await this.repository.findCurrentForUser(userId);
+    return !!current && ENTITLED_STATUSES.includes(current.status);
   }
 
   // ---- helpers ----
-
-  private async requireSimulatedSession(auth: AuthContext, sessionId: string) {
-    const gateway = this.gateway instanceof SimulatedBillingGateway ? this.gateway : null;
-    const customer = gateway ? await this.repository.findCustomerForUser(auth.userId) : null;
-    const session = gateway?.readSession(sessionId, customer?.stripeCustomerId ?? null);
-    if (!gateway || !session || session.userId !== auth.userId) {
-      throw new SubscriptionException(SubscriptionErrorCode.CheckoutSessionNotFound, 'Checkout session not found');
-    }
-    return { gateway, session };
-  }
 
   private requirePlanFor(auth: AuthContext, planKey: PaidPlanKey) {
     const plan = planByKey(planKey);

@@ -2,14 +2,13 @@ import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { Auth, Authenticated } from '@app/common/auth/decorators';
-import { STAFF_ROLES } from '@app/common/auth/role';
 import { ReqMeta, RequestMeta } from '@app/common/http/request-meta';
-import { ChatStatusResponse, UpdateChatStatusDto } from './dto/chat-status.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 import { ProfileResponse, UserResponse } from './dto/user.response';
 import { UsersService } from './users.service';
 
 @ApiTags('User')
+/** The signed-in user. (The live chat status, `/api/auth/chat-status`, is served by the chat module.) */
 @Controller()
 export class UsersController {
   constructor(private readonly users: UsersService) {}
@@ -36,23 +35,5 @@ export class UsersController {
   @ApiOkResponse({ type: ProfileResponse })
   updateProfile(@Auth() auth: AuthContext, @Body() dto: UpdateProfileDto, @ReqMeta() meta: RequestMeta) {
     return this.users.updateProfile(auth, dto, meta);
-  }
-
-  @Get('auth/chat-status')
-  @Authenticated({ roles: STAFF_ROLES })
-  @ApiTags('Auth')
-  @ApiOperation({ summary: 'Live chat availability of a support agent or admin' })
-  @ApiOkResponse({ type: ChatStatusResponse })
-  chatStatus(@Auth() auth: AuthContext) {
-    return this.users.getChatStatus(auth);
-  }
-
-  @Patch('auth/chat-status')
-  @Authenticated({ roles: STAFF_ROLES })
-  @ApiTags('Auth')
-  @ApiOperation({ summary: 'Set live chat availability: available, busy or offline' })
-  @ApiOkResponse({ type: ChatStatusResponse })
-  updateChatStatus(@Auth() auth: AuthContext, @Body() dto: UpdateChatStatusDto, @ReqMeta() meta: RequestMeta) {
-    return this.users.updateChatStatus(auth, dto, meta);
   }
 }

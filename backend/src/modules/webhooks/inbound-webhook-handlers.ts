@@ -8,7 +8,11 @@ export interface InboundWebhook {
   body: unknown;
 }
 
-export type InboundWebhookHandler = (delivery: InboundWebhook) => Promise<void>;
+/** What a handler made of a delivery: acted on it, or found it about nothing held here. */
+export type InboundWebhookOutcome = 'processed' | 'ignored';
+
+/** Throws when the delivery cannot be handled (it is stored as failed, with the error, for replay). */
+export type InboundWebhookHandler = (delivery: InboundWebhook) => Promise<InboundWebhookOutcome>;
 
 /**
  * Which module handles which integration's deliveries. A module registers its handler in

@@ -1,3 +1,4 @@
+import { AppConfig } from '@app/config/app-config';
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { InboundWebhookDelivery } from './entities/inbound-webhook-delivery.entity';
@@ -12,7 +13,7 @@ import { WebhooksService } from './webhooks.service';
   imports: [TypeOrmModule.forFeature([InboundWebhookDelivery])],
   controllers: [WebhooksController],
   providers: [
-    { provide: InboundWebhooksConfig, useFactory: () => InboundWebhooksConfig.fromEnvironment() },
+    { provide: InboundWebhooksConfig, inject: [AppConfig], useFactory: InboundWebhooksConfig.fromAppConfig },
     InboundWebhookHandlers,
     WebhooksService,
   ],

@@ -117,14 +117,15 @@ export class WebhooksService {
       /* handlers receive the text */
     }
     try {
-      await handler({
+      const outcome = await handler({
         integration: delivery.integration,
         deliveryId: delivery.deliveryId,
         eventType: delivery.eventType,
         body,
       });
-      await this.deliveries.update(delivery.id, { status: DeliveryStatus.Processed, processedAt: new Date() });
-      return DeliveryStatus.Processed;
+      const status = outcome === 'ignored' ? DeliveryStatus.Ignored : DeliveryStatus.Processed;
+      await this.deliveries.update(delivery.id, { status, processedAt: new Date() });
+      return status;
     } catch (error) {
       // Stored and answered 2xx: the sender must not retry what we hold; an operator can replay it.
       this.logger.error(

@@ -16,7 +16,8 @@ import { ACCOUNT_LINKS } from '@core/layout/account-links';
         Back to your dashboard
       </a>
       <h1>Your account</h1>
-      <nav mat-tab-nav-bar [tabPanel]="panel" aria-label="Account settings" class="tabs">
+      <!-- Seven tabs do not fit a phone or a medium page: they wrap instead of hiding behind paging arrows. -->
+      <nav mat-tab-nav-bar [tabPanel]="panel" [disablePagination]="true" aria-label="Account settings" class="tabs">
         @for (link of links; track link.path) {
           <a
             mat-tab-link
@@ -38,6 +39,12 @@ import { ACCOUNT_LINKS } from '@core/layout/account-links';
     .tabs {
       margin-bottom: 24px;
       --mat-tab-container-height: 48px;
+    }
+    .tabs ::ng-deep .mat-mdc-tab-links {
+      flex-wrap: wrap;
+    }
+    .tabs ::ng-deep .mat-mdc-tab-link-container {
+      overflow: visible;
     }
     .panel {
       display: block;

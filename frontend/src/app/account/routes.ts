@@ -28,6 +28,16 @@ export default [
         loadComponent: () => import('./notifications/notifications').then((m) => m.Notifications),
       },
       {
+        path: 'calendar',
+        title: 'Calendar settings',
+        loadComponent: () => import('./calendar/calendar-settings').then((m) => m.CalendarSettings),
+      },
+      {
+        path: 'data',
+        title: 'Your data',
+        loadComponent: () => import('./data/your-data').then((m) => m.YourData),
+      },
+      {
         path: 'activity',
         title: 'Account activity',
         loadComponent: () => import('./activity/activity').then((m) => m.Activity),

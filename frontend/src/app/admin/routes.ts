@@ -53,8 +53,58 @@ export default [
     loadComponent: () => import('./subscriptions/subscription-detail').then((m) => m.SubscriptionDetail),
   },
   {
+    path: 'users',
+    title: 'Users',
+    loadComponent: () => import('./users/user-list').then((m) => m.UserList),
+  },
+  {
+    path: 'users/:userId',
+    title: 'User',
+    loadComponent: () => import('./users/user-detail').then((m) => m.UserDetail),
+  },
+  {
+    path: 'security-settings',
+    title: 'Security settings',
+    loadComponent: () => import('./security/security-settings').then((m) => m.SecuritySettings),
+  },
+  {
+    path: 'settings',
+    title: 'My admin settings',
+    loadComponent: () => import('./settings/admin-settings').then((m) => m.AdminSettings),
+  },
+  {
+    path: 'email',
+    title: 'Email users',
+    loadComponent: () => import('./email/email-composer').then((m) => m.EmailComposer),
+  },
+  {
+    path: 'email-outbox',
+    title: 'Email outbox',
+    loadComponent: () => import('./outbox/email-outbox').then((m) => m.EmailOutbox),
+  },
+  {
     path: 'jobs',
     title: 'Scheduled jobs',
     loadComponent: () => import('./jobs/job-list').then((m) => m.JobList),
+  },
+  {
+    path: 'monitoring',
+    title: 'Monitoring',
+    loadComponent: () => import('./monitoring/monitoring-page').then((m) => m.MonitoringPage),
+  },
+  {
+    path: 'logs',
+    title: 'Logs',
+    loadComponent: () => import('./logs/log-viewer').then((m) => m.LogViewer),
+  },
+  {
+    path: 'backups',
+    title: 'Backups',
+    loadComponent: () => import('./backups/backups-page').then((m) => m.BackupsPage),
+  },
+  {
+    path: 'maintenance',
+    title: 'Maintenance mode',
+    loadComponent: () => import('./maintenance/maintenance-settings').then((m) => m.MaintenanceSettings),
   },
 ] satisfies Routes;

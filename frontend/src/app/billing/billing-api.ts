@@ -4,8 +4,10 @@ import type { Observable } from 'rxjs';
 import type {
   BillingInterval,
   CheckoutSession,
+  BillingSetup,
   CheckSubscription,
   CurrentSubscription,
+  PaymentsStatus,
   Plan,
   PlanKey,
   ProrationPreview,
@@ -21,6 +23,16 @@ export class BillingApi {
 
   plans(): Observable<Plan[]> {
     return this.http.get<Plan[]>('/api/subscription/plans');
+  }
+
+  /** Whether paid plans can be bought: Stripe, test mode, or not set up. */
+  payments(): Observable<PaymentsStatus> {
+    return this.http.get<PaymentsStatus>('/api/subscription/payments');
+  }
+
+  /** Admins: how payments are taken and the settings still missing. */
+  setup(): Observable<BillingSetup> {
+    return this.http.get<BillingSetup>('/api/admin/subscriptions/setup');
   }
 
   current(): Observable<CurrentSubscription> {

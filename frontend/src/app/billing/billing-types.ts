@@ -17,3 +17,5 @@ export type ProrationPreview = Schemas['ProrationPreviewResponse'];
 export type SimulatorSession = Schemas['SimulatorSessionResponse'];
 export type SimulatorResult = Schemas['SimulatorResultResponse'];
 export type CheckSubscription = Schemas['CheckSubscriptionResponse'];
+export type PaymentsStatus = Schemas['PaymentsStatusResponse'];
+export type BillingSetup = Schemas['BillingSetupResponse'];

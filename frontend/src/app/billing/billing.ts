@@ -17,6 +17,7 @@ import { LoadingState } from '@shared/page-state/loading-state';
 import { BillingApi } from './billing-api';
 import type { BillingInterval, CurrentSubscription, Plan, ProrationPreview } from './billing-types';
 import { formatPence, formatUkDate, isInAppUrl } from './money';
+import { PaymentsNotice } from './payments-notice';
 
 const STATUS_LABELS: Record<string, string> = {
   trialing: 'Free trial',
@@ -43,6 +44,7 @@ const STATUS_LABELS: Record<string, string> = {
     ErrorState,
     FormAlert,
     LoadingState,
+    PaymentsNotice,
   ],
   templateUrl: './billing.html',
   styleUrl: './billing.scss',
@@ -66,6 +68,8 @@ export class Billing {
   protected readonly formatPence = formatPence;
   protected readonly formatUkDate = formatUkDate;
   protected readonly subscription = computed(() => this.current()?.subscription ?? null);
+  /** No payment provider on this server: checkout would answer 503 PAYMENTS_NOT_SET_UP. */
+  protected readonly paymentsOff = signal(false);
   protected readonly paidPlans = computed(() =>
     this.plans().filter((plan) => plan.prices && plan.role === this.auth.role()),
   );
@@ -82,6 +86,10 @@ export class Billing {
 
   constructor() {
     this.load();
+    this.api.payments().subscribe({
+      next: (status) => this.paymentsOff.set(status.mode === 'not_set_up'),
+      error: () => this.paymentsOff.set(false),
+    });
   }
 
   protected load(): void {

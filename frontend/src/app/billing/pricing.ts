@@ -11,6 +11,7 @@ import { LoadingState } from '@shared/page-state/loading-state';
 import { BillingApi } from './billing-api';
 import type { BillingInterval, Plan } from './billing-types';
 import { formatPence } from './money';
+import { PaymentsNotice } from './payments-notice';
 
 const ENTITLEMENT_LABELS: Record<string, string> = {
   search: 'Search childminders near you',
@@ -27,7 +28,16 @@ const ENTITLEMENT_LABELS: Record<string, string> = {
 /** The public pricing page: every plan for both sides, monthly or yearly. */
 @Component({
   selector: 'app-pricing',
-  imports: [MatButtonModule, MatButtonToggleModule, MatCardModule, MatIconModule, RouterLink, ErrorState, LoadingState],
+  imports: [
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatCardModule,
+    MatIconModule,
+    RouterLink,
+    ErrorState,
+    LoadingState,
+    PaymentsNotice,
+  ],
   template: `
     <section class="pricing" aria-labelledby="pricing-title">
       <h1 id="pricing-title">Plans and prices</h1>
@@ -35,6 +45,7 @@ const ENTITLEMENT_LABELS: Record<string, string> = {
         No surprises: we email you 7 days before a yearly renewal and 3 days before a trial ends, and you can cancel in
         one click.
       </p>
+      <app-payments-notice />
       <mat-button-toggle-group aria-label="Billing interval" [value]="interval()" (change)="interval.set($event.value)">
         <mat-button-toggle value="month">Monthly</mat-button-toggle>
         <mat-button-toggle value="year">Yearly</mat-button-toggle>

@@ -5,7 +5,9 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { Router, RouterLink } from '@angular/router';
+import type { OfstedRegistrationStatus } from '@core/api/api-types';
 import { AuthService } from '@core/auth/auth';
+import { BillingApi } from '../billing/billing-api';
 import { toApiProblem } from '@core/errors/api-error';
 import { Notifier } from '@core/errors/notifier';
 import { UkDatePipe } from '@shared/dates/uk-date';
@@ -59,6 +61,7 @@ export class ChildminderProfile {
   private readonly auth = inject(AuthService);
   private readonly notifier = inject(Notifier);
   private readonly router = inject(Router);
+  private readonly billing = inject(BillingApi);
 
   /** The route's `:id` (component input binding). */
   readonly id = input.required<string>();
@@ -67,6 +70,16 @@ export class ChildminderProfile {
   protected readonly isParent = computed(() => this.auth.role() === 'parent');
   protected readonly signedIn = this.auth.isSignedIn;
   protected readonly favorite = signal<boolean | null>(null);
+  /** Whether the signed-in parent may start conversations and request bookings; null until known. */
+  private readonly hasPlus = signal<boolean | null>(null);
+  /** Said before a parent types a message: visitors and parents without Plus. */
+  protected readonly showPlusNote = computed(() => !this.signedIn() || (this.isParent() && this.hasPlus() === false));
+  protected readonly registrationStatusLabels: Readonly<Record<OfstedRegistrationStatus, string>> = {
+    active: 'Active',
+    suspended: 'Suspended: she may not care for children while it is',
+    cancelled: 'Cancelled',
+    resigned: 'Resigned',
+  };
   protected readonly savingFavorite = signal(false);
 
   protected readonly weekdays = WEEKDAYS;
@@ -81,6 +94,15 @@ export class ChildminderProfile {
   protected readonly reportCardGradeLabel = reportCardGradeLabel;
 
   constructor() {
+    if (this.isParent()) {
+      this.billing.current().subscribe({
+        next: (current) =>
+          this.hasPlus.set(
+            current.entitlements.includes('conversations.start') && current.entitlements.includes('bookings.request'),
+          ),
+        error: () => this.hasPlus.set(null),
+      });
+    }
     toObservable(this.id)
       .pipe(
         switchMap((id) => {

@@ -56,4 +56,23 @@ export default [
     data: { side: 'parent' },
     loadComponent: () => import('../messages/messages').then((m) => m.Messages),
   },
+  {
+    path: 'help',
+    pathMatch: 'full',
+    title: 'Help',
+    data: { side: 'parent' },
+    loadComponent: () => import('../help/help-list').then((m) => m.HelpList),
+  },
+  {
+    path: 'help/new',
+    title: 'Ask for help',
+    data: { side: 'parent' },
+    loadComponent: () => import('../help/help-new').then((m) => m.HelpNew),
+  },
+  {
+    path: 'help/:id',
+    title: 'Help request',
+    data: { side: 'parent' },
+    loadComponent: () => import('../help/help-detail').then((m) => m.HelpDetail),
+  },
 ] satisfies Routes;

@@ -115,6 +115,19 @@ export class ResultsMap {
         .bindPopup(() => this.popup(marker.district, marker.childminders))
         .addTo(this.layer!);
     }
+    this.nameVectorLayer(page);
+  }
+
+  /** Leaflet's SVG of the radius and markers has no name of its own: say what it shows. */
+  private nameVectorLayer(page: ChildminderSearchPage): void {
+    const svg = this.map!.getPanes().overlayPane.querySelector('svg');
+    if (!svg) return;
+    const miles = page.origin.radiusMiles;
+    svg.setAttribute('role', 'img');
+    svg.setAttribute(
+      'aria-label',
+      `Childminders by district within ${miles} ${miles === 1 ? 'mile' : 'miles'} of ${page.origin.outcode}`,
+    );
   }
 
   /** Built with DOM nodes and textContent: names come from users and are never parsed as HTML. */

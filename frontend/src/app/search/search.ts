@@ -5,6 +5,8 @@ import {
   Component,
   DestroyRef,
   ElementRef,
+  Injector,
+  afterNextRender,
   computed,
   inject,
   signal,
@@ -56,6 +58,7 @@ import type {
   Weekday,
 } from './childminder-types';
 import { ChildmindersApi } from './childminders-api';
+import { AccountApi } from '../account/account-api';
 import {
   CARE_WEEKS,
   DEFAULT_CARE_HOURS,
@@ -128,10 +131,14 @@ export class Search {
   private readonly api = inject(ChildmindersApi);
   private readonly auth = inject(AuthService);
   private readonly route = inject(ActivatedRoute);
+  private readonly account = inject(AccountApi);
   private readonly router = inject(Router);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly destroyRef = inject(DestroyRef);
   private readonly resultsHeading = viewChild<ElementRef<HTMLElement>>('resultsHeading');
+  private readonly injector = inject(Injector);
+  /** Set by "Next page" and the like, so focus lands on the new page's heading, not on <body>. */
+  private focusResultsOnLoad = false;
   private readonly postcodeInput = viewChild<ElementRef<HTMLInputElement>>('postcodeInput');
 
   protected readonly radiusChoices = RADIUS_CHOICES;
@@ -166,6 +173,8 @@ export class Search {
   });
   /** A 400 about the postcode is shown on the field, not as a page error. */
   protected readonly postcodeError = signal<string | null>(null);
+  /** The postcode field holds the one from the parent's account. */
+  protected readonly postcodeFromAccount = signal(false);
 
   protected readonly form = this.fb.group(
     {
@@ -203,7 +212,23 @@ export class Search {
         this.runSearch(criteria);
       } else {
         this.results.set(null);
+        this.prefillAccountPostcode();
       }
+    });
+  }
+
+  /** A signed-in parent who gave a postcode has it filled in (still theirs to change). */
+  private prefillAccountPostcode(): void {
+    if (this.auth.role() !== 'parent' || this.form.controls.postcode.value) return;
+    this.account.profile().subscribe({
+      next: (profile) => {
+        if (profile.postcode && !this.form.controls.postcode.value) {
+          this.form.controls.postcode.setValue(profile.postcode);
+          this.postcodeFromAccount.set(true);
+        }
+      },
+      // Without it the parent types a postcode, as a visitor does.
+      error: () => undefined,
     });
   }
 
@@ -265,8 +290,9 @@ export class Search {
 
   protected changePage(event: PageEvent): void {
     const criteria = this.criteria();
+    // The heading is replaced while the next page loads: focus it once the new page is shown.
+    this.focusResultsOnLoad = true;
     if (criteria) this.navigate({ ...criteria, page: event.pageIndex + 1 });
-    this.resultsHeading()?.nativeElement.focus();
   }
 
   protected retrySearch(): void {
@@ -305,6 +331,10 @@ export class Search {
         next: (page) => {
           this.results.set(page);
           this.loading.set(false);
+          if (this.focusResultsOnLoad) {
+            this.focusResultsOnLoad = false;
+            afterNextRender(() => this.resultsHeading()?.nativeElement.focus(), { injector: this.injector });
+          }
         },
         error: (error: unknown) => {
           const problem = toApiProblem(error);

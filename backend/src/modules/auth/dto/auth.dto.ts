@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { Equals, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { SELF_SERVICE_ROLES } from '@app/common/auth/role';
 import { IsNormalisedEmail, IsPasswordInput, IsShortText, IsUkPostcode } from '@app/common/validation/validators';
 
@@ -28,6 +28,15 @@ export class RegisterDto {
   @IsOptional()
   @IsUkPostcode()
   postcode?: string;
+
+  @ApiProperty({
+    enum: [true],
+    description:
+      'The person has read the privacy notice (/privacy) and agrees to it; stored with the account ' +
+      '(when, and which version)',
+  })
+  @Equals(true, { message: 'acceptPrivacyNotice must be true: please read and accept the privacy notice' })
+  acceptPrivacyNotice: true;
 }
 
 export class LoginDto {

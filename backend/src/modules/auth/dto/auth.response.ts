@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { UserResponse } from '@app/modules/users/dto/user.response';
 import { Role } from '@app/common/auth/role';
 
@@ -14,6 +14,10 @@ export class LoginResponse {
   @ApiProperty() accessToken: string;
   @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn: number;
   @ApiProperty({ type: UserResponse }) user: UserResponse;
+  @ApiPropertyOptional({
+    description: 'true: the security settings require this admin to set up two-factor authentication now',
+  })
+  twoFactorSetupRequired?: boolean;
 }
 
 export class TwoFactorChallengeResponse {

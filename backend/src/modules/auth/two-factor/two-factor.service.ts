@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import * as QRCode from 'qrcode';
-import { DataSource, EntityManager, IsNull, LessThan } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { SecretBox, sha256Hex } from '@app/common/crypto/secret-box';
 import { RequestMeta } from '@app/common/http/request-meta';
@@ -11,8 +11,8 @@ import { ActivityType } from '@app/modules/activity/activity-type';
 import { ActivityService } from '@app/modules/activity/activity.service';
 import { EmailOutboxService } from '@app/modules/notifications/email/email-outbox.service';
 import { formatUkDateTime } from '@app/modules/notifications/email/email-templates';
-import { User } from '@app/modules/users/entities/user.entity';
-import { UsersRepository } from '@app/modules/users/users.repository';
+import type { User } from '@app/modules/users/entities/user.entity';
+import { UsersService } from '@app/modules/users/users.service';
 import { AuthErrorCode, AuthException } from '../auth.exception';
 import {
   TwoFactorDisabledResponse,
@@ -24,6 +24,7 @@ import { DisableTwoFactorDto } from '../dto/auth.dto';
 import { RecoveryCode } from '../entities/recovery-code.entity';
 import { PasswordHasher } from '../password/password-hasher';
 import { RevokeReason, SessionsService } from '../sessions/sessions.service';
+import { RecoveryCodesRepository } from './recovery-codes.repository';
 import { acceptTotp, newTotpSecret, totpUri } from './totp';
 
 const RECOVERY_CODE_COUNT = 10;
@@ -42,20 +43,19 @@ function newRecoveryCode(): string {
 export class TwoFactorService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly secretBox: SecretBox,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionsService,
     private readonly activity: ActivityService,
     private readonly outbox: EmailOutboxService,
     private readonly config: AppConfig,
+    private readonly recoveryCodes: RecoveryCodesRepository,
   ) {}
 
   async status(auth: AuthContext): Promise<TwoFactorStatusResponse> {
     const user = await this.requireUser(auth.userId);
-    const remaining = await this.dataSource
-      .getRepository(RecoveryCode)
-      .count({ where: { userId: user.id, usedAt: IsNull() } });
+    const remaining = await this.recoveryCodes.countUnused(user.id);
     return {
       enabled: user.twoFactorEnabled,
       enabledAt: user.twoFactorEnabledAt?.toISOString() ?? null,
@@ -123,7 +123,7 @@ export class TwoFactorService {
         { twoFactorEnabledAt: null, twoFactorSecretEncrypted: null, twoFactorLastStep: null },
         manager,
       );
-      await manager.getRepository(RecoveryCode).delete({ userId: user.id });
+      await this.recoveryCodes.deleteAllFor(user.id, manager);
       await this.sessions.revokeAllForUser(user.id, RevokeReason.TwoFactorChanged, manager, auth.sessionId);
       await this.activity.record(user.id, ActivityType.TwoFactorDisabled, meta, undefined, manager);
       await this.outbox.enqueue(manager, {
@@ -150,33 +150,22 @@ export class TwoFactorService {
     const step = await acceptTotp(this.secretBox.open(user.twoFactorSecretEncrypted), code, user.twoFactorLastStep);
     if (step === undefined) return false;
     // Conditional update: of two concurrent requests with the same code, only one moves the step.
-    const moved = await manager
-      .getRepository(User)
-      .update(
-        user.twoFactorLastStep === null
-          ? { id: user.id, twoFactorLastStep: IsNull() }
-          : { id: user.id, twoFactorLastStep: LessThan(step) },
-        { twoFactorLastStep: step },
-      );
-    return (moved.affected ?? 0) > 0;
+    return this.users.advanceTwoFactorStep(user, step, manager);
   }
 
   /** Spends a recovery code; true when it was one of the user's unused codes. */
   async acceptRecoveryCode(userId: string, code: string, manager: EntityManager): Promise<boolean> {
-    const spent = await manager
-      .getRepository(RecoveryCode)
-      .update({ userId, codeHash: sha256Hex(normaliseRecoveryCode(code)), usedAt: IsNull() }, { usedAt: new Date() });
-    return (spent.affected ?? 0) > 0;
+    return this.recoveryCodes.spend(userId, sha256Hex(normaliseRecoveryCode(code)), manager);
   }
 
   private async replaceRecoveryCodes(userId: string, manager: EntityManager): Promise<string[]> {
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-    const repository = manager.getRepository(RecoveryCode);
-    await repository.delete({ userId });
-    await repository.insert(
+    await this.recoveryCodes.deleteAllFor(userId, manager);
+    await this.recoveryCodes.insertMany(
       codes.map((code) =>
         Object.assign(new RecoveryCode(), { userId, codeHash: sha256Hex(normaliseRecoveryCode(code)), usedAt: null }),
       ),
+      manager,
     );
     return codes;
   }

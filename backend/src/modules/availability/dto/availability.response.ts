@@ -1,13 +1,19 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageResponse } from '@app/common/pagination/page';
 import { UK_ZONE } from '@app/modules/children/child-age';
-import { AvailabilityBlock, AvailabilityType } from '../entities/availability-block.entity';
+import { AvailabilityBlock, AvailabilitySource, AvailabilityType } from '../entities/availability-block.entity';
 import { Occurrence } from '../recurrence';
 
 export class AvailabilityBlockResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: AvailabilityType, enumName: 'AvailabilityType' }) type: AvailabilityType;
   @ApiProperty() title: string;
+  @ApiProperty({
+    enum: AvailabilitySource,
+    enumName: 'AvailabilitySource',
+    description: 'own, or google: busy time read from Google Calendar (read-only)',
+  })
+  source: AvailabilitySource;
   @ApiProperty({ type: String, nullable: true }) description: string | null;
   @ApiProperty({ format: 'date-time', description: 'Start of the first occurrence' }) startsAt: string;
   @ApiProperty({ format: 'date-time', description: 'End of the first occurrence' }) endsAt: string;
@@ -34,6 +40,7 @@ export class AvailabilityOccurrenceResponse {
   @ApiProperty({ format: 'uuid' }) blockId: string;
   @ApiProperty({ enum: AvailabilityType, enumName: 'AvailabilityType' }) type: AvailabilityType;
   @ApiProperty() title: string;
+  @ApiProperty({ enum: AvailabilitySource, enumName: 'AvailabilitySource' }) source: AvailabilitySource;
   @ApiProperty({ type: String, nullable: true }) description: string | null;
   @ApiProperty({ format: 'date-time' }) startsAt: string;
   @ApiProperty({ format: 'date-time' }) endsAt: string;
@@ -59,6 +66,7 @@ export const toAvailabilityBlockResponse = (block: AvailabilityBlock): Availabil
   id: block.id,
   type: block.type,
   title: block.title,
+  source: block.source,
   description: block.description,
   startsAt: block.startsAt.toISOString(),
   endsAt: block.endsAt.toISOString(),
@@ -77,6 +85,7 @@ export const toOccurrenceResponse = (
   blockId: block.id,
   type: block.type,
   title: block.title,
+  source: block.source,
   description: block.description,
   startsAt: occurrence.startsAt.toISOString(),
   endsAt: occurrence.endsAt.toISOString(),

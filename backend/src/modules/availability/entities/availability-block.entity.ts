@@ -9,6 +9,13 @@ export enum AvailabilityType {
   Unavailable = 'unavailable',
 }
 
+/** Where a block comes from: the childminder herself, or busy time read from her Google Calendar. */
+export enum AvailabilitySource {
+  Own = 'own',
+  /** Unavailable time copied from Google Calendar's free/busy (calendar-sync); read-only here. */
+  Google = 'google',
+}
+
 /**
  * A childminder's available or unavailable time: one span, or a series when `recurrence` holds
  * an RFC 5545 RRULE, interpreted in Europe/London from the local time of `startsAt`.
@@ -30,6 +37,10 @@ export class AvailabilityBlock extends UuidEntity {
 
   @Column({ type: 'varchar', length: 100 })
   title: string;
+
+  /** Imported blocks are replaced wholesale by their importer and cannot be edited here. */
+  @Column({ type: 'varchar', length: 20, default: AvailabilitySource.Own })
+  source: AvailabilitySource;
 
   @Column({ type: 'text', nullable: true })
   description: string | null;

@@ -112,11 +112,22 @@ export class UpdateBookingDto {
 }
 
 /** Why a booking is cancelled: shown to the other side and kept on the booking. */
+/**
+ * `DELETE …/bookings/:id`: the reason is optional, in a JSON body or as `?reason=` (many clients
+ * send no body with DELETE). Given in both places, the body wins.
+ */
 export class CancelBookingDto {
-  @ApiProperty({ minLength: 3, maxLength: REASON_MAX_LENGTH, example: 'We are moving house that week' })
+  @ApiPropertyOptional({ minLength: 3, maxLength: REASON_MAX_LENGTH, example: 'We are moving house that week' })
+  @IsOptional()
   @IsShortText(REASON_MAX_LENGTH, 3)
-  reason: string;
+  reason?: string;
 }
+
+export class CancelBookingQuery extends CancelBookingDto {}
+
+/** The reason a cancellation gives, from the body or the query; null when it gives none. */
+export const cancellationReason = (body: CancelBookingDto | undefined, query: CancelBookingQuery): string | null =>
+  body?.reason ?? query.reason ?? null;
 
 export enum ChildminderBookingAction {
   Confirm = 'confirm',

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { UK_ZONE } from '@app/modules/children/child-age';
 import { ageGroupOn } from '@app/modules/childminders/age-groups';
-import { Child } from '@app/modules/children/entities/child.entity';
+import type { Child } from '@app/modules/children/entities/child.entity';
 import { describeSchedule, PENDING_EXPIRY_HOURS, Session, totalHours } from '../booking-rules';
 import { Booking, BookingStatus } from '../entities/booking.entity';
 import { BookingAction, BookingChildResponse, BookingResponse } from './booking.response';

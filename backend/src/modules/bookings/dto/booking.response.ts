@@ -137,6 +137,8 @@ export enum CalendarEventKind {
   Booking = 'booking',
   Available = 'available',
   Unavailable = 'unavailable',
+  /** Busy time read from the childminder's Google Calendar (calendar sync). */
+  GoogleBusy = 'google_busy',
 }
 
 /** One event on a calendar: a booking session or an occurrence of an availability block. */

@@ -4,6 +4,7 @@ import {
   AgeGroup,
   ChildminderService,
   LegacyGrade,
+  OfstedRegistrationStatus,
   REPORT_CARD_AREAS,
   ReportCardGrade,
   WEEKDAYS,
@@ -122,6 +123,13 @@ export class ChildminderResponse extends ChildminderSummaryResponse {
   @ApiProperty({ type: OpeningHoursResponse }) openingHours: OpeningHoursResponse;
   @ApiProperty({ type: String, nullable: true, example: 'EY123456' }) ofstedUrn: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) ofstedRegisteredOn: string | null;
+  @ApiProperty({
+    enum: OfstedRegistrationStatus,
+    enumName: 'OfstedRegistrationStatus',
+    nullable: true,
+    description: "The status on Ofsted's register (from the register feed); null until the feed reported it",
+  })
+  ofstedRegistrationStatus: OfstedRegistrationStatus | null;
   @ApiProperty({ type: InspectionResponse, nullable: true }) inspection: InspectionResponse | null;
   @ApiProperty({ type: CapacityResponse }) capacity: CapacityResponse;
 }
@@ -211,6 +219,7 @@ export const toChildminderResponse = (p: ChildminderProfile, badges: DocumentTyp
   openingHours: toOpeningHours(p),
   ofstedUrn: p.ofstedUrn,
   ofstedRegisteredOn: p.ofstedRegisteredOn,
+  ofstedRegistrationStatus: p.ofstedRegistrationStatus ?? null,
   inspection: toInspection(p),
   capacity: { ...p.capacity },
 });

@@ -8,6 +8,7 @@ import {
   ChildminderService,
   EYFS_DEFAULT_CAPACITY,
   Inspection,
+  OfstedRegistrationStatus,
   OpeningHours,
 } from '../childminder-vocabulary';
 
@@ -18,9 +19,24 @@ const nullableNumber = { to: (v: number | null) => v, from: (v: unknown) => (v =
  * postcode is private (it locates the home); the public sees the district and the town.
  */
 @Entity('childminder_profiles')
-// The search: equality on the visibility flags, then a latitude range, then longitude, all in
-// the index, so the bounding box is answered from the index on both dialects.
-@Index('IDX_childminder_profiles_search', ['visible', 'active', 'complete', 'latitude', 'longitude'])
+// The search: equality on the visibility flags, then a latitude range, then longitude, so the
+// bounding box is answered from the index on both dialects. The columns after them are what the
+// search filters and orders on besides the box (rating, price, compliance, the id for ties) and
+// the user id (availability is per user): the index covers the whole ranking query, and only the
+// page's rows are read from the table.
+@Index('IDX_childminder_profiles_search', [
+  'visible',
+  'active',
+  'complete',
+  'latitude',
+  'longitude',
+  'ratingAverage',
+  'ratingCount',
+  'hourlyRatePence',
+  'compliantThrough',
+  'id',
+  'userId',
+])
 @Index('IDX_childminder_profiles_lat_lng', ['latitude', 'longitude'])
 export class ChildminderProfile extends UuidEntity {
   @Index('UQ_childminder_profiles_user', { unique: true })
@@ -81,8 +97,20 @@ export class ChildminderProfile extends UuidEntity {
   openingHours: OpeningHours | null;
 
   /** Ofsted's unique reference number: `EY123456` or the newer 7-digit `2123456`. */
+  @Index('IDX_childminder_profiles_ofsted_urn')
   @Column({ type: 'varchar', length: 10, nullable: true })
   ofstedUrn: string | null;
+
+  /**
+   * The registration status Ofsted's register reported for this URN (the `ofsted` webhook
+   * integration); null until the register feed has reported it.
+   */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  ofstedRegistrationStatus: OfstedRegistrationStatus | null;
+
+  /** When the register feed last reported on this URN. */
+  @Column({ type: 'datetime', nullable: true })
+  ofstedRegisterCheckedAt: Date | null;
 
   @Column({ type: 'date', nullable: true, utc: true })
   ofstedRegisteredOn: string | null;
@@ -125,6 +153,21 @@ export class ChildminderProfile extends UuidEntity {
 
   @Column({ type: 'int', default: 0 })
   ratingCount: number;
+
+  /**
+   * Kept by the compliance module (through ChildmindersService): each badge type with an approved
+   * document and the last UK day it counts, `type:YYYY-MM-DD|...` (compliance-badges.ts).
+   */
+  @Column({ type: 'varchar', length: 400, default: '' })
+  complianceBadges: string;
+
+  /**
+   * Kept by the compliance module: the last UK day on which the childminder is not non-compliant
+   * (9999-12-31: no date ends it; null: non-compliant whatever the day). Verified-only searches
+   * compare it with today, so an expiry at midnight needs no write.
+   */
+  @Column({ type: 'date', nullable: true, utc: true })
+  compliantThrough: string | null;
 
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;

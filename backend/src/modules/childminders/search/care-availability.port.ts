@@ -22,7 +22,7 @@ export interface CareNeed {
 /**
  * What the search needs to know about availability: which childminders can give the care a
  * family needs. The availability module depends on this one, so it provides the answer under
- * this token (resolved lazily, like ChildBookingsPort) rather than being imported.
+ * this token from a small module of its own (CareAvailabilityModule) that this one imports.
  */
 export abstract class CareAvailabilityPort {
   /**

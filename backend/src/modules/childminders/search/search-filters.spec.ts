@@ -23,6 +23,7 @@ describe('filterClauses', () => {
       box,
       maxHourlyRatePence: 700,
       minRating: 4.5,
+      compliantOn: '2026-12-07',
       specialNeeds: true,
       services: [ChildminderService.Meals],
       fundedHours: 30,
@@ -32,6 +33,7 @@ describe('filterClauses', () => {
     expect(clauses).toEqual([
       { sql: 'profile.hourlyRatePence <= :maxRate', params: { maxRate: 700 } },
       { sql: 'profile.ratingAverage >= :minRating', params: { minRating: 4.5 } },
+      { sql: 'profile.compliantThrough >= :compliantOn', params: { compliantOn: '2026-12-07' } },
       { sql: 'profile.specialNeedsExperience = 1', params: {} },
       { sql: 'profile.services LIKE :services0', params: { services0: '%|meals|%' } },
       { sql: 'profile.services LIKE :services1', params: { services1: '%|funded_hours_30|%' } },

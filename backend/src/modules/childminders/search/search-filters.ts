@@ -13,6 +13,8 @@ export interface SearchFilters {
   minRating?: number;
   /** Every one of these must be cared for (from the children's dates of birth). */
   ageGroups?: readonly AgeGroup[];
+  /** Only childminders not non-compliant on this UK day (YYYY-MM-DD): verified-only, or the platform hides the others. */
+  compliantOn?: string;
 }
 
 /** One SQL condition on the `profile` alias with its own named parameters. */
@@ -44,6 +46,9 @@ export function filterClauses(filters: SearchFilters): FilterClause[] {
   }
   if (filters.minRating !== undefined) {
     clauses.push({ sql: 'profile.ratingAverage >= :minRating', params: { minRating: filters.minRating } });
+  }
+  if (filters.compliantOn !== undefined) {
+    clauses.push({ sql: 'profile.compliantThrough >= :compliantOn', params: { compliantOn: filters.compliantOn } });
   }
   if (filters.specialNeeds !== undefined) {
     clauses.push({ sql: `profile.specialNeedsExperience = ${filters.specialNeeds ? 1 : 0}`, params: {} });

@@ -31,6 +31,21 @@ export class ChecklistItemResponse {
   daysLeft: number | null;
 }
 
+/** Where one uploaded document stands today: the same rule as the checklist, per document. */
+export class DocumentStandingResponse {
+  @ApiProperty({ format: 'uuid' }) documentId: string;
+  @ApiProperty({
+    enum: RequirementState,
+    enumName: 'RequirementState',
+    description: 'pending, rejected, approved, expiring or expired (never missing)',
+  })
+  state: RequirementState;
+  @ApiProperty({ type: String, nullable: true, example: '2027-03-31', description: 'Its last valid day (UK)' })
+  validUntil: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Days until validUntil; negative once expired' })
+  daysLeft: number | null;
+}
+
 /** `GET /api/user/compliance`: the signed-in childminder's checklist, status and public badges. */
 export class OwnComplianceResponse {
   @ApiProperty({ enum: ComplianceStatus, enumName: 'ComplianceStatus', description: 'Effective: an override wins' })
@@ -43,4 +58,9 @@ export class OwnComplianceResponse {
     description: 'Badges shown on the public profile today',
   })
   badges: DocumentType[];
+  @ApiProperty({
+    type: [DocumentStandingResponse],
+    description: "Each uploaded document's standing today, for the documents list (one rule with the checklist)",
+  })
+  documents: DocumentStandingResponse[];
 }

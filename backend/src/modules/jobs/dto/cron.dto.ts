@@ -29,7 +29,7 @@ export class JobRunResponse {
   @ApiProperty({
     type: 'object',
     nullable: true,
-    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }], nullable: true },
+    additionalProperties: { oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }] },
     example: { orphanFilesRemoved: 2, documentsWithoutFileRemoved: 0 },
     description: 'What the run did, in counts (each job its own)',
   })

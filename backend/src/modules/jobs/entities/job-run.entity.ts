@@ -11,6 +11,7 @@ export enum JobOutcome {
 /** The history of scheduled job runs: what ran, where, for how long, and how it ended. */
 @Entity('job_runs')
 @Index('IDX_job_runs_name_started', ['name', 'startedAt'])
+@Index('IDX_job_runs_outcome_started', ['outcome', 'startedAt'])
 export class JobRun extends UuidEntity {
   @Column({ type: 'varchar', length: 100 })
   name: string;

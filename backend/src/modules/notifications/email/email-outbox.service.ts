@@ -21,6 +21,21 @@ export interface QueuedEmail<T extends EmailTemplateName> {
 export class EmailOutboxService {
   constructor(private readonly outbox: EmailOutboxRepository) {}
 
+  /** Emails per status, for monitoring. */
+  countByStatus(): Promise<Record<OutboxStatus, number>> {
+    return this.outbox.countByStatus();
+  }
+
+  /** For the admin dashboard: how many emails wait to be sent, were sent, and failed for good. */
+  async figures(): Promise<{ backlog: number; sent: number; failed: number }> {
+    const counts = await this.outbox.countByStatus();
+    return {
+      backlog: counts[OutboxStatus.Pending] ?? 0,
+      sent: counts[OutboxStatus.Sent] ?? 0,
+      failed: counts[OutboxStatus.Dead] ?? 0,
+    };
+  }
+
   async enqueue<T extends EmailTemplateName>(manager: EntityManager, email: QueuedEmail<T>): Promise<EmailOutbox> {
     const rendered = renderEmail(email.template, email.variables);
     const row = Object.assign(new EmailOutbox(), {

@@ -83,6 +83,39 @@ interface TemplateVariables {
     link: string;
     preferencesLink: string;
   };
+  'ticket-received': { firstName: string; ticketNumber: string; subject: string; link: string | null };
+  'ticket-reply': { firstName: string; ticketNumber: string; subject: string; reply: string; link: string | null };
+  'ticket-requester-reply': {
+    firstName: string;
+    ticketNumber: string;
+    requesterName: string;
+    reply: string;
+    link: string;
+  };
+  'ticket-safeguarding': {
+    firstName: string;
+    ticketNumber: string;
+    subject: string;
+    requesterName: string;
+    link: string;
+  };
+  'account-created': { firstName: string; link: string; forgotLink: string };
+  /** To admins: Ofsted's register says a childminder on the platform may no longer care for children. */
+  'ofsted-registration-flagged': {
+    firstName: string;
+    childminderName: string;
+    urn: string;
+    status: string;
+    link: string;
+  };
+  /** An admin's message to users: `paragraphs` are the admin's text, already personalised. */
+  announcement: {
+    firstName: string;
+    subject: string;
+    paragraphs: string[];
+    /** Set for messages that are not about the account: where to turn such emails off. */
+    preferencesLink: string | null;
+  };
 }
 
 export type EmailTemplateName = keyof TemplateVariables;
@@ -336,7 +369,10 @@ const templates: { [T in EmailTemplateName]: (v: TemplateVariables[T]) => Render
     layout({
       subject: `A booking was cancelled: ${v.schedule}`,
       greeting: `Hello ${v.firstName},`,
-      paragraphs: [`The booking for ${v.schedule} (UK time) was cancelled by ${v.cancelledBy}.`, `Reason: ${v.reason}`],
+      paragraphs: [
+        `The booking for ${v.schedule} (UK time) was cancelled by ${v.cancelledBy}.`,
+        v.reason ? `Reason: ${v.reason}` : 'No reason was given.',
+      ],
       action: { label: 'See the booking', url: v.link },
     }),
   'booking-expired': (v) =>
@@ -366,6 +402,74 @@ const templates: { [T in EmailTemplateName]: (v: TemplateVariables[T]) => Render
       ],
       action: { label: 'See last-minute places', url: v.link },
       footnote: `You get this because your last-minute alerts are on. Change them here: ${v.preferencesLink}`,
+    }),
+  'ticket-received': (v) =>
+    layout({
+      subject: `We received your message: ${v.ticketNumber}`,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [
+        `Thank you for contacting Childminder Connect. Your request "${v.subject}" has the reference ${v.ticketNumber}.`,
+        'Our support team will reply by email as soon as they can. Quote the reference if you write to us about it.',
+      ],
+      ...(v.link ? { action: { label: 'See my request', url: v.link } } : {}),
+    }),
+  'ticket-reply': (v) =>
+    layout({
+      subject: `Reply to your request ${v.ticketNumber}: ${v.subject}`,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [`Our support team replied to your request ${v.ticketNumber}:`, v.reply],
+      ...(v.link
+        ? { action: { label: 'Reply or see the conversation', url: v.link } }
+        : { footnote: `Reply to this email quoting ${v.ticketNumber}, or use the contact page.` }),
+    }),
+  'ticket-requester-reply': (v) =>
+    layout({
+      subject: `${v.requesterName} replied on ${v.ticketNumber}`,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [`${v.requesterName} replied on ticket ${v.ticketNumber}:`, v.reply],
+      action: { label: 'Open the ticket', url: v.link },
+    }),
+  'ticket-safeguarding': (v) =>
+    layout({
+      subject: `Urgent safeguarding concern: ${v.ticketNumber}`,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [
+        `${v.requesterName} raised a safeguarding concern: "${v.subject}" (${v.ticketNumber}).`,
+        'Safeguarding tickets are urgent. Please make sure someone picks it up now.',
+      ],
+      action: { label: 'Open the ticket', url: v.link },
+    }),
+  'ofsted-registration-flagged': (v) =>
+    layout({
+      subject: `Ofsted registration ${v.status}: ${v.childminderName}`,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [
+        `Ofsted's register now shows the registration of ${v.childminderName} (URN ${v.urn}) as ${v.status}.`,
+        'A childminder whose registration is suspended or cancelled may not care for children. Please check ' +
+          'her profile and bookings now, and hide the profile or set her compliance status if needed.',
+      ],
+      action: { label: 'Open compliance', url: v.link },
+    }),
+  'account-created': (v) =>
+    layout({
+      subject: 'Your Childminder Connect account is ready',
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: [
+        'Our team has created a Childminder Connect account for you. Choose your password to sign in.',
+        `The link works for 1 hour. After that, ask for a new one at ${v.forgotLink}.`,
+      ],
+      action: { label: 'Choose my password', url: v.link },
+    }),
+  announcement: (v) =>
+    layout({
+      subject: v.subject,
+      greeting: `Hello ${v.firstName},`,
+      paragraphs: v.paragraphs,
+      ...(v.preferencesLink
+        ? {
+            footnote: `You get news like this because your email preferences allow it. Change them here: ${v.preferencesLink}`,
+          }
+        : {}),
     }),
 };
 

@@ -59,6 +59,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     this.unsubscribe.push(
       this.realtime.addBroadcaster(({ userId, envelope }) => this.emitTo(this.server.to(userRoom(userId)), envelope)),
       this.realtime.addCatchUpSource(() => this.recipients.values()),
+      // Each instance ends its own sockets (RealtimeService tells every instance to).
+      this.realtime.addDisconnector((userId) => this.server.in(userRoom(userId)).local.disconnectSockets(true)),
     );
   }
 
@@ -86,7 +88,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       return;
     }
     client.data.auth = auth;
-    client.data.untrack = this.presence.track(auth.userId);
+    client.data.untrack = this.presence.track(auth.userId, 'socketio');
     // The client may have gone while its token was checked: handleDisconnect has then run already.
     if (client.disconnected) {
       client.data.untrack();

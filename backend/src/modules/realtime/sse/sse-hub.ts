@@ -77,6 +77,7 @@ export class SseStream implements CatchUpRecipient {
 export class SseHub implements OnModuleInit, OnApplicationShutdown {
   private readonly streams = new Map<string, Set<SseStream>>();
   private readonly closers = new Set<() => void>();
+  private readonly closersByUser = new Map<string, Set<() => void>>();
   private readonly unsubscribe: (() => void)[] = [];
 
   constructor(
@@ -89,6 +90,7 @@ export class SseHub implements OnModuleInit, OnApplicationShutdown {
     this.unsubscribe.push(
       this.realtime.addListener((delivery) => this.deliver(delivery)),
       this.realtime.addCatchUpSource(() => this.liveStreams()),
+      this.realtime.addDisconnector((userId) => this.closeStreamsOf(userId)),
     );
   }
 
@@ -135,8 +137,11 @@ export class SseHub implements OnModuleInit, OnApplicationShutdown {
 
     const heartbeat = setInterval(() => stream.comment('heartbeat'), SSE_HEARTBEAT_MS);
     heartbeat.unref();
-    const untrack = this.presence.track(userId);
+    const untrack = this.presence.track(userId, 'sse');
     const close = () => {
+      const mine = this.closersByUser.get(userId);
+      mine?.delete(close);
+      if (mine?.size === 0) this.closersByUser.delete(userId);
       clearInterval(heartbeat);
       untrack();
       set.delete(stream);
@@ -145,12 +150,21 @@ export class SseHub implements OnModuleInit, OnApplicationShutdown {
       if (!res.writableEnded) res.end();
     };
     this.closers.add(close);
+    const userClosers = this.closersByUser.get(userId) ?? new Set<() => void>();
+    userClosers.add(close);
+    this.closersByUser.set(userId, userClosers);
     request.raw.on('close', close);
     res.on('close', close);
 
     const missed = lastEventId > 0 ? await this.realtime.eventsAfter(userId, lastEventId).catch(() => []) : [];
     stream.finishReplay(missed);
     stream.comment('ready');
+  }
+
+  /** Ends the user's streams on this instance (a suspended account's browser gets no reconnect ticket). */
+  private closeStreamsOf(userId: string): void {
+    for (const close of [...(this.closersByUser.get(userId) ?? [])]) close();
+    this.closersByUser.delete(userId);
   }
 
   private deliver(delivery: RealtimeDelivery): void {

@@ -1,18 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsDate,
-  IsEnum,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsBoolean, IsDate, IsEnum, IsIn, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
 import { Role } from '@app/common/auth/role';
 import { PageQuery } from '@app/common/pagination/page';
 import { SubscriptionStatus } from '../entities/subscription.entity';
@@ -46,14 +34,6 @@ export class CancelSubscriptionDto {
   @IsOptional()
   @IsBoolean()
   immediately?: boolean;
-}
-
-export class SimulatorSessionParams {
-  @ApiProperty({ description: 'The simulated checkout session id (cs_sim_...)' })
-  @IsString()
-  @MaxLength(2000)
-  @Matches(/^cs_sim_[A-Za-z0-9_.-]+$/, { message: 'sessionId must be a simulated checkout session id' })
-  sessionId: string;
 }
 
 export class SubscriptionIdParams {

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageResponse } from '@app/common/pagination/page';
-import { User } from '@app/modules/users/entities/user.entity';
+import type { User } from '@app/modules/users/entities/user.entity';
 import { PaymentRecord, PaymentStatus } from '../entities/payment-record.entity';
 import { ENTITLED_STATUSES, Subscription, SubscriptionStatus } from '../entities/subscription.entity';
+import { PaymentsMode } from '../payments-mode';
 import { BillingInterval, Plan, planByKey, PlanKey } from '../plans';
 
 export class PlanPricesResponse {
@@ -149,19 +150,18 @@ export class FixSubscriptionsResponse {
   @ApiProperty({ type: CheckSubscriptionResponse }) current: CheckSubscriptionResponse;
 }
 
-export class SimulatorSessionResponse {
-  @ApiProperty() sessionId: string;
-  @ApiProperty({ enum: PlanKey, enumName: 'PlanKey' }) planKey: PlanKey;
-  @ApiProperty() planName: string;
-  @ApiProperty({ enum: BillingInterval, enumName: 'BillingInterval' }) interval: BillingInterval;
-  @ApiProperty() amountPence: number;
-  @ApiProperty() trialDays: number;
-  @ApiProperty() testMode: true;
+export class PaymentsStatusResponse {
+  @ApiProperty({
+    enum: PaymentsMode,
+    enumName: 'PaymentsMode',
+    description: 'stripe: real payments; simulator: test mode, no money moves; not_set_up: paid plans cannot be bought',
+  })
+  mode: PaymentsMode;
 }
 
-export class SimulatorResultResponse {
-  @ApiProperty({ enum: ['paid', 'declined'] }) outcome: 'paid' | 'declined';
-  @ApiProperty({ description: 'Where the page sends the browser next' }) redirectUrl: string;
+export class BillingSetupResponse extends PaymentsStatusResponse {
+  @ApiProperty({ type: [String], description: 'Environment variables to set before paid plans can be sold' })
+  missingSettings: string[];
 }
 
 export class WebhookReceivedResponse {

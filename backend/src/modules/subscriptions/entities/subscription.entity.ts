@@ -68,6 +68,7 @@ export class Subscription extends UuidEntity {
   @Column({ type: 'boolean', default: false })
   cancelAtPeriodEnd: boolean;
 
+  @Index('IDX_subscriptions_canceled_at')
   @Column({ type: 'datetime', nullable: true })
   canceledAt: Date | null;
 

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config/app-config';
 import { EmailOutboxService } from '@app/modules/notifications/email/email-outbox.service';
 import { formatUkDateTime } from '@app/modules/notifications/email/email-templates';
-import { UsersRepository } from '@app/modules/users/users.repository';
+import { UsersService } from '@app/modules/users/users.service';
 import { PaymentRecord, PaymentStatus } from '../entities/payment-record.entity';
 import { Subscription, SubscriptionStatus } from '../entities/subscription.entity';
 import { BillingGateway } from '../gateway/billing-gateway';
@@ -55,7 +55,7 @@ export class StripeWebhookService {
     private readonly appConfig: AppConfig,
     private readonly gateway: BillingGateway,
     private readonly repository: SubscriptionsRepository,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly outbox: EmailOutboxService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}

@@ -13,6 +13,8 @@ export class UserResponse {
   @ApiProperty() emailVerified: boolean;
   @ApiProperty() twoFactorEnabled: boolean;
   @ApiProperty() createdAt: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The photo shown as the avatar, if any' })
+  avatarUrl: string | null;
 }
 
 export class ProfileResponse extends UserResponse {
@@ -30,6 +32,7 @@ export const toUserResponse = (user: User): UserResponse => ({
   emailVerified: user.emailVerified,
   twoFactorEnabled: user.twoFactorEnabled,
   createdAt: user.createdAt.toISOString(),
+  avatarUrl: user.avatarUrl ?? null,
 });
 
 export const toProfileResponse = (user: User): ProfileResponse => ({

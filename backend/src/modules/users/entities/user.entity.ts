@@ -5,6 +5,8 @@ import { Role } from '@app/common/auth/role';
 export enum UserStatus {
   Active = 'active',
   Suspended = 'suspended',
+  /** Deleted at the person's or an admin's request: an anonymised shell kept for bookings and payments. */
+  Erased = 'erased',
 }
 
 export enum ChatStatus {
@@ -27,6 +29,7 @@ export class User extends UuidEntity {
   @Column({ type: 'varchar', length: 20 })
   role: Role;
 
+  @Index('IDX_users_status')
   @Column({ type: 'varchar', length: 20, default: UserStatus.Active })
   status: UserStatus;
 
@@ -67,6 +70,21 @@ export class User extends UuidEntity {
   @Column({ type: 'datetime', nullable: true })
   lastLoginAt: Date | null;
 
+  /**
+   * When the person agreed to the privacy notice at registration, and which version they saw
+   * (PRIVACY_NOTICE_VERSION). Null for accounts made by admins or before consent was asked.
+   */
+  @Column({ type: 'datetime', nullable: true })
+  privacyConsentAt: Date | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  privacyNoticeVersion: string | null;
+
+  /** `/api/profile-images/:id` of the person's current photo, shown as their avatar; null without one. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  avatarUrl: string | null;
+
+  @Index('IDX_users_created_at')
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;
 

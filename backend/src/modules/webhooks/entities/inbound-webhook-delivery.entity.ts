@@ -3,6 +3,8 @@ import { UuidEntity } from '@app/database/uuid-entity';
 
 export enum DeliveryStatus {
   Processed = 'processed',
+  /** Verified and read, but about nothing held here (e.g. a URN no childminder on the platform gives). */
+  Ignored = 'ignored',
   /** No handler is registered for the integration yet; kept for replay. */
   Unhandled = 'unhandled',
   Failed = 'failed',

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -16,6 +16,7 @@ import { FormAlert } from '@shared/form-alert/form-alert';
 import { ErrorState } from '@shared/page-state/error-state';
 import { LoadingState } from '@shared/page-state/loading-state';
 import { AccountApi } from '../account-api';
+import { PhotoPicker } from '../../childminder/profile/photo-picker';
 
 type Field = 'firstName' | 'lastName' | 'phone' | 'postcode';
 
@@ -25,6 +26,7 @@ const PHONE_PATTERN = /^\+?[\d\s()-]{7,20}$/;
 @Component({
   selector: 'app-profile',
   imports: [
+    PhotoPicker,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -50,6 +52,15 @@ export class Profile {
   protected readonly saving = signal(false);
   protected readonly formError = signal<string | null>(null);
   protected readonly roleLabel = roleLabel;
+  /** Staff (support agents and admins) have an avatar: their photo, shown wherever they answer people. */
+  protected readonly isStaff = computed(() => {
+    const role = this.auth.role();
+    return role === 'support_agent' || role === 'admin' || role === 'super_admin';
+  });
+  protected readonly avatarUrl = computed(() => this.auth.user()?.avatarUrl ?? null);
+  protected readonly photoEndpoint = computed(() =>
+    this.auth.role() === 'support_agent' ? '/api/user/profile-image' : '/api/admin/profile-image',
+  );
 
   protected readonly form = this.fb.group({
     firstName: ['', [Validators.required, Validators.maxLength(100)]],
@@ -60,6 +71,12 @@ export class Profile {
 
   constructor() {
     this.loadProfile();
+  }
+
+  /** The header shows the new photo at once. */
+  protected photoUploaded(url: string): void {
+    this.auth.updateUser({ avatarUrl: url });
+    this.notifier.success('Your photo is saved.');
   }
 
   protected loadProfile(): void {

@@ -21,9 +21,16 @@ import { CalendarLegend } from '../calendar/calendar-legend';
 import { AvailabilityApi } from './availability-api';
 import { BlockDialog, type BlockDialogData, type BlockDialogResult } from './block-dialog';
 import { describeUkDay } from './block-exceptions';
+import { addableDayLane } from './day-lane-keys';
 import { toUkWallClock } from './block-times';
 
-/** `/childminder/availability`: availability and time off on a week calendar; drag to add, click to edit. */
+/** The id of the text that tells keyboard users how to add a block on a day's column. */
+const ADD_BY_KEYBOARD_HINT = 'add-on-calendar-hint';
+
+/**
+ * `/childminder/availability`: availability and time off on a week calendar; drag (or Enter on a
+ * day) to add, select a block to edit.
+ */
 @Component({
   selector: 'app-availability-editor',
   imports: [
@@ -51,6 +58,9 @@ export class AvailabilityEditor {
     () => this.feed.events().filter((e) => sourceOf(e.extendedProps ?? {})?.kind !== 'booking').length,
   );
 
+  protected readonly addByKeyboardHint = ADD_BY_KEYBOARD_HINT;
+  private readonly desktopBase = baseCalendarOptions({ phone: false });
+
   /** What the editor adds to the shared set-up: its data, and editing the block an event is. */
   private readonly ownOptions: CalendarOptions = {
     datesSet: this.feed.datesSet,
@@ -58,10 +68,17 @@ export class AvailabilityEditor {
     noEventsText: 'Nothing this week',
   };
 
-  /** Blocks are drawn on the week's time grid: drag across it to add one. */
+  /**
+   * Blocks are drawn on the week's time grid: drag across it to add one, or (keyboard) move to a
+   * day's column and press Enter.
+   */
   protected readonly desktopOptions: CalendarOptions = withInteraction({
-    ...baseCalendarOptions({ phone: false }),
+    ...this.desktopBase,
     ...this.ownOptions,
+    dayLaneDidMount: (info) => {
+      this.desktopBase.dayLaneDidMount?.(info);
+      addableDayLane(info.el, ADD_BY_KEYBOARD_HINT, (date) => this.openDialog({ date }));
+    },
     initialView: 'timeGridWeek',
     slotDuration: '00:30:00',
     snapDuration: '00:15:00',

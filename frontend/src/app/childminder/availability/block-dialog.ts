@@ -227,7 +227,7 @@ export class BlockDialog {
   protected saveBlock(): void {
     this.form.markAllAsTouched();
     if (this.form.invalid || this.saving()) {
-      if (this.form.invalid) this.error.set('Check the fields marked in red.');
+      if (this.form.invalid) this.error.set('Some fields need an answer: each says what is missing below it.');
       return;
     }
     const value = this.form.getRawValue();

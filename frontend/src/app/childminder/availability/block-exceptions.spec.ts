@@ -5,6 +5,7 @@ const block = (overrides: Partial<AvailabilityBlock> = {}): AvailabilityBlock =>
   id: 'b1',
   type: 'available',
   title: 'After-school club',
+  source: 'own',
   description: 'Pick-up from St Mary’s',
   startsAt: '2026-03-02T15:00:00.000Z',
   endsAt: '2026-03-02T18:00:00.000Z',

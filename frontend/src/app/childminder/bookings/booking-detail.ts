@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -29,7 +40,10 @@ import { ChildminderBookingsApi } from './bookings-api';
       @if (booking.value(); as b) {
         <h1>Booking with {{ parent() }}</h1>
         <app-form-alert [message]="actionError()" />
-        <app-form-alert kind="success" [message]="actionDone()" />
+        <!-- Where focus goes after an action: its result (the action's button may have gone). -->
+        <div #actionResult tabindex="-1" class="action-result">
+          <app-form-alert kind="success" [message]="actionDone()" />
+        </div>
         <div class="actions">
           @if (b.allowedActions.includes('confirm')) {
             <button mat-flat-button type="button" [disabled]="busy()" (click)="confirmBooking(b)">
@@ -77,6 +91,9 @@ import { ChildminderBookingsApi } from './bookings-api';
       gap: 8px;
       margin-bottom: 16px;
     }
+    .action-result:focus-visible {
+      border-radius: var(--mat-sys-corner-medium);
+    }
     .danger-text {
       color: var(--mat-sys-error);
     }
@@ -87,6 +104,8 @@ export class BookingDetail {
   private readonly api = inject(ChildminderBookingsApi);
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
+  private readonly injector = inject(Injector);
+  private readonly actionResult = viewChild<ElementRef<HTMLElement>>('actionResult');
 
   /** From the route (component input binding). */
   readonly bookingId = input.required<string>();
@@ -118,6 +137,7 @@ export class BookingDetail {
         this.busy.set(false);
         this.booking.set(updated);
         this.actionDone.set('Booking confirmed. The parent has been told.');
+        afterNextRender(() => this.actionResult()?.nativeElement.focus(), { injector: this.injector });
       },
       error: (error: unknown) => {
         this.busy.set(false);

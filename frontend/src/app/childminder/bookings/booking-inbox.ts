@@ -46,7 +46,11 @@ export class BookingInbox {
   protected readonly formatPence = formatPence;
   protected readonly parentName = parentName;
 
-  protected readonly status = signal<BookingStatus | ''>('pending');
+  /**
+   * Opens on every booking, requests first (sortPendingFirst), so confirmed bookings are never
+   * hidden behind the "waiting for an answer" view.
+   */
+  protected readonly status = signal<BookingStatus | ''>('');
   protected readonly list = new PagedListState<Booking, BookingPage>(({ page, pageSize }) =>
     this.api.list({ status: this.status(), page, pageSize }),
   );

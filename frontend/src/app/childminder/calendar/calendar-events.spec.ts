@@ -19,6 +19,7 @@ describe('eventTitle', () => {
   it('says what each event is in words', () => {
     expect(eventTitle(event({}))).toBe('Available: Weekday care');
     expect(eventTitle(event({ kind: 'unavailable', title: 'Holiday' }))).toBe('Time off: Holiday');
+    expect(eventTitle(event({ kind: 'google_busy', title: 'Busy (Google Calendar)' }))).toBe('Busy in Google Calendar');
     expect(eventTitle(event({ kind: 'booking', title: 'Maya', status: 'confirmed' }))).toBe(
       'Booking (Confirmed): Maya',
     );

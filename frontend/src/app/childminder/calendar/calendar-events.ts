@@ -10,6 +10,7 @@ export const EVENT_KIND_LABELS: Readonly<Record<CalendarEvent['kind'], string>> 
   available: 'Available',
   unavailable: 'Time off',
   booking: 'Booking',
+  google_busy: 'Busy in Google Calendar',
 };
 
 /** Accessible title: "Available: Weekday care", "Booking (Confirmed): Maya". */
@@ -18,6 +19,7 @@ export function eventTitle(event: CalendarEvent): string {
     const status = event.status ? ` (${BOOKING_STATUS_LABELS[event.status]})` : '';
     return `Booking${status}: ${event.title}`;
   }
+  if (event.kind === 'google_busy') return EVENT_KIND_LABELS.google_busy;
   return `${EVENT_KIND_LABELS[event.kind]}: ${event.title}`;
 }
 
@@ -29,6 +31,8 @@ export const EVENT_COLOURS = {
     contrastColor: 'var(--mat-sys-on-surface)',
   },
   booking: { color: 'var(--mat-sys-tertiary)', contrastColor: 'var(--mat-sys-on-tertiary)' },
+  /** Busy time read from her Google Calendar: Google's own blue, so it reads as "from Google". */
+  google_busy: { color: '#1a73e8', contrastColor: '#ffffff' },
   pendingBooking: {
     color: 'var(--mat-sys-tertiary-container)',
     contrastColor: 'var(--mat-sys-on-tertiary-container)',

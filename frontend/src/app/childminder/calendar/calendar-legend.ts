@@ -41,6 +41,7 @@ export class CalendarLegend {
   protected readonly items = [
     { label: 'Available', colour: EVENT_COLOURS.available.color },
     { label: 'Time off', colour: EVENT_COLOURS.unavailable.color },
+    { label: 'Busy in Google Calendar', colour: EVENT_COLOURS.google_busy.color },
     { label: 'Booking waiting for an answer', colour: EVENT_COLOURS.pendingBooking.color },
     { label: 'Confirmed booking', colour: EVENT_COLOURS.booking.color },
   ];

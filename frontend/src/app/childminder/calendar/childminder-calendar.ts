@@ -100,6 +100,9 @@ export class ChildminderCalendar {
     const source = sourceOf(info.event.extendedProps);
     if (source?.kind === 'booking' && source.bookingId) {
       void this.router.navigate(['/childminder/bookings', source.bookingId]);
+    } else if (source?.kind === 'google_busy') {
+      // Busy time is changed in Google; the settings page says when it was last read.
+      void this.router.navigate(['/account/calendar']);
     } else if (source?.blockId) {
       void this.router.navigate(['/childminder/availability']);
     }

@@ -9,7 +9,10 @@ import { DashboardShell } from '@shared/dashboard-shell/dashboard-shell';
 import { LinkCard, LinkCards } from '@shared/link-cards/link-cards';
 import { ErrorState } from '@shared/page-state/error-state';
 import { LoadingState } from '@shared/page-state/loading-state';
+import type { OwnCompliance } from '@core/api/api-types';
 import { ChildminderBookingsApi } from '../bookings/bookings-api';
+import { COMPLIANCE_STATUS_LABELS, summariseCompliance } from '../documents/compliance-labels';
+import { DocumentsApi } from '../documents/documents-api';
 import { completenessPercent, countOf, subscriptionLabel } from './dashboard-stats';
 
 /** Bookings and availability, as the dashboard lists them. */
@@ -65,6 +68,12 @@ const CHILDMINDER_LINKS: readonly LinkCard[] = [
     label: 'Reviews',
     icon: 'rate_review',
     description: 'What parents said after their bookings, and your replies.',
+  },
+  {
+    path: '/childminder/help',
+    label: 'Help',
+    icon: 'support_agent',
+    description: 'Ask our support team and read their answers.',
   },
 ];
 
@@ -126,11 +135,23 @@ const CHILDMINDER_LINKS: readonly LinkCard[] = [
             <p class="muted">
               {{
                 s.profileComplete
-                  ? 'Every required item is there: parents can find you in search.'
-                  : 'Parents find you in search once every required item is filled in.'
+                  ? 'Your profile has every item it needs to be listed in search.'
+                  : 'Parents find you in search once every required profile item is filled in.'
               }}
             </p>
           </div>
+          @if (compliance(); as c) {
+            <div class="compliance card-surface" [class.compliance--problem]="c.status !== 'compliant'">
+              <div class="completeness__head">
+                <h3 id="compliance-title">
+                  <mat-icon aria-hidden="true">{{ c.status === 'compliant' ? 'verified' : 'warning' }}</mat-icon>
+                  Compliance: {{ complianceLabels[c.status] }}
+                </h3>
+                <a mat-button routerLink="/childminder/documents">Open your checklist</a>
+              </div>
+              <p>{{ complianceSummary() }}</p>
+            </div>
+          }
         } @else {
           <app-loading-state label="Loading your figures…" />
         }
@@ -173,9 +194,24 @@ const CHILDMINDER_LINKS: readonly LinkCard[] = [
     .stat__value--text {
       font: var(--mat-sys-title-large);
     }
-    .completeness {
+    .completeness,
+    .compliance {
       padding: 16px;
+      margin-bottom: 16px;
+    }
+    .compliance {
       margin-bottom: 32px;
+    }
+    .compliance h3 {
+      display: flex;
+      align-items: center;
+      gap: 6px;
+    }
+    .compliance--problem {
+      border-left: 4px solid var(--mat-sys-error);
+    }
+    .compliance--problem mat-icon {
+      color: var(--mat-sys-error);
     }
     .completeness__head {
       display: flex;
@@ -197,11 +233,19 @@ const CHILDMINDER_LINKS: readonly LinkCard[] = [
 })
 export class ChildminderDashboard {
   private readonly api = inject(ChildminderBookingsApi);
+  private readonly documents = inject(DocumentsApi);
 
   protected readonly links = CHILDMINDER_LINKS;
   protected readonly bookingLinks = BOOKING_LINKS;
   protected readonly stats = signal<ChildminderStats | null>(null);
   protected readonly loadError = signal<string | null>(null);
+  /** The server's one compliance status and checklist (as on the Compliance page); null until loaded. */
+  protected readonly compliance = signal<OwnCompliance | null>(null);
+  protected readonly complianceLabels = COMPLIANCE_STATUS_LABELS;
+  protected readonly complianceSummary = computed(() => {
+    const compliance = this.compliance();
+    return compliance ? summariseCompliance(compliance.checklist) : '';
+  });
   protected readonly percent = computed(() => {
     const stats = this.stats();
     return stats ? completenessPercent(stats) : 0;
@@ -217,6 +261,10 @@ export class ChildminderDashboard {
   }
 
   protected loadStats(): void {
+    this.documents.compliance().subscribe({
+      next: (compliance) => this.compliance.set(compliance),
+      error: () => this.compliance.set(null),
+    });
     this.loadError.set(null);
     this.stats.set(null);
     this.api.stats().subscribe({

@@ -1,5 +1,5 @@
 import type { ComplianceChecklistItem } from '@core/api/api-types';
-import { describeRequirement, requiredProgress } from './compliance-labels';
+import { describeRequirement, requiredProgress, summariseCompliance } from './compliance-labels';
 
 const item = (overrides: Partial<ComplianceChecklistItem>): ComplianceChecklistItem => ({
   documentType: 'first_aid_certificate',
@@ -40,5 +40,24 @@ describe('requiredProgress', () => {
         item({ state: 'approved', mandatory: false }),
       ]),
     ).toEqual({ done: 2, total: 3 });
+  });
+});
+
+describe('summariseCompliance', () => {
+  it('never says all is well while a required certificate has expired', () => {
+    expect(
+      summariseCompliance([
+        item({ state: 'expired', validUntil: '2026-11-01', daysLeft: -28 }),
+        item({ documentType: 'dbs_certificate', label: 'DBS certificate', state: 'approved' }),
+        item({ documentType: 'safeguarding_training', label: 'Safeguarding training', state: 'missing' }),
+        item({ documentType: 'other', label: 'Other document', mandatory: false, state: 'missing' }),
+      ]),
+    ).toBe('Expired: Paediatric first aid certificate. Not uploaded yet: Safeguarding training.');
+  });
+
+  it('says so when every required item is approved and in date', () => {
+    expect(summariseCompliance([item({ state: 'approved' }), item({ mandatory: false, state: 'missing' })])).toBe(
+      'Every required document is approved and in date.',
+    );
   });
 });

@@ -45,3 +45,23 @@ export function requiredProgress(items: readonly ComplianceChecklistItem[]): { d
     total: required.length,
   };
 }
+
+/**
+ * One sentence for the dashboard: which required items need action, from the same checklist the
+ * Compliance page shows (so the dashboard never says all is well while a certificate has expired).
+ */
+export function summariseCompliance(items: readonly ComplianceChecklistItem[]): string {
+  const required = items.filter((i) => i.mandatory);
+  const groups: [RequirementState, string][] = [
+    ['expired', 'Expired'],
+    ['missing', 'Not uploaded yet'],
+    ['rejected', 'Rejected'],
+    ['pending', 'Waiting for our review'],
+    ['expiring', 'Expiring soon'],
+  ];
+  const parts = groups.flatMap(([state, heading]) => {
+    const labels = required.filter((i) => i.state === state).map((i) => i.label);
+    return labels.length ? [`${heading}: ${labels.join(', ')}.`] : [];
+  });
+  return parts.length ? parts.join(' ') : 'Every required document is approved and in date.';
+}

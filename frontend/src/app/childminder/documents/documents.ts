@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
@@ -17,7 +17,7 @@ import { EmptyState } from '@shared/page-state/empty-state';
 import { ErrorState } from '@shared/page-state/error-state';
 import { LoadingState } from '@shared/page-state/loading-state';
 import { ConfirmDeleteData, ConfirmDeleteDialog } from '@shared/confirm-delete/confirm-delete-dialog';
-import type { OwnCompliance } from '@core/api/api-types';
+import type { OwnCompliance, RequirementState } from '@core/api/api-types';
 import { ComplianceChecklist } from './compliance-checklist';
 import {
   DOCUMENT_LIMITS,
@@ -31,6 +31,16 @@ import {
   type DocumentType,
 } from './document-types';
 import { DocumentsApi, saveBlob } from './documents-api';
+
+type DocumentState = Exclude<RequirementState, 'missing'>;
+
+/** What a document's chip says: the same words as the checklist. */
+const DOCUMENT_STATE_LABELS: Readonly<Record<DocumentState, string>> = {
+  ...STATUS_LABELS,
+  approved: 'Approved',
+  expiring: 'Approved · renew soon',
+  expired: 'Expired',
+};
 
 /**
  * `/childminder/documents`, the Compliance page: the checklist of requirements, then uploading,
@@ -79,6 +89,11 @@ export class Documents {
   /** Null while loading or when it could not be loaded: the page works without it. */
   protected readonly compliance = signal<OwnCompliance | null>(null);
   protected readonly loadError = signal<string | null>(null);
+  /** Each document's standing today, from the server's one compliance rule (the checklist's). */
+  private readonly standings = computed(
+    () => new Map((this.compliance()?.documents ?? []).map((standing) => [standing.documentId, standing.state])),
+  );
+  protected readonly stateLabels = DOCUMENT_STATE_LABELS;
   protected readonly file = signal<File | null>(null);
   protected readonly fileError = signal<string | null>(null);
   protected readonly dragging = signal(false);
@@ -106,6 +121,15 @@ export class Documents {
   constructor() {
     this.loadDocuments();
     this.loadCompliance();
+  }
+
+  /**
+   * The chip's state: the compliance standing (an approved but expired certificate is "Expired"),
+   * or the review status until the standing is known.
+   */
+  protected stateOf(document: DocumentResponse): DocumentState {
+    const standing = this.standings().get(document.id);
+    return standing && standing !== 'missing' ? standing : document.status;
   }
 
   /** Refreshed after every change: a review or an upload moves the checklist. */

@@ -25,7 +25,7 @@ const PREVIEW_SIZE = 240;
 
 /**
  * Choose a photo, frame it in a square with zoom and position sliders while watching the round
- * preview, then upload the cropped square (`POST /api/user/profile-image`, which re-encodes it
+ * preview, then upload the cropped square (`POST /api/user/profile-image` by default, which re-encodes it
  * and strips EXIF and GPS). Emits the uploaded photo's URL.
  */
 @Component({
@@ -152,6 +152,8 @@ export class PhotoPicker {
 
   /** The photo the profile has now, if any. */
   readonly currentUrl = input<string | null>(null);
+  /** Where the photo goes: the caller's own photo, or `/api/admin/profile-image` for an admin. */
+  readonly endpoint = input('/api/user/profile-image');
   /** The uploaded photo's public URL. */
   readonly uploaded = output<string>();
 
@@ -234,7 +236,7 @@ export class PhotoPicker {
     body.append('file', blob, 'profile-photo.jpg');
     this.progress.set(0);
     this.http
-      .post<{ url: string }>('/api/user/profile-image', body, { reportProgress: true, observe: 'events' })
+      .post<{ url: string }>(this.endpoint(), body, { reportProgress: true, observe: 'events' })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (event) => {

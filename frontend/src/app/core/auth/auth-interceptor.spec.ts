@@ -24,6 +24,7 @@ const user: User = {
   emailVerified: true,
   twoFactorEnabled: false,
   createdAt: '2026-01-01T00:00:00Z',
+  avatarUrl: null,
 };
 
 function session(accessToken: string): LoginResponse {
@@ -97,6 +98,25 @@ describe('authInterceptor', () => {
     backend.expectOne('/api/auth/login').flush({ code: 'INVALID_CREDENTIALS', message: 'Wrong' }, unauthorized);
     expect(failed).toBe(true);
     backend.verify();
+  });
+
+  it('does not refresh when linking Google needs the password or the 2FA code, and signs in once linked', () => {
+    const { backend, auth } = setUp();
+    const problems: string[] = [];
+    const link = { token: 't'.repeat(43), password: 'x' };
+    auth.googleLink(link).subscribe({ error: (error: { error: { code: string } }) => problems.push(error.error.code) });
+    backend.expectOne('/api/auth/google/link').flush({ code: 'TWO_FACTOR_REQUIRED', message: 'Code' }, unauthorized);
+    expect(problems).toEqual(['TWO_FACTOR_REQUIRED']);
+    backend.verify();
+    expect(auth.isSignedIn()).toBe(false);
+
+    auth.googleLink({ ...link, code: '123456' }).subscribe();
+    const linked = backend.expectOne('/api/auth/google/link');
+    // The refresh cookie the answer sets must be kept.
+    expect(linked.request.withCredentials).toBe(true);
+    linked.flush(session('google-token'));
+    expect(auth.accessToken()).toBe('google-token');
+    expect(auth.user()?.email).toBe(user.email);
   });
 
   it('signs out and sends the user to sign in when the refresh is refused', () => {

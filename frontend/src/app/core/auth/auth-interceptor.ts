@@ -16,6 +16,8 @@ const CREDENTIAL_ENDPOINTS = [
   '/api/auth/forgot-password',
   '/api/auth/reset-password',
   '/api/auth/demo-accounts',
+  '/api/auth/providers',
+  '/api/auth/google',
 ];
 
 function pathOf(url: string): string {

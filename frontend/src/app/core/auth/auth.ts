@@ -5,15 +5,19 @@ import { Observable, catchError, finalize, firstValueFrom, map, of, shareReplay,
 import {
   type DemoAccounts,
   type ForgotPasswordRequest,
+  type GoogleLinkRequest,
+  type GoogleRegisterRequest,
   type LoginRequest,
   type LoginResponse,
   type LoginTwoFactorRequest,
   type MessageResponse,
+  type PendingGoogleSignIn,
   type RegisterRequest,
   type RegisterResponse,
   type ResendVerificationRequest,
   type ResetPasswordRequest,
   type SessionResponse,
+  type SignInProviders,
   type TwoFactorChallenge,
   type User,
   isTwoFactorChallenge,
@@ -36,6 +40,7 @@ export class AuthService {
   private readonly token = signal<string | null>(null);
   private readonly currentUser = signal<User | null>(null);
   private refreshInFlight: Observable<string> | null = null;
+  private providersRequest: Observable<SignInProviders> | null = null;
 
   readonly accessToken = this.token.asReadonly();
   readonly user = this.currentUser.asReadonly();
@@ -142,6 +147,32 @@ export class AuthService {
 
   resetPassword(body: ResetPasswordRequest): Observable<MessageResponse> {
     return this.http.post<MessageResponse>('/api/auth/reset-password', body);
+  }
+
+  /** Which sign-in methods besides the password this server offers (the Google button). Asked once. */
+  providers(): Observable<SignInProviders> {
+    this.providersRequest ??= this.http.get<SignInProviders>('/api/auth/providers').pipe(
+      catchError(() => of({ google: false })),
+      shareReplay({ bufferSize: 1, refCount: false }),
+    );
+    return this.providersRequest;
+  }
+
+  /** What a Google sign-in waits for (the token from the address Google sent the browser back to). */
+  googlePending(token: string): Observable<PendingGoogleSignIn> {
+    return this.http.post<PendingGoogleSignIn>('/api/auth/google/pending', { token });
+  }
+
+  googleRegister(body: GoogleRegisterRequest): Observable<LoginResponse> {
+    return this.http
+      .post<LoginResponse>('/api/auth/google/register', body, { withCredentials: true })
+      .pipe(tap((response) => this.startSession(response)));
+  }
+
+  googleLink(body: GoogleLinkRequest): Observable<LoginResponse> {
+    return this.http
+      .post<LoginResponse>('/api/auth/google/link', body, { withCredentials: true })
+      .pipe(tap((response) => this.startSession(response)));
   }
 
   demoAccounts(): Observable<DemoAccounts> {

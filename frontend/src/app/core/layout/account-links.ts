@@ -27,9 +27,21 @@ export const ACCOUNT_LINKS: readonly AccountLink[] = [
     description: 'Choose which messages reach you by email and in the app.',
   },
   {
+    path: '/account/calendar',
+    label: 'Calendar',
+    icon: 'calendar_month',
+    description: 'Sync with Google Calendar, or subscribe to your calendar in any calendar app.',
+  },
+  {
     path: '/account/activity',
     label: 'Activity',
     icon: 'history',
     description: 'Recent sign-ins and changes to your account.',
+  },
+  {
+    path: '/account/data',
+    label: 'Your data',
+    icon: 'folder_shared',
+    description: 'Download everything we hold about you, or delete your account.',
   },
 ];

@@ -9,6 +9,10 @@ export interface RealtimeEventMap {
   'conversation.read': { conversationId: string; readerId: string; readUpTo: string | null };
   'notification.created': { notification: AppNotification; unreadCount: number };
   'notifications.read': { notificationIds: string[]; all: boolean; readAt: string; unreadCount: number };
+  /** A backup or restore the signed-in admin started moved on. */
+  'backup.progress': {
+    run: { id: string; kind: string; status: string; progress: number; phase: string; error: string | null };
+  };
 }
 
 export type RealtimeEventType = keyof RealtimeEventMap;

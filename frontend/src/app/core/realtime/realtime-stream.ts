@@ -8,6 +8,7 @@ const EVENT_TYPES: readonly RealtimeEventType[] = [
   'conversation.read',
   'notification.created',
   'notifications.read',
+  'backup.progress',
 ];
 const RETRY_MS = 3000;
 

@@ -10,11 +10,12 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import type { ErrorStateMatcher } from '@angular/material/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -32,9 +33,12 @@ import { ChildmindersApi } from '../../search/childminders-api';
 import type { ChildResponse } from '../children/child-types';
 import { ChildrenApi } from '../children/children-api';
 import {
+  type BookingField,
   type BookingFormValue,
+  type FormProblem,
   type ProblemGroup,
   formGap,
+  formProblems,
   formatHours,
   formatPence,
   groupProblems,
@@ -58,6 +62,13 @@ type QuoteState =
   | { kind: 'error'; message: string };
 
 const QUOTE_DEBOUNCE_MS = 400;
+
+/** The element each field's problem is linked to, and the summary's links move focus to. */
+const FIELD_IDS: Record<Exclude<BookingField, 'children'>, string> = {
+  date: 'booking-date',
+  time: 'booking-start',
+  weeks: 'booking-weeks',
+};
 
 /**
  * `/parent/bookings/new?childminder=<profile id>`: the booking request. As the form changes, a
@@ -112,6 +123,8 @@ export class BookingRequest implements OnInit {
   protected readonly quote = signal<QuoteState>({ kind: 'idle', gap: 'Choose at least one child.' });
   protected readonly submitting = signal(false);
   protected readonly submitError = signal<{ message: string; groups: ProblemGroup[] } | null>(null);
+  /** Set by the first failed submit: from then on every problem is shown, and kept up to date. */
+  private readonly attempted = signal(false);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     date: [''],
@@ -121,6 +134,18 @@ export class BookingRequest implements OnInit {
     weeks: [4],
     notes: [''],
   });
+
+  private readonly formValues = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
+  /** Every problem of the form, once a submit has failed; each is shown on its field and in the summary. */
+  protected readonly problems = computed<FormProblem[]>(() => {
+    this.formValues();
+    return this.attempted() ? formProblems(this.formValue()) : [];
+  });
+  protected readonly fieldMatchers = {
+    date: this.matcherFor('date'),
+    time: this.matcherFor('time'),
+    weeks: this.matcherFor('weeks'),
+  } satisfies Record<string, ErrorStateMatcher>;
 
   protected readonly ready = computed(() => {
     const s = this.state();
@@ -183,10 +208,11 @@ export class BookingRequest implements OnInit {
   }
 
   protected requestBooking(): void {
+    if (this.submitting()) return;
     const body = this.currentRequest();
-    const gap = formGap(this.formValue());
-    if (!body || this.submitting()) {
-      this.submitError.set({ message: gap ?? 'Check the form.', groups: [] });
+    if (!body) {
+      this.attempted.set(true);
+      this.submitError.set(null);
       this.focusSummary();
       return;
     }
@@ -214,6 +240,28 @@ export class BookingRequest implements OnInit {
         this.focusSummary();
       },
     });
+  }
+
+  protected problemFor(field: BookingField): string | null {
+    return this.problems().find((p) => p.field === field)?.message ?? null;
+  }
+
+  /** The summary's link: focus the field itself (the first child's checkbox for the children). */
+  protected focusField(event: Event, field: BookingField): void {
+    event.preventDefault();
+    const target =
+      field === 'children'
+        ? document.querySelector<HTMLElement>('.children input[type="checkbox"]')
+        : document.getElementById(FIELD_IDS[field]);
+    target?.focus();
+  }
+
+  protected fieldHref(field: BookingField): string {
+    return field === 'children' ? '#booking-children' : `#${FIELD_IDS[field]}`;
+  }
+
+  private matcherFor(field: BookingField): ErrorStateMatcher {
+    return { isErrorState: () => this.problemFor(field) !== null };
   }
 
   protected weeklyPattern(): boolean {

@@ -1,6 +1,7 @@
 import {
   type BookingFormValue,
   formGap,
+  formProblems,
   formatHours,
   formatPence,
   formatSession,
@@ -67,6 +68,29 @@ describe('toBookingRequest', () => {
     expect(toBookingRequest(MINDER, form({ end: '09:00' }))).toBeNull();
     expect(toBookingRequest(MINDER, form({ repeat: 'weekly', weeks: 1 }))).toBeNull();
     expect(toBookingRequest('', form())).toBeNull();
+  });
+});
+
+describe('formProblems', () => {
+  it('lists every problem at once, each with its field, in the order of the form', () => {
+    expect(
+      formProblems(form({ childIds: [], date: '', start: '12:00', end: '09:00', repeat: 'weekly', weeks: 60 })),
+    ).toEqual([
+      { field: 'children', message: 'Choose at least one child.' },
+      { field: 'date', message: 'Choose a date.' },
+      { field: 'time', message: 'The session must end after it starts.' },
+      { field: 'weeks', message: 'Choose between 2 and 52 weeks.' },
+    ]);
+  });
+
+  it('gives the start and end times one shared message', () => {
+    expect(formProblems(form({ start: '', end: '' }))).toEqual([
+      { field: 'time', message: 'Choose a start and an end time.' },
+    ]);
+  });
+
+  it('is empty for a complete form', () => {
+    expect(formProblems(form())).toEqual([]);
   });
 });
 

@@ -30,23 +30,47 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
-/** Why the form cannot be quoted yet, in the parent's words; null when it can. */
-export function formGap(value: BookingFormValue): string | null {
-  if (!value.childIds.length) return 'Choose at least one child.';
-  if (!DATE.test(value.date)) return 'Choose a date.';
-  if (!TIME.test(value.start) || !TIME.test(value.end)) return 'Choose a start and an end time.';
-  const length = minutesOf(value.end) - minutesOf(value.start);
+/** The part of the request form a problem belongs to: the field its message is linked to. */
+export type BookingField = 'children' | 'date' | 'time' | 'weeks';
+
+export interface FormProblem {
+  field: BookingField;
+  message: string;
+}
+
+/**
+ * Every reason the form cannot be quoted yet, in the parent's words and in the order of the
+ * form, each with the field it belongs to; empty when the form is complete. The start and end
+ * times share one message.
+ */
+export function formProblems(value: BookingFormValue): FormProblem[] {
+  const problems: FormProblem[] = [];
+  if (!value.childIds.length) problems.push({ field: 'children', message: 'Choose at least one child.' });
+  if (!DATE.test(value.date)) problems.push({ field: 'date', message: 'Choose a date.' });
+  const time = timeProblem(value.start, value.end);
+  if (time) problems.push({ field: 'time', message: time });
+  if (value.repeat === 'weekly') {
+    const weeks = value.weeks ?? 0;
+    if (!Number.isInteger(weeks) || weeks < 2 || weeks > BOOKING_LIMITS.maxWeeks)
+      problems.push({ field: 'weeks', message: `Choose between 2 and ${BOOKING_LIMITS.maxWeeks} weeks.` });
+  }
+  return problems;
+}
+
+function timeProblem(start: string, end: string): string | null {
+  if (!TIME.test(start) || !TIME.test(end)) return 'Choose a start and an end time.';
+  const length = minutesOf(end) - minutesOf(start);
   if (length <= 0) return 'The session must end after it starts.';
   if (length < BOOKING_LIMITS.minSessionMinutes)
     return `A session must be at least ${BOOKING_LIMITS.minSessionMinutes} minutes.`;
   if (length > BOOKING_LIMITS.maxSessionHours * 60)
     return `A session can be at most ${BOOKING_LIMITS.maxSessionHours} hours.`;
-  if (value.repeat === 'weekly') {
-    const weeks = value.weeks ?? 0;
-    if (!Number.isInteger(weeks) || weeks < 2 || weeks > BOOKING_LIMITS.maxWeeks)
-      return `Choose between 2 and ${BOOKING_LIMITS.maxWeeks} weeks.`;
-  }
   return null;
+}
+
+/** Why the form cannot be quoted yet (its first problem), in the parent's words; null when it can. */
+export function formGap(value: BookingFormValue): string | null {
+  return formProblems(value)[0]?.message ?? null;
 }
 
 /** Number of weekly sessions the form asks for (1 for a single session). */

@@ -54,6 +54,12 @@ const PARENT_LINKS: readonly LinkCard[] = [
     icon: 'child_care',
     description: 'Ages, needs and allergies, ready for when you book.',
   },
+  {
+    path: '/parent/help',
+    label: 'Help',
+    icon: 'support_agent',
+    description: 'Ask our support team and read their answers.',
+  },
 ];
 
 /** `/parent`: the figures that need attention, then links to every parent page. */

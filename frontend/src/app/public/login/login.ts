@@ -11,6 +11,7 @@ import { AuthService } from '@core/auth/auth';
 import { homeForRole, safeReturnUrl } from '@core/auth/roles';
 import { applyFieldErrors, controlError, describeWait, toApiProblem } from '@core/errors/api-error';
 import { FormAlert } from '@shared/form-alert/form-alert';
+import { GoogleButton } from '../google-sign-in/google-button';
 
 type Step = 'credentials' | 'two-factor';
 
@@ -25,6 +26,7 @@ type Step = 'credentials' | 'two-factor';
     MatInputModule,
     MatProgressSpinnerModule,
     FormAlert,
+    GoogleButton,
   ],
   templateUrl: './login.html',
   styleUrl: './login.scss',
@@ -37,6 +39,8 @@ export class Login {
 
   /** From the query string: where to go after signing in. */
   readonly returnUrl = input<string>();
+  /** `?google=cancelled`: the person turned Google's sign-in screen down. */
+  readonly google = input<string>();
 
   protected readonly step = signal<Step>('credentials');
   protected readonly submitting = signal(false);
@@ -202,7 +206,10 @@ export class Login {
   }
 
   private goToArea(response: LoginResponse): void {
-    const target = safeReturnUrl(this.returnUrl()) ?? homeForRole(response.user.role);
+    // "Admins must use two-step verification" (security settings): set it up before anything else.
+    const target = response.twoFactorSetupRequired
+      ? '/account/two-factor'
+      : (safeReturnUrl(this.returnUrl()) ?? homeForRole(response.user.role));
     void this.router.navigateByUrl(target);
   }
 }

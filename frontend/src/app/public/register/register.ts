@@ -1,6 +1,18 @@
-import { ChangeDetectionStrategy, Component, OnInit, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  OnInit,
+  afterNextRender,
+  inject,
+  input,
+  Injector,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -17,8 +29,9 @@ import {
 } from '@core/auth/password-policy';
 import { applyFieldErrors, controlError, toApiProblem } from '@core/errors/api-error';
 import { FormAlert } from '@shared/form-alert/form-alert';
+import { GoogleButton } from '../google-sign-in/google-button';
 
-type Field = 'firstName' | 'lastName' | 'email' | 'password' | 'postcode' | 'role';
+type Field = 'firstName' | 'lastName' | 'email' | 'password' | 'postcode' | 'role' | 'acceptPrivacyNotice';
 
 @Component({
   selector: 'app-register',
@@ -26,12 +39,14 @@ type Field = 'firstName' | 'lastName' | 'email' | 'password' | 'postcode' | 'rol
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
+    MatCheckboxModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
     MatProgressSpinnerModule,
     MatRadioModule,
     FormAlert,
+    GoogleButton,
   ],
   templateUrl: './register.html',
   styleUrl: './register.scss',
@@ -40,6 +55,8 @@ type Field = 'firstName' | 'lastName' | 'email' | 'password' | 'postcode' | 'rol
 export class Register implements OnInit {
   private readonly auth = inject(AuthService);
   private readonly fb = inject(NonNullableFormBuilder);
+  private readonly injector = inject(Injector);
+  private readonly doneHeading = viewChild<ElementRef<HTMLElement>>('doneHeading');
 
   /** `?role=childminder` from the home page's buttons. */
   readonly role = input<string>();
@@ -49,7 +66,6 @@ export class Register implements OnInit {
   protected readonly showPassword = signal(false);
   protected readonly formError = signal<string | null>(null);
   protected readonly registeredEmail = signal<string | null>(null);
-  protected readonly successMessage = signal<string | null>(null);
   protected readonly resendState = signal<'idle' | 'sending' | 'sent'>('idle');
   protected readonly resendMessage = signal<string | null>(null);
 
@@ -63,6 +79,7 @@ export class Register implements OnInit {
       [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)],
     ],
     postcode: ['', Validators.pattern(UK_POSTCODE_PATTERN)],
+    acceptPrivacyNotice: [false, Validators.requiredTrue],
   });
 
   ngOnInit(): void {
@@ -79,6 +96,15 @@ export class Register implements OnInit {
     const control = this.form.controls[name];
     if (name === 'postcode' && control.hasError('pattern')) return 'Enter a UK postcode, like SW1A 1AA';
     return controlError(control, label);
+  }
+
+  /** Shown once the person tried to register, or the server refused the missing consent. */
+  protected consentError(): string | null {
+    const control = this.form.controls.acceptPrivacyNotice;
+    if (!control.touched || control.valid) return null;
+    return control.hasError('server')
+      ? String(control.getError('server'))
+      : 'Tick the box to agree to the privacy notice: we cannot create an account without it.';
   }
 
   protected togglePassword(): void {
@@ -101,6 +127,7 @@ export class Register implements OnInit {
       lastName: value.lastName.trim(),
       email: value.email.trim(),
       password: value.password,
+      acceptPrivacyNotice: true,
       ...(value.postcode.trim() ? { postcode: value.postcode.trim().toUpperCase() } : {}),
     };
 
@@ -108,7 +135,8 @@ export class Register implements OnInit {
       next: (response) => {
         this.submitting.set(false);
         this.registeredEmail.set(response.user.email);
-        this.successMessage.set(response.message);
+        // One message: the heading and the paragraph below it, read when the heading takes focus.
+        afterNextRender(() => this.doneHeading()?.nativeElement.focus(), { injector: this.injector });
       },
       error: (error: unknown) => {
         this.submitting.set(false);

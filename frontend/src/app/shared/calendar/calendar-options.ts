@@ -16,7 +16,8 @@ import timeGridPlugin from '@fullcalendar/angular/timegrid';
 // registered, and FullCalendar would otherwise fall back to US English formats.
 import enGbLocale from 'fullcalendar/locales/en-gb';
 import { map } from 'rxjs';
-import { listEventAsListItem } from './list-event-role';
+import { nameDayCell } from './cell-names';
+import { listEventAsListItem, nameEventWithDay } from './list-event-role';
 
 /** Phones get the week as a list: a seven-column grid is unreadable at this width. */
 export const PHONE_CALENDAR_QUERY = '(max-width: 599px)';
@@ -80,12 +81,17 @@ export function baseCalendarOptions(layout: CalendarLayout): CalendarOptions {
     noEventsText: 'Nothing in this period',
     // Every event opens something (its booking or block): Tab reaches it, Enter opens it.
     eventInteractive: true,
-    eventDidMount: listEventAsListItem,
-    // A day cell's label ("1 December 2026") hides the events inside it from its name, which
-    // screen readers then announce wrongly; without it the cell reads its number and events.
-    dayCellDidMount: ({ el }: { el: HTMLElement }) => {
-      const labelled = el.hasAttribute('aria-label') ? el : el.closest<HTMLElement>('div[aria-label]');
-      labelled?.removeAttribute('aria-label');
+    eventDidMount: (info) => {
+      listEventAsListItem(info);
+      nameEventWithDay(info);
     },
+    // A day cell's label ("1 December 2026") hides the events inside it from its name, which
+    // screen readers then announce wrongly: the cell reads its day, then its events, instead.
+    dayCellDidMount: ({ el }: { el: HTMLElement }) => {
+      if (!el.hasAttribute('aria-label')) el.closest<HTMLElement>('div[aria-label]')?.removeAttribute('aria-label');
+      nameDayCell(el);
+    },
+    // A week's day column is a gridcell with no name of its own.
+    dayLaneDidMount: ({ el }: { el: HTMLElement }) => nameDayCell(el),
   };
 }

@@ -19,6 +19,8 @@ const FORMATS = {
     month: 'long',
     year: 'numeric',
   }),
+  /** 14:05 */
+  time: new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, hour: '2-digit', minute: '2-digit' }),
 } as const;
 
 export type UkDateFormat = keyof typeof FORMATS;

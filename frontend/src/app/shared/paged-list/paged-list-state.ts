@@ -1,6 +1,6 @@
 import { type Signal, signal } from '@angular/core';
 import type { PageEvent } from '@angular/material/paginator';
-import type { Observable } from 'rxjs';
+import type { Observable, Subscription } from 'rxjs';
 import { Loadable } from '@shared/loadable/loadable';
 
 /** What every paged list endpoint returns. */
@@ -48,6 +48,21 @@ export class PagedListState<T extends { id: string }, P extends PagedResult<T> =
   reload(): void {
     this.load(this.fetch({ page: this.pageIndex() + 1, pageSize: this.pageSize() }));
   }
+
+  /**
+   * Loads the page shown now again in place (news arrived live): the old rows stay until the new
+   * ones come, so neither the loading state nor the keyboard focus jumps. A failure keeps the old rows.
+   */
+  refresh(): void {
+    this.refreshing?.unsubscribe();
+    this.refreshing = this.fetch({ page: this.pageIndex() + 1, pageSize: this.pageSize() }).subscribe({
+      next: (page) => {
+        if (this.value() !== null) this.value.set(page);
+      },
+      error: () => undefined,
+    });
+  }
+  private refreshing: Subscription | null = null;
 
   /** New filters: back to the first page. */
   firstPage(): void {

@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import type { VerificationBadge } from '@core/api/api-types';
+import { CHECK_NAMES, missingChecks } from './required-checks';
 
 /** What each badge tells a parent, short enough for a chip. */
 export const BADGE_LABELS: Readonly<Record<VerificationBadge, string>> = {
@@ -21,6 +22,17 @@ export const BADGE_LABELS: Readonly<Record<VerificationBadge, string>> = {
   selector: 'app-verification-badges',
   imports: [MatIconModule, MatTooltipModule],
   template: `
+    @if (missing().length) {
+      <p class="incomplete" [class.incomplete--compact]="compact()">
+        <mat-icon aria-hidden="true">warning</mat-icon>
+        <span
+          ><strong>Checks not complete.</strong> Not verified or not in date:
+          @for (check of missing(); track check; let last = $last) {
+            {{ checkNames[check] }}{{ last ? '' : ', ' }}
+          }
+        </span>
+      </p>
+    }
     @if (badges().length) {
       <ul class="badges" [class.badges--compact]="compact()" aria-label="Verified by Childminder Connect">
         @for (badge of badges(); track badge) {
@@ -32,6 +44,26 @@ export const BADGE_LABELS: Readonly<Record<VerificationBadge, string>> = {
     }
   `,
   styles: `
+    .incomplete {
+      display: flex;
+      align-items: flex-start;
+      gap: 6px;
+      margin: 8px 0 0;
+      padding: 6px 10px;
+      border-radius: 8px;
+      background: #fdecea;
+      color: #8c1d18;
+      font: var(--mat-sys-body-small);
+      mat-icon {
+        flex: none;
+        font-size: 18px;
+        width: 18px;
+        height: 18px;
+      }
+    }
+    .incomplete--compact {
+      font: var(--mat-sys-label-small);
+    }
     .badges {
       display: flex;
       flex-wrap: wrap;
@@ -65,4 +97,6 @@ export class VerificationBadges {
   readonly badges = input.required<readonly VerificationBadge[]>();
   readonly compact = input(false);
   protected readonly labels = BADGE_LABELS;
+  protected readonly checkNames = CHECK_NAMES;
+  protected readonly missing = computed(() => missingChecks(this.badges()));
 }
