@@ -54,6 +54,7 @@ describe('Admin changes made on one instance apply on the other at once', () => 
           firstName: 'Pat',
           lastName: 'Word',
           role: 'parent',
+          acceptPrivacyNotice: true,
         },
       });
     await change({ passwordMinLength: 16 });
