@@ -210,7 +210,7 @@ describe('Account pages in the browser', () => {
   it.each([
     { label: 'Parent', area: '/parent', dashboard: 'Parent dashboard' },
     { label: 'Childminder', area: '/childminder', dashboard: 'Childminder dashboard' },
-    { label: 'Support agent', area: '/support', dashboard: 'Support console' },
+    { label: 'Support agent', area: '/support', dashboard: 'Tickets' },
     { label: 'Admin', area: '/admin', dashboard: 'Admin dashboard' },
     { label: 'Super admin', area: '/admin', dashboard: 'Admin dashboard' },
   ])('the $label demo button on the sign-in page signs in to $area', async ({ label, area, dashboard }) => {
