@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
@@ -53,7 +53,7 @@ export type SearchPage = Page<ChildminderSearchResult> & { origin: SearchOriginR
 
 /** Childminder profiles, search and favourites: the only writer of their tables. */
 @Injectable()
-export class ChildmindersService implements OnModuleInit {
+export class ChildmindersService {
   constructor(
     private readonly childminders: ChildmindersRepository,
     private readonly geocoder: GeocoderService,
@@ -62,10 +62,9 @@ export class ChildmindersService implements OnModuleInit {
     private readonly entitlements: EntitlementsService,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly careAvailability: CareAvailabilityPort,
-  ) {}
-
-  /** Compliance tells this module each childminder's new standing; the profiles keep it. */
-  onModuleInit(): void {
+  ) {
+    // Compliance tells this module each childminder's new standing; the profiles keep it. In the
+    // constructor, not onModuleInit: other modules' init hooks (the demo data) may publish first.
     this.compliance.onStandingChange((standings, manager) => this.childminders.recordCompliance(standings, manager));
   }
 
