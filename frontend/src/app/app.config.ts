@@ -11,8 +11,6 @@ import {
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
-import { MAT_DIALOG_DEFAULT_OPTIONS, MatDialogConfig } from '@angular/material/dialog';
-import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
 import { MAT_ICON_DEFAULT_OPTIONS } from '@angular/material/icon';
 import { TitleStrategy, provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { AuthService } from '@core/auth/auth';
@@ -42,12 +40,8 @@ export const appConfig: ApplicationConfig = {
     { provide: LOCALE_ID, useValue: 'en-GB' },
     { provide: DEFAULT_CURRENCY_CODE, useValue: 'GBP' },
     { provide: MAT_ICON_DEFAULT_OPTIONS, useValue: { fontSet: 'material-symbols-outlined' } },
-    // Every dialog is modal to assistive technology too (Material's default says aria-modal="false").
-    {
-      provide: MAT_DIALOG_DEFAULT_OPTIONS,
-      useValue: { ...new MatDialogConfig(), ariaModal: true } satisfies MatDialogConfig,
-    },
-    { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline', subscriptSizing: 'dynamic' } },
+    // The form field and dialog defaults are in @core/layout/material-defaults, provided by the
+    // pages' lazy route so that the initial bundle does not carry those components.
     // Restore the session from the refresh cookie before the first route is resolved, so guards
     // know who is signed in.
     provideAppInitializer(() => inject(AuthService).restoreSession()),

@@ -1,13 +1,9 @@
 import type { Routes } from '@angular/router';
 import { roleGuard, signedInGuard, signedOutGuard } from '@core/auth/guards';
+import { withStylesheet } from '@core/layout/stylesheet';
 
-export const routes: Routes = [
-  {
-    path: '',
-    pathMatch: 'full',
-    title: 'Find a registered childminder',
-    loadComponent: () => import('./public/home/home').then((m) => m.Home),
-  },
+/** Every page but home, under Material's form field and dialog defaults (see `routes`). */
+const pages: Routes = [
   {
     path: 'login',
     title: 'Sign in',
@@ -41,7 +37,11 @@ export const routes: Routes = [
     title: 'Choose a new password',
     loadComponent: () => import('./public/reset-password/reset-password').then((m) => m.ResetPassword),
   },
-  { path: 'search', title: 'Find a childminder', loadComponent: () => import('./search/search').then((m) => m.Search) },
+  {
+    path: 'search',
+    title: 'Find a childminder',
+    loadComponent: withStylesheet('leaflet', () => import('./search/search').then((m) => m.Search)),
+  },
   {
     path: 'childminders/:id',
     title: 'Childminder profile',
@@ -107,5 +107,24 @@ export const routes: Routes = [
     path: '**',
     title: 'Page not found',
     loadComponent: () => import('./public/not-found/not-found').then((m) => m.NotFound),
+  },
+];
+
+export const routes: Routes = [
+  {
+    // Home has no form field and opens no dialog: it is shown without waiting for their code.
+    path: '',
+    pathMatch: 'full',
+    title: 'Find a registered childminder',
+    loadComponent: () => import('./public/home/home').then((m) => m.Home),
+  },
+  {
+    // The defaults come with the pages, lazily, so that the form field, dialog and overlay code
+    // stays out of the initial bundle (importing a Material token imports its whole entry point).
+    path: '',
+    loadChildren: () =>
+      import('@core/layout/material-defaults').then((m) => [
+        { path: '', providers: m.materialDefaults, children: pages },
+      ]),
   },
 ];

@@ -21,6 +21,7 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { firstValueFrom } from 'rxjs';
 import type { ChatMessage, ChatSessionDetail } from '@core/api/api-types';
 import { toApiProblem } from '@core/errors/api-error';
+import { formFieldDefaults } from '@core/layout/material-defaults';
 import { ChatClient } from './chat-client';
 import { mergeMessages } from './chat-messages';
 import { ChatTranscript } from './chat-transcript';
@@ -46,6 +47,8 @@ const TYPING_SHOWN_FOR_MS = 6000;
     MatProgressSpinnerModule,
     ChatTranscript,
   ],
+  // Outside the router outlet, so beyond the pages' defaults: the same outlined fields here.
+  providers: [formFieldDefaults],
   templateUrl: './chat-widget.html',
   styleUrl: './chat-widget.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,3 +1,4 @@
+import { withStylesheet } from '@core/layout/stylesheet';
 import type { Routes } from '@angular/router';
 
 export default [
@@ -30,12 +31,16 @@ export default [
   {
     path: 'availability',
     title: 'Availability',
-    loadComponent: () => import('./availability/availability-editor').then((m) => m.AvailabilityEditor),
+    loadComponent: withStylesheet('fullcalendar', () =>
+      import('./availability/availability-editor').then((m) => m.AvailabilityEditor),
+    ),
   },
   {
     path: 'calendar',
     title: 'Calendar',
-    loadComponent: () => import('./calendar/childminder-calendar').then((m) => m.ChildminderCalendar),
+    loadComponent: withStylesheet('fullcalendar', () =>
+      import('./calendar/childminder-calendar').then((m) => m.ChildminderCalendar),
+    ),
   },
   {
     path: 'reviews',

@@ -1,3 +1,4 @@
+import { withStylesheet } from '@core/layout/stylesheet';
 import type { Routes } from '@angular/router';
 
 export default [
@@ -31,7 +32,9 @@ export default [
   {
     path: 'calendar',
     title: 'Your calendar',
-    loadComponent: () => import('./calendar/parent-calendar').then((m) => m.ParentCalendar),
+    loadComponent: withStylesheet('fullcalendar', () =>
+      import('./calendar/parent-calendar').then((m) => m.ParentCalendar),
+    ),
   },
   {
     path: 'favourites',

@@ -42,6 +42,8 @@ export class UpgradePrompt {
       width: '440px',
       maxWidth: 'calc(100vw - 32px)',
       autoFocus: 'first-tabbable',
+      // This service lives in the root injector, beyond the pages' dialog defaults (material-defaults.ts).
+      ariaModal: true,
     });
     return true;
   }
