@@ -12,19 +12,19 @@ interface Item {
 }
 
 /**
- * Shetland, where no other story lists anyone: two childminders alike in everything but how
+ * Anglesey, where no other story lists anyone: two childminders alike in everything but how
  * they answer. Ada answers every parent who writes to her; nobody has written to Cara yet.
  */
 describe('Recommendations: a childminder who answers parents quickly is recommended for it, in words', () => {
   let api: TestApp;
   let ada: SignedInUser;
-  const name = (n: string) => `${n} Shetland`;
+  const name = (n: string) => `${n} Anglesey`;
 
   beforeAll(async () => {
     api = await startTestApp();
-    ada = await api.given.signedIn(Role.Childminder, { firstName: name('Ada'), postcode: 'ZE1 0AA' });
-    await givenListedChildminder(api, { displayName: name('Ada'), postcode: 'ZE1 0AA' }, ada);
-    await givenListedChildminder(api, { displayName: name('Cara'), postcode: 'ZE1 0AA' });
+    ada = await api.given.signedIn(Role.Childminder, { firstName: name('Ada'), postcode: 'LL65 1AA' });
+    await givenListedChildminder(api, { displayName: name('Ada'), postcode: 'LL65 1AA' }, ada);
+    await givenListedChildminder(api, { displayName: name('Cara'), postcode: 'LL65 1AA' });
   });
   afterAll(() => api.close());
 
@@ -32,7 +32,7 @@ describe('Recommendations: a childminder who answers parents quickly is recommen
     api.http().post(`${base}/send`).set(who.auth).send(body);
 
   it('three parents write to Ada and she answers each: the next family is told she usually replies within an hour', async () => {
-    const family = await api.given.signedIn(Role.Parent, { postcode: 'ZE1 0XY' });
+    const family = await api.given.signedIn(Role.Parent, { postcode: 'LL65 1XY' });
     const before: Item[] = (await api.http().get('/api/recommendations').query({ radiusMiles: 5 }).set(family.auth))
       .body.items;
     expect(before.flatMap((i) => i.reasons).join(' ')).not.toMatch(/repl/i);

@@ -159,12 +159,18 @@ export class ChildmindersService {
    * Recommendations start here.
    */
   async searchOrigin(auth: AuthContext | null, postcode: string | undefined): Promise<GeoLocation> {
-    const chosen = postcode ?? (auth ? (await this.users.requireUser(auth.userId)).postcode : null);
-    if (!chosen) {
+    const origin = await this.searchOriginIfKnown(auth, postcode);
+    if (!origin) {
       const message = 'Enter a postcode to see childminders near it';
       throw new ChildminderException(ChildminderErrorCode.PostcodeRequired, message, [{ field: 'postcode', message }]);
     }
-    return this.geocoder.locate(chosen);
+    return origin;
+  }
+
+  /** The postcode given, else the signed-in user's own; null when there is neither. */
+  async searchOriginIfKnown(auth: AuthContext | null, postcode: string | undefined): Promise<GeoLocation | null> {
+    const chosen = postcode ?? (auth ? (await this.users.requireUser(auth.userId)).postcode : null);
+    return chosen ? this.geocoder.locate(chosen) : null;
   }
 
   /**

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { FlatJson } from '@app/database/flat-json';
+import { toPage } from '@app/common/pagination/page';
+import type { GeoLocation } from '@app/modules/geo/geocoder.service';
 import { Role } from '@app/common/auth/role';
 import { AvailabilityService } from '@app/modules/availability/availability.service';
 import { BookingsService } from '@app/modules/bookings/bookings.service';
@@ -18,7 +20,7 @@ import {
   RecommendationsQuery,
   RecommendedChildmindersQuery,
 } from './dto/recommendations.query';
-import { RecommendationPageResponse, RecommendationResponse } from './dto/recommendation.response';
+import { RecommendationPageResponse, RecommendationResponse, RecommendationsNeed } from './dto/recommendation.response';
 import { CandidateFacts, ChildFacts, featuresOf, medianRate, padVector, ParentFacts } from './engine/features';
 import {
   ChoiceSet,
@@ -83,13 +85,19 @@ export class RecommendationsService {
   ) {}
 
   /** `GET /api/recommendations`: the signed-in parent's own. */
-  forParent(auth: AuthContext, query: RecommendationsQuery): Promise<RecommendationPageResponse> {
-    return this.recommend(auth, query, query);
+  async forParent(auth: AuthContext, query: RecommendationsQuery): Promise<RecommendationPageResponse> {
+    const origin = await this.childminders.searchOriginIfKnown(auth, query.postcode);
+    // Not an error: the parent has not told us where they live yet, and the dashboard asks them to.
+    if (!origin) {
+      const { version } = await this.modelInUse();
+      return { ...toPage([], 0, query), origin: null, modelVersion: version, needs: RecommendationsNeed.Postcode };
+    }
+    return this.recommend(auth, origin, query, query);
   }
 
   /** `GET /api/childminders/recommended`: for anyone, personal when a parent is signed in. */
-  near(auth: AuthContext | null, query: RecommendedChildmindersQuery): Promise<RecommendationPageResponse> {
-    return this.recommend(auth, query, {});
+  async near(auth: AuthContext | null, query: RecommendedChildmindersQuery): Promise<RecommendationPageResponse> {
+    return this.recommend(auth, await this.childminders.searchOrigin(auth, query.postcode), query, {});
   }
 
   /** `POST /api/recommendations/click`: only the parent a recommendation was shown to may record it. */
@@ -101,10 +109,10 @@ export class RecommendationsService {
 
   private async recommend(
     auth: AuthContext | null,
+    origin: GeoLocation,
     query: RecommendedChildmindersQuery,
     asked: Asked,
   ): Promise<RecommendationPageResponse> {
-    const origin = await this.childminders.searchOrigin(auth, query.postcode);
     const parentAuth = auth?.role === Role.Parent ? auth : null;
     const [pool, parent, model] = await Promise.all([
       this.childminders.recommendationPool(origin, query.radiusMiles, POOL_SIZE),
@@ -165,6 +173,7 @@ export class RecommendationsService {
       pageSize: query.pageSize,
       origin: toOrigin(origin, query.radiusMiles),
       modelVersion: model.version,
+      needs: null,
     };
   }
 

@@ -5213,7 +5213,10 @@ export interface components {
             items: components["schemas"]["RecommendationResponse"][];
             /** @description The version of the trained weights that scored this list (0: the prior weights) */
             modelVersion: number;
-            origin: components["schemas"]["SearchOriginResponse"];
+            /** @description Set when there is nothing to recommend until the parent adds something: `postcode` when no postcode was given and their account has none (the list is empty, not an error) */
+            needs: (string & components["schemas"]["RecommendationsNeed"]) | null;
+            /** @description Where distances are measured from; null when `needs` is set */
+            origin: components["schemas"]["SearchOriginResponse"] | null;
             page: number;
             pageSize: number;
             total: number;
@@ -5290,6 +5293,11 @@ export interface components {
              */
             userId: string;
         };
+        /**
+         * @description Set when there is nothing to recommend until the parent adds something: `postcode` when no postcode was given and their account has none (the list is empty, not an error)
+         * @enum {string}
+         */
+        RecommendationsNeed: "postcode";
         RegisterDto: {
             /**
              * @description The person has read the privacy notice (/privacy) and agrees to it; stored with the account (when, and which version)
@@ -12828,6 +12836,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description With no postcode given or on my account: an empty list with `needs: "postcode"` */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -12836,7 +12845,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecommendationPageResponse"];
                 };
             };
-            /** @description No postcode given or on my account, an unknown postcode, or a bad filter */
+            /** @description An unknown postcode, or a bad filter */
             400: {
                 headers: {
                     [name: string]: unknown;
