@@ -485,11 +485,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Whether a Google account signs me in, which one, and whether I may unlink it */
+        get: operations["GoogleSignIn_linkStatus"];
         put?: never;
         /** Link the Google account to the existing account with its address (its password, and 2FA code when on) */
         post: operations["GoogleSignIn_link"];
-        delete?: never;
+        /** Stop my Google account signing me in (recorded in my activity); refused while my account has no password */
+        delete: operations["GoogleSignIn_unlink"];
         options?: never;
         head?: never;
         patch?: never;
@@ -4567,6 +4569,20 @@ export interface components {
             /** @description The token from the address Google sign-in sent the browser back to */
             token: string;
         };
+        GoogleLinkStatusResponse: {
+            /** @description Unlinking is allowed: false while the account has no password of my choosing (created through Google), which a password reset sets */
+            canUnlink: boolean;
+            /** @description true: "Sign in with Google" is set up on this server */
+            configured: boolean;
+            /** @description The linked Google account’s address */
+            googleEmail: string | null;
+            /** Format: date-time */
+            lastSignInAt: string | null;
+            /** @description A Google account signs me in */
+            linked: boolean;
+            /** Format: date-time */
+            linkedAt: string | null;
+        };
         GoogleRegisterDto: {
             /**
              * @description The person has read the privacy notice (/privacy) and agrees to it, as at registration
@@ -7130,21 +7146,21 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A page: Google is not configured on this server */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Refused: `code` and `message` say why. */
-            "4XX": {
+            /** @description JSON: too many Google sign-ins from this address; see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
+            };
+            /** @description A page: Google is not configured on this server */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -7192,6 +7208,15 @@ export interface operations {
             };
             /** @description A page: staff and suspended accounts cannot sign in with Google */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description JSON: too many Google sign-ins from this address; see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7302,6 +7327,34 @@ export interface operations {
             };
         };
     };
+    GoogleSignIn_linkStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoogleLinkStatusResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     GoogleSignIn_link: {
         parameters: {
             query?: never;
@@ -7365,6 +7418,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    GoogleSignIn_unlink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unlinked: I sign in with my email address and password */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No Google account is linked (GOOGLE_NOT_LINKED) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The account has no password yet: set one first, or I could not sign in again (SET_PASSWORD_FIRST) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
