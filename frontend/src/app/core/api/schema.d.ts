@@ -11890,7 +11890,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No active plan */
+            /** @description No active plan, or Stripe no longer has the subscription (SUBSCRIPTION_GONE_AT_PAYMENT_PROVIDER) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12221,7 +12221,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Already ended */
+            /** @description Already ended, or Stripe no longer has it (SUBSCRIPTION_GONE_AT_PAYMENT_PROVIDER) */
             409: {
                 headers: {
                     [name: string]: unknown;
