@@ -20,11 +20,14 @@ describe('Recommendations: a childminder who answers parents quickly is recommen
   let ada: SignedInUser;
   const name = (n: string) => `${n} Anglesey`;
 
+  let adaProfileId: string;
+  let caraProfileId: string;
+
   beforeAll(async () => {
     api = await startTestApp();
     ada = await api.given.signedIn(Role.Childminder, { firstName: name('Ada'), postcode: 'LL65 1AA' });
-    await givenListedChildminder(api, { displayName: name('Ada'), postcode: 'LL65 1AA' }, ada);
-    await givenListedChildminder(api, { displayName: name('Cara'), postcode: 'LL65 1AA' });
+    adaProfileId = (await givenListedChildminder(api, { displayName: name('Ada'), postcode: 'LL65 1AA' }, ada)).id;
+    caraProfileId = (await givenListedChildminder(api, { displayName: name('Cara'), postcode: 'LL65 1AA' })).id;
   });
   afterAll(() => api.close());
 
@@ -33,6 +36,8 @@ describe('Recommendations: a childminder who answers parents quickly is recommen
 
   it('three parents write to Ada and she answers each: the next family is told she usually replies within an hour', async () => {
     const family = await api.given.signedIn(Role.Parent, { postcode: 'LL65 1XY' });
+    const profile = async (id: string) => (await api.http().get(`/api/childminders/${id}`)).body;
+    expect((await profile(adaProfileId)).usualReplyMinutes).toBeNull();
     const before: Item[] = (await api.http().get('/api/recommendations').query({ radiusMiles: 5 }).set(family.auth))
       .body.items;
     expect(before.flatMap((i) => i.reasons).join(' ')).not.toMatch(/repl/i);
@@ -62,5 +67,10 @@ describe('Recommendations: a childminder who answers parents quickly is recommen
     );
     expect(items[0]!.matchScore).toBeGreaterThan(items[1]!.matchScore);
     expect(items[1]!.reasons.join(' ')).not.toMatch(/repl/i);
+
+    // Her public profile says so too; Cara's says nothing yet.
+    expect((await profile(adaProfileId)).usualReplyMinutes).toEqual(expect.any(Number));
+    expect((await profile(adaProfileId)).usualReplyMinutes).toBeLessThanOrEqual(60);
+    expect((await profile(caraProfileId)).usualReplyMinutes).toBeNull();
   });
 });

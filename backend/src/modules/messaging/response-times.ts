@@ -7,6 +7,8 @@
  */
 export const RESPONSE_WINDOW_DAYS = 90;
 export const REPLY_WITHIN_HOURS = 24;
+/** Fewer parents than this having written to her says nothing yet about how she answers. */
+export const MIN_ASKED_TO_JUDGE = 3;
 
 /** One parent's first message to her and her first answer, if any. */
 export interface FirstContact {

@@ -1,4 +1,5 @@
 import { AgeGroup, Weekday } from '@app/modules/childminders/childminder-vocabulary';
+import { MIN_ASKED_TO_JUDGE } from '@app/modules/messaging/response-times';
 
 /**
  * What the recommender knows about a pairing of one parent and one childminder, each as a number
@@ -34,8 +35,6 @@ export function believableRating(average: number | null, count: number): number 
   return (average * count + RATING_PRIOR * RATING_PRIOR_WEIGHT) / (count + RATING_PRIOR_WEIGHT);
 }
 
-/** Fewer parents than this having written to her says nothing yet about how she answers. */
-export const MIN_ASKED_FOR_REPLY_FEATURES = 3;
 /** Answering within this many hours or slower scores 0 on reply time; within minutes, close to 1. */
 const REPLY_TIME_FLOOR_HOURS = 48;
 
@@ -93,7 +92,7 @@ export interface CandidateFacts {
 }
 
 /** Whether enough parents wrote to her for her reply rate and time to mean something. */
-export const knowsReplies = (c: CandidateFacts): boolean => c.repliesAsked >= MIN_ASKED_FOR_REPLY_FEATURES;
+export const knowsReplies = (c: CandidateFacts): boolean => c.repliesAsked >= MIN_ASKED_TO_JUDGE;
 
 function replyTime(c: CandidateFacts): number {
   if (!knowsReplies(c) || c.medianReplyMinutes === null) return NEUTRAL;

@@ -3799,6 +3799,11 @@ export interface components {
              * @description The childminder’s user id, to message them
              */
             userId: string;
+            /**
+             * @description Her median minutes to answer a parent who wrote to her first (last 90 days); null until enough parents have written to judge, and on her own profile
+             * @example 95
+             */
+            usualReplyMinutes: number | null;
         };
         ChildminderSearchPageResponse: {
             items: components["schemas"]["ChildminderSearchResult"][];
@@ -5072,6 +5077,11 @@ export interface components {
              * @description The childminder’s user id, to message them
              */
             userId: string;
+            /**
+             * @description Her median minutes to answer a parent who wrote to her first (last 90 days); null until enough parents have written to judge, and on her own profile
+             * @example 95
+             */
+            usualReplyMinutes: number | null;
             /** @description The childminder’s choice to be listed */
             visible: boolean;
         };
