@@ -47,6 +47,7 @@ const PUBLIC_FILES = [
   'jobs/job-registry',
   'last-minute/auto-accept-rules',
   'last-minute/offered-time',
+  'messaging/response-times',
   'notifications/email/email-templates',
   'notifications/notification-types',
   'privacy/personal-data.registry',

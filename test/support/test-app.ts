@@ -75,6 +75,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   // not about it (the throttle story sets its own limit).
   await app.get(SettingsService).set('auth.ipThrottle.maxFailures', 100_000, null);
   await app.get(SettingsService).set('auth.emailRequests.perIpPerHour', 100_000, null);
+  await app.get(SettingsService).set('auth.googleSignIn.perIpPerHour', 100_000, null);
   const http = () => request(app.getHttpServer());
   return {
     app,

@@ -68,6 +68,22 @@ describe('Erasing a paying user cancels their Stripe subscription first', () => 
     expect(user.email).not.toBe(parent.email);
   });
 
+  it('a subscription already deleted at Stripe (404 resource_missing) counts as cancelled: the erasure goes ahead', async () => {
+    const { parent, stripeId } = await payingParent();
+    // Someone deleted it in Stripe's dashboard; no webhook reached us.
+    stripe.subscriptions.delete(stripeId);
+
+    const erased = await api.http().delete(`${USERS}/${parent.user.id}`).set(admin.auth);
+    expect(erased.status).toBe(204);
+    expect(cancellations(stripeId)).toHaveLength(1);
+    const [row] = await subscriptionsOf(api.dataSource, parent.user.id);
+    expect(row).toMatchObject({ status: SubscriptionStatus.Canceled, stripeSubscriptionId: stripeId });
+    expect(row?.canceledAt).toBeInstanceOf(Date);
+    expect((await api.dataSource.getRepository(User).findOneByOrFail({ id: parent.user.id })).status).toBe(
+      UserStatus.Erased,
+    );
+  });
+
   it('when Stripe fails, nothing is erased, the admin is told so, and a later attempt succeeds', async () => {
     const { parent, stripeId } = await payingParent();
     stripe.failing = { method: 'DELETE', path: /^\/v1\/subscriptions\// };

@@ -1,10 +1,14 @@
+import { randomInt } from 'node:crypto';
 import { generate } from 'otplib';
 import { Role } from '@app/common/auth/role';
 import { GoogleIdentity } from '@app/modules/auth/entities/google-identity.entity';
 import { GooglePendingSignIn } from '@app/modules/auth/entities/google-pending-sign-in.entity';
 import { GoogleSignInState } from '@app/modules/auth/entities/google-sign-in-state.entity';
+import { SETTING_DEFAULTS } from '@app/modules/settings/settings.registry';
+import { SettingsService } from '@app/modules/settings/settings.service';
 import { User } from '@app/modules/users/entities/user.entity';
 import { FakeGoogleAccount, GoogleFake } from '../../fakes/google-fake';
+import { Outbox } from '../../support/outbox';
 import { startTestApp, TestApp } from '../../support/test-app';
 
 jest.setTimeout(90_000);
@@ -37,7 +41,8 @@ describe('Sign in with Google', () => {
 
   beforeAll(async () => {
     google = await GoogleFake.start();
-    api = await startTestApp(google.env());
+    // Behind a proxy, so the rate-limit story can come from an address of its own.
+    api = await startTestApp({ ...google.env(), TRUST_PROXY: 'true' });
   });
   afterAll(async () => {
     await api?.close();
@@ -340,6 +345,84 @@ describe('Sign in with Google', () => {
       expect(await api.dataSource.getRepository(GooglePendingSignIn).countBy({ googleSub: account.sub })).toBe(0);
       expect(await identityOf(staff.user.id)).toBeNull();
     }
+  });
+
+  it('an account made with Google cannot unlink it until it has a password; then Google no longer signs it in', async () => {
+    const account = GoogleFake.account('unlinker', { name: 'Uma Link' });
+    const token = await pendingFor(account);
+    const created = await api
+      .http()
+      .post(`${GOOGLE}/register`)
+      .send({ token, role: 'childminder', acceptPrivacyNotice: true });
+    expect(created.status).toBe(201);
+    const userId = created.body.user.id as string;
+    const bearer = (accessToken: string) => ({ Authorization: `Bearer ${accessToken}` });
+
+    const status = await api.http().get(`${GOOGLE}/link`).set(bearer(created.body.accessToken));
+    expect(status.status).toBe(200);
+    expect(status.body).toMatchObject({ configured: true, linked: true, googleEmail: account.email, canUnlink: false });
+    // Unlinking now would leave her no way in: refused, and she is told to set a password first.
+    const refused = await api.http().delete(`${GOOGLE}/link`).set(bearer(created.body.accessToken));
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('SET_PASSWORD_FIRST');
+    expect(await identityOf(userId)).not.toBeNull();
+
+    // She sets a password with "Forgotten your password?" and signs in with it.
+    await api.http().post('/api/auth/forgot-password').send({ email: account.email });
+    const resetToken = Outbox.tokenFrom(await api.outbox.latest(account.email, 'password-reset'), '/reset-password');
+    const password = 'a passphrase of her own';
+    expect((await api.http().post('/api/auth/reset-password').send({ token: resetToken, password })).status).toBe(200);
+    const signedIn = await api.http().post('/api/auth/login').send({ email: account.email, password });
+    expect(signedIn.status).toBe(200);
+    const auth = bearer(signedIn.body.accessToken);
+    expect((await api.http().get(`${GOOGLE}/link`).set(auth)).body).toMatchObject({ linked: true, canUnlink: true });
+
+    expect((await api.http().delete(`${GOOGLE}/link`).set(auth)).status).toBe(204);
+    expect(await identityOf(userId)).toBeNull();
+    expect((await api.http().get(`${GOOGLE}/link`).set(auth)).body).toMatchObject({ linked: false, googleEmail: null });
+    const activity = await api.http().get('/api/user/activity').set(auth);
+    expect(JSON.stringify(activity.body)).toContain('security.google_unlinked');
+    const again = await api.http().delete(`${GOOGLE}/link`).set(auth);
+    expect(again.status).toBe(404);
+    expect(again.body.code).toBe('GOOGLE_NOT_LINKED');
+
+    // Google now leads to "give your password to link", not straight in.
+    const next = await callback(await chooseOnGoogle(account));
+    expect(next.status).toBe(302);
+    expect(fragmentOf(String(next.headers.location)).get('pending')).toEqual(expect.any(String));
+    expect(cookieFrom(next.headers['set-cookie'], 'cmc_refresh')).toBeUndefined();
+    expect((await api.http().delete(`${GOOGLE}/link`)).status).toBe(401);
+  });
+
+  it('one IP address starting or finishing Google sign-ins past its hourly allowance gets 429 JSON with Retry-After', async () => {
+    const settings = api.app.get(SettingsService);
+    const ip = `198.51.${randomInt(0, 256)}.${randomInt(1, 255)}`;
+    await settings.set('auth.googleSignIn.perIpPerHour', 3, null);
+    try {
+      for (let i = 0; i < 3; i++) {
+        expect((await api.http().get(GOOGLE).set('X-Forwarded-For', ip)).status).toBe(302);
+      }
+      for (const path of [GOOGLE, `${GOOGLE}/callback?code=x&state=y`]) {
+        const refused = await api.http().get(path).set('X-Forwarded-For', ip);
+        expect(refused.status).toBe(429);
+        expect(refused.headers['content-type']).toMatch(/application\/json/);
+        expect(refused.body.code).toBe('TOO_MANY_ATTEMPTS');
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      }
+      // Another address is not affected.
+      expect(
+        (
+          await api
+            .http()
+            .get(GOOGLE)
+            .set('X-Forwarded-For', `203.0.113.${randomInt(1, 255)}`)
+        ).status,
+      ).toBe(302);
+    } finally {
+      // The database is shared with later test files.
+      await settings.set('auth.googleSignIn.perIpPerHour', 100_000, null);
+    }
+    expect(SETTING_DEFAULTS['auth.googleSignIn.perIpPerHour']).toBeGreaterThan(3);
   });
 });
 

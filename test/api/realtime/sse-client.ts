@@ -11,6 +11,8 @@ export class SseClient {
   readonly events: SseEvent[] = [];
   readonly comments: string[] = [];
   status = 0;
+  /** The server ended the stream. */
+  ended = false;
   private buffer = '';
   private request?: http.ClientRequest;
   private waiters: (() => void)[] = [];
@@ -22,6 +24,8 @@ export class SseClient {
         client.status = res.statusCode ?? 0;
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => client.feed(chunk));
+        res.on('end', () => (client.ended = true));
+        res.on('close', () => (client.ended = true));
         resolve(client);
       });
       client.request.on('error', reject);

@@ -147,3 +147,23 @@ describe('Recommendations: a family sees who matches them best and why, and what
     expect(after.body.modelVersion).toBe(version);
   });
 });
+
+describe('Recommendations: a parent who has not given a postcode is asked for one, not shown an error', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp();
+  });
+  afterAll(() => api.close());
+
+  it('answers an empty list that says a postcode is needed, and recommends once one is given', async () => {
+    const parent = await api.given.signedIn(Role.Parent, { postcode: null });
+    const response = await api.http().get(RECOMMENDATIONS).set(parent.auth);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ items: [], total: 0, page: 1, origin: null, needs: 'postcode' });
+    expect(typeof response.body.modelVersion).toBe('number');
+
+    const given = await api.http().get(RECOMMENDATIONS).query({ postcode: 'KW15 1XY' }).set(parent.auth);
+    expect(given.status).toBe(200);
+    expect(given.body).toMatchObject({ needs: null, origin: { outcode: 'KW15' } });
+  });
+});

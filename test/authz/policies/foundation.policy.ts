@@ -19,6 +19,9 @@ export const foundationPolicies: RoutePolicy[] = [
   { route: 'POST /api/auth/google/pending', access: 'public' },
   { route: 'POST /api/auth/google/register', access: 'public' },
   { route: 'POST /api/auth/google/link', access: 'public' },
+  // Account settings: my own link to Google (any signed-in user; unlinking never needs staff rights).
+  { route: 'GET /api/auth/google/link', access: 'signed-in' },
+  { route: 'DELETE /api/auth/google/link', access: 'signed-in' },
   { route: 'GET /api/auth/session', access: 'signed-in' },
   { route: 'POST /api/auth/logout', access: 'public' },
   { route: 'GET /api/auth/chat-status', access: STAFF_ROLES },

@@ -17,6 +17,7 @@ export enum ActivityType {
   NotificationPreferencesUpdated = 'account.notification_preferences_updated',
   ChatStatusChanged = 'account.chat_status_changed',
   GoogleLinked = 'security.google_linked',
+  GoogleUnlinked = 'security.google_unlinked',
 }
 
 export const ACTIVITY_DESCRIPTIONS: Record<ActivityType, string> = {
@@ -37,4 +38,5 @@ export const ACTIVITY_DESCRIPTIONS: Record<ActivityType, string> = {
   [ActivityType.NotificationPreferencesUpdated]: 'Notification preferences updated',
   [ActivityType.ChatStatusChanged]: 'Chat status changed',
   [ActivityType.GoogleLinked]: 'Google account linked for signing in',
+  [ActivityType.GoogleUnlinked]: 'Google account unlinked: it no longer signs you in',
 };

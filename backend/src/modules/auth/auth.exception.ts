@@ -21,6 +21,8 @@ export enum AuthErrorCode {
   /** Linking a Google account to an account with 2FA on: its code is needed too. */
   TwoFactorRequired = 'TWO_FACTOR_REQUIRED',
   GoogleNotConfigured = 'GOOGLE_NOT_CONFIGURED',
+  GoogleNotLinked = 'GOOGLE_NOT_LINKED',
+  PasswordNeededToUnlink = 'SET_PASSWORD_FIRST',
 }
 
 export class AuthException extends defineDomainException<AuthErrorCode>('AuthException', {
@@ -41,6 +43,8 @@ export class AuthException extends defineDomainException<AuthErrorCode>('AuthExc
   [AuthErrorCode.EmailTaken]: HttpStatus.CONFLICT,
   [AuthErrorCode.TwoFactorRequired]: HttpStatus.UNAUTHORIZED,
   [AuthErrorCode.GoogleNotConfigured]: HttpStatus.SERVICE_UNAVAILABLE,
+  [AuthErrorCode.GoogleNotLinked]: HttpStatus.NOT_FOUND,
+  [AuthErrorCode.PasswordNeededToUnlink]: HttpStatus.CONFLICT,
 }) {}
 
 export const tooManyAttempts = (retryAfterSeconds: number) => {

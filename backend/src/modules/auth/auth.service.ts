@@ -29,6 +29,7 @@ import { AccountTokenPurpose } from './entities/account-token.entity';
 import { AuthSession } from './entities/auth-session.entity';
 import { DeviceCookie, TrustedDevice } from './device-cookie';
 import { EmailRequestLimit } from './email-request-limit';
+import { GoogleSignInRepository } from './google/google-sign-in.repository';
 import { LoginThrottle } from './login-throttle.service';
 import { PasswordHasher } from './password/password-hasher';
 import { PasswordPolicy } from './password/password-policy.service';
@@ -69,6 +70,7 @@ export class AuthService {
     private readonly deviceCookie: DeviceCookie,
     private readonly emailLimit: EmailRequestLimit,
     private readonly settings: SettingsService,
+    private readonly googleIdentities: GoogleSignInRepository,
   ) {}
 
   async register(dto: RegisterDto, meta: RequestMeta): Promise<RegisterResponse> {
@@ -267,6 +269,8 @@ export class AuthService {
         manager,
       );
       await this.sessions.revokeAllForUser(userId, RevokeReason.PasswordReset, manager);
+      // An account made through Google now has a password its owner knows: Google may be unlinked.
+      await this.googleIdentities.markPasswordChosen(userId, manager);
       await this.activity.record(userId, ActivityType.PasswordReset, meta, undefined, manager);
       await this.sendPasswordChanged(user, manager);
       return user.email;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ReplyTimesModule } from '@app/modules/messaging/reply-times.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/modules/auth/auth.module';
 import { CareAvailabilityModule } from '@app/modules/availability/care-availability.module';
@@ -28,6 +29,8 @@ import { ChildmindersPersonalData } from './childminders.personal-data';
     ComplianceModule,
     // CareAvailabilityPort: the search's "who can give this care?", answered from availability.
     CareAvailabilityModule,
+    // ReplyTimesPort: "usually replies within 2 hours" on the public profile, answered from messaging.
+    ReplyTimesModule,
   ],
   controllers: [ChildmindersController, ChildminderProfileController],
   providers: [ChildmindersPersonalData, ChildmindersRepository, ChildmindersService],

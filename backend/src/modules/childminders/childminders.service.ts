@@ -45,6 +45,7 @@ import { SearchChildmindersQuery } from './dto/search-childminders.query';
 import { UpdateChildminderProfileDto } from './dto/update-childminder-profile.dto';
 import { ChildminderProfile } from './entities/childminder-profile.entity';
 import { profileCompleteness } from './profile-completeness';
+import { ReplyTimesPort } from './reply-times.port';
 import { CareAvailabilityPort, CareNeed } from './search/care-availability.port';
 import { RecommendationCandidate } from './search/recommendation-pool';
 import { roundMiles, SearchSort } from './search/search-ranking';
@@ -62,6 +63,7 @@ export class ChildmindersService {
     private readonly entitlements: EntitlementsService,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly careAvailability: CareAvailabilityPort,
+    private readonly replyTimes: ReplyTimesPort,
   ) {
     // Compliance tells this module each childminder's new standing; the profiles keep it. In the
     // constructor, not onModuleInit: other modules' init hooks (the demo data) may publish first.
@@ -88,7 +90,8 @@ export class ChildmindersService {
 
   async get(id: string): Promise<ChildminderResponse> {
     const profile = await this.requireListed(id);
-    return toChildminderResponse(profile, badgesOf(profile));
+    const usualReplyMinutes = await this.replyTimes.usualReplyMinutes(profile.userId);
+    return { ...toChildminderResponse(profile, badgesOf(profile)), usualReplyMinutes };
   }
 
   /**
@@ -159,12 +162,18 @@ export class ChildmindersService {
    * Recommendations start here.
    */
   async searchOrigin(auth: AuthContext | null, postcode: string | undefined): Promise<GeoLocation> {
-    const chosen = postcode ?? (auth ? (await this.users.requireUser(auth.userId)).postcode : null);
-    if (!chosen) {
+    const origin = await this.searchOriginIfKnown(auth, postcode);
+    if (!origin) {
       const message = 'Enter a postcode to see childminders near it';
       throw new ChildminderException(ChildminderErrorCode.PostcodeRequired, message, [{ field: 'postcode', message }]);
     }
-    return this.geocoder.locate(chosen);
+    return origin;
+  }
+
+  /** The postcode given, else the signed-in user's own; null when there is neither. */
+  async searchOriginIfKnown(auth: AuthContext | null, postcode: string | undefined): Promise<GeoLocation | null> {
+    const chosen = postcode ?? (auth ? (await this.users.requireUser(auth.userId)).postcode : null);
+    return chosen ? this.geocoder.locate(chosen) : null;
   }
 
   /**

@@ -6,6 +6,7 @@ import { forUpdate } from '@app/database/locking';
 import { MessageCursor } from './message-cursor';
 import { Conversation } from './entities/conversation.entity';
 import { Message } from './entities/message.entity';
+import type { FirstContact } from './response-times';
 
 export type ConversationSide = 'parent' | 'childminder';
 
@@ -108,6 +109,24 @@ export class MessagingRepository {
 
   async insertMessage(message: Message, manager?: EntityManager): Promise<void> {
     await this.messages(manager).insert(message);
+  }
+
+  /** Each childminder's conversations a parent opened since `since`: when they asked and when she answered. */
+  async firstContactsSince(childminderIds: readonly string[], since: Date): Promise<Map<string, FirstContact[]>> {
+    const found = new Map<string, FirstContact[]>();
+    if (childminderIds.length === 0) return found;
+    const rows = await this.conversations()
+      .createQueryBuilder('c')
+      .select(['c.childminderId', 'c.parentAskedAt', 'c.childminderAnsweredAt'])
+      .where('c.childminderId IN (:...ids)', { ids: [...new Set(childminderIds)] })
+      .andWhere('c.parentAskedAt >= :since', { since })
+      .getMany();
+    for (const row of rows) {
+      const list = found.get(row.childminderId) ?? [];
+      list.push({ askedAt: row.parentAskedAt!, answeredAt: row.childminderAnsweredAt });
+      found.set(row.childminderId, list);
+    }
+    return found;
   }
 
   /** A user's conversations that have messages, most recent first. */

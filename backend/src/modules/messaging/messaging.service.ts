@@ -41,6 +41,7 @@ import { decodeCursor, encodeCursor } from './message-cursor';
 import { conversationNotFound, MessagingErrorCode, MessagingException } from './messaging.exception';
 import { ConversationSide, MessagingRepository, PersonSummary } from './messaging.repository';
 import { isUniqueViolation } from '@app/database/unique-violation';
+import { RESPONSE_WINDOW_DAYS, ResponseStats, responseStats } from './response-times';
 
 export const AUDIT_CONVERSATION_READ = 'messages.conversation.read';
 export const AUDIT_MESSAGES_SEARCH = 'messages.search';
@@ -184,6 +185,7 @@ export class MessagingService {
       const changes: Partial<Conversation> = {
         lastMessageAt: message.createdAt,
         [side === 'parent' ? 'parentLastReadAt' : 'childminderLastReadAt']: message.createdAt,
+        ...firstContactChanges(current, side, message.createdAt),
       };
       await this.repository.updateConversation(current.id, changes, manager);
       conversation = Object.assign(current, changes);
@@ -234,6 +236,18 @@ export class MessagingService {
   }
 
   // ---- Admin ----
+
+  /**
+   * How readily each of these childminders answers parents who write first (response-times.ts),
+   * for recommendations and profiles. Childminders nobody wrote to are absent from the map.
+   */
+  async responseStatsFor(childminderIds: readonly string[], now = new Date()): Promise<Map<string, ResponseStats>> {
+    const since = new Date(now.getTime() - RESPONSE_WINDOW_DAYS * 24 * 3600_000);
+    const contacts = await this.repository.firstContactsSince(childminderIds, since);
+    const stats = new Map<string, ResponseStats>();
+    for (const [childminderId, rows] of contacts) stats.set(childminderId, responseStats(rows, now));
+    return stats;
+  }
 
   async adminList(query: AdminConversationsQuery): Promise<Page<AdminConversationResponse>> {
     const [rows, total] = await this.repository.pageConversationsForAdmin(
@@ -347,6 +361,8 @@ export class MessagingService {
       childminderDigestedUpTo: null,
       blockedById: null,
       blockedAt: null,
+      parentAskedAt: null,
+      childminderAnsweredAt: null,
       createdAt: new Date(),
     });
     try {
@@ -422,4 +438,17 @@ function blockState(auth: AuthContext, conversation: Conversation): BlockStateRe
 /** Words of 3+ letters or digits (shorter ones are not indexed by MariaDB's FULLTEXT), at most 8. */
 export function searchWords(q: string): string[] {
   return [...new Set((q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= 3))].slice(0, 8);
+}
+
+/**
+ * The first-contact marks a message sets: a parent's message into a conversation with no messages
+ * yet is a question asked; the childminder's first message after it is the answer.
+ */
+export function firstContactChanges(
+  conversation: Pick<Conversation, 'lastMessageAt' | 'parentAskedAt' | 'childminderAnsweredAt'>,
+  side: ConversationSide,
+  at: Date,
+): Partial<Conversation> {
+  if (side === 'parent') return conversation.lastMessageAt === null ? { parentAskedAt: at } : {};
+  return conversation.parentAskedAt && !conversation.childminderAnsweredAt ? { childminderAnsweredAt: at } : {};
 }

@@ -14,6 +14,7 @@ import { RealtimeService } from './realtime.service';
 import { RealtimeGateway } from './socket/realtime.gateway';
 import { SocketAuthenticator } from './socket/socket-authenticator';
 import { SseController } from './sse/sse.controller';
+import { SessionWatch } from './session-watch';
 import { SseHub } from './sse/sse-hub';
 import { SseTicketsService } from './sse/sse-tickets.service';
 import { RealtimePersonalData } from './realtime.personal-data';
@@ -46,6 +47,7 @@ import { RealtimePersonalData } from './realtime.personal-data';
     PresenceService,
     SseTicketsService,
     SseHub,
+    SessionWatch,
     SocketAuthenticator,
     RealtimeGateway,
     RealtimePruneJob,

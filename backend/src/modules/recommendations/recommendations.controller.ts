@@ -31,8 +31,11 @@ export class RecommendationsController {
       'Childminders recommended for my family, each with a 0-100 match score and the reasons in words; ' +
       'what I ask for (budget, languages, days and times) sharpens the match',
   })
-  @ApiOkResponse({ type: RecommendationPageResponse })
-  @ApiBadRequestResponse({ description: 'No postcode given or on my account, an unknown postcode, or a bad filter' })
+  @ApiOkResponse({
+    type: RecommendationPageResponse,
+    description: 'With no postcode given or on my account: an empty list with `needs: "postcode"`',
+  })
+  @ApiBadRequestResponse({ description: 'An unknown postcode, or a bad filter' })
   forParent(@Auth() auth: AuthContext, @Query() query: RecommendationsQuery) {
     return this.recommendations.forParent(auth, query);
   }

@@ -5,6 +5,7 @@ import { BookingsModule } from '@app/modules/bookings/bookings.module';
 import { ChildmindersModule } from '@app/modules/childminders/childminders.module';
 import { ChildrenModule } from '@app/modules/children/children.module';
 import { JobsModule } from '@app/modules/jobs/jobs.module';
+import { MessagingModule } from '@app/modules/messaging/messaging.module';
 import { RecommendationImpression } from './entities/recommendation-impression.entity';
 import { RecommendationModel } from './entities/recommendation-model.entity';
 import { RecommendationsController } from './recommendations.controller';
@@ -21,6 +22,8 @@ import { RecommendationsTrainingJob } from './recommendations-training.job';
     BookingsModule,
     AvailabilityModule,
     JobsModule,
+    // Reply rate and time, through MessagingService.responseStatsFor.
+    MessagingModule,
   ],
   controllers: [RecommendationsController],
   providers: [RecommendationsRepository, RecommendationsService, RecommendationsTrainingJob],

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { FlatJson } from '@app/database/flat-json';
+import { toPage } from '@app/common/pagination/page';
+import type { GeoLocation } from '@app/modules/geo/geocoder.service';
 import { Role } from '@app/common/auth/role';
 import { AvailabilityService } from '@app/modules/availability/availability.service';
 import { BookingsService } from '@app/modules/bookings/bookings.service';
@@ -11,14 +13,25 @@ import { Weekday } from '@app/modules/childminders/childminder-vocabulary';
 import { RecommendationCandidate } from '@app/modules/childminders/search/recommendation-pool';
 import { parseIsoDate, ukToday } from '@app/modules/children/child-age';
 import { ChildrenService } from '@app/modules/children/children.service';
+import { MessagingService } from '@app/modules/messaging/messaging.service';
+import type { ResponseStats } from '@app/modules/messaging/response-times';
 import {
   RecommendationClickDto,
   RecommendationsQuery,
   RecommendedChildmindersQuery,
 } from './dto/recommendations.query';
-import { RecommendationPageResponse, RecommendationResponse } from './dto/recommendation.response';
-import { CandidateFacts, ChildFacts, featuresOf, medianRate, ParentFacts } from './engine/features';
-import { ChoiceSet, contributions, meanVector, PRIOR_WEIGHTS, probabilityFrom, train, Weights } from './engine/model';
+import { RecommendationPageResponse, RecommendationResponse, RecommendationsNeed } from './dto/recommendation.response';
+import { CandidateFacts, ChildFacts, featuresOf, medianRate, padVector, ParentFacts } from './engine/features';
+import {
+  ChoiceSet,
+  completeWeights,
+  contributions,
+  meanVector,
+  PRIOR_WEIGHTS,
+  probabilityFrom,
+  train,
+  Weights,
+} from './engine/model';
 import { reasonsFor } from './engine/reasons';
 import { RecommendationImpression } from './entities/recommendation-impression.entity';
 import { RecommendationModel } from './entities/recommendation-model.entity';
@@ -68,16 +81,23 @@ export class RecommendationsService {
     private readonly children: ChildrenService,
     private readonly bookings: BookingsService,
     private readonly availability: AvailabilityService,
+    private readonly messaging: MessagingService,
   ) {}
 
   /** `GET /api/recommendations`: the signed-in parent's own. */
-  forParent(auth: AuthContext, query: RecommendationsQuery): Promise<RecommendationPageResponse> {
-    return this.recommend(auth, query, query);
+  async forParent(auth: AuthContext, query: RecommendationsQuery): Promise<RecommendationPageResponse> {
+    const origin = await this.childminders.searchOriginIfKnown(auth, query.postcode);
+    // Not an error: the parent has not told us where they live yet, and the dashboard asks them to.
+    if (!origin) {
+      const { version } = await this.modelInUse();
+      return { ...toPage([], 0, query), origin: null, modelVersion: version, needs: RecommendationsNeed.Postcode };
+    }
+    return this.recommend(auth, origin, query, query);
   }
 
   /** `GET /api/childminders/recommended`: for anyone, personal when a parent is signed in. */
-  near(auth: AuthContext | null, query: RecommendedChildmindersQuery): Promise<RecommendationPageResponse> {
-    return this.recommend(auth, query, {});
+  async near(auth: AuthContext | null, query: RecommendedChildmindersQuery): Promise<RecommendationPageResponse> {
+    return this.recommend(auth, await this.childminders.searchOrigin(auth, query.postcode), query, {});
   }
 
   /** `POST /api/recommendations/click`: only the parent a recommendation was shown to may record it. */
@@ -89,19 +109,22 @@ export class RecommendationsService {
 
   private async recommend(
     auth: AuthContext | null,
+    origin: GeoLocation,
     query: RecommendedChildmindersQuery,
     asked: Asked,
   ): Promise<RecommendationPageResponse> {
-    const origin = await this.childminders.searchOrigin(auth, query.postcode);
     const parentAuth = auth?.role === Role.Parent ? auth : null;
     const [pool, parent, model] = await Promise.all([
       this.childminders.recommendationPool(origin, query.radiusMiles, POOL_SIZE),
       this.parentFacts(parentAuth, asked),
       this.modelInUse(),
     ]);
-    const covering = await this.coveringCare(pool, parent, asked);
+    const [covering, replies] = await Promise.all([
+      this.coveringCare(pool, parent, asked),
+      this.messaging.responseStatsFor(pool.map((c) => c.userId)),
+    ]);
     const localMedian = medianRate(pool.map((c) => c.hourlyRatePence));
-    const facts = pool.map((c) => candidateFacts(c, query.radiusMiles, covering, localMedian));
+    const facts = pool.map((c) => candidateFacts(c, query.radiusMiles, covering, localMedian, replies.get(c.userId)));
     const vectors = facts.map((f) => featuresOf(f, parent));
     const mean = meanVector(vectors);
     const ranked = pool
@@ -150,6 +173,7 @@ export class RecommendationsService {
       pageSize: query.pageSize,
       origin: toOrigin(origin, query.radiusMiles),
       modelVersion: model.version,
+      needs: null,
     };
   }
 
@@ -198,7 +222,7 @@ export class RecommendationsService {
     if (this.cached && this.cached.until > Date.now()) return this.cached.model;
     const latest = await this.recommendations.latestModel();
     const model = latest
-      ? { version: latest.version, weights: latest.weights }
+      ? { version: latest.version, weights: completeWeights(latest.weights) }
       : { version: 0, weights: PRIOR_WEIGHTS };
     this.cached = { model, until: Date.now() + MODEL_CACHE_MS };
     return model;
@@ -259,6 +283,7 @@ function candidateFacts(
   radiusMiles: number,
   covering: ReadonlySet<string> | null,
   localMedianRatePence: number | null,
+  replies: ResponseStats | undefined,
 ): CandidateFacts {
   return {
     distanceMiles: c.distanceMiles,
@@ -275,6 +300,9 @@ function candidateFacts(
     verified: c.verified,
     coversCare: covering ? covering.has(c.userId) : null,
     localMedianRatePence,
+    repliesAsked: replies?.asked ?? 0,
+    replyRate: replies?.replyRate ?? null,
+    medianReplyMinutes: replies?.medianReplyMinutes ?? null,
   };
 }
 
@@ -306,7 +334,8 @@ export function choiceSets(
       const weight = bookedAfter(row) ? BOOKING_WEIGHT : row.clickedAt ? CLICK_WEIGHT : 0;
       return weight > 0 ? [{ index, weight }] : [];
     });
-    if (chosen.length > 0 && chosen.length < rows.length) sets.push({ shown: rows.map((r) => r.features), chosen });
+    if (chosen.length > 0 && chosen.length < rows.length)
+      sets.push({ shown: rows.map((r) => padVector(r.features)), chosen });
   }
   return sets;
 }

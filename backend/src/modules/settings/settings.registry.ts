@@ -19,6 +19,8 @@ export const SETTING_DEFAULTS = {
   'auth.emailRequests.perAddressPerHour': 3,
   /** Password-reset and confirmation requests one IP address may make per hour (more answer 429). */
   'auth.emailRequests.perIpPerHour': 20,
+  /** Requests to start or finish "Sign in with Google" one IP address may make per hour (more answer 429). */
+  'auth.googleSignIn.perIpPerHour': 60,
   /** Platform policy: childminders whose compliance status is non-compliant are left out of search. */
   'compliance.hideNonCompliantFromSearch': false,
   /** Days the admin log viewer keeps warnings, errors and audit events (the nightly logs-prune job). */

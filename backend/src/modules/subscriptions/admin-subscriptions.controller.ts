@@ -54,7 +54,9 @@ export class AdminSubscriptionsController {
   @ApiOperation({ summary: 'Cancel a subscription at period end or immediately (audited)' })
   @ApiOkResponse({ type: AdminSubscriptionDetailResponse })
   @ApiNotFoundResponse({ description: 'No such subscription' })
-  @ApiConflictResponse({ description: 'Already ended' })
+  @ApiConflictResponse({
+    description: 'Already ended, or Stripe no longer has it (SUBSCRIPTION_GONE_AT_PAYMENT_PROVIDER)',
+  })
   cancel(@Auth() auth: AuthContext, @Body() dto: AdminCancelSubscriptionDto, @ReqMeta() meta: RequestMeta) {
     return this.subscriptions.cancel(auth, dto, meta);
   }

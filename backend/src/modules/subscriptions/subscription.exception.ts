@@ -16,6 +16,8 @@ export enum SubscriptionErrorCode {
   InvalidSignature = 'WEBHOOK_INVALID_SIGNATURE',
   CheckoutSessionNotFound = 'CHECKOUT_SESSION_NOT_FOUND',
   PaymentProviderFailed = 'PAYMENT_PROVIDER_FAILED',
+  /** The payment provider has no such subscription any more (deleted there): nothing left to cancel. */
+  GoneAtPaymentProvider = 'SUBSCRIPTION_GONE_AT_PAYMENT_PROVIDER',
   PaymentsNotSetUp = 'PAYMENTS_NOT_SET_UP',
   /** An erasure stopped before it began: the user's paid subscription could not be cancelled. */
   CancelBeforeErasureFailed = 'SUBSCRIPTION_CANCEL_BEFORE_ERASURE_FAILED',
@@ -36,6 +38,7 @@ export class SubscriptionException extends defineDomainException<SubscriptionErr
   [SubscriptionErrorCode.InvalidSignature]: HttpStatus.BAD_REQUEST,
   [SubscriptionErrorCode.CheckoutSessionNotFound]: HttpStatus.NOT_FOUND,
   [SubscriptionErrorCode.PaymentProviderFailed]: HttpStatus.BAD_GATEWAY,
+  [SubscriptionErrorCode.GoneAtPaymentProvider]: HttpStatus.CONFLICT,
   [SubscriptionErrorCode.PaymentsNotSetUp]: HttpStatus.SERVICE_UNAVAILABLE,
   [SubscriptionErrorCode.CancelBeforeErasureFailed]: HttpStatus.BAD_GATEWAY,
 }) {}

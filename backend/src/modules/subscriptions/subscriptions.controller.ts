@@ -81,7 +81,9 @@ export class SubscriptionsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Cancel at the end of the paid period (default) or immediately' })
   @ApiOkResponse({ type: SubscriptionResponse })
-  @ApiConflictResponse({ description: 'No active plan' })
+  @ApiConflictResponse({
+    description: 'No active plan, or Stripe no longer has the subscription (SUBSCRIPTION_GONE_AT_PAYMENT_PROVIDER)',
+  })
   cancel(@Auth() auth: AuthContext, @Body() dto: CancelSubscriptionDto) {
     return this.subscriptions.cancel(auth, dto);
   }

@@ -21,7 +21,7 @@ import {
   toPlanResponse,
   toSubscriptionResponse,
 } from './dto/subscription.response';
-import { ENTITLED_STATUSES, Subscription } from './entities/subscription.entity';
+import { ENTITLED_STATUSES, Subscription, SubscriptionStatus } from './entities/subscription.entity';
 import { EntitlementsService } from './entitlements/entitlements.service';
 import { ConfiguredBillingGateway } from './gateway/configured-billing-gateway';
 import { PaidPlanKey, planByKey, PLANS } from './plans';
@@ -135,6 +135,20 @@ export class SubscriptionsService {
       try {
         await this.applied(row, await this.gateway.cancel(row, { atPeriodEnd: false }));
       } catch (error) {
+        // Already deleted at Stripe (by hand in its dashboard, say): it can charge nobody, so it
+        // counts as cancelled and the erasure goes ahead. An outage still stops it below.
+        if (error instanceof SubscriptionException && error.code === SubscriptionErrorCode.GoneAtPaymentProvider) {
+          this.logger.warn(
+            { userId, subscriptionId: row.id },
+            'The subscription was already gone at Stripe before erasure: recorded as cancelled',
+          );
+          await this.repository.update(row.id, {
+            status: SubscriptionStatus.Canceled,
+            canceledAt: new Date(),
+            cancelAtPeriodEnd: false,
+          });
+          continue;
+        }
         this.logger.warn(
           { err: error, userId, subscriptionId: row.id },
           'Cancelling a subscription before erasure failed',

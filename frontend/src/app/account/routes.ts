@@ -23,6 +23,11 @@ export default [
         loadComponent: () => import('./two-factor/two-factor').then((m) => m.TwoFactor),
       },
       {
+        path: 'google',
+        title: 'Sign in with Google',
+        loadComponent: () => import('./google/google-sign-in-settings').then((m) => m.GoogleSignInSettings),
+      },
+      {
         path: 'notifications',
         title: 'Notification preferences',
         loadComponent: () => import('./notifications/notifications').then((m) => m.Notifications),

@@ -23,6 +23,7 @@ import {
   formatDayHours,
   formatHourlyRate,
   formatRating,
+  formatUsualReply,
   legacyGradeLabel,
   reportCardGradeLabel,
 } from '../search/childminder-labels';
@@ -90,6 +91,7 @@ export class ChildminderProfile {
   protected readonly formatDayHours = formatDayHours;
   protected readonly formatHourlyRate = formatHourlyRate;
   protected readonly formatRating = formatRating;
+  protected readonly formatUsualReply = formatUsualReply;
   protected readonly legacyGradeLabel = legacyGradeLabel;
   protected readonly reportCardGradeLabel = reportCardGradeLabel;
 

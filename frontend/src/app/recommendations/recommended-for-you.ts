@@ -30,21 +30,19 @@ import { RecommendationsApi } from './recommendations-api';
     <section class="recommended" aria-labelledby="recommended-title">
       <h2 id="recommended-title">Recommended for you</h2>
       @if (error(); as problem) {
-        @if (problem.code === 'POSTCODE_REQUIRED') {
-          <p class="muted">
+        <div role="alert" class="recommended__error">
+          <p>We couldn't load your recommendations: {{ problem.message }}</p>
+          <button mat-stroked-button type="button" (click)="load()">Try again</button>
+        </div>
+      } @else if (page(); as p) {
+        @if (p.needs === 'postcode') {
+          <p class="muted recommended__needs-postcode">
             Add your postcode to <a routerLink="/account">your account</a> and we'll suggest childminders near you.
           </p>
-        } @else {
-          <div role="alert" class="recommended__error">
-            <p>We couldn't load your recommendations: {{ problem.message }}</p>
-            <button mat-stroked-button type="button" (click)="load()">Try again</button>
-          </div>
-        }
-      } @else if (page(); as p) {
-        @if (p.items.length) {
+        } @else if (p.items.length) {
           <p class="muted recommended__how">
             The match is how likely a family like yours is to choose her over the others near
-            {{ p.origin.outcode }}, learned from what families open and book. Featured childminders pay to be shown a
+            {{ p.origin?.outcode }}, learned from what families open and book. Featured childminders pay to be shown a
             little higher; their match is not changed.
           </p>
           <ul class="recommended__list">
@@ -84,7 +82,7 @@ import { RecommendationsApi } from './recommendations-api';
             }
           </ul>
         } @else {
-          <p class="muted">No childminders near {{ p.origin.outcode }} yet. Try a search with a wider distance.</p>
+          <p class="muted">No childminders near {{ p.origin?.outcode }} yet. Try a search with a wider distance.</p>
         }
       } @else {
         <p class="muted" role="status">Finding childminders for you…</p>

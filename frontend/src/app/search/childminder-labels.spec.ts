@@ -1,4 +1,10 @@
-import { formatDistance, formatHourlyRate, formatRating, inspectionSummary } from './childminder-labels';
+import {
+  formatDistance,
+  formatHourlyRate,
+  formatRating,
+  formatUsualReply,
+  inspectionSummary,
+} from './childminder-labels';
 
 describe('childminder labels', () => {
   it('shows pence as pounds an hour', () => {
@@ -25,4 +31,13 @@ describe('childminder labels', () => {
     );
     expect(inspectionSummary(null)).toBeNull();
   });
+});
+
+describe('formatUsualReply', () => {
+  it.each([
+    [5, 'Usually replies within an hour'],
+    [61, 'Usually replies within 2 hours'],
+    [24 * 60, 'Usually replies within a day'],
+    [30 * 60, 'Usually replies within 2 days'],
+  ])('%i minutes: %s', (minutes, words) => expect(formatUsualReply(minutes)).toBe(words));
 });

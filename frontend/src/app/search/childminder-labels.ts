@@ -73,6 +73,14 @@ export function formatRating(average: number | null | undefined, count: number):
   return `${average.toFixed(1)} out of 5 (${count} ${count === 1 ? 'review' : 'reviews'})`;
 }
 
+/** "Usually replies within 2 hours" from her median minutes to answer (rounded up, as a parent reads it). */
+export function formatUsualReply(minutes: number): string {
+  const hours = Math.ceil(minutes / 60);
+  const days = Math.ceil(hours / 24);
+  const within = minutes <= 60 ? 'an hour' : hours < 24 ? `${hours} hours` : days === 1 ? 'a day' : `${days} days`;
+  return `Usually replies within ${within}`;
+}
+
 export function legacyGradeLabel(grade: string | undefined): string {
   return grade ? (LEGACY_GRADES[grade] ?? grade) : '';
 }

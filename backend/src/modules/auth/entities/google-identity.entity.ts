@@ -27,6 +27,14 @@ export class GoogleIdentity extends UuidEntity {
   @Column({ type: 'datetime', nullable: true })
   lastSignInAt: Date | null;
 
+  /**
+   * Whether the account's owner knows its password: false for an account created through Google
+   * (its password is random) until a password reset sets one. Unlinking Google from an account
+   * whose password nobody knows would lock its owner out, so it is refused.
+   */
+  @Column({ type: 'boolean', default: true })
+  passwordChosen: boolean;
+
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBadGatewayResponse,
   ApiBadRequestResponse,
@@ -6,6 +6,8 @@ import {
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiFoundResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
@@ -15,14 +17,19 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Public } from '@app/common/auth/decorators';
+import { Auth, Authenticated, Public } from '@app/common/auth/decorators';
+import { AuthContext } from '@app/common/auth/auth-context';
 import { ReqMeta, RequestMeta } from '@app/common/http/request-meta';
 import { LoginResponse } from '../dto/auth.response';
 import { DeviceCookie } from '../device-cookie';
 import { RefreshCookie } from '../refresh-cookie';
 import { SignedIn } from '../auth.service';
 import { GoogleCallbackQuery, GoogleLinkDto, GoogleRegisterDto, PendingGoogleSignInDto } from './google-sign-in.dto';
-import { PendingGoogleSignInResponse, SignInProvidersResponse } from './google-sign-in.response';
+import {
+  GoogleLinkStatusResponse,
+  PendingGoogleSignInResponse,
+  SignInProvidersResponse,
+} from './google-sign-in.response';
 import { sendGoogleSignInPage } from './google-sign-in-page';
 import { GoogleSignInService } from './google-sign-in.service';
 import { GoogleStateCookie } from './google-state-cookie';
@@ -55,7 +62,9 @@ export class GoogleSignInController {
   @ApiFoundResponse({ description: 'To Google' })
   @ApiOkResponse({ description: 'Never: without Google configured the answer is a page with status 503' })
   @ApiServiceUnavailableResponse({ description: 'A page: Google is not configured on this server' })
-  async start(@Res() reply: FastifyReply) {
+  @ApiTooManyRequestsResponse({ description: 'JSON: too many Google sign-ins from this address; see Retry-After' })
+  async start(@ReqMeta() meta: RequestMeta, @Res() reply: FastifyReply) {
+    await this.google.assertIpAllowed(meta);
     const outcome = await this.google.start();
     if (outcome.kind === 'page') return sendGoogleSignInPage(reply, outcome.page, this.google.signInUrl);
     this.stateCookie.set(reply, outcome.cookie);
@@ -78,12 +87,14 @@ export class GoogleSignInController {
   @ApiForbiddenResponse({ description: 'A page: staff and suspended accounts cannot sign in with Google' })
   @ApiBadGatewayResponse({ description: 'A page: Google did not answer the code exchange' })
   @ApiServiceUnavailableResponse({ description: 'A page: Google is not configured on this server' })
+  @ApiTooManyRequestsResponse({ description: 'JSON: too many Google sign-ins from this address; see Retry-After' })
   async callback(
     @Query() query: GoogleCallbackQuery,
     @Req() request: FastifyRequest,
     @ReqMeta() meta: RequestMeta,
     @Res() reply: FastifyReply,
   ) {
+    await this.google.assertIpAllowed(meta);
     const outcome = await this.google.complete(query, this.stateCookie.read(request), meta);
     this.stateCookie.clear(reply);
     if (outcome.kind === 'page') return sendGoogleSignInPage(reply, outcome.page, this.google.signInUrl);
@@ -138,6 +149,29 @@ export class GoogleSignInController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     return this.setSessionCookies(await this.google.link(dto, meta, this.device.read(request)), reply);
+  }
+
+  @Get('google/link')
+  @Authenticated()
+  @ApiOperation({ summary: 'Whether a Google account signs me in, which one, and whether I may unlink it' })
+  @ApiOkResponse({ type: GoogleLinkStatusResponse })
+  linkStatus(@Auth() auth: AuthContext) {
+    return this.google.linkStatus(auth);
+  }
+
+  @Delete('google/link')
+  @Authenticated()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: 'Stop my Google account signing me in (recorded in my activity); refused while my account has no password',
+  })
+  @ApiNoContentResponse({ description: 'Unlinked: I sign in with my email address and password' })
+  @ApiNotFoundResponse({ description: 'No Google account is linked (GOOGLE_NOT_LINKED)' })
+  @ApiConflictResponse({
+    description: 'The account has no password yet: set one first, or I could not sign in again (SET_PASSWORD_FIRST)',
+  })
+  async unlink(@Auth() auth: AuthContext, @ReqMeta() meta: RequestMeta) {
+    await this.google.unlink(auth, meta);
   }
 
   /** The cookies of every sign-in (see AuthController). */

@@ -63,12 +63,28 @@ export class GoogleSignInRepository {
   }
 
   /** Links the Google account to the user, replacing a link the user had to another Google account. */
-  async link(userId: string, googleSub: string, googleEmail: string, manager: EntityManager): Promise<void> {
+  async link(
+    userId: string,
+    googleSub: string,
+    googleEmail: string,
+    passwordChosen: boolean,
+    manager: EntityManager,
+  ): Promise<void> {
     const repository = manager.getRepository(GoogleIdentity);
     await repository.delete({ userId });
     await repository.insert(
-      Object.assign(new GoogleIdentity(), { userId, googleSub, googleEmail, lastSignInAt: new Date() }),
+      Object.assign(new GoogleIdentity(), { userId, googleSub, googleEmail, lastSignInAt: new Date(), passwordChosen }),
     );
+  }
+
+  /** Removes the user's link to Google; false when there was none. */
+  async unlink(userId: string, manager: EntityManager): Promise<boolean> {
+    return ((await manager.getRepository(GoogleIdentity).delete({ userId })).affected ?? 0) > 0;
+  }
+
+  /** The owner has set a password (a reset link): unlinking Google no longer locks them out. */
+  async markPasswordChosen(userId: string, manager: EntityManager): Promise<void> {
+    await manager.getRepository(GoogleIdentity).update({ userId, passwordChosen: false }, { passwordChosen: true });
   }
 
   async touch(id: string, googleEmail: string): Promise<void> {

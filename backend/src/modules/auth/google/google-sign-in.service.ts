@@ -1,6 +1,10 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiters } from '@app/common/redis/redis.module';
+import { SettingsService } from '@app/modules/settings/settings.service';
+import { AuthContext } from '@app/common/auth/auth-context';
 import { Role, SELF_SERVICE_ROLES } from '@app/common/auth/role';
 import { randomToken, sha256Hex } from '@app/common/crypto/secret-box';
 import { describeGoogleError } from '@app/common/google/google-oauth';
@@ -11,7 +15,7 @@ import { ActivityService } from '@app/modules/activity/activity.service';
 import { type User, UserStatus } from '@app/modules/users/entities/user.entity';
 import { PRIVACY_NOTICE_VERSION } from '@app/modules/privacy/privacy-notice';
 import { UsersService } from '@app/modules/users/users.service';
-import { AuthErrorCode, AuthException } from '../auth.exception';
+import { AuthErrorCode, AuthException, tooManyAttempts } from '../auth.exception';
 import { AuthService, SignedIn } from '../auth.service';
 import { TrustedDevice } from '../device-cookie';
 import { GooglePendingSignIn } from '../entities/google-pending-sign-in.entity';
@@ -20,7 +24,12 @@ import { GoogleSignInState } from '../entities/google-sign-in-state.entity';
 import { PasswordHasher } from '../password/password-hasher';
 import { GoogleClaims, GoogleIdentityGateway, UntrustedIdToken } from './google-identity.gateway';
 import { GoogleCallbackQuery, GoogleLinkDto, GoogleRegisterDto } from './google-sign-in.dto';
-import { PendingGoogleSignInResponse, PendingGoogleStep, SignInProvidersResponse } from './google-sign-in.response';
+import {
+  GoogleLinkStatusResponse,
+  PendingGoogleSignInResponse,
+  PendingGoogleStep,
+  SignInProvidersResponse,
+} from './google-sign-in.response';
 import { GoogleSignInPage } from './google-sign-in-page';
 import { GoogleSignInRepository } from './google-sign-in.repository';
 import { GOOGLE_STATE_TTL_SECONDS, GoogleStateCookieValue } from './google-state-cookie';
@@ -76,7 +85,25 @@ export class GoogleSignInService {
     private readonly auth: AuthService,
     private readonly hasher: PasswordHasher,
     private readonly activity: ActivityService,
+    private readonly limiters: RateLimiters,
+    private readonly settings: SettingsService,
   ) {}
+
+  /**
+   * Counts a request to start or finish a Google sign-in from this address; past the hourly
+   * allowance (a live setting) the answer is 429 with Retry-After. Each start stores a state row,
+   * so this is what keeps a script from filling the table or hammering Google through us.
+   */
+  async assertIpAllowed(meta: RequestMeta): Promise<void> {
+    if (!meta.ip) return;
+    const points = await this.settings.get('auth.googleSignIn.perIpPerHour');
+    try {
+      await this.limiters.get('google-sign-in:ip', points, 3600).consume(meta.ip);
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) throw tooManyAttempts(rejection.msBeforeNext / 1000);
+      // The counter store failed: let the sign-in through rather than refuse everyone.
+    }
+  }
 
   /** The app's sign-in page, where refused pages lead back to. */
   get signInUrl(): string {
@@ -218,7 +245,7 @@ export class GoogleSignInService {
       await this.dataSource.transaction(async (manager) => {
         if (!(await this.repository.usePending(pending.id, new Date(), manager))) throw this.invalidPending();
         await this.users.insert(user, manager);
-        await this.repository.link(user.id, pending.googleSub, pending.googleEmail, manager);
+        await this.repository.link(user.id, pending.googleSub, pending.googleEmail, false, manager);
         await this.activity.record(user.id, ActivityType.Registered, meta, { role: user.role, via: 'google' }, manager);
         await this.activity.record(user.id, ActivityType.GoogleLinked, meta, undefined, manager);
       });
@@ -253,7 +280,8 @@ export class GoogleSignInService {
     try {
       await this.dataSource.transaction(async (manager) => {
         if (!(await this.repository.usePending(pending.id, new Date(), manager))) throw this.invalidPending();
-        await this.repository.link(user.id, pending.googleSub, pending.googleEmail, manager);
+        // The owner just proved they know the account's password.
+        await this.repository.link(user.id, pending.googleSub, pending.googleEmail, true, manager);
         // Google verified that this person controls the address the account was registered with.
         if (!user.emailVerifiedAt && user.email === pending.googleEmail) {
           await this.users.update(user.id, { emailVerifiedAt: new Date() }, manager);
@@ -273,6 +301,46 @@ export class GoogleSignInService {
       throw error;
     }
     return this.auth.completeSignIn((await this.users.findById(user.id))!, meta);
+  }
+
+  /** Account settings: whether Google signs me in, and whether unlinking it would lock me out. */
+  async linkStatus(auth: AuthContext): Promise<GoogleLinkStatusResponse> {
+    const identity = await this.repository.findIdentityOfUser(auth.userId);
+    return {
+      configured: this.gateway.configured,
+      linked: identity !== null,
+      googleEmail: identity?.googleEmail ?? null,
+      linkedAt: identity?.createdAt.toISOString() ?? null,
+      lastSignInAt: identity?.lastSignInAt?.toISOString() ?? null,
+      canUnlink: identity !== null && identity.passwordChosen,
+    };
+  }
+
+  /**
+   * Stops Google signing me in. Refused while the account has no password of its owner's choosing
+   * (created through Google): they would have no way back in, so they set one first.
+   */
+  async unlink(auth: AuthContext, meta: RequestMeta): Promise<void> {
+    const identity = await this.repository.findIdentityOfUser(auth.userId);
+    if (!identity) throw new AuthException(AuthErrorCode.GoogleNotLinked, 'Google is not linked to this account');
+    if (!identity.passwordChosen) {
+      throw new AuthException(
+        AuthErrorCode.PasswordNeededToUnlink,
+        'Set a password first (use "Forgotten your password?" on the sign-in page): without Google you would have no way to sign in',
+      );
+    }
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await this.repository.unlink(auth.userId, manager))) {
+        throw new AuthException(AuthErrorCode.GoogleNotLinked, 'Google is not linked to this account');
+      }
+      await this.activity.record(
+        auth.userId,
+        ActivityType.GoogleUnlinked,
+        meta,
+        { googleEmail: identity.googleEmail },
+        manager,
+      );
+    });
   }
 
   private async signInLinked(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { AuthSession } from '../entities/auth-session.entity';
 import { RefreshToken } from '../entities/refresh-token.entity';
 
@@ -37,6 +37,11 @@ export class SessionsRepository {
       .where('id = :id', { id })
       .callListeners(false)
       .execute();
+  }
+
+  /** The unrevoked sessions among these ids (a missing id was revoked or never existed). */
+  findUnrevokedSessions(ids: readonly string[]): Promise<AuthSession[]> {
+    return this.sessions().find({ where: { id: In([...ids]), revokedAt: IsNull() } });
   }
 
   findUnrevokedSession(id: string): Promise<AuthSession | null> {

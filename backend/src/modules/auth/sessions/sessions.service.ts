@@ -19,6 +19,8 @@ import { SessionsRepository } from './sessions.repository';
  */
 export const LAST_USED_WRITE_INTERVAL_MS = 60_000;
 const POLICY_KEYS = ['session.idleTimeoutMinutes', 'session.absoluteLifetimeDays'] as const;
+/** Sessions read per query when checking open connections. */
+const ENDED_CHECK_BATCH = 500;
 
 export enum RevokeReason {
   Logout = 'logout',
@@ -133,6 +135,42 @@ export class SessionsService {
     }
     if (now - live.lastUsedAt >= LAST_USED_WRITE_INTERVAL_MS) await this.markUsed(sessionId, live, now);
     return { userId: live.userId, role: live.role, sessionId, email: live.email };
+  }
+
+  /**
+   * Which of these sessions (id to user id) have ended: revoked, expired, or idle or alive for
+   * longer than the security settings now allow (those are revoked here, as liveCaller does).
+   * For connections that stay open without requests (socket.io, SSE), checked in one query;
+   * never counts as the session being used.
+   */
+  async endedAmong(sessions: ReadonlyMap<string, string>, now = Date.now()): Promise<string[]> {
+    if (sessions.size === 0) return [];
+    const ids = [...sessions.keys()];
+    const [rows, limits] = await Promise.all([
+      Promise.all(
+        Array.from({ length: Math.ceil(ids.length / ENDED_CHECK_BATCH) }, (_, i) =>
+          this.repository.findUnrevokedSessions(ids.slice(i * ENDED_CHECK_BATCH, (i + 1) * ENDED_CHECK_BATCH)),
+        ),
+      ).then((batches) => new Map(batches.flat().map((row) => [row.id, row]))),
+      this.settings.getMany([...POLICY_KEYS]),
+    ]);
+    const ended: string[] = [];
+    for (const [sessionId, userId] of sessions) {
+      const row = rows.get(sessionId);
+      if (!row || row.userId !== userId || row.expiresAt.getTime() <= now) {
+        ended.push(sessionId);
+        continue;
+      }
+      const lastUsed = (row.lastUsedAt ?? row.createdAt).getTime();
+      if (
+        now - lastUsed > limits['session.idleTimeoutMinutes'] * 60_000 ||
+        now - row.createdAt.getTime() > limits['session.absoluteLifetimeDays'] * 24 * 3600_000
+      ) {
+        await this.revokeSession(sessionId, RevokeReason.Expired);
+        ended.push(sessionId);
+      }
+    }
+    return ended;
   }
 
   /** Empties the session cache here and on every other instance, once Redis has passed it on. */

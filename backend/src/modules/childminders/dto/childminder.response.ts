@@ -132,6 +132,15 @@ export class ChildminderResponse extends ChildminderSummaryResponse {
   ofstedRegistrationStatus: OfstedRegistrationStatus | null;
   @ApiProperty({ type: InspectionResponse, nullable: true }) inspection: InspectionResponse | null;
   @ApiProperty({ type: CapacityResponse }) capacity: CapacityResponse;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 95,
+    description:
+      'Her median minutes to answer a parent who wrote to her first (last 90 days); null until enough parents ' +
+      'have written to judge, and on her own profile',
+  })
+  usualReplyMinutes: number | null;
 }
 
 export class FavoriteResponse extends ChildminderSummaryResponse {
@@ -214,6 +223,7 @@ const toInspection = (p: ChildminderProfile): InspectionResponse | null => {
 
 export const toChildminderResponse = (p: ChildminderProfile, badges: DocumentType[]): ChildminderResponse => ({
   ...toChildminderSummary(p, badges),
+  usualReplyMinutes: null,
   bio: p.bio,
   specialNeedsDetails: p.specialNeedsDetails,
   openingHours: toOpeningHours(p),

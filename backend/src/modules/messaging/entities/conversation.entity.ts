@@ -12,6 +12,7 @@ import { User } from '@app/modules/users/entities/user.entity';
 @Index('IDX_conversations_parent_last', ['parentId', 'lastMessageAt'])
 @Index('IDX_conversations_childminder_last', ['childminderId', 'lastMessageAt'])
 @Index('IDX_conversations_last', ['lastMessageAt'])
+@Index('IDX_conversations_childminder_asked', ['childminderId', 'parentAskedAt'])
 export class Conversation extends UuidEntity {
   @Column({ type: 'varchar', length: 36 })
   parentId: string;
@@ -52,6 +53,16 @@ export class Conversation extends UuidEntity {
 
   @Column({ type: 'datetime', precision: 3, nullable: true })
   blockedAt: Date | null;
+
+  /**
+   * When the parent wrote the conversation's first message, and when the childminder first
+   * answered it: her reply rate and time (response-times.ts). Null when the childminder wrote first.
+   */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  parentAskedAt: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  childminderAnsweredAt: Date | null;
 
   @Column({ type: 'datetime', precision: 3 })
   createdAt: Date;

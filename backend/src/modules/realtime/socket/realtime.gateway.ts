@@ -13,6 +13,7 @@ import { DeliveryLedger } from '../delivery-ledger';
 import { isRealtimeEventType, RealtimeEnvelope, RealtimeSocketEvents, userRoom } from '../realtime-events';
 import { PresenceService } from '../presence.service';
 import { RealtimeService } from '../realtime.service';
+import { SessionWatch } from '../session-watch';
 import { SocketAuthenticator } from './socket-authenticator';
 
 export const SOCKET_IO_PATH = '/api/socketio';
@@ -21,6 +22,8 @@ interface SocketData {
   auth?: AuthContext;
   /** Ends this connection's share of the user's presence. */
   untrack?: () => void;
+  /** Stops SessionWatch watching this connection's session. */
+  unwatch?: () => void;
 }
 
 type NoEvents = Record<string, never>;
@@ -53,6 +56,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly realtime: RealtimeService,
     private readonly authenticator: SocketAuthenticator,
     private readonly presence: PresenceService,
+    private readonly sessionWatch: SessionWatch,
   ) {}
 
   afterInit(): void {
@@ -72,6 +76,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   handleDisconnect(client: RealtimeSocket): void {
     this.recipients.delete(client.id);
     client.data.untrack?.();
+    client.data.unwatch?.();
   }
 
   async handleConnection(client: RealtimeSocket): Promise<void> {
@@ -89,9 +94,15 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     }
     client.data.auth = auth;
     client.data.untrack = this.presence.track(auth.userId, 'socketio');
+    // A session that ends by itself (idle timeout, absolute lifetime) ends its socket too.
+    client.data.unwatch = this.sessionWatch.watch(auth.sessionId, auth.userId, () => {
+      client.emit('unauthorized', { message: 'Your session has ended: sign in again' });
+      client.disconnect(true);
+    });
     // The client may have gone while its token was checked: handleDisconnect has then run already.
     if (client.disconnected) {
       client.data.untrack();
+      client.data.unwatch();
       return;
     }
 

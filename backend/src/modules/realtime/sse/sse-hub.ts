@@ -7,6 +7,7 @@ import { RealtimeDelivery, RealtimeEnvelope } from '../realtime-events';
 import { PresenceService } from '../presence.service';
 import { RealtimeService } from '../realtime.service';
 import { SseQuery } from '../dto/sse.query';
+import { SessionWatch } from '../session-watch';
 import { SseTicketsService } from './sse-tickets.service';
 
 export const SSE_HEARTBEAT_MS = 25_000;
@@ -84,6 +85,7 @@ export class SseHub implements OnModuleInit, OnApplicationShutdown {
     private readonly realtime: RealtimeService,
     private readonly tickets: SseTicketsService,
     private readonly presence: PresenceService,
+    private readonly sessionWatch: SessionWatch,
   ) {}
 
   onModuleInit(): void {
@@ -111,7 +113,7 @@ export class SseHub implements OnModuleInit, OnApplicationShutdown {
    * a heartbeat comment every 25 seconds.
    */
   async open(query: SseQuery, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const userId = await this.tickets.redeem(query.ticket);
+    const { userId, sessionId } = await this.tickets.redeem(query.ticket);
     const header = request.headers['last-event-id'];
     const lastEventId = parseEventId(query.lastEventId ?? (typeof header === 'string' ? header : undefined));
     // A new stream is owed what is published from now on: the newest stored event is where it
@@ -138,7 +140,9 @@ export class SseHub implements OnModuleInit, OnApplicationShutdown {
     const heartbeat = setInterval(() => stream.comment('heartbeat'), SSE_HEARTBEAT_MS);
     heartbeat.unref();
     const untrack = this.presence.track(userId, 'sse');
+    let unwatch = () => {};
     const close = () => {
+      unwatch();
       const mine = this.closersByUser.get(userId);
       mine?.delete(close);
       if (mine?.size === 0) this.closersByUser.delete(userId);
@@ -155,6 +159,8 @@ export class SseHub implements OnModuleInit, OnApplicationShutdown {
     this.closersByUser.set(userId, userClosers);
     request.raw.on('close', close);
     res.on('close', close);
+    // A session that ends by itself (idle timeout, absolute lifetime) ends its stream too.
+    unwatch = this.sessionWatch.watch(sessionId, userId, close);
 
     const missed = lastEventId > 0 ? await this.realtime.eventsAfter(userId, lastEventId).catch(() => []) : [];
     stream.finishReplay(missed);

@@ -39,10 +39,10 @@ export class SseTicketsService {
   }
 
   /**
-   * The user id behind a ticket, spending it. A conditional update decides races, so two
+   * The user and session behind a ticket, spending it. A conditional update decides races, so two
    * connections with the same ticket cannot both open; the session must still be live.
    */
-  async redeem(ticket: string | undefined): Promise<string> {
+  async redeem(ticket: string | undefined): Promise<{ userId: string; sessionId: string }> {
     const invalid = () =>
       new RealtimeException(
         RealtimeErrorCode.TicketInvalid,
@@ -57,7 +57,7 @@ export class SseTicketsService {
     if (!row) throw invalid();
     const active = await this.sessions.findActive(row.sessionId, row.userId);
     if (!active || active.user.status !== UserStatus.Active) throw invalid();
-    return row.userId;
+    return { userId: row.userId, sessionId: row.sessionId };
   }
 
   async deleteExpired(before: Date): Promise<number> {

@@ -35,9 +35,28 @@ export class RecommendationResponse extends ChildminderSearchResult {
   featured: boolean;
 }
 
+/** What a parent must tell us before there is anything to recommend. */
+export enum RecommendationsNeed {
+  Postcode = 'postcode',
+}
+
 export class RecommendationPageResponse extends PageResponse {
   @ApiProperty({ type: [RecommendationResponse] }) items: RecommendationResponse[];
-  @ApiProperty({ type: SearchOriginResponse }) origin: SearchOriginResponse;
+  @ApiProperty({
+    type: SearchOriginResponse,
+    nullable: true,
+    description: 'Where distances are measured from; null when `needs` is set',
+  })
+  origin: SearchOriginResponse | null;
   @ApiProperty({ description: 'The version of the trained weights that scored this list (0: the prior weights)' })
   modelVersion: number;
+  @ApiProperty({
+    enum: RecommendationsNeed,
+    enumName: 'RecommendationsNeed',
+    nullable: true,
+    description:
+      'Set when there is nothing to recommend until the parent adds something: `postcode` when no postcode was ' +
+      'given and their account has none (the list is empty, not an error)',
+  })
+  needs: RecommendationsNeed | null;
 }

@@ -1,6 +1,15 @@
 import { AgeGroup, Weekday } from '@app/modules/childminders/childminder-vocabulary';
-import { believableRating, CandidateFacts, FEATURES, featuresOf, medianRate, NEUTRAL, ParentFacts } from './features';
-import { contributions, matchProbability, meanVector, PRIOR_WEIGHTS, train } from './model';
+import {
+  believableRating,
+  CandidateFacts,
+  FEATURES,
+  featuresOf,
+  medianRate,
+  NEUTRAL,
+  padVector,
+  ParentFacts,
+} from './features';
+import { completeWeights, contributions, matchProbability, meanVector, PRIOR_WEIGHTS, train } from './model';
 import { listDays, reasonsFor } from './reasons';
 
 const minder = (overrides: Partial<CandidateFacts> = {}): CandidateFacts => ({
@@ -18,6 +27,9 @@ const minder = (overrides: Partial<CandidateFacts> = {}): CandidateFacts => ({
   verified: true,
   coversCare: null,
   localMedianRatePence: 600,
+  repliesAsked: 0,
+  replyRate: null,
+  medianReplyMinutes: null,
   ...overrides,
 });
 const family = (overrides: Partial<ParentFacts> = {}): ParentFacts => ({
@@ -97,13 +109,45 @@ describe('scores and reasons', () => {
   });
 
   it('training moves the weights towards what parents chose and lowers the loss', () => {
-    const cheap = [0.5, 0.5, 0.5, 0.5, 0.5, 1, 0.5, 0.5, 0.5];
-    const dear = [0.5, 0.5, 0.5, 0.5, 0.5, 0, 0.5, 0.5, 0.5];
+    const cheap = [0.5, 0.5, 0.5, 0.5, 0.5, 1, 0.5, 0.5, 0.5, 0.5, 0.5];
+    const dear = [0.5, 0.5, 0.5, 0.5, 0.5, 0, 0.5, 0.5, 0.5, 0.5, 0.5];
     const sets = Array.from({ length: 20 }, () => ({ shown: [dear, cheap], chosen: [{ index: 1, weight: 1 }] }));
     const result = train(sets, PRIOR_WEIGHTS);
     expect(result.weights.priceFit).toBeGreaterThan(PRIOR_WEIGHTS.priceFit);
     expect(result.weights.nearness).toBeCloseTo(PRIOR_WEIGHTS.nearness, 5);
     expect(result.lossAfter).toBeLessThan(result.lossBefore);
     expect(train([], PRIOR_WEIGHTS).weights).toEqual(PRIOR_WEIGHTS);
+  });
+});
+
+describe('reply rate and time', () => {
+  const parent = family();
+  const quick = minder({ repliesAsked: 12, replyRate: 0.9, medianReplyMinutes: 95 });
+  const slow = minder({ repliesAsked: 12, replyRate: 0.3, medianReplyMinutes: 40 * 60 });
+
+  it('scores a quick, reliable replier above a slow one, and says nothing from too few enquiries', () => {
+    expect(value(featuresOf(quick, parent), 'replyTime')).toBeGreaterThan(
+      value(featuresOf(slow, parent), 'replyTime')!,
+    );
+    expect(value(featuresOf(quick, parent), 'replyRate')).toBe(0.9);
+    const fewAsked = minder({ repliesAsked: 2, replyRate: 1, medianReplyMinutes: 5 });
+    expect(value(featuresOf(fewAsked, parent), 'replyRate')).toBe(NEUTRAL);
+    expect(value(featuresOf(fewAsked, parent), 'replyTime')).toBe(NEUTRAL);
+  });
+
+  it('says how quickly she usually replies when it counted for her', () => {
+    const pool = [quick, slow];
+    const vectors = pool.map((c) => featuresOf(c, parent));
+    const mean = meanVector(vectors);
+    const reasons = reasonsFor(contributions(PRIOR_WEIGHTS, vectors[0]!, mean), quick, parent);
+    expect([...reasons].sort()).toEqual(['Replies to 9 in 10 parents within a day', 'Usually replies within 2 hours']);
+    expect(reasonsFor(contributions(PRIOR_WEIGHTS, vectors[1]!, mean), slow, parent).join(' ')).not.toMatch(/replies/i);
+  });
+
+  it('reads impressions and models stored before the reply features as neutral and prior', () => {
+    const before = [1, 0.5, 0.5, 0.5, 0.5, 0.5, 1, 0.5, 0.5];
+    expect(padVector(before)).toEqual([...before, NEUTRAL, NEUTRAL]);
+    const { replyRate: _rate, replyTime: _time, ...older } = { ...PRIOR_WEIGHTS, nearness: 4 };
+    expect(completeWeights(older)).toEqual({ ...PRIOR_WEIGHTS, nearness: 4 });
   });
 });

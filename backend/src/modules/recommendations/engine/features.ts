@@ -1,4 +1,5 @@
 import { AgeGroup, Weekday } from '@app/modules/childminders/childminder-vocabulary';
+import { MIN_ASKED_TO_JUDGE } from '@app/modules/messaging/response-times';
 
 /**
  * What the recommender knows about a pairing of one parent and one childminder, each as a number
@@ -16,6 +17,10 @@ export const FEATURES = [
   'verified',
   'language',
   'specialNeeds',
+  // Added with model version 2's feature set: impressions stored before it lack these two and
+  // read as NEUTRAL (padVector), models trained before it take their prior weights (model.ts).
+  'replyRate',
+  'replyTime',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type FeatureVector = readonly number[];
@@ -28,6 +33,14 @@ export const RATING_PRIOR_WEIGHT = 3;
 export function believableRating(average: number | null, count: number): number {
   if (average === null || count <= 0) return RATING_PRIOR;
   return (average * count + RATING_PRIOR * RATING_PRIOR_WEIGHT) / (count + RATING_PRIOR_WEIGHT);
+}
+
+/** Answering within this many hours or slower scores 0 on reply time; within minutes, close to 1. */
+const REPLY_TIME_FLOOR_HOURS = 48;
+
+/** A stored feature vector from an older, shorter feature set, completed with NEUTRAL. */
+export function padVector(vector: readonly number[]): number[] {
+  return FEATURES.map((_, i) => vector[i] ?? NEUTRAL);
 }
 
 /** Reviews past this many add nothing more: the difference between 40 and 400 says little about care. */
@@ -72,6 +85,18 @@ export interface CandidateFacts {
   coversCare: boolean | null;
   /** The local middle price, for parents who gave no budget; null when nobody nearby gives one. */
   localMedianRatePence: number | null;
+  /** Parents who wrote to her first in the last 90 days, the share she answered within a day, her median minutes to answer. */
+  repliesAsked: number;
+  replyRate: number | null;
+  medianReplyMinutes: number | null;
+}
+
+/** Whether enough parents wrote to her for her reply rate and time to mean something. */
+export const knowsReplies = (c: CandidateFacts): boolean => c.repliesAsked >= MIN_ASKED_TO_JUDGE;
+
+function replyTime(c: CandidateFacts): number {
+  if (!knowsReplies(c) || c.medianReplyMinutes === null) return NEUTRAL;
+  return clamp01(1 - Math.log1p(c.medianReplyMinutes / 60) / Math.log1p(REPLY_TIME_FLOOR_HOURS));
 }
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
@@ -120,6 +145,8 @@ export function featuresOf(c: CandidateFacts, p: ParentFacts): number[] {
     language:
       p.languages.length === 0 ? NEUTRAL : p.languages.some((l) => c.languages.includes(l.toLowerCase())) ? 1 : 0,
     specialNeeds: !p.anySpecialNeeds ? NEUTRAL : c.specialNeedsExperience ? 1 : 0,
+    replyRate: knowsReplies(c) && c.replyRate !== null ? c.replyRate : NEUTRAL,
+    replyTime: replyTime(c),
   };
   return FEATURES.map((f) => values[f]);
 }

@@ -17,7 +17,15 @@ export const PRIOR_WEIGHTS: Weights = {
   verified: 1.5,
   language: 0.5,
   specialNeeds: 1,
+  replyRate: 1,
+  replyTime: 0.75,
 };
+
+/**
+ * Stored weights as the current feature set reads them: a model trained before a feature existed
+ * has no weight for it and takes the prior one, so an older stored version stays usable.
+ */
+export const completeWeights = (stored: Partial<Weights>): Weights => ({ ...PRIOR_WEIGHTS, ...stored });
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 

@@ -1,6 +1,7 @@
 import { formatPence } from '@app/common/money';
 import { Weekday, WEEKDAYS } from '@app/modules/childminders/childminder-vocabulary';
-import { CandidateFacts, childrenCaredFor, Feature, FEATURES, ParentFacts } from './features';
+import { replyTimeWords } from '@app/modules/messaging/response-times';
+import { CandidateFacts, childrenCaredFor, Feature, FEATURES, knowsReplies, ParentFacts } from './features';
 
 /** At most this many reasons per childminder: a parent scans them, they do not read an essay. */
 export const MAX_REASONS = 3;
@@ -57,6 +58,15 @@ function phrase(feature: Feature, c: CandidateFacts, p: ParentFacts): string | n
     }
     case 'specialNeeds':
       return c.specialNeedsExperience ? 'Experienced with special educational needs' : null;
+    case 'replyTime':
+      return knowsReplies(c) && c.medianReplyMinutes !== null
+        ? `Usually replies ${replyTimeWords(c.medianReplyMinutes)}`
+        : null;
+    case 'replyRate':
+      if (!knowsReplies(c) || c.replyRate === null) return null;
+      return c.replyRate >= 0.995
+        ? 'Replies to every parent within a day'
+        : `Replies to ${Math.round(c.replyRate * 10)} in 10 parents within a day`;
   }
 }
 

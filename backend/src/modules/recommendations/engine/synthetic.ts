@@ -34,6 +34,8 @@ export const HIDDEN_PREFERENCES: Weights = {
   verified: 1.5,
   language: 1,
   specialNeeds: 1.5,
+  replyRate: 1.5,
+  replyTime: 1,
 };
 
 export interface Population {
@@ -63,7 +65,14 @@ function candidate(random: () => number): number[] {
     verified: random() < 0.6 ? 1 : 0,
     language: random() < 0.2 ? 1 : 0.5,
     specialNeeds: random() < 0.3 ? (random() < 0.5 ? 1 : 0) : 0.5,
+    // A third have too few enquiries to judge; quick repliers tend to reply to more parents.
+    replyRate: 0.5,
+    replyTime: 0.5,
   };
+  if (random() >= 0.33) {
+    values.replyTime = random();
+    values.replyRate = Math.min(1, 0.3 + values.replyTime * 0.5 + random() * 0.3);
+  }
   // Popular childminders collect reviews and ratings together, as in life.
   values.rating = Math.min(1, values.rating + values.reviews * 0.1);
   return FEATURES.map((f) => values[f]);

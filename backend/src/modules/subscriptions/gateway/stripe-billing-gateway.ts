@@ -118,12 +118,27 @@ export class StripeBillingGateway extends BillingGateway {
     });
   }
 
+  /** A subscription Stripe no longer has (404 resource_missing) is SUBSCRIPTION_GONE_AT_PAYMENT_PROVIDER, not an outage. */
   cancel(subscription: Subscription, options: { atPeriodEnd: boolean }): Promise<Stripe.Subscription> {
-    return call(() =>
-      options.atPeriodEnd
-        ? this.stripe.subscriptions.update(subscription.stripeSubscriptionId, { cancel_at_period_end: true })
-        : this.stripe.subscriptions.cancel(subscription.stripeSubscriptionId),
-    );
+    return call(async () => {
+      try {
+        return options.atPeriodEnd
+          ? await this.stripe.subscriptions.update(subscription.stripeSubscriptionId, { cancel_at_period_end: true })
+          : await this.stripe.subscriptions.cancel(subscription.stripeSubscriptionId);
+      } catch (error) {
+        if (
+          error instanceof Stripe.errors.StripeError &&
+          error.statusCode === 404 &&
+          error.code === 'resource_missing'
+        ) {
+          throw new SubscriptionException(
+            SubscriptionErrorCode.GoneAtPaymentProvider,
+            'This subscription no longer exists with the payment provider: there is nothing left to cancel.',
+          );
+        }
+        throw error;
+      }
+    });
   }
 
   extendTrial(subscription: Subscription, trialEnd: Date): Promise<Stripe.Subscription> {

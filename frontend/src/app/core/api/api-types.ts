@@ -67,6 +67,7 @@ export type SignInProviders = Schemas['SignInProvidersResponse'];
 export type PendingGoogleSignIn = Schemas['PendingGoogleSignInResponse'];
 export type GoogleRegisterRequest = Schemas['GoogleRegisterDto'];
 export type GoogleLinkRequest = Schemas['GoogleLinkDto'];
+export type GoogleLinkStatus = Schemas['GoogleLinkStatusResponse'];
 export type ForgotPasswordRequest = Schemas['ForgotPasswordDto'];
 export type ResetPasswordRequest = Schemas['ResetPasswordDto'];
 export type VerifyEmailRequest = Schemas['VerifyEmailDto'];

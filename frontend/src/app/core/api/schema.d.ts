@@ -485,11 +485,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Whether a Google account signs me in, which one, and whether I may unlink it */
+        get: operations["GoogleSignIn_linkStatus"];
         put?: never;
         /** Link the Google account to the existing account with its address (its password, and 2FA code when on) */
         post: operations["GoogleSignIn_link"];
-        delete?: never;
+        /** Stop my Google account signing me in (recorded in my activity); refused while my account has no password */
+        delete: operations["GoogleSignIn_unlink"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3797,6 +3799,11 @@ export interface components {
              * @description The childminder’s user id, to message them
              */
             userId: string;
+            /**
+             * @description Her median minutes to answer a parent who wrote to her first (last 90 days); null until enough parents have written to judge, and on her own profile
+             * @example 95
+             */
+            usualReplyMinutes: number | null;
         };
         ChildminderSearchPageResponse: {
             items: components["schemas"]["ChildminderSearchResult"][];
@@ -4567,6 +4574,20 @@ export interface components {
             /** @description The token from the address Google sign-in sent the browser back to */
             token: string;
         };
+        GoogleLinkStatusResponse: {
+            /** @description Unlinking is allowed: false while the account has no password of my choosing (created through Google), which a password reset sets */
+            canUnlink: boolean;
+            /** @description true: "Sign in with Google" is set up on this server */
+            configured: boolean;
+            /** @description The linked Google account’s address */
+            googleEmail: string | null;
+            /** Format: date-time */
+            lastSignInAt: string | null;
+            /** @description A Google account signs me in */
+            linked: boolean;
+            /** Format: date-time */
+            linkedAt: string | null;
+        };
         GoogleRegisterDto: {
             /**
              * @description The person has read the privacy notice (/privacy) and agrees to it, as at registration
@@ -5056,6 +5077,11 @@ export interface components {
              * @description The childminder’s user id, to message them
              */
             userId: string;
+            /**
+             * @description Her median minutes to answer a parent who wrote to her first (last 90 days); null until enough parents have written to judge, and on her own profile
+             * @example 95
+             */
+            usualReplyMinutes: number | null;
             /** @description The childminder’s choice to be listed */
             visible: boolean;
         };
@@ -5213,7 +5239,10 @@ export interface components {
             items: components["schemas"]["RecommendationResponse"][];
             /** @description The version of the trained weights that scored this list (0: the prior weights) */
             modelVersion: number;
-            origin: components["schemas"]["SearchOriginResponse"];
+            /** @description Set when there is nothing to recommend until the parent adds something: `postcode` when no postcode was given and their account has none (the list is empty, not an error) */
+            needs: (string & components["schemas"]["RecommendationsNeed"]) | null;
+            /** @description Where distances are measured from; null when `needs` is set */
+            origin: components["schemas"]["SearchOriginResponse"] | null;
             page: number;
             pageSize: number;
             total: number;
@@ -5290,6 +5319,11 @@ export interface components {
              */
             userId: string;
         };
+        /**
+         * @description Set when there is nothing to recommend until the parent adds something: `postcode` when no postcode was given and their account has none (the list is empty, not an error)
+         * @enum {string}
+         */
+        RecommendationsNeed: "postcode";
         RegisterDto: {
             /**
              * @description The person has read the privacy notice (/privacy) and agrees to it; stored with the account (when, and which version)
@@ -7122,21 +7156,21 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A page: Google is not configured on this server */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Refused: `code` and `message` say why. */
-            "4XX": {
+            /** @description JSON: too many Google sign-ins from this address; see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
+            };
+            /** @description A page: Google is not configured on this server */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -7184,6 +7218,15 @@ export interface operations {
             };
             /** @description A page: staff and suspended accounts cannot sign in with Google */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description JSON: too many Google sign-ins from this address; see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7294,6 +7337,34 @@ export interface operations {
             };
         };
     };
+    GoogleSignIn_linkStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoogleLinkStatusResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     GoogleSignIn_link: {
         parameters: {
             query?: never;
@@ -7357,6 +7428,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    GoogleSignIn_unlink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unlinked: I sign in with my email address and password */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No Google account is linked (GOOGLE_NOT_LINKED) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The account has no password yet: set one first, or I could not sign in again (SET_PASSWORD_FIRST) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -11784,7 +11900,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No active plan */
+            /** @description No active plan, or Stripe no longer has the subscription (SUBSCRIPTION_GONE_AT_PAYMENT_PROVIDER) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12115,7 +12231,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Already ended */
+            /** @description Already ended, or Stripe no longer has it (SUBSCRIPTION_GONE_AT_PAYMENT_PROVIDER) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12828,6 +12944,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description With no postcode given or on my account: an empty list with `needs: "postcode"` */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -12836,7 +12953,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecommendationPageResponse"];
                 };
             };
-            /** @description No postcode given or on my account, an unknown postcode, or a bad filter */
+            /** @description An unknown postcode, or a bad filter */
             400: {
                 headers: {
                     [name: string]: unknown;

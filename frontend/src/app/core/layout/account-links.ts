@@ -21,6 +21,12 @@ export const ACCOUNT_LINKS: readonly AccountLink[] = [
     description: 'Protect your account with a code from an authenticator app.',
   },
   {
+    path: '/account/google',
+    label: 'Google sign-in',
+    icon: 'login',
+    description: 'See which Google account signs you in, or unlink it.',
+  },
+  {
     path: '/account/notifications',
     label: 'Notifications',
     icon: 'notifications',
