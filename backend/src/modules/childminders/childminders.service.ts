@@ -48,6 +48,7 @@ import { profileCompleteness } from './profile-completeness';
 import { CareAvailabilityPort, CareNeed } from './search/care-availability.port';
 import { RecommendationCandidate } from './search/recommendation-pool';
 import { roundMiles, SearchSort } from './search/search-ranking';
+import { failWith } from '@app/common/errors/domain.exception';
 
 export type SearchPage = Page<ChildminderSearchResult> & { origin: SearchOriginResponse };
 
@@ -377,7 +378,7 @@ export class ChildmindersService {
   }
 
   private async ownResponse(profileId: string): Promise<OwnChildminderProfileResponse> {
-    const profile = (await this.childminders.findById(profileId))!;
+    const profile = (await this.childminders.findById(profileId)) ?? failWith(childminderNotFound());
     return toOwnProfileResponse(profile, badgesOf(profile));
   }
 

@@ -197,7 +197,7 @@ export class AdminSubscriptionsService {
     await this.gateway.refund(payment, amount);
     await this.dataSource.transaction(async (manager) => {
       // Stripe has accepted the refund; charge.refunded will confirm the same total.
-      const fresh = (await this.repository.findPaymentByInvoice(payment.stripeInvoiceId, manager))!;
+      const fresh = await this.repository.requirePaymentByInvoice(payment.stripeInvoiceId, manager);
       const refunded = Math.max(fresh.amountRefundedPence, payment.amountRefundedPence + amount);
       await this.repository.updatePayment(
         payment.id,
@@ -220,7 +220,7 @@ export class AdminSubscriptionsService {
         manager,
       );
     });
-    return toPaymentResponse((await this.repository.findPaymentByInvoice(payment.stripeInvoiceId))!);
+    return toPaymentResponse(await this.repository.requirePaymentByInvoice(payment.stripeInvoiceId));
   }
 
   /**

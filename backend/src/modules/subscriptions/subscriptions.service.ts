@@ -208,7 +208,7 @@ export class SubscriptionsService {
     if (!user) throw subscriptionNotFound();
     const customerId = await this.gateway.createCustomer({ id: user.id, email: user.email, name: user.displayName });
     await this.repository.linkCustomer(auth.userId, customerId);
-    return (await this.repository.findCustomerForUser(auth.userId))!.stripeCustomerId;
+    return (await this.repository.requireCustomerForUser(auth.userId)).stripeCustomerId;
   }
 
   /** Stripe answered with the new state: apply it now rather than wait for the webhook. */
