@@ -163,15 +163,21 @@ export class AdminSubscriptionsService {
         'This subscription has already ended',
       );
     }
-    await this.subscriptions.applied(row, await this.gateway.cancel(row, { atPeriodEnd: !dto.immediately }));
-    await this.audit.record(auth, {
-      action: 'subscription.cancel',
-      subjectType: 'subscription',
-      subjectId: row.id,
-      ownerId: row.userId,
-      metadata: { immediately: !!dto.immediately },
-      ip: meta.ip,
-    });
+    const cancelled = await this.gateway.cancel(row, { atPeriodEnd: !dto.immediately });
+    await this.subscriptions.applied(row, cancelled, (manager) =>
+      this.audit.record(
+        auth,
+        {
+          action: 'subscription.cancel',
+          subjectType: 'subscription',
+          subjectId: row.id,
+          ownerId: row.userId,
+          metadata: { immediately: !!dto.immediately },
+          ip: meta.ip,
+        },
+        manager,
+      ),
+    );
     return this.get(row.id);
   }
 
