@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ALL_ROLES, ADMIN_ROLES, Role } from '@app/common/auth/role';
 import { AccessTokens } from '@app/modules/auth/access-tokens.service';
 import { SessionsService } from '@app/modules/auth/sessions/sessions.service';
@@ -80,6 +82,21 @@ describe('Authorization matrix', () => {
     expect(missing).toEqual([]);
   });
 
+  it('every waiver names a spec file and a test in it that exist', () => {
+    const wrong = ROUTE_POLICIES.flatMap((policy) => {
+      const waiver = policy.ownership;
+      if (!waiver || Array.isArray(waiver)) return [];
+      const path = join(__dirname, '..', '..', waiver.coveredBy.file);
+      if (!existsSync(path)) return [`${policy.route}: no file ${waiver.coveredBy.file}`];
+      const source = readFileSync(path, 'utf8');
+      const titled = [`'${waiver.coveredBy.test}'`, `"${waiver.coveredBy.test}"`, `\`${waiver.coveredBy.test}\``];
+      return titled.some((title) => source.includes(title))
+        ? []
+        : [`${policy.route}: no test "${waiver.coveredBy.test}" in ${waiver.coveredBy.file}`];
+    });
+    expect(wrong).toEqual([]);
+  });
+
   it('anonymous callers get 401 on every non-public route', async () => {
     const wrong: string[] = [];
     for (const route of routes) {
@@ -123,7 +140,20 @@ describe('Authorization matrix', () => {
       if (!Array.isArray(policy.ownership)) continue;
       for (const probe of policy.ownership) {
         const response = await probe.askAsOtherUser(api);
-        if (response.status !== 404) wrong.push(`${policy.route} (${probe.name}): ${response.status}`);
+        if (response.status !== (probe.expect ?? 404))
+          wrong.push(`${policy.route} (${probe.name}): ${response.status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('user B naming user A’s object in a query string or a body gets 404', async () => {
+    const wrong: string[] = [];
+    for (const policy of ROUTE_POLICIES) {
+      for (const probe of policy.inputIds ?? []) {
+        const response = await probe.askAsOtherUser(api);
+        if (response.status !== (probe.expect ?? 404))
+          wrong.push(`${policy.route} (${probe.name}): ${response.status}`);
       }
     }
     expect(wrong).toEqual([]);

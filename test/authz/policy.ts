@@ -12,16 +12,29 @@ export interface RoutePolicy {
   access: 'public' | 'signed-in' | readonly Role[];
   /**
    * Routes with an id in the path that a non-admin may reach must prove per-object access.
-   * Either probes, or `ownership: 'n/a: <why>'` for routes whose id is not a private object.
+   * Either probes, or a waiver naming the test that covers the route instead.
    */
-  ownership?: OwnershipProbe[] | `n/a: ${string}`;
+  ownership?: OwnershipProbe[] | Waiver;
+  /**
+   * Ids given in the query string or the body (`childIds` in a booking request, say): probes
+   * that send another user's id there and must get 404 (or `expect`).
+   */
+  inputIds?: OwnershipProbe[];
+}
+
+/** Why a route has no ownership probe here, and the test elsewhere that covers it. */
+export interface Waiver {
+  why: string;
+  /** A spec file (from the repository root) and the exact title of a test in it; the matrix checks both exist. */
+  coveredBy: { file: string; test: string };
 }
 
 export interface OwnershipProbe {
   name: string;
   /**
    * Creates an object owned by one user and asks for it as another user of the same role;
-   * returns that response, which must be 404.
+   * returns that response, which must be 404 unless `expect` documents another 4xx.
    */
   askAsOtherUser: (api: TestApp) => Promise<{ status: number }>;
+  expect?: number;
 }

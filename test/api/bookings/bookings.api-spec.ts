@@ -1,6 +1,7 @@
 import { Role } from '@app/common/auth/role';
 import { formatUkRange } from '@app/modules/availability/time-ranges';
 import { BookingsLifecycleJob } from '@app/modules/bookings/bookings-lifecycle.job';
+import { AuditEntry } from '@app/modules/audit/entities/audit-entry.entity';
 import { Booking, BookingStatus } from '@app/modules/bookings/entities/booking.entity';
 import { Notification } from '@app/modules/notifications-feed/entities/notification.entity';
 import { RealtimeEventRow } from '@app/modules/realtime/entities/realtime-event.entity';
@@ -236,6 +237,41 @@ describe('A parent books care that the childminder can legally provide', () => {
     });
     const tooShort = await api.http().delete(`${PARENT_BOOKINGS}/${second}`).query({ reason: 'x' }).set(parent.auth);
     expect(tooShort.status).toBe(400);
+  });
+
+  it("an admin's notes and action stand or fall together: a refused action leaves the notes as they were", async () => {
+    const minder = await givenChildminder(api);
+    const parent = await givenPlusParent(api);
+    const admin = await api.given.signedIn(Role.Admin);
+    const child = await givenChild(api, parent, 'Maya', bornAgo({ years: 2 }));
+    const created = await requestBooking(api, parent, {
+      childminderId: minder.profile.id,
+      childIds: [child],
+      startsAt: ukAt(5, '09:00'),
+      endsAt: ukAt(5, '12:00'),
+      notes: 'Maya naps after lunch',
+    });
+    const id = created.body.id as string;
+    expect((await api.http().delete(`${PARENT_BOOKINGS}/${id}`).set(parent.auth)).status).toBe(200);
+    const audited = () => api.dataSource.getRepository(AuditEntry).count({ where: { subjectId: id } });
+    const auditedBefore = await audited();
+
+    // Confirming a cancelled booking is refused: the notes sent with it are not kept either.
+    const refused = await api
+      .http()
+      .patch(`/api/admin/bookings/${id}`)
+      .set(admin.auth)
+      .send({ notes: 'Parent phoned: gate code 1234', action: 'confirm' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('BOOKING_INVALID_TRANSITION');
+    const row = await api.dataSource.getRepository(Booking).findOneByOrFail({ id });
+    expect(row).toMatchObject({ notes: 'Maya naps after lunch', status: BookingStatus.Cancelled });
+    expect(await audited()).toBe(auditedBefore);
+
+    // A refused cancellation writes no audit entry either.
+    const again = await api.http().delete(`/api/admin/bookings/${id}`).set(admin.auth).send({ reason: 'Twice' });
+    expect(again.status).toBe(409);
+    expect(await audited()).toBe(auditedBefore);
   });
 
   it('a parent on the free plan is asked to upgrade', async () => {

@@ -8,6 +8,7 @@ import { GeocoderService } from '@app/modules/geo/geocoder.service';
 import { FileStorage } from '@app/modules/storage/file-storage';
 import { backfillComplianceStandings } from '../../../migrations/shared/compliance-standings-backfill';
 import type { SignedInUser } from '../../factories/given';
+import { fakeClock } from '../../support/clock';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { givenChildminder, givenCompletedBooking, givenPlusParent } from '../bookings/support';
 import { uploadDocument } from '../documents/support';
@@ -165,21 +166,7 @@ describe('Search in SQL: the order of the rules, and the columns it reads kept u
     // One minute past midnight (UK): the insurance counted through yesterday, so its badge and
     // the verified listing are gone without anything having been written.
     const updatedAt = row.updatedAt;
-    jest.useFakeTimers({
-      now: DateTime.now().setZone(UK).startOf('day').plus({ days: 1, minutes: 1 }).toJSDate(),
-      doNotFake: [
-        'hrtime',
-        'nextTick',
-        'performance',
-        'queueMicrotask',
-        'setImmediate',
-        'clearImmediate',
-        'setInterval',
-        'clearInterval',
-        'setTimeout',
-        'clearTimeout',
-      ],
-    });
+    const clock = fakeClock(DateTime.now().setZone(UK).startOf('day').plus({ days: 1, minutes: 1 }).toJSDate());
     try {
       expect(await search(verified)).toMatchObject({ items: [], total: 0 });
       const all = await search({ postcode: 'PH42', radiusMiles: 1 });
@@ -187,7 +174,7 @@ describe('Search in SQL: the order of the rules, and the columns it reads kept u
         [id, ['ofsted_registration', 'dbs_certificate', 'first_aid_certificate', 'safeguarding_training']],
       ]);
     } finally {
-      jest.useRealTimers();
+      clock.restore();
     }
     expect((await profileRow(id)).updatedAt).toEqual(updatedAt);
 

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { JobLease } from '@app/modules/jobs/entities/job-lease.entity';
 import { JobOutcome, JobRun } from '@app/modules/jobs/entities/job-run.entity';
 import { JobsService } from '@app/modules/jobs/jobs.service';
+import { fakeClock, gate } from '../../support/clock';
+import { eventually } from '../../support/eventually';
 import { startTestApp, TestApp } from '../../support/test-app';
 
 /** Two instances of the product sharing the run's database, as behind a load balancer. */
@@ -31,16 +32,21 @@ describe('Scheduled jobs across instances', () => {
     expect(jobsOnFirst.instanceId).not.toBe(jobsOnSecond.instanceId);
     const name = uniqueJob('nightly-report');
     const ranOn: string[] = [];
+    // The winner's work lasts until the loser has answered, so the two runs surely overlap.
+    const finish = gate();
     const slowJob = (instance: string) => async () => {
       ranOn.push(instance);
-      await sleep(400);
+      await finish.opened;
       return { reports: 3 };
     };
 
-    const [onFirst, onSecond] = await Promise.all([
+    const both = [
       jobsOnFirst.runExclusive(name, 30_000, slowJob(jobsOnFirst.instanceId)),
       jobsOnSecond.runExclusive(name, 30_000, slowJob(jobsOnSecond.instanceId)),
-    ]);
+    ];
+    expect(await Promise.race(both)).toBeUndefined();
+    finish.open();
+    const [onFirst, onSecond] = await Promise.all(both);
 
     expect(ranOn).toHaveLength(1);
     const run = onFirst ?? onSecond;
@@ -54,7 +60,7 @@ describe('Scheduled jobs across instances', () => {
       error: null,
       summary: { reports: 3 },
     });
-    expect(runs[0]!.finishedAt!.getTime() - runs[0]!.startedAt.getTime()).toBeGreaterThanOrEqual(390);
+    expect(runs[0]!.finishedAt!.getTime()).toBeGreaterThanOrEqual(runs[0]!.startedAt.getTime());
 
     // Once the run is over the lease is free: the instance that skipped may run it next time.
     const loser = onFirst ? jobsOnSecond : jobsOnFirst;
@@ -87,39 +93,56 @@ describe('Scheduled jobs across instances', () => {
   });
 
   it('the lease left by an instance that crashed mid-run blocks the job only until it expires', async () => {
-    const name = uniqueJob('expire-documents');
-    // What a crashed instance leaves behind: its lease, never released or renewed.
-    await first.dataSource.getRepository(JobLease).insert({
-      name,
-      holder: 'crashed-host:4242:deadbeef',
-      leaseUntil: new Date(Date.now() + 1_000),
-    });
-    const work = jest.fn(async () => ({ expired: 2 }));
+    const clock = fakeClock();
+    try {
+      const name = uniqueJob('expire-documents');
+      // What a crashed instance leaves behind: its lease, never released or renewed.
+      await first.dataSource.getRepository(JobLease).insert({
+        name,
+        holder: 'crashed-host:4242:deadbeef',
+        leaseUntil: new Date(Date.now() + 60_000),
+      });
+      const work = jest.fn(async () => ({ expired: 2 }));
 
-    expect(await jobsOnFirst.runExclusive(name, 30_000, work)).toBeUndefined();
-    expect(await jobsOnSecond.runExclusive(name, 30_000, work)).toBeUndefined();
-    expect(work).not.toHaveBeenCalled();
+      expect(await jobsOnFirst.runExclusive(name, 30_000, work)).toBeUndefined();
+      expect(await jobsOnSecond.runExclusive(name, 30_000, work)).toBeUndefined();
+      expect(work).not.toHaveBeenCalled();
 
-    await sleep(1_200);
-    expect(await jobsOnSecond.runExclusive(name, 30_000, work)).toMatchObject({ outcome: JobOutcome.Succeeded });
-    expect(work).toHaveBeenCalledTimes(1);
-    expect(await runsOf(name)).toEqual([
-      expect.objectContaining({ instanceId: jobsOnSecond.instanceId, summary: { expired: 2 } }),
-    ]);
+      clock.advance(60_001);
+      expect(await jobsOnSecond.runExclusive(name, 30_000, work)).toMatchObject({ outcome: JobOutcome.Succeeded });
+      expect(work).toHaveBeenCalledTimes(1);
+      expect(await runsOf(name)).toEqual([
+        expect.objectContaining({ instanceId: jobsOnSecond.instanceId, summary: { expired: 2 } }),
+      ]);
+    } finally {
+      clock.restore();
+    }
   });
 
   it('a run that outlasts its lease keeps renewing it, so no other instance starts the job meanwhile', async () => {
-    const name = uniqueJob('long-backup');
-    const running = jobsOnFirst.runExclusive(name, 300, async () => {
-      await sleep(1_200);
-    });
-    await sleep(700); // more than twice the lease
-    const meanwhile = jest.fn(async () => undefined);
-    expect(await jobsOnSecond.runExclusive(name, 300, meanwhile)).toBeUndefined();
-    // The same instance must not overlap itself either (an @Interval firing again mid-run).
-    expect(await jobsOnFirst.runExclusive(name, 300, meanwhile)).toBeUndefined();
-    expect(meanwhile).not.toHaveBeenCalled();
-    expect(await running).toMatchObject({ outcome: JobOutcome.Succeeded });
-    expect(await runsOf(name)).toHaveLength(1);
+    const clock = fakeClock();
+    try {
+      const name = uniqueJob('long-backup');
+      const leaseMs = 300;
+      const finish = gate();
+      const running = jobsOnFirst.runExclusive(name, leaseMs, () => finish.opened);
+      const leaseUntil = async () =>
+        (await first.dataSource.getRepository(JobLease).findOneBy({ name }))?.leaseUntil.getTime() ?? 0;
+      await eventually('the run to hold the lease', async () => ((await leaseUntil()) > 0 ? true : undefined));
+      clock.advance(3 * leaseMs); // more than twice the lease: only a renewal made since keeps it
+      await eventually('the running job to renew its lease', async () =>
+        (await leaseUntil()) > Date.now() ? true : undefined,
+      );
+      const meanwhile = jest.fn(async () => undefined);
+      expect(await jobsOnSecond.runExclusive(name, leaseMs, meanwhile)).toBeUndefined();
+      // The same instance must not overlap itself either (an @Interval firing again mid-run).
+      expect(await jobsOnFirst.runExclusive(name, leaseMs, meanwhile)).toBeUndefined();
+      expect(meanwhile).not.toHaveBeenCalled();
+      finish.open();
+      expect(await running).toMatchObject({ outcome: JobOutcome.Succeeded });
+      expect(await runsOf(name)).toHaveLength(1);
+    } finally {
+      clock.restore();
+    }
   });
 });

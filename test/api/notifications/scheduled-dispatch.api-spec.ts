@@ -1,22 +1,10 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { JobOutcome, JobRun } from '@app/modules/jobs/entities/job-run.entity';
 import { OutboxStatus } from '@app/modules/notifications/entities/email-outbox.entity';
 import { EMAIL_DISPATCH_JOB } from '@app/modules/notifications/email/email-dispatch.job';
+import { EmailDispatcher } from '@app/modules/notifications/email/email-dispatcher';
+import { eventually } from '../../support/eventually';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { ownDatabase } from './own-database';
-
-/** Polls until `check` passes or `ms` have gone by. */
-async function eventually(check: () => Promise<void>, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await sleep(250);
-    }
-  }
-}
 
 describe('The scheduler, with no mail service configured', () => {
   let database: Awaited<ReturnType<typeof ownDatabase>>;
@@ -36,12 +24,17 @@ describe('The scheduler, with no mail service configured', () => {
     const { email } = await api.given.parent();
     expect((await api.http().post('/api/auth/forgot-password').send({ email })).status).toBe(202);
 
-    await eventually(async () => {
-      expect(await api.outbox.latest(email, 'password-reset')).toMatchObject({
-        status: OutboxStatus.Sent,
-        attempts: 1,
-      });
-    }, 15_000);
+    await eventually(
+      'the queued email to be sent',
+      async () => {
+        expect(await api.outbox.latest(email, 'password-reset')).toMatchObject({
+          status: OutboxStatus.Sent,
+          attempts: 1,
+        });
+        return true;
+      },
+      { timeoutMs: 15_000, intervalMs: 250 },
+    );
     const sent = await api.outbox.latest(email, 'password-reset');
     expect(sent.subject).toBe('Reset your password');
     expect(sent.text).toMatch(/http:\/\/localhost:4200\/reset-password\?token=/);
@@ -53,8 +46,18 @@ describe('The scheduler, with no mail service configured', () => {
       summary: { sent: 1, retrying: 0, dead: 0, deferred: 0 },
     });
 
-    // Ticks with nothing to send leave no trace in the job history.
-    await sleep(5_500);
+    // Ticks with nothing to send leave no trace in the job history: wait for the next tick to
+    // have asked and found nothing due.
+    const asked = jest.spyOn(api.app.get(EmailDispatcher, { strict: false }), 'hasDue');
+    await eventually(
+      'the next scheduler tick',
+      async () => {
+        const answers = await Promise.all(asked.mock.results.map((result) => result.value as Promise<boolean>));
+        return answers.includes(false) ? true : undefined;
+      },
+      { timeoutMs: 15_000, intervalMs: 250 },
+    );
+    asked.mockRestore();
     expect(await api.dataSource.getRepository(JobRun).count({ where: { name: EMAIL_DISPATCH_JOB } })).toBe(runs.length);
   });
 });

@@ -79,9 +79,18 @@ describeOnMariaDbOnly(
     const [event] = await sse.waitFor((events) => events.length >= 1, 2000);
     expect(textOf(event!)).toBe('Across instances');
     expect(await overSocket).toBe('Across instances');
-    // Delivered once, not once per path (with the bell's notification.created after it).
-    await new Promise((r) => setTimeout(r, 200));
-    expect(sse.events.map((e) => e.event)).toEqual(['message.created', 'notification.created']);
+    // Delivered once, not once per path (with the bell's notification.created after it). A second
+    // message is the barrier: once it has come through, so would any copy of the first.
+    const barrier = await one
+      .http()
+      .post(`${PARENT}/send`)
+      .set(parent.auth)
+      .send({ recipientId: minder.user.id, text: 'Barrier' });
+    expect(barrier.status).toBe(201);
+    await sse.waitFor((events) => events.some((e) => e.event === 'message.created' && textOf(e) === 'Barrier'), 2000);
+    const messages = sse.events.filter((e) => e.event === 'message.created').map(textOf);
+    expect(messages).toEqual(['Across instances', 'Barrier']);
+    expect(sse.events.slice(0, 2).map((e) => e.event)).toEqual(['message.created', 'notification.created']);
   });
 });
 

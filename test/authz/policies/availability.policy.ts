@@ -55,7 +55,12 @@ export const availabilityPolicies: RoutePolicy[] = [
   {
     route: 'GET /api/childminders/:id/availability',
     access: 'public',
-    ownership:
-      'n/a: the open time of a listed profile is public by design (bookings are not shown); unlisted ones are 404',
+    ownership: {
+      why: 'the open time of a listed profile is public by design (bookings are not shown); unlisted ones are 404',
+      coveredBy: {
+        file: 'test/api/availability/availability.api-spec.ts',
+        test: 'adds a recurring block, sees it expanded in the calendar, skips a day, edits and removes it',
+      },
+    },
   },
 ];

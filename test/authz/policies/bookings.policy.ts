@@ -53,13 +53,47 @@ const otherMinderProbe = (name: string, ask: Ask): OwnershipProbe[] => [
   },
 ];
 
+/** Parent B asks for care for parent A's child (`childIds` in the body): 404, the child is not hers. */
+const otherParentsChildProbe = (name: string, path: string): OwnershipProbe[] => [
+  {
+    name,
+    askAsOtherUser: async (api) => {
+      const minder = await givenChildminder(api);
+      const parentA = await givenPlusParent(api);
+      const childOfA = await givenChild(api, parentA, 'Probe', bornAgo({ years: 2 }));
+      const parentB = await givenPlusParent(api);
+      return api
+        .http()
+        .post(path)
+        .set(parentB.auth)
+        .send({
+          childminderId: minder.profile.id,
+          childIds: [childOfA],
+          startsAt: ukAt(3, '09:00'),
+          endsAt: ukAt(3, '12:00'),
+        });
+    },
+  },
+];
+
 /** Bookings, dashboards and calendars (marketplace issue). */
 export const bookingsPolicies: RoutePolicy[] = [
   { route: 'GET /api/dashboard/parent/stats', access: PARENT },
   { route: 'GET /api/dashboard/parent/calendar', access: PARENT },
   { route: 'GET /api/dashboard/parent/bookings', access: PARENT },
-  { route: 'POST /api/dashboard/parent/bookings/create', access: PARENT },
-  { route: 'POST /api/dashboard/parent/bookings/quote', access: PARENT },
+  {
+    route: 'POST /api/dashboard/parent/bookings/create',
+    access: PARENT,
+    inputIds: otherParentsChildProbe("parent B books parent A's child (childIds)", `${PARENT_BOOKINGS}/create`),
+  },
+  {
+    route: 'POST /api/dashboard/parent/bookings/quote',
+    access: PARENT,
+    inputIds: otherParentsChildProbe(
+      "parent B prices care for parent A's child (childIds)",
+      `${PARENT_BOOKINGS}/quote`,
+    ),
+  },
   {
     route: 'GET /api/dashboard/parent/bookings/:id',
     access: PARENT,

@@ -17,6 +17,12 @@ export const calendarSyncPolicies: RoutePolicy[] = [
   {
     route: 'GET /api/calendar-feeds/:token',
     access: 'public',
-    ownership: 'n/a: the random secret in the address is the credential; any other value is 404',
+    ownership: {
+      why: 'the random secret in the address is the credential; any other value is 404',
+      coveredBy: {
+        file: 'test/api/calendar-sync/ics-feed.api-spec.ts',
+        test: 'a parent’s feed holds her bookings only; a wrong or regenerated secret is 404',
+      },
+    },
   },
 ];

@@ -13,19 +13,35 @@ export const childmindersPolicies: RoutePolicy[] = [
   {
     route: 'GET /api/childminders/:id',
     access: 'public',
-    ownership: 'n/a: a listed childminder profile is public by design; hidden ones are 404 to everyone',
+    ownership: {
+      why: 'a listed childminder profile is public by design; hidden ones are 404 to everyone',
+      coveredBy: {
+        file: 'test/api/childminders/search.api-spec.ts',
+        test: 'hidden, inactive and incomplete profiles never appear',
+      },
+    },
   },
   {
     route: 'POST /api/childminders/:id/favorite',
     access: PARENT_ONLY,
-    ownership:
-      'n/a: the id is a public profile; the favourite is keyed by the caller, so no one can touch another parent’s list (favorites.api-spec proves it)',
+    ownership: {
+      why: 'the id is a public profile; the favourite is keyed by the caller, so no one can touch another parent’s list (favorites.api-spec proves it)',
+      coveredBy: {
+        file: 'test/api/childminders/favorites.api-spec.ts',
+        test: "parents each keep their own list: adding twice is harmless, removing takes it off, another parent's list is separate",
+      },
+    },
   },
   {
     route: 'DELETE /api/childminders/:id/favorite',
     access: PARENT_ONLY,
-    ownership:
-      'n/a: the id is a public profile; only the caller’s own favourite is removed (favorites.api-spec proves it)',
+    ownership: {
+      why: 'the id is a public profile; only the caller’s own favourite is removed (favorites.api-spec proves it)',
+      coveredBy: {
+        file: 'test/api/childminders/favorites.api-spec.ts',
+        test: "parents each keep their own list: adding twice is harmless, removing takes it off, another parent's list is separate",
+      },
+    },
   },
   { route: 'GET /api/user/childminder-profile', access: [Role.Childminder] },
   { route: 'PATCH /api/user/childminder-profile', access: [Role.Childminder] },

@@ -61,8 +61,13 @@ export const documentsPolicies: RoutePolicy[] = [
   {
     route: 'GET /api/profile-images/:imageId',
     access: 'public',
-    ownership:
-      'n/a: a profile photo is public by design (shown on public profiles); its id is random and changes with each upload',
+    ownership: {
+      why: 'a profile photo is public by design (shown on public profiles); its id is random and changes with each upload',
+      coveredBy: {
+        file: 'test/api/documents/uploads.api-spec.ts',
+        test: 'EXIF and GPS are gone from the stored photo, which is resized and served at its URL',
+      },
+    },
   },
   { route: 'GET /api/admin/documents', access: ADMIN_ROLES },
   { route: 'GET /api/admin/documents/download', access: ADMIN_ROLES },

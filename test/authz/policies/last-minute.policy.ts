@@ -8,12 +8,24 @@ export const lastMinutePolicies: RoutePolicy[] = [
   {
     route: 'GET /api/user/last-minute-schedule',
     access: [Role.Parent, Role.Childminder],
-    ownership: "n/a: no id; a childminder sees only their own openings, a parent only other people's public openings",
+    ownership: {
+      why: "no id; a childminder sees only their own openings, a parent only other people's public openings",
+      coveredBy: {
+        file: 'test/api/last-minute/last-minute.api-spec.ts',
+        test: 'publishing alerts the matching parent once; too far, wrong age and alerts off get nothing',
+      },
+    },
   },
   {
     route: 'POST /api/user/last-minute-schedule',
     access: [Role.Childminder],
-    ownership: 'n/a: creates an opening of the caller',
+    ownership: {
+      why: 'creates an opening of the caller',
+      coveredBy: {
+        file: 'test/api/last-minute/last-minute.api-spec.ts',
+        test: 'another childminder cannot delete my opening (404); I can (204)',
+      },
+    },
   },
   {
     route: 'DELETE /api/user/last-minute-schedule',
@@ -44,11 +56,23 @@ export const lastMinutePolicies: RoutePolicy[] = [
   {
     route: 'GET /api/user/last-minute-settings',
     access: [Role.Parent, Role.Childminder],
-    ownership: "n/a: no id; the caller's own settings",
+    ownership: {
+      why: "no id; the caller's own settings",
+      coveredBy: {
+        file: 'test/api/last-minute/last-minute.api-spec.ts',
+        test: "a parent cannot choose another parent's child for alerts, nor publish; settings round-trip",
+      },
+    },
   },
   {
     route: 'PATCH /api/user/last-minute-settings',
     access: [Role.Parent, Role.Childminder],
-    ownership: "n/a: no id in the path; another parent's child in childIds is 404, proven in last-minute.api-spec",
+    ownership: {
+      why: "no id in the path; another parent's child in childIds is 404, proven in last-minute.api-spec",
+      coveredBy: {
+        file: 'test/api/last-minute/last-minute.api-spec.ts',
+        test: "a parent cannot choose another parent's child for alerts, nor publish; settings round-trip",
+      },
+    },
   },
 ];

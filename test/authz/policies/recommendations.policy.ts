@@ -7,12 +7,23 @@ export const recommendationsPolicies: RoutePolicy[] = [
   {
     route: 'GET /api/recommendations',
     access: [Role.Parent],
-    ownership: "n/a: a parent's own recommendations; nothing of another user is named",
+    ownership: {
+      why: "a parent's own recommendations; nothing of another user is named",
+      coveredBy: {
+        file: 'test/api/recommendations/recommendations.api-spec.ts',
+        test: 'anyone may see recommendations for a postcode; only a signed-in parent gets ids to click',
+      },
+    },
   },
   {
     route: 'POST /api/recommendations/click',
     access: [Role.Parent],
-    ownership:
-      'n/a: a click on a recommendation shown to another parent is 404, proven in recommendations.api-spec ("only the parent a recommendation was shown to can record opening it")',
+    ownership: {
+      why: 'a click on a recommendation shown to another parent is 404, proven in recommendations.api-spec ("only the parent a recommendation was shown to can record opening it")',
+      coveredBy: {
+        file: 'test/api/recommendations/recommendations.api-spec.ts',
+        test: 'only the parent a recommendation was shown to can record opening it',
+      },
+    },
   },
 ];

@@ -7,7 +7,13 @@ export const reviewsPolicies: RoutePolicy[] = [
   {
     route: 'GET /api/childminders/:id/reviews',
     access: 'public',
-    ownership: 'n/a: the reviews of a listed childminder are public by design',
+    ownership: {
+      why: 'the reviews of a listed childminder are public by design',
+      coveredBy: {
+        file: 'test/api/reviews/reviews.api-spec.ts',
+        test: 'anyone may read reviews; an unknown childminder is 404',
+      },
+    },
   },
   {
     route: 'POST /api/childminders/:id/reviews',
@@ -31,7 +37,12 @@ export const reviewsPolicies: RoutePolicy[] = [
   {
     route: 'POST /api/childminders/:id/reviews/:reviewId/reply',
     access: [Role.Childminder],
-    ownership:
-      'n/a: another childminder replying to a review of someone else is 404, proven in reviews.api-spec ("the childminder replies once; another childminder cannot")',
+    ownership: {
+      why: 'another childminder replying to a review of someone else is 404, proven in reviews.api-spec ("the childminder replies once; another childminder cannot")',
+      coveredBy: {
+        file: 'test/api/reviews/reviews.api-spec.ts',
+        test: 'the childminder replies once; another childminder cannot',
+      },
+    },
   },
 ];

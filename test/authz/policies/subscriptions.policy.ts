@@ -16,17 +16,35 @@ export const subscriptionsPolicies: RoutePolicy[] = [
   {
     route: 'GET /api/subscription/simulator/:sessionId',
     access: PAYING,
-    ownership: 'n/a: a session id is signed and names its user; another user gets 404 (simulator.api-spec)',
+    ownership: {
+      why: 'a session id is signed and names its user; another user gets 404 (simulator.api-spec)',
+      coveredBy: {
+        file: 'test/api/subscriptions/simulator.api-spec.ts',
+        test: 'a parent upgrades on the test-mode page and the plan becomes active',
+      },
+    },
   },
   {
     route: 'POST /api/subscription/simulator/:sessionId/pay',
     access: PAYING,
-    ownership: 'n/a: a session id is signed and names its user; another user gets 404 (simulator.api-spec)',
+    ownership: {
+      why: 'a session id is signed and names its user; another user gets 404 (simulator.api-spec)',
+      coveredBy: {
+        file: 'test/api/subscriptions/simulator.api-spec.ts',
+        test: 'declining changes nothing and leads back to the cancel page',
+      },
+    },
   },
   {
     route: 'POST /api/subscription/simulator/:sessionId/decline',
     access: PAYING,
-    ownership: 'n/a: a session id is signed and names its user; another user gets 404 (simulator.api-spec)',
+    ownership: {
+      why: 'a session id is signed and names its user; another user gets 404 (simulator.api-spec)',
+      coveredBy: {
+        file: 'test/api/subscriptions/simulator.api-spec.ts',
+        test: 'declining changes nothing and leads back to the cancel page',
+      },
+    },
   },
   { route: 'POST /api/webhooks/stripe', access: 'public' },
   { route: 'POST /api/webhook', access: 'public' },

@@ -124,12 +124,24 @@ export const supportPolicies: RoutePolicy[] = [
   {
     route: 'GET /api/admin/support/:id',
     access: STAFF_ROLES,
-    ownership: 'n/a: support agents and admins see every ticket by design',
+    ownership: {
+      why: 'support agents and admins see every ticket by design',
+      coveredBy: {
+        file: 'test/api/support/support-stories.ts',
+        test: "another parent's or childminder's ticket is 404 everywhere; agents see every ticket",
+      },
+    },
   },
   {
     route: 'PATCH /api/admin/support/:id',
     access: STAFF_ROLES,
-    ownership: 'n/a: support agents and admins handle every ticket by design',
+    ownership: {
+      why: 'support agents and admins handle every ticket by design',
+      coveredBy: {
+        file: 'test/api/support/support-stories.ts',
+        test: "another parent's or childminder's ticket is 404 everywhere; agents see every ticket",
+      },
+    },
   },
   { route: 'DELETE /api/admin/support/:id', access: ADMIN_ROLES },
   { route: 'GET /api/test-tickets', access: ADMIN_ROLES },

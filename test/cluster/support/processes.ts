@@ -2,6 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 
+// Polling with a deadline lives in test/support (unit and API specs use it too).
+export { eventually } from '../../support/eventually';
+
 /**
  * afterAll stops every process a test started, on failure too. Should the test process itself be
  * killed (Ctrl-C, a CI time-out) the kernel kills them as well where util-linux's setpriv is
@@ -84,37 +87,6 @@ export function freePort(): Promise<number> {
       server.close(() => done(port));
     });
   });
-}
-
-/**
- * Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs` with
- * `what` and the last thing the probe saw. For waiting on processes and deliveries without sleeping
- * for a guessed time.
- */
-export async function eventually<T>(
-  what: string,
-  probe: () => Promise<T | undefined> | T | undefined,
-  {
-    timeoutMs = 10_000,
-    intervalMs = 100,
-    describe,
-  }: { timeoutMs?: number; intervalMs?: number; describe?: () => string } = {},
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = (error as Error).message;
-    }
-    if (Date.now() > deadline) {
-      const detail = [last, describe?.()].filter(Boolean).join('\n');
-      throw new Error(`Timed out after ${timeoutMs / 1000}s waiting for ${what}${detail ? `:\n${detail}` : ''}`);
-    }
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
 }
 
 /**

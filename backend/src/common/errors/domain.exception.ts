@@ -33,3 +33,11 @@ export function defineDomainException<Code extends string>(name: string, statuse
   Object.defineProperty(Exception, 'name', { value: name });
   return Exception;
 }
+
+/**
+ * Throws `error`. For find-or-fail: `(await repo.find(id)) ?? failWith(featureNotFound())` narrows
+ * to the found row and answers the feature's coded error when it is missing, never a `!`.
+ */
+export function failWith(error: Error): never {
+  throw error;
+}

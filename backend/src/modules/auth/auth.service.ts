@@ -261,7 +261,7 @@ export class AuthService {
     const email = await this.dataSource.transaction(async (manager) => {
       const userId = await this.accountTokens.consume(dto.token, AccountTokenPurpose.PasswordReset, manager);
       if (!userId) throw this.invalidLink();
-      const user = (await this.users.findById(userId, manager))!;
+      const user = await this.users.requireUser(userId, manager);
       // Following the emailed link also proves the address belongs to the user.
       await this.users.update(
         userId,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Not, Repository } from 'typeorm';
+import { EntityManager, IsNull, Not, Repository } from 'typeorm';
 import { BackupKind, BackupRun, BackupStatus } from './entities/backup-run.entity';
 import { BackupSchedule } from './entities/backup-schedule.entity';
 
@@ -52,8 +52,13 @@ export class BackupRunsRepository {
     return this.schedules.findOne({ where: { id: SCHEDULE_ID } });
   }
 
-  async saveSchedule(change: Omit<BackupSchedule, 'id' | 'updatedAt'>): Promise<void> {
-    await this.schedules.upsert({ id: SCHEDULE_ID, ...change }, ['id']);
+  async saveSchedule(change: Omit<BackupSchedule, 'id' | 'updatedAt'>, manager?: EntityManager): Promise<void> {
+    const schedules = manager ? manager.getRepository(BackupSchedule) : this.schedules;
+    await schedules.upsert({ id: SCHEDULE_ID, ...change }, ['id']);
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.schedules.manager.transaction(work);
   }
 
   async markScheduled(at: Date): Promise<void> {

@@ -100,12 +100,18 @@ export class BackupsService implements OnModuleInit {
       }
     }
     // Scheduled times before this change are not owed a run.
-    await this.runs.saveSchedule({ ...change, lastScheduledFor: new Date(), updatedBy: auth.userId });
-    await this.audit.record(auth, {
-      action: 'backup.schedule.updated',
-      subjectType: 'backup_schedule',
-      metadata: { frequency: change.frequency, cron: scheduleCron(change), retention: change.retention },
-      ip,
+    await this.runs.transaction(async (manager) => {
+      await this.runs.saveSchedule({ ...change, lastScheduledFor: new Date(), updatedBy: auth.userId }, manager);
+      await this.audit.record(
+        auth,
+        {
+          action: 'backup.schedule.updated',
+          subjectType: 'backup_schedule',
+          metadata: { frequency: change.frequency, cron: scheduleCron(change), retention: change.retention },
+          ip,
+        },
+        manager,
+      );
     });
     return this.getSchedule();
   }

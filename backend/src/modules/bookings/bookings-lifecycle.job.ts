@@ -5,6 +5,7 @@ import { JobsService } from '@app/modules/jobs/jobs.service';
 import { ChildrenService } from '@app/modules/children/children.service';
 import { AfterCommit, BookingEvent, BookingNotifier } from './booking-notifier';
 import { PENDING_EXPIRY_HOURS, REMINDER_HOURS } from './booking-rules';
+import { FROM } from './booking-transitions';
 import { BookingsRepository } from './bookings.repository';
 import { Booking, BookingStatus } from './entities/booking.entity';
 
@@ -78,7 +79,7 @@ export class BookingsLifecycleJob implements OnModuleInit {
       if (
         await this.move(
           booking,
-          BookingStatus.Pending,
+          FROM.expire,
           { status: BookingStatus.Expired, statusReason: reason, statusChangedAt: now },
           'expired',
         )
@@ -88,7 +89,7 @@ export class BookingsLifecycleJob implements OnModuleInit {
     }
     let completed = 0;
     for (const booking of await this.bookings.findFinished(now, BATCH)) {
-      if (await this.move(booking, BookingStatus.Confirmed, { status: BookingStatus.Completed, statusChangedAt: now }))
+      if (await this.move(booking, FROM.complete, { status: BookingStatus.Completed, statusChangedAt: now }))
         completed++;
     }
     let reminders = 0;
@@ -96,7 +97,7 @@ export class BookingsLifecycleJob implements OnModuleInit {
     for (const booking of await this.bookings.findDueReminder(now, until, BATCH)) {
       const after = await this.bookings.transaction(async (manager) => {
         if (!(await this.bookings.claimReminder(booking.id, now, manager))) return null;
-        const detailed = (await this.bookings.findDetailed(booking.id, manager))!;
+        const detailed = await this.bookings.findDetailedOrFail(booking.id, manager);
         const children = await this.children.findByIds(
           (detailed.children ?? []).map((l) => l.childId),
           manager,
@@ -115,13 +116,13 @@ export class BookingsLifecycleJob implements OnModuleInit {
   /** Moves one booking if it is still `from`, with its notifications in the same transaction. */
   private async move(
     booking: Booking,
-    from: BookingStatus,
+    from: readonly BookingStatus[],
     changes: Partial<Booking> & { status: BookingStatus },
     event?: BookingEvent,
   ): Promise<boolean> {
     const after: AfterCommit | null | undefined = await this.bookings.transaction(async (manager) => {
-      if (!(await this.bookings.transition(booking.id, [from], changes, manager))) return null;
-      const detailed = (await this.bookings.findDetailed(booking.id, manager))!;
+      if (!(await this.bookings.transition(booking.id, from, changes, manager))) return null;
+      const detailed = await this.bookings.findDetailedOrFail(booking.id, manager);
       if (!event) return { notifications: [], booking: detailed };
       const children = await this.children.findByIds(
         (detailed.children ?? []).map((l) => l.childId),

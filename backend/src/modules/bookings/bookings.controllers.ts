@@ -17,7 +17,10 @@ import { ADMIN_ROLES, Role } from '@app/common/auth/role';
 import { AvailabilityBlockDto, TimeRangeQuery } from '@app/modules/availability/dto/availability-block.dto';
 import { AvailabilityBlockResponse } from '@app/modules/availability/dto/availability.response';
 import { RequiresEntitlement } from '@app/modules/subscriptions/entitlements/requires-entitlement';
+import { BookingAdminService } from './booking-admin.service';
+import { BookingAnswersService } from './booking-answers.service';
 import { BookingDashboardService } from './booking-dashboard.service';
+import { BookingRequestsService } from './booking-requests.service';
 import { BookingsService } from './bookings.service';
 import {
   AdminListBookingsQuery,
@@ -57,6 +60,8 @@ const REFUSAL =
 export class ParentBookingsController {
   constructor(
     private readonly bookings: BookingsService,
+    private readonly requests: BookingRequestsService,
+    private readonly answers: BookingAnswersService,
     private readonly dashboard: BookingDashboardService,
   ) {}
 
@@ -105,7 +110,7 @@ export class ParentBookingsController {
   @ApiConflictResponse({ description: REFUSAL })
   @BUSY
   create(@Auth() auth: AuthContext, @Body() dto: CreateBookingDto) {
-    return this.bookings.create(auth, dto);
+    return this.requests.create(auth, dto);
   }
 
   @Post('bookings/quote')
@@ -119,7 +124,7 @@ export class ParentBookingsController {
   @ApiBadRequestResponse({ description: 'A field is missing, unknown or not acceptable (named in details)' })
   @ApiNotFoundResponse({ description: 'No such listed childminder, or a child that is not mine' })
   quote(@Auth() auth: AuthContext, @Body() dto: CreateBookingDto) {
-    return this.bookings.quote(auth, dto);
+    return this.requests.quote(auth, dto);
   }
 
   @Get('bookings/:id')
@@ -140,7 +145,7 @@ export class ParentBookingsController {
   @ApiConflictResponse({ description: `Not pending any more, or: ${REFUSAL}` })
   @BUSY
   modify(@Auth() auth: AuthContext, @Param() params: BookingIdParams, @Body() dto: UpdateBookingDto) {
-    return this.bookings.modify(auth, params.id, dto);
+    return this.requests.modify(auth, params.id, dto);
   }
 
   @Delete('bookings/:id')
@@ -161,7 +166,7 @@ export class ParentBookingsController {
     @Body() dto: CancelBookingDto,
     @Query() query: CancelBookingQuery,
   ) {
-    return this.bookings.cancel(auth, params.id, cancellationReason(dto, query));
+    return this.answers.cancel(auth, params.id, cancellationReason(dto, query));
   }
 }
 
@@ -170,6 +175,7 @@ export class ParentBookingsController {
 export class ChildminderBookingsController {
   constructor(
     private readonly bookings: BookingsService,
+    private readonly answers: BookingAnswersService,
     private readonly dashboard: BookingDashboardService,
   ) {}
 
@@ -219,7 +225,7 @@ export class ChildminderBookingsController {
   @ApiConflictResponse({ description: REFUSAL })
   @BUSY
   answer(@Auth() auth: AuthContext, @Param() params: BookingIdParams, @Body() dto: RespondToBookingDto) {
-    return this.bookings.answer(auth, params.id, dto);
+    return this.answers.answer(auth, params.id, dto);
   }
 
   @Get('calendar')
@@ -265,7 +271,10 @@ export class ChildminderBookingsController {
 @ApiTags('Admin')
 @Controller('admin/bookings')
 export class AdminBookingsController {
-  constructor(private readonly bookings: BookingsService) {}
+  constructor(
+    private readonly bookings: BookingsService,
+    private readonly admin: BookingAdminService,
+  ) {}
 
   @Get()
   @Authenticated({ roles: ADMIN_ROLES })
@@ -296,7 +305,7 @@ export class AdminBookingsController {
   @ApiConflictResponse({ description: REFUSAL })
   @BUSY
   update(@Auth() auth: AuthContext, @Param() params: BookingIdParams, @Body() dto: AdminUpdateBookingDto) {
-    return this.bookings.adminUpdate(auth, params.id, dto);
+    return this.admin.adminUpdate(auth, params.id, dto);
   }
 
   @Delete(':id')
@@ -317,6 +326,6 @@ export class AdminBookingsController {
     @Body() dto: CancelBookingDto,
     @Query() query: CancelBookingQuery,
   ) {
-    return this.bookings.adminCancel(auth, params.id, cancellationReason(dto, query));
+    return this.admin.adminCancel(auth, params.id, cancellationReason(dto, query));
   }
 }

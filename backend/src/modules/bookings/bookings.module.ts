@@ -7,9 +7,14 @@ import { ChildrenModule } from '@app/modules/children/children.module';
 import { LastMinuteModule } from '@app/modules/last-minute/last-minute.module';
 import { MessagingModule } from '@app/modules/messaging/messaging.module';
 import { NotificationsFeedModule } from '@app/modules/notifications-feed/notifications-feed.module';
+import { BookingAccess } from './booking-access';
+import { BookingAdminService } from './booking-admin.service';
+import { BookingAnswersService } from './booking-answers.service';
 import { BookingChecks } from './booking-checks';
 import { BookingDashboardService } from './booking-dashboard.service';
+import { BookingLocks } from './booking-locks';
 import { BookingNotifier } from './booking-notifier';
+import { BookingRequestsService } from './booking-requests.service';
 import {
   AdminBookingsController,
   ChildminderBookingsController,
@@ -46,7 +51,12 @@ import { BookingsPersonalData } from './bookings.personal-data';
     BookingsRepository,
     BookingChecks,
     BookingNotifier,
+    BookingAccess,
+    BookingLocks,
     BookingsService,
+    BookingRequestsService,
+    BookingAnswersService,
+    BookingAdminService,
     BookingDashboardService,
     BookingsLifecycleJob,
     // Answers messaging's "may this childminder write first?" (see BookingRelationshipPort).

@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, MoreThanOrEqual, Repository, SelectQueryBuilder } from 'typeorm';
 import { countBy, countByDay, DailyCount } from '@app/database/daily-counts';
+import { bookingNotFound } from './booking.exception';
 import { BookingChild } from './entities/booking-child.entity';
 import { BookingSession } from './entities/booking-session.entity';
 import { Booking, BookingStatus } from './entities/booking.entity';
+import { failWith } from '@app/common/errors/domain.exception';
 
 type PageWindow = { skip: number; take: number };
 
@@ -62,6 +64,14 @@ export class BookingsRepository {
       relations: { sessions: true, children: true, parent: true, childminder: true, profile: true },
       order: { sessions: { startsAt: 'ASC' } },
     });
+  }
+
+  /**
+   * `findDetailed` for a booking that must exist (a re-read after a write in the same
+   * transaction): a missing row is the coded 404, never a null passed on.
+   */
+  async findDetailedOrFail(id: string, manager?: EntityManager): Promise<Booking> {
+    return (await this.findDetailed(id, manager)) ?? failWith(bookingNotFound());
   }
 
   /** One page of bookings matching `filters`, soonest first, each with its details. */

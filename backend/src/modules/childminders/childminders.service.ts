@@ -49,6 +49,7 @@ import { ReplyTimesPort } from './reply-times.port';
 import { CareAvailabilityPort, CareNeed } from './search/care-availability.port';
 import { RecommendationCandidate } from './search/recommendation-pool';
 import { roundMiles, SearchSort } from './search/search-ranking';
+import { failWith } from '@app/common/errors/domain.exception';
 
 export type SearchPage = Page<ChildminderSearchResult> & { origin: SearchOriginResponse };
 
@@ -386,7 +387,7 @@ export class ChildmindersService {
   }
 
   private async ownResponse(profileId: string): Promise<OwnChildminderProfileResponse> {
-    const profile = (await this.childminders.findById(profileId))!;
+    const profile = (await this.childminders.findById(profileId)) ?? failWith(childminderNotFound());
     return toOwnProfileResponse(profile, badgesOf(profile));
   }
 

@@ -67,13 +67,13 @@ export class ComplianceRepository {
       .execute();
   }
 
-  async insertRequirement(requirement: ComplianceRequirement): Promise<ComplianceRequirement> {
-    await this.manager().getRepository(ComplianceRequirement).insert(requirement);
+  async insertRequirement(requirement: ComplianceRequirement, manager?: EntityManager): Promise<ComplianceRequirement> {
+    await this.manager(manager).getRepository(ComplianceRequirement).insert(requirement);
     return requirement;
   }
 
-  async updateRequirement(id: string, changes: Partial<ComplianceRequirement>): Promise<void> {
-    await this.manager().getRepository(ComplianceRequirement).update(id, changes);
+  async updateRequirement(id: string, changes: Partial<ComplianceRequirement>, manager?: EntityManager): Promise<void> {
+    await this.manager(manager).getRepository(ComplianceRequirement).update(id, changes);
   }
 
   // ---- overrides ----
@@ -89,12 +89,12 @@ export class ComplianceRepository {
     return this.manager().getRepository(ComplianceOverride).findOne({ where: { userId } });
   }
 
-  async saveOverride(override: ComplianceOverride): Promise<void> {
-    await this.manager().getRepository(ComplianceOverride).save(override);
+  async saveOverride(override: ComplianceOverride, manager?: EntityManager): Promise<void> {
+    await this.manager(manager).getRepository(ComplianceOverride).save(override);
   }
 
-  async deleteOverride(userId: string): Promise<void> {
-    await this.manager().getRepository(ComplianceOverride).delete({ userId });
+  async deleteOverride(userId: string, manager?: EntityManager): Promise<void> {
+    await this.manager(manager).getRepository(ComplianceOverride).delete({ userId });
   }
 
   // ---- users and documents: read through their modules' services ----

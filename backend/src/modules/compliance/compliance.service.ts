@@ -201,14 +201,21 @@ export class ComplianceService implements OnApplicationBootstrap {
       reminderDays: uniqueDescending(dto.reminderDays),
       active: dto.active ?? true,
     });
-    const created = await this.compliance.insertRequirement(requirement);
-    await this.refreshAllStandings();
-    await this.audit.record(auth, {
-      action: 'compliance.requirement.created',
-      subjectType: 'compliance_requirement',
-      subjectId: created.id,
-      metadata: { role: created.role, documentType: created.documentType, mandatory: created.mandatory },
+    const created = await this.compliance.transaction(async (manager) => {
+      const inserted = await this.compliance.insertRequirement(requirement, manager);
+      await this.audit.record(
+        auth,
+        {
+          action: 'compliance.requirement.created',
+          subjectType: 'compliance_requirement',
+          subjectId: inserted.id,
+          metadata: { role: inserted.role, documentType: inserted.documentType, mandatory: inserted.mandatory },
+        },
+        manager,
+      );
+      return inserted;
     });
+    await this.refreshAllStandings();
     return toRequirementResponse(created);
   }
 
@@ -229,14 +236,20 @@ export class ComplianceService implements OnApplicationBootstrap {
       if (changes.reminderDays !== undefined) patch.reminderDays = uniqueDescending(changes.reminderDays);
       if (changes.active !== undefined) patch.active = changes.active;
       if (Object.keys(patch).length > 0) {
-        await this.compliance.updateRequirement(id, patch);
-        await this.refreshAllStandings();
-        await this.audit.record(auth, {
-          action: 'compliance.requirement.changed',
-          subjectType: 'compliance_requirement',
-          subjectId: id,
-          metadata: { changes: JSON.stringify(patch) },
+        await this.compliance.transaction(async (manager) => {
+          await this.compliance.updateRequirement(id, patch, manager);
+          await this.audit.record(
+            auth,
+            {
+              action: 'compliance.requirement.changed',
+              subjectType: 'compliance_requirement',
+              subjectId: id,
+              metadata: { changes: JSON.stringify(patch) },
+            },
+            manager,
+          );
         });
+        await this.refreshAllStandings();
       }
       return { requirement: toRequirementResponse({ ...existing, ...patch } as ComplianceRequirement) };
     }
@@ -294,21 +307,28 @@ export class ComplianceService implements OnApplicationBootstrap {
   private async setOverride(auth: AuthContext, dto: SetOverrideDto): Promise<ChildminderComplianceResponse> {
     const user = await this.compliance.findUser(dto.userId);
     if (!user || user.role !== Role.Childminder) throw notFound();
-    if (dto.status === null) {
-      await this.compliance.deleteOverride(user.id);
-    } else {
-      const override = (await this.compliance.findOverride(user.id)) ?? new ComplianceOverride();
-      Object.assign(override, { userId: user.id, status: dto.status, reason: dto.reason, adminId: auth.userId });
-      await this.compliance.saveOverride(override);
-    }
-    await this.publishStandings([user.id]);
-    await this.audit.record(auth, {
-      action: dto.status === null ? 'compliance.override.cleared' : 'compliance.override.set',
-      subjectType: 'user',
-      subjectId: user.id,
-      ownerId: user.id,
-      metadata: { status: dto.status, reason: dto.reason },
+    const existing = dto.status === null ? null : await this.compliance.findOverride(user.id);
+    await this.compliance.transaction(async (manager) => {
+      if (dto.status === null) {
+        await this.compliance.deleteOverride(user.id, manager);
+      } else {
+        const override = existing ?? new ComplianceOverride();
+        Object.assign(override, { userId: user.id, status: dto.status, reason: dto.reason, adminId: auth.userId });
+        await this.compliance.saveOverride(override, manager);
+      }
+      await this.audit.record(
+        auth,
+        {
+          action: dto.status === null ? 'compliance.override.cleared' : 'compliance.override.set',
+          subjectType: 'user',
+          subjectId: user.id,
+          ownerId: user.id,
+          metadata: { status: dto.status, reason: dto.reason },
+        },
+        manager,
+      );
     });
+    await this.publishStandings([user.id]);
     const [row] = await this.statusesFor([user], ukToday());
     return row;
   }
@@ -318,11 +338,22 @@ export class ComplianceService implements OnApplicationBootstrap {
   }
 
   private async changeSettings(auth: AuthContext, dto: ComplianceSettingsDto): Promise<ComplianceSettingsResponse> {
-    await this.settings.set('compliance.hideNonCompliantFromSearch', dto.hideNonCompliantFromSearch, auth.userId);
-    await this.audit.record(auth, {
-      action: 'compliance.settings.changed',
-      subjectType: 'system_setting',
-      metadata: { key: 'compliance.hideNonCompliantFromSearch', value: dto.hideNonCompliantFromSearch },
+    await this.settings.transaction(async (manager) => {
+      await this.settings.set(
+        'compliance.hideNonCompliantFromSearch',
+        dto.hideNonCompliantFromSearch,
+        auth.userId,
+        manager,
+      );
+      await this.audit.record(
+        auth,
+        {
+          action: 'compliance.settings.changed',
+          subjectType: 'system_setting',
+          metadata: { key: 'compliance.hideNonCompliantFromSearch', value: dto.hideNonCompliantFromSearch },
+        },
+        manager,
+      );
     });
     return this.currentSettings();
   }

@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@app/database/data-source-options';
+import { fakeClock, gate } from '@test/support/clock';
+import { eventually } from '@test/support/eventually';
 import { JobLease } from './entities/job-lease.entity';
 import { JobOutcome, JobRun } from './entities/job-run.entity';
 import { JobsRepository } from './jobs.repository';
@@ -51,25 +52,47 @@ describe(JobsService.name, () => {
     });
 
     it('skips while another holder has the lease, and takes it once it has expired', async () => {
-      await dataSource
-        .getRepository(JobLease)
-        .insert({ name: 'report', holder: 'elsewhere', leaseUntil: new Date(Date.now() + 150) });
-      const work = jest.fn(async () => undefined);
-      expect(await jobs.runExclusive('report', 60_000, work)).toBeUndefined();
-      await sleep(200);
-      expect(await jobs.runExclusive('report', 60_000, work)).toBeDefined();
-      expect(work).toHaveBeenCalledTimes(1);
-      expect(await dataSource.getRepository(JobRun).count()).toBe(1);
+      const clock = fakeClock();
+      try {
+        await dataSource
+          .getRepository(JobLease)
+          .insert({ name: 'report', holder: 'elsewhere', leaseUntil: new Date(Date.now() + 60_000) });
+        const work = jest.fn(async () => undefined);
+        expect(await jobs.runExclusive('report', 60_000, work)).toBeUndefined();
+        clock.advance(60_001);
+        expect(await jobs.runExclusive('report', 60_000, work)).toBeDefined();
+        expect(work).toHaveBeenCalledTimes(1);
+        expect(await dataSource.getRepository(JobRun).count()).toBe(1);
+      } finally {
+        clock.restore();
+      }
     });
 
     it('does not overlap a run of the same job on the same instance, and renews the lease meanwhile', async () => {
-      const first = jobs.runExclusive('report', 90, () => sleep(400));
-      await sleep(250);
-      const second = jest.fn(async () => undefined);
-      expect(await jobs.runExclusive('report', 90, second)).toBeUndefined();
-      expect(await new JobsService(new JobsRepository(dataSource)).runExclusive('report', 90, second)).toBeUndefined();
-      expect(second).not.toHaveBeenCalled();
-      expect(await first).toMatchObject({ outcome: JobOutcome.Succeeded });
+      const clock = fakeClock();
+      try {
+        const leaseMs = 90;
+        const finish = gate();
+        const first = jobs.runExclusive('report', leaseMs, () => finish.opened);
+        const leaseUntil = async () =>
+          (await dataSource.getRepository(JobLease).findOneBy({ name: 'report' }))?.leaseUntil.getTime() ?? 0;
+        await eventually('the first run to hold the lease', async () => ((await leaseUntil()) > 0 ? true : undefined));
+        // Well past the lease: only a renewal made since keeps it.
+        clock.advance(3 * leaseMs);
+        await eventually('the running job to renew its lease', async () =>
+          (await leaseUntil()) > Date.now() ? true : undefined,
+        );
+        const second = jest.fn(async () => undefined);
+        expect(await jobs.runExclusive('report', leaseMs, second)).toBeUndefined();
+        expect(
+          await new JobsService(new JobsRepository(dataSource)).runExclusive('report', leaseMs, second),
+        ).toBeUndefined();
+        expect(second).not.toHaveBeenCalled();
+        finish.open();
+        expect(await first).toMatchObject({ outcome: JobOutcome.Succeeded });
+      } finally {
+        clock.restore();
+      }
     });
   });
 

@@ -27,7 +27,6 @@ export class LastMinuteRepository {
   currentFor(childminderId: string, now: Date): Promise<LastMinuteOpening[]> {
     return this.dataSource.getRepository(LastMinuteOpening).find({
       where: { childminderId, endsAt: MoreThan(now) },
-      relations: { profile: true },
       order: { startsAt: 'ASC', id: 'ASC' },
     });
   }

@@ -67,8 +67,12 @@ export class LastMinuteService {
 
   /** A childminder's own current openings, soonest first. */
   async mine(auth: AuthContext): Promise<OpeningListResponse> {
-    const openings = await this.lastMinute.currentFor(auth.userId, new Date());
-    return { items: openings.map((o) => toOpeningResponse(o)) };
+    const [openings, profile] = await Promise.all([
+      this.lastMinute.currentFor(auth.userId, new Date()),
+      // Her own profile, read through its owner (no join into childminders' table).
+      this.childminders.findByUserId(auth.userId),
+    ]);
+    return { items: openings.map((o) => toOpeningResponse({ ...o, profile: profile ?? undefined })) };
   }
 
   /** Current openings that match a parent's alert settings (radius, children), soonest first. */

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Review } from './entities/review.entity';
+import { failWith } from '@app/common/errors/domain.exception';
+import { reviewNotFound } from './review.exception';
 
 /** The reviews table (bookings and users are read through their modules' services). */
 @Injectable()
@@ -18,6 +20,15 @@ export class ReviewsRepository {
 
   findForProfile(profileId: string, reviewId: string): Promise<Review | null> {
     return this.dataSource.getRepository(Review).findOne({ where: { id: reviewId, profileId } });
+  }
+
+  /** A review that must exist (a re-read after a write): a missing row is the coded 404. */
+  async requireByBooking(bookingId: string, manager?: EntityManager): Promise<Review> {
+    return (await this.findByBooking(bookingId, manager)) ?? failWith(reviewNotFound());
+  }
+
+  async requireForProfile(profileId: string, reviewId: string): Promise<Review> {
+    return (await this.findForProfile(profileId, reviewId)) ?? failWith(reviewNotFound());
   }
 
   pageForProfile(profileId: string, skip: number, take: number): Promise<[Review[], number]> {

@@ -76,7 +76,7 @@ export class ReviewsService {
       await this.refreshRating(booking.profileId, manager);
     });
     const names = await this.firstNames([auth.userId]);
-    return toReviewResponse((await this.reviews.findByBooking(booking.id))!, names.get(auth.userId) ?? 'A parent');
+    return toReviewResponse(await this.reviews.requireByBooking(booking.id), names.get(auth.userId) ?? 'A parent');
   }
 
   /** Sets the profile's rating to what its reviews add up to (a new review, the demo data). */
@@ -94,7 +94,7 @@ export class ReviewsService {
     if (!(await this.reviews.replyOnce(review.id, dto.text, new Date()))) {
       throw new ReviewException(ReviewErrorCode.AlreadyReplied, 'You have already replied to this review.');
     }
-    const updated = (await this.reviews.findForProfile(profile.id, reviewId))!;
+    const updated = await this.reviews.requireForProfile(profile.id, reviewId);
     const names = await this.firstNames([updated.parentId]);
     return toReviewResponse(updated, names.get(updated.parentId) ?? 'A parent');
   }

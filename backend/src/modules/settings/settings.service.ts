@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { SystemSetting } from './entities/system-setting.entity';
 import { SETTING_DEFAULTS, SettingKey, SettingValue } from './settings.registry';
 
@@ -21,8 +21,19 @@ export class SettingsService {
     };
   }
 
-  async set<K extends SettingKey>(key: K, value: SettingValue<K>, updatedBy: string | null): Promise<void> {
+  /** With `manager`, in the caller's transaction (a change and its audit entry commit together). */
+  async set<K extends SettingKey>(
+    key: K,
+    value: SettingValue<K>,
+    updatedBy: string | null,
+    manager?: EntityManager,
+  ): Promise<void> {
     // One statement, so two first writes of the same key cannot race into a duplicate key.
-    await this.settings.upsert({ key, value, updatedBy }, ['key']);
+    const repository = manager ? manager.getRepository(SystemSetting) : this.settings;
+    await repository.upsert({ key, value, updatedBy }, ['key']);
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.settings.manager.transaction(work);
   }
 }

@@ -163,15 +163,21 @@ export class AdminSubscriptionsService {
         'This subscription has already ended',
       );
     }
-    await this.subscriptions.applied(row, await this.gateway.cancel(row, { atPeriodEnd: !dto.immediately }));
-    await this.audit.record(auth, {
-      action: 'subscription.cancel',
-      subjectType: 'subscription',
-      subjectId: row.id,
-      ownerId: row.userId,
-      metadata: { immediately: !!dto.immediately },
-      ip: meta.ip,
-    });
+    const cancelled = await this.gateway.cancel(row, { atPeriodEnd: !dto.immediately });
+    await this.subscriptions.applied(row, cancelled, (manager) =>
+      this.audit.record(
+        auth,
+        {
+          action: 'subscription.cancel',
+          subjectType: 'subscription',
+          subjectId: row.id,
+          ownerId: row.userId,
+          metadata: { immediately: !!dto.immediately },
+          ip: meta.ip,
+        },
+        manager,
+      ),
+    );
     return this.get(row.id);
   }
 
@@ -197,7 +203,7 @@ export class AdminSubscriptionsService {
     await this.gateway.refund(payment, amount);
     await this.dataSource.transaction(async (manager) => {
       // Stripe has accepted the refund; charge.refunded will confirm the same total.
-      const fresh = (await this.repository.findPaymentByInvoice(payment.stripeInvoiceId, manager))!;
+      const fresh = await this.repository.requirePaymentByInvoice(payment.stripeInvoiceId, manager);
       const refunded = Math.max(fresh.amountRefundedPence, payment.amountRefundedPence + amount);
       await this.repository.updatePayment(
         payment.id,
@@ -220,7 +226,7 @@ export class AdminSubscriptionsService {
         manager,
       );
     });
-    return toPaymentResponse((await this.repository.findPaymentByInvoice(payment.stripeInvoiceId))!);
+    return toPaymentResponse(await this.repository.requirePaymentByInvoice(payment.stripeInvoiceId));
   }
 
   /**

@@ -9,6 +9,8 @@ import { PaymentRecord, PaymentStatus } from './entities/payment-record.entity';
 import { ProcessedWebhookEvent } from './entities/processed-webhook-event.entity';
 import { Subscription, SubscriptionStatus } from './entities/subscription.entity';
 import { BillingInterval, PlanKey } from './plans';
+import { failWith } from '@app/common/errors/domain.exception';
+import { subscriptionNotFound } from './subscription.exception';
 
 const ENDED: SubscriptionStatus[] = [SubscriptionStatus.Canceled, SubscriptionStatus.IncompleteExpired];
 
@@ -130,6 +132,11 @@ export class SubscriptionsRepository {
     return this.custs(manager).findOne({ where: { userId } });
   }
 
+  /** The user's billing customer, which must exist (a re-read after linking one): else the coded 404. */
+  async requireCustomerForUser(userId: string, manager?: EntityManager): Promise<BillingCustomer> {
+    return (await this.findCustomerForUser(userId, manager)) ?? failWith(subscriptionNotFound());
+  }
+
   findCustomerByStripeId(stripeCustomerId: string, manager?: EntityManager): Promise<BillingCustomer | null> {
     return this.custs(manager).findOne({ where: { stripeCustomerId } });
   }
@@ -168,6 +175,11 @@ export class SubscriptionsRepository {
 
   findPaymentByInvoice(stripeInvoiceId: string, manager?: EntityManager): Promise<PaymentRecord | null> {
     return this.pays(manager).findOne({ where: { stripeInvoiceId } });
+  }
+
+  /** A payment that must exist (a re-read after a refund): else the subscription's coded 404. */
+  async requirePaymentByInvoice(stripeInvoiceId: string, manager?: EntityManager): Promise<PaymentRecord> {
+    return (await this.findPaymentByInvoice(stripeInvoiceId, manager)) ?? failWith(subscriptionNotFound());
   }
 
   findPaymentByCharge(

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Stripe from 'stripe';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { Role } from '@app/common/auth/role';
 import { AppConfig } from '@app/config/app-config';
@@ -222,15 +222,21 @@ export class SubscriptionsService {
     if (!user) throw subscriptionNotFound();
     const customerId = await this.gateway.createCustomer({ id: user.id, email: user.email, name: user.displayName });
     await this.repository.linkCustomer(auth.userId, customerId);
-    return (await this.repository.findCustomerForUser(auth.userId))!.stripeCustomerId;
+    return (await this.repository.requireCustomerForUser(auth.userId)).stripeCustomerId;
   }
 
   /** Stripe answered with the new state: apply it now rather than wait for the webhook. */
-  async applied(row: Subscription, updated: Stripe.Subscription | null): Promise<Subscription> {
-    if (updated) {
-      await this.dataSource.transaction((manager) =>
-        this.webhooks.applySubscription(updated, 0, manager, { snapshot: true }),
-      );
+  async applied(
+    row: Subscription,
+    updated: Stripe.Subscription | null,
+    alongside?: (manager: EntityManager) => Promise<void>,
+  ): Promise<Subscription> {
+    if (updated || alongside) {
+      // `alongside` (an admin's audit entry) commits with the copy of Stripe's answer.
+      await this.dataSource.transaction(async (manager) => {
+        if (updated) await this.webhooks.applySubscription(updated, 0, manager, { snapshot: true });
+        await alongside?.(manager);
+      });
     }
     return (await this.repository.findByStripeId(row.stripeSubscriptionId)) ?? row;
   }

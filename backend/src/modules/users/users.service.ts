@@ -23,8 +23,8 @@ export class UsersService {
   ) {}
 
   /** The user behind an id, or the feature's 404. */
-  async requireUser(id: string): Promise<User> {
-    const user = await this.users.findById(id);
+  async requireUser(id: string, manager?: EntityManager): Promise<User> {
+    const user = await this.users.findById(id, manager);
     if (!user) throw new UserException(UserErrorCode.NotFound, 'User not found');
     return user;
   }

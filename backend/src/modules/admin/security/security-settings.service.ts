@@ -43,19 +43,26 @@ export class SecuritySettingsService {
     meta: RequestMeta,
   ): Promise<SecuritySettingsResponse> {
     const before = await this.get();
-    for (const field of FIELDS) {
-      const value = dto[field];
-      if (value === undefined || value === before[field]) continue;
-      const key: SettingKey = SECURITY_SETTINGS[field].key;
-      await this.settings.set(key, value as SettingValue<typeof key>, auth.userId);
-      await this.audit.record(auth, {
-        action: 'admin.security_setting.update',
-        subjectType: 'setting',
-        subjectId: key.slice(0, 36),
-        metadata: { setting: field, oldValue: before[field], newValue: value },
-        ip: meta.ip,
-      });
-    }
+    // Every change and its audit entry in one transaction: all of them, or none.
+    await this.settings.transaction(async (manager) => {
+      for (const field of FIELDS) {
+        const value = dto[field];
+        if (value === undefined || value === before[field]) continue;
+        const key: SettingKey = SECURITY_SETTINGS[field].key;
+        await this.settings.set(key, value as SettingValue<typeof key>, auth.userId, manager);
+        await this.audit.record(
+          auth,
+          {
+            action: 'admin.security_setting.update',
+            subjectType: 'setting',
+            subjectId: key.slice(0, 36),
+            metadata: { setting: field, oldValue: before[field], newValue: value },
+            ip: meta.ip,
+          },
+          manager,
+        );
+      }
+    });
     await this.sessions.forgetCachedSessions();
     return this.get();
   }

@@ -260,7 +260,7 @@ export class GoogleSignInService {
       if (await this.repository.findIdentityBySub(pending.googleSub)) throw this.invalidPending();
       throw error;
     }
-    return this.auth.completeSignIn((await this.users.findById(user.id))!, meta);
+    return this.auth.completeSignIn(await this.users.requireUser(user.id), meta);
   }
 
   /** Links the Google account to the existing account with its address, once its owner proved it is theirs. */
@@ -300,7 +300,7 @@ export class GoogleSignInService {
       if (await this.repository.findIdentityBySub(pending.googleSub)) throw this.invalidPending();
       throw error;
     }
-    return this.auth.completeSignIn((await this.users.findById(user.id))!, meta);
+    return this.auth.completeSignIn(await this.users.requireUser(user.id), meta);
   }
 
   /** Account settings: whether Google signs me in, and whether unlinking it would lock me out. */

@@ -12,11 +12,18 @@ export const totpUri = (secret: string, accountEmail: string) =>
 /**
  * The time step a code belongs to, or undefined when it is wrong or was already used:
  * `lastStep` is the step of the last accepted code, and codes from it or earlier are replays.
+ * `at` is the moment the code is checked against (now; tests pass a fixed instant).
  */
-export async function acceptTotp(secret: string, code: string, lastStep: number | null): Promise<number | undefined> {
+export async function acceptTotp(
+  secret: string,
+  code: string,
+  lastStep: number | null,
+  at: Date = new Date(),
+): Promise<number | undefined> {
   const result = await verify({
     secret,
     token: code,
+    epoch: Math.floor(at.getTime() / 1000),
     epochTolerance: EPOCH_TOLERANCE_SECONDS,
     ...(lastStep !== null ? { afterTimeStep: lastStep } : {}),
   });

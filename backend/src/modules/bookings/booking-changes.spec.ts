@@ -10,6 +10,11 @@ import { AutoAcceptRules } from '@app/modules/last-minute/auto-accept-rules';
 import { BookingErrorCode, BookingException } from './booking.exception';
 import { BookingChecks } from './booking-checks';
 import { BookingNotifier } from './booking-notifier';
+import { BookingAccess } from './booking-access';
+import { BookingAdminService } from './booking-admin.service';
+import { BookingAnswersService } from './booking-answers.service';
+import { BookingLocks } from './booking-locks';
+import { BookingRequestsService } from './booking-requests.service';
 import { BookingsRepository } from './bookings.repository';
 import { BookingsService } from './bookings.service';
 import { ChildminderBookingAction } from './dto/booking-requests.dto';
@@ -29,7 +34,7 @@ const inDays = (days: number, hour: number) => {
   return date;
 };
 
-describe(BookingsService.name, () => {
+describe('booking changes', () => {
   const manager = {} as EntityManager;
   const profile = Object.assign(new ChildminderProfile(), {
     id: 'profile-1',
@@ -50,6 +55,8 @@ describe(BookingsService.name, () => {
   let bookings: {
     insert: jest.Mock;
     findDetailed: jest.Mock;
+    findDetailedOrFail: jest.Mock;
+    update: jest.Mock;
     findById: jest.Mock;
     transition: jest.Mock;
     hasCompletedBetween: jest.Mock;
@@ -57,7 +64,10 @@ describe(BookingsService.name, () => {
   let autoAccept: { confirmsReturningFamilies: jest.Mock };
   let checks: { problems: jest.Mock };
   let notifier: { queue: jest.Mock; announce: jest.Mock };
-  let service: BookingsService;
+  let requests: BookingRequestsService;
+  let answers: BookingAnswersService;
+  let admin: BookingAdminService;
+  let audit: { record: jest.Mock };
 
   beforeEach(() => {
     booking = Object.assign(new Booking(), {
@@ -90,6 +100,8 @@ describe(BookingsService.name, () => {
     bookings = {
       insert: jest.fn(),
       findDetailed: jest.fn(async () => booking),
+      findDetailedOrFail: jest.fn(async () => booking),
+      update: jest.fn(),
       findById: jest.fn(async () => booking),
       transition: jest.fn(async () => true),
       hasCompletedBetween: jest.fn(async () => false),
@@ -104,16 +116,45 @@ describe(BookingsService.name, () => {
       lockForBooking: jest.fn(async () => undefined),
     };
     const dataSource = { transaction: jest.fn((work: (m: EntityManager) => unknown) => work(manager)), manager };
-    service = new BookingsService(
-      bookings as unknown as BookingsRepository,
+    audit = { record: jest.fn() };
+    const repository = bookings as unknown as BookingsRepository;
+    const access = new BookingAccess(
+      repository,
+      children as unknown as ChildrenService,
+      notifier as unknown as BookingNotifier,
+    );
+    const locks = new BookingLocks(
+      repository,
+      childminders as unknown as ChildmindersService,
+      children as unknown as ChildrenService,
+      dataSource as unknown as DataSource,
+    );
+    answers = new BookingAnswersService(
+      repository,
+      access,
+      locks,
+      checks as unknown as BookingChecks,
+      notifier as unknown as BookingNotifier,
+    );
+    requests = new BookingRequestsService(
+      repository,
+      access,
+      locks,
+      answers,
       checks as unknown as BookingChecks,
       notifier as unknown as BookingNotifier,
       childminders as unknown as ChildmindersService,
       children as unknown as ChildrenService,
-      { record: jest.fn() } as unknown as AuditService,
       autoAccept as unknown as AutoAcceptRules,
       dataSource as unknown as DataSource,
     );
+    const reads = new BookingsService(
+      repository,
+      access,
+      children as unknown as ChildrenService,
+      audit as unknown as AuditService,
+    );
+    admin = new BookingAdminService(repository, reads, access, locks, answers, audit as unknown as AuditService);
   });
 
   const request = (overrides: Record<string, unknown> = {}) => ({
@@ -124,9 +165,9 @@ describe(BookingsService.name, () => {
     ...overrides,
   });
 
-  describe('create', () => {
+  describe(`${BookingRequestsService.name}.create`, () => {
     it('writes the booking with its price and queues the request email in the same transaction', async () => {
-      const response = await service.create(parent, request());
+      const response = await requests.create(parent, request());
       expect(bookings.insert).toHaveBeenCalledTimes(1);
       const [written, sessions, links, used] = bookings.insert.mock.calls[0]!;
       expect(written).toMatchObject({
@@ -143,7 +184,7 @@ describe(BookingsService.name, () => {
     });
 
     it('refuses a start in the past before reading any calendar, and writes nothing', async () => {
-      const refusal = service.create(
+      const refusal = requests.create(
         parent,
         request({ startsAt: inDays(-1, 9).toISOString(), endsAt: inDays(-1, 12).toISOString() }),
       );
@@ -165,7 +206,7 @@ describe(BookingsService.name, () => {
           message: 'Claire Hughes is unavailable (Dentist) on Tue 3 Mar 11:00-12:00',
         },
       ]);
-      const error = (await service.create(parent, request()).catch((e) => e)) as BookingException;
+      const error = (await requests.create(parent, request()).catch((e) => e)) as BookingException;
       expect(error.code).toBe(BookingErrorCode.OverCapacity);
       expect(error.message).toBe(
         'Only 1 place for under-1s on Tue 3 Mar 09:00-12:00; Claire Hughes is unavailable (Dentist) on Tue 3 Mar 11:00-12:00',
@@ -176,14 +217,14 @@ describe(BookingsService.name, () => {
     });
   });
 
-  describe('create, with the auto-accept rule for returning families', () => {
+  describe(`${BookingRequestsService.name}.create, with the auto-accept rule for returning families`, () => {
     beforeEach(() => {
       autoAccept.confirmsReturningFamilies.mockResolvedValue(true);
       bookings.hasCompletedBetween.mockResolvedValue(true);
     });
 
     it('confirms at once, after the confirmation checks, and tells the parent it is confirmed', async () => {
-      await service.create(parent, request());
+      await requests.create(parent, request());
       expect(autoAccept.confirmsReturningFamilies).toHaveBeenCalledWith(minder.userId, manager);
       expect(bookings.hasCompletedBetween).toHaveBeenCalledWith(parent.userId, minder.userId, manager);
       // The request's checks, then a manual confirmation's (confirmed bookings only for clashes).
@@ -204,14 +245,14 @@ describe(BookingsService.name, () => {
 
     it('leaves a new family pending: no completed booking with this childminder', async () => {
       bookings.hasCompletedBetween.mockResolvedValue(false);
-      await service.create(parent, request());
+      await requests.create(parent, request());
       expect(bookings.transition).not.toHaveBeenCalled();
       expect(notifier.queue).toHaveBeenCalledWith(manager, 'requested', booking, [child]);
     });
 
     it('leaves the request pending when the rule is off, without asking about past bookings', async () => {
       autoAccept.confirmsReturningFamilies.mockResolvedValue(false);
-      await service.create(parent, request());
+      await requests.create(parent, request());
       expect(bookings.hasCompletedBetween).not.toHaveBeenCalled();
       expect(bookings.transition).not.toHaveBeenCalled();
       expect(notifier.queue).toHaveBeenCalledWith(manager, 'requested', booking, [child]);
@@ -225,7 +266,7 @@ describe(BookingsService.name, () => {
           message: 'only 1 place for under-1s on Tue 3 Mar 09:00-12:00',
         },
       ]);
-      const response = await service.create(parent, request());
+      const response = await requests.create(parent, request());
       expect(bookings.insert).toHaveBeenCalledTimes(1);
       expect(bookings.transition).not.toHaveBeenCalled();
       expect(notifier.queue).toHaveBeenCalledWith(manager, 'requested', booking, [child]);
@@ -233,9 +274,9 @@ describe(BookingsService.name, () => {
     });
   });
 
-  describe('answer', () => {
+  describe(`${BookingAnswersService.name}.answer`, () => {
     it('confirms a pending request after the checks pass, as confirmed-only for child clashes', async () => {
-      await service.answer(minder, booking.id, { action: ChildminderBookingAction.Confirm });
+      await answers.answer(minder, booking.id, { action: ChildminderBookingAction.Confirm });
       expect(checks.problems).toHaveBeenCalledWith(
         expect.objectContaining({ bookingId: booking.id, childClashStatuses: [BookingStatus.Confirmed] }),
         manager,
@@ -251,7 +292,7 @@ describe(BookingsService.name, () => {
     it('refuses to confirm a booking that is no longer pending, and changes nothing', async () => {
       booking.status = BookingStatus.Cancelled;
       await expect(
-        service.answer(minder, booking.id, { action: ChildminderBookingAction.Confirm }),
+        answers.answer(minder, booking.id, { action: ChildminderBookingAction.Confirm }),
       ).rejects.toMatchObject({
         code: BookingErrorCode.InvalidTransition,
         message: 'Only a pending request can be confirmed; this booking is cancelled',
@@ -263,7 +304,7 @@ describe(BookingsService.name, () => {
     it('tells the childminder when the job expired the request at the same moment, and sends nothing', async () => {
       bookings.transition.mockResolvedValue(false);
       await expect(
-        service.answer(minder, booking.id, { action: ChildminderBookingAction.Confirm }),
+        answers.answer(minder, booking.id, { action: ChildminderBookingAction.Confirm }),
       ).rejects.toMatchObject({
         code: BookingErrorCode.InvalidTransition,
       });
@@ -272,15 +313,15 @@ describe(BookingsService.name, () => {
 
     it("answers another childminder's booking with the same 404 as a missing one", async () => {
       await expect(
-        service.answer(auth('minder-2', Role.Childminder), booking.id, { action: ChildminderBookingAction.Confirm }),
+        answers.answer(auth('minder-2', Role.Childminder), booking.id, { action: ChildminderBookingAction.Confirm }),
       ).rejects.toMatchObject({ code: BookingErrorCode.NotFound });
       expect(bookings.transition).not.toHaveBeenCalled();
     });
   });
 
-  describe('cancel', () => {
+  describe(`${BookingAnswersService.name}.cancel`, () => {
     it('lets a childminder reject, not cancel, a pending request', async () => {
-      await expect(service.cancel(minder, booking.id, 'Full')).rejects.toMatchObject({
+      await expect(answers.cancel(minder, booking.id, 'Full')).rejects.toMatchObject({
         code: BookingErrorCode.InvalidTransition,
         message: 'Reject a pending request instead of cancelling it',
       });
@@ -288,7 +329,7 @@ describe(BookingsService.name, () => {
     });
 
     it('records who cancelled and why', async () => {
-      await service.cancel(parent, booking.id, 'Moving house');
+      await answers.cancel(parent, booking.id, 'Moving house');
       expect(bookings.transition).toHaveBeenCalledWith(
         booking.id,
         [BookingStatus.Pending, BookingStatus.Confirmed],
@@ -300,6 +341,51 @@ describe(BookingsService.name, () => {
         manager,
       );
       expect(notifier.queue).toHaveBeenCalledWith(manager, 'cancelled', booking, [child], { cancelledBy: 'parent' });
+    });
+  });
+
+  describe(`${BookingAdminService.name}.adminUpdate`, () => {
+    const root = auth('admin-1', Role.Admin);
+
+    it('writes the notes, the action and both audit entries in one transaction', async () => {
+      await admin.adminUpdate(root, booking.id, { notes: 'Bring wellies', action: ChildminderBookingAction.Confirm });
+      expect(bookings.update).toHaveBeenCalledWith(booking.id, { notes: 'Bring wellies' }, manager);
+      expect(bookings.transition).toHaveBeenCalledWith(
+        booking.id,
+        [BookingStatus.Pending],
+        expect.objectContaining({ status: BookingStatus.Confirmed }),
+        manager,
+      );
+      expect(audit.record.mock.calls.map(([, record, used]) => [record.action, used])).toEqual([
+        ['booking.notes.update', manager],
+        ['booking.confirm', manager],
+      ]);
+    });
+
+    it('fails as a whole when the action is refused: no action audited, nothing announced', async () => {
+      booking.status = BookingStatus.Cancelled;
+      await expect(
+        admin.adminUpdate(root, booking.id, { notes: 'Bring wellies', action: ChildminderBookingAction.Confirm }),
+      ).rejects.toMatchObject({ code: BookingErrorCode.InvalidTransition });
+      expect(audit.record.mock.calls.map(([, record]) => record.action)).toEqual(['booking.notes.update']);
+      expect(notifier.announce).not.toHaveBeenCalled();
+    });
+  });
+
+  describe(`${BookingAdminService.name}.adminCancel`, () => {
+    it('records the cancellation in the audit log inside the same transaction', async () => {
+      await admin.adminCancel(auth('admin-1', Role.Admin), booking.id, 'Duplicate');
+      expect(bookings.transition).toHaveBeenCalledWith(
+        booking.id,
+        [BookingStatus.Pending, BookingStatus.Confirmed],
+        expect.objectContaining({ status: BookingStatus.Cancelled, cancelledBy: 'admin' }),
+        manager,
+      );
+      expect(audit.record).toHaveBeenCalledWith(
+        expect.objectContaining({ userId: 'admin-1' }),
+        expect.objectContaining({ action: 'booking.cancel', metadata: { reason: 'Duplicate' } }),
+        manager,
+      );
     });
   });
 });
