@@ -13,7 +13,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import type { RecommendationPage } from '@core/api/api-types';
-import { toApiProblem } from '@core/errors/api-error';
+import { type ApiProblem, hasErrorCode, toApiProblem } from '@core/errors/api-error';
 import { formatDistance, formatHourlyRate } from '../search/childminder-labels';
 import { RecommendationsApi } from './recommendations-api';
 
@@ -30,7 +30,7 @@ import { RecommendationsApi } from './recommendations-api';
     <section class="recommended" aria-labelledby="recommended-title">
       <h2 id="recommended-title">Recommended for you</h2>
       @if (error(); as problem) {
-        @if (problem.code === 'POSTCODE_REQUIRED') {
+        @if (needsPostcode(problem)) {
           <p class="muted">
             Add your postcode to <a routerLink="/account">your account</a> and we'll suggest childminders near you.
           </p>
@@ -189,7 +189,8 @@ export class RecommendedForYou {
   readonly count = input(4);
 
   protected readonly page = signal<RecommendationPage | null>(null);
-  protected readonly error = signal<{ code: string; message: string } | null>(null);
+  protected readonly error = signal<ApiProblem | null>(null);
+  protected readonly needsPostcode = (problem: ApiProblem) => hasErrorCode(problem, 'POSTCODE_REQUIRED');
   protected readonly formatDistance = formatDistance;
   protected readonly formatHourlyRate = formatHourlyRate;
 

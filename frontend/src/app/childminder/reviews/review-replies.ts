@@ -7,7 +7,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import type { Review, ReviewPage } from '@core/api/api-types';
-import { toApiProblem } from '@core/errors/api-error';
+import { hasErrorCode, toApiProblem } from '@core/errors/api-error';
 import { Notifier } from '@core/errors/notifier';
 import { UkDatePipe } from '@shared/dates/uk-date';
 import { EmptyState } from '@shared/page-state/empty-state';
@@ -154,7 +154,7 @@ export class ReviewReplies {
       error: (error: unknown) => {
         const problem = toApiProblem(error);
         // Without a listed profile there can be no reviews yet.
-        if (problem.code === 'CHILDMINDER_PROFILE_NOT_STARTED') {
+        if (hasErrorCode(problem, 'CHILDMINDER_PROFILE_NOT_STARTED')) {
           this.page.set({ items: [], total: 0, page: 1, pageSize: PAGE_SIZE, ratingAverage: null, ratingCount: 0 });
         } else {
           this.error.set(problem.message);

@@ -5,7 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { Review } from '@core/api/api-types';
-import { toApiProblem } from '@core/errors/api-error';
+import { hasErrorCode, toApiProblem } from '@core/errors/api-error';
 import { FormAlert } from '@shared/form-alert/form-alert';
 
 const TEXT_MAX = 2000;
@@ -100,7 +100,8 @@ export class ReviewForm {
         error: (error: unknown) => {
           this.saving.set(false);
           const problem = toApiProblem(error);
-          if (problem.code === 'REVIEW_EXISTS') this.done.set('You have already reviewed this booking. Thank you!');
+          if (hasErrorCode(problem, 'REVIEW_EXISTS'))
+            this.done.set('You have already reviewed this booking. Thank you!');
           else this.error.set(problem.message);
         },
       });
