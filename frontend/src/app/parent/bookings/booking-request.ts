@@ -32,6 +32,7 @@ import type { ChildminderProfile } from '../../search/childminder-types';
 import { ChildmindersApi } from '../../search/childminders-api';
 import type { ChildResponse } from '../children/child-types';
 import { ChildrenApi } from '../children/children-api';
+import { formatPence } from '@shared/money/format-pence';
 import {
   type BookingField,
   type BookingFormValue,
@@ -40,7 +41,6 @@ import {
   formGap,
   formProblems,
   formatHours,
-  formatPence,
   groupProblems,
   refusalGroups,
   toBookingRequest,

@@ -124,11 +124,6 @@ export function toUkWallClock(iso: string): { date: string; time: string } {
   return { date: `${parts['year']}-${parts['month']}-${parts['day']}`, time: `${parts['hour']}:${parts['minute']}` };
 }
 
-const GBP = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
-
-/** 4550 -> "£45.50". Money is integer pence everywhere. */
-export const formatPence = (pence: number): string => GBP.format(pence / 100);
-
 /** 7.5 -> "7.5 hours", 1 -> "1 hour". */
 export const formatHours = (hours: number): string =>
   `${Number.isInteger(hours) ? hours : hours.toFixed(1).replace(/\.0$/, '')} hour${hours === 1 ? '' : 's'}`;

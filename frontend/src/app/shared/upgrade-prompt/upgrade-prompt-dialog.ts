@@ -5,11 +5,10 @@ import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import type { components } from '@core/api/schema';
+import { formatPence } from '@shared/money/format-pence';
 import type { EntitlementRequirement } from './upgrade-prompt';
 
 type Plan = components['schemas']['PlanResponse'];
-
-const GBP = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
 
 /**
  * "This needs the Plus plan": the server's message, the plan's price and trial when the
@@ -76,6 +75,6 @@ export class UpgradePromptDialog {
   }
 
   protected price(pence: number): string {
-    return GBP.format(pence / 100);
+    return formatPence(pence);
   }
 }
