@@ -65,6 +65,8 @@ type BodyOption<Op> = [BodyOf<Op>] extends [never]
 interface TransportOptions {
   headers?: HttpHeaders | Record<string, string>;
   context?: HttpContext;
+  /** Sends the refresh cookie (sign-in, refresh, sign-out). */
+  withCredentials?: boolean;
 }
 
 export type ApiOptions<P extends keyof paths, M extends Method> = PathOption<Operation<P, M>> &
@@ -135,12 +137,13 @@ export class ApiClient {
   }
 
   private send<T>(method: string, path: string, options: unknown): Observable<T> {
-    const { path: pathParams, query, body, headers, context } = (options ?? {}) as RawOptions;
+    const { path: pathParams, query, body, headers, context, withCredentials } = (options ?? {}) as RawOptions;
     return this.http.request<T>(method, apiUrl(path, pathParams), {
       body: body ?? null,
       params: query ? apiParams(query) : undefined,
       headers,
       context,
+      withCredentials,
     });
   }
 }
