@@ -1,10 +1,9 @@
-import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ApiClient } from '@core/api/api-client';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import type { Review } from '@core/api/api-types';
 import { hasErrorCode, toApiProblem } from '@core/errors/api-error';
 import { FormAlert } from '@shared/form-alert/form-alert';
 
@@ -64,7 +63,7 @@ const TEXT_MAX = 2000;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReviewForm {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   /** The childminder's profile id and the completed booking being reviewed. */
   readonly profileId = input.required<string>();
@@ -89,11 +88,14 @@ export class ReviewForm {
     if (this.form.invalid || this.saving()) return;
     this.saving.set(true);
     this.error.set(null);
-    this.http
-      .post<Review>(`/api/childminders/${encodeURIComponent(this.profileId())}/reviews`, {
-        bookingId: this.bookingId(),
-        rating: Number(rating),
-        ...(text.trim() ? { text: text.trim() } : {}),
+    this.api
+      .post('/api/childminders/{id}/reviews', {
+        path: { id: this.profileId() },
+        body: {
+          bookingId: this.bookingId(),
+          rating: Number(rating),
+          ...(text.trim() ? { text: text.trim() } : {}),
+        },
       })
       .subscribe({
         next: () => this.done.set('Thank you: your review is on the childminder’s profile.'),

@@ -1,5 +1,5 @@
-import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ApiClient } from '@core/api/api-client';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -68,8 +68,8 @@ export class UpgradePromptDialog {
 
   constructor() {
     if (!this.data.planKey) return;
-    inject(HttpClient)
-      .get<Plan[]>('/api/subscription/plans')
+    inject(ApiClient)
+      .get('/api/subscription/plans')
       // The message already names the plan; price and trial are a bonus if the catalogue answers.
       .subscribe({ next: (plans) => this.plans.set(plans), error: () => this.plans.set([]) });
   }
