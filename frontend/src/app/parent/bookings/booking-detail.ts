@@ -22,7 +22,7 @@ import { LoadingState } from '@shared/page-state/loading-state';
 import { formatPence } from '@shared/money/format-pence';
 import { formatHours, formatSession, statusTimeline, toUkWallClock } from './booking-rules';
 import { BookingStatusPill } from './booking-status-pill';
-import type { Booking } from './booking-types';
+import type { Booking } from '@core/api/api-types';
 import { BookingsApi } from './bookings-api';
 import { type CancelBookingData, CancelBookingDialog } from './cancel-booking-dialog';
 import { type ModifyBookingData, ModifyBookingDialog } from './modify-booking-dialog';

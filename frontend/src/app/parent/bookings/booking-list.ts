@@ -12,7 +12,7 @@ import { ErrorState } from '@shared/page-state/error-state';
 import { LoadingState } from '@shared/page-state/loading-state';
 import { formatPence } from '@shared/money/format-pence';
 import { STATUS_FILTERS, STATUS_LABELS } from './booking-rules';
-import type { BookingPage, BookingStatus } from './booking-types';
+import type { BookingPage, BookingStatus } from '@core/api/api-types';
 import { BookingStatusPill } from './booking-status-pill';
 import { BookingsApi } from './bookings-api';
 

@@ -46,7 +46,8 @@ import {
   toBookingRequest,
   toUkWallClock,
 } from './booking-rules';
-import { BOOKING_LIMITS, type BookingQuote } from './booking-types';
+import type { BookingQuote } from '@core/api/api-types';
+import { BOOKING_LIMITS } from './booking-rules';
 import { BookingsApi } from './bookings-api';
 
 type PageState =

@@ -8,8 +8,18 @@ import type {
   BookingStatus,
   CreateBookingRequest,
   UpdateBookingRequest,
-} from './booking-types';
-import { BOOKING_LIMITS } from './booking-types';
+} from '@core/api/api-types';
+
+/** Limits the server enforces (backend bookings/booking-rules.ts); the form checks them first. */
+export const BOOKING_LIMITS = {
+  maxWeeks: 52,
+  maxChildren: 6,
+  minSessionMinutes: 30,
+  maxSessionHours: 12,
+  notes: 2000,
+  reasonMin: 3,
+  reason: 500,
+} as const;
 
 /** What the request form holds: UK wall-clock date and times, as the inputs give them. */
 export interface BookingFormValue {

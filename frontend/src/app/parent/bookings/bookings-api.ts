@@ -10,7 +10,7 @@ import type {
   CreateBookingRequest,
   ParentStats,
   UpdateBookingRequest,
-} from './booking-types';
+} from '@core/api/api-types';
 
 export interface BookingListQuery {
   status: BookingStatus | null;
