@@ -34,6 +34,7 @@ import type { ChildResponse } from '../children/child-types';
 import { ChildrenApi } from '../children/children-api';
 import { formatPence } from '@shared/money/format-pence';
 import {
+  BOOKING_LIMITS,
   type BookingField,
   type BookingFormValue,
   type FormProblem,
@@ -47,7 +48,6 @@ import {
   toUkWallClock,
 } from './booking-rules';
 import type { BookingQuote } from '@core/api/api-types';
-import { BOOKING_LIMITS } from './booking-rules';
 import { BookingsApi } from './bookings-api';
 
 type PageState =
