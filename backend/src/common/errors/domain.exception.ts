@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+import { registerErrorCodes } from './error-codes';
 
 export interface ErrorDetail {
   field?: string;
@@ -25,6 +26,7 @@ export abstract class DomainException<Code extends string = string> extends Erro
 
 /** Builds a feature's exception class from its code enum and its status table. */
 export function defineDomainException<Code extends string>(name: string, statuses: Record<Code, HttpStatus>) {
+  registerErrorCodes(Object.keys(statuses));
   const Exception = class extends DomainException<Code> {
     get status(): HttpStatus {
       return statuses[this.code];

@@ -12,23 +12,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { CommonErrorCode } from './common.exception';
 import { DomainException, ErrorDetail } from './domain.exception';
+import { CODE_BY_STATUS, INTERNAL_ERROR_CODE, UNKNOWN_ERROR_CODE } from './error-codes';
 import { ErrorResponse } from './error.response';
 import { isDependencyUnavailable, serviceUnavailable } from './unavailable';
 
 /** The body every error response carries; documented in OpenAPI as ErrorResponse. */
 export type ErrorBody = ErrorResponse;
-
-const CODE_BY_STATUS: Record<number, string> = {
-  400: 'BAD_REQUEST',
-  401: 'UNAUTHENTICATED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
-  409: 'CONFLICT',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  429: 'TOO_MANY_REQUESTS',
-};
 
 /**
  * Every error leaves the API as `{statusCode, error, code, message, details?, requestId}`.
@@ -99,7 +88,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
         const raw = (response as { message: unknown }).message;
         message = Array.isArray(raw) ? raw.join('; ') : String(raw);
       }
-      return this.body(status, CODE_BY_STATUS[status] ?? 'ERROR', message, requestId);
+      return this.body(status, CODE_BY_STATUS[status] ?? UNKNOWN_ERROR_CODE, message, requestId);
     }
     // Fastify's own errors (bad JSON, body too large, wrong content type) carry a 4xx statusCode.
     const fastifyStatus = (exception as { statusCode?: unknown })?.statusCode;
@@ -113,7 +102,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     }
     return this.body(
       HttpStatus.INTERNAL_SERVER_ERROR,
-      'INTERNAL_ERROR',
+      INTERNAL_ERROR_CODE,
       'Something went wrong on our side. Quote the request id if you contact support.',
       requestId,
     );

@@ -1,6 +1,6 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
+import { ApiClient } from '@core/api/api-client';
 import type {
   ActivityPage,
   ChangePasswordRequest,
@@ -19,46 +19,45 @@ import type {
 /** The signed-in user's own account: `/api/user/...`. */
 @Injectable({ providedIn: 'root' })
 export class AccountApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   profile(): Observable<Profile> {
-    return this.http.get<Profile>('/api/user/profile');
+    return this.api.get('/api/user/profile');
   }
 
   updateProfile(body: UpdateProfileRequest): Observable<Profile> {
-    return this.http.patch<Profile>('/api/user/profile', body);
+    return this.api.patch('/api/user/profile', { body });
   }
 
   changePassword(body: ChangePasswordRequest): Observable<MessageResponse> {
-    return this.http.patch<MessageResponse>('/api/user/password', body);
+    return this.api.patch('/api/user/password', { body });
   }
 
   twoFactorStatus(): Observable<TwoFactorStatus> {
-    return this.http.get<TwoFactorStatus>('/api/user/2fa/status');
+    return this.api.get('/api/user/2fa/status');
   }
 
   startTwoFactorSetup(): Observable<TwoFactorSetup> {
-    return this.http.post<TwoFactorSetup>('/api/user/2fa/setup', null);
+    return this.api.post('/api/user/2fa/setup');
   }
 
   enableTwoFactor(code: string): Observable<TwoFactorEnabled> {
-    return this.http.post<TwoFactorEnabled>('/api/user/2fa/verify', { code });
+    return this.api.post('/api/user/2fa/verify', { body: { code } });
   }
 
   disableTwoFactor(body: DisableTwoFactorRequest): Observable<TwoFactorDisabled> {
-    return this.http.post<TwoFactorDisabled>('/api/user/2fa/disable', body);
+    return this.api.post('/api/user/2fa/disable', { body });
   }
 
   activity(page: number, pageSize: number): Observable<ActivityPage> {
-    const params = new HttpParams().set('page', page).set('pageSize', pageSize);
-    return this.http.get<ActivityPage>('/api/user/activity', { params });
+    return this.api.get('/api/user/activity', { query: { page, pageSize } });
   }
 
   notificationPreferences(): Observable<NotificationPreferences> {
-    return this.http.get<NotificationPreferences>('/api/user/notification-preferences');
+    return this.api.get('/api/user/notification-preferences');
   }
 
   updateNotificationPreferences(preferences: NotificationPreferenceUpdate[]): Observable<NotificationPreferences> {
-    return this.http.patch<NotificationPreferences>('/api/user/notification-preferences', { preferences });
+    return this.api.patch('/api/user/notification-preferences', { body: { preferences } });
   }
 }

@@ -1,6 +1,6 @@
-import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
+import { ApiClient } from '@core/api/api-client';
 import type {
   BillingInterval,
   CheckoutSession,
@@ -9,6 +9,7 @@ import type {
   CurrentSubscription,
   PaymentsStatus,
   Plan,
+  PaidPlanKey,
   PlanKey,
   ProrationPreview,
   SimulatorResult,
@@ -17,57 +18,64 @@ import type {
 } from './billing-types';
 
 /** The caller's plan: `/api/subscription/...`, checkout and the test-mode simulator. */
+/** Only paid plans are bought or changed to; the server refuses any other key (VALIDATION_FAILED). */
+const paid = (planKey: PlanKey): PaidPlanKey => planKey as PaidPlanKey;
+
 @Injectable({ providedIn: 'root' })
 export class BillingApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   plans(): Observable<Plan[]> {
-    return this.http.get<Plan[]>('/api/subscription/plans');
+    return this.api.get('/api/subscription/plans');
   }
 
   /** Whether paid plans can be bought: Stripe, test mode, or not set up. */
   payments(): Observable<PaymentsStatus> {
-    return this.http.get<PaymentsStatus>('/api/subscription/payments');
+    return this.api.get('/api/subscription/payments');
   }
 
   /** Admins: how payments are taken and the settings still missing. */
   setup(): Observable<BillingSetup> {
-    return this.http.get<BillingSetup>('/api/admin/subscriptions/setup');
+    return this.api.get('/api/admin/subscriptions/setup');
   }
 
   current(): Observable<CurrentSubscription> {
-    return this.http.get<CurrentSubscription>('/api/subscription/current');
+    return this.api.get('/api/subscription/current');
   }
 
   check(): Observable<CheckSubscription> {
-    return this.http.get<CheckSubscription>('/api/check-subscription');
+    return this.api.get('/api/check-subscription');
   }
 
   startCheckout(planKey: PlanKey, interval: BillingInterval): Observable<CheckoutSession> {
-    return this.http.post<CheckoutSession>('/api/create-checkout-session', { planKey, interval });
+    return this.api.post('/api/create-checkout-session', { body: { planKey: paid(planKey), interval } });
   }
 
   previewChange(planKey: PlanKey, interval: BillingInterval): Observable<ProrationPreview> {
-    return this.http.post<ProrationPreview>('/api/subscription/update', { planKey, interval, preview: true });
+    return this.api.post('/api/subscription/update', {
+      body: { planKey: paid(planKey), interval, preview: true },
+    }) as Observable<ProrationPreview>;
   }
 
   changePlan(planKey: PlanKey, interval: BillingInterval, prorationDate: number): Observable<Subscription> {
-    return this.http.post<Subscription>('/api/subscription/update', { planKey, interval, prorationDate });
+    return this.api.post('/api/subscription/update', {
+      body: { planKey: paid(planKey), interval, prorationDate },
+    }) as Observable<Subscription>;
   }
 
   cancel(immediately = false): Observable<Subscription> {
-    return this.http.post<Subscription>('/api/subscription/cancel', { immediately });
+    return this.api.post('/api/subscription/cancel', { body: { immediately } });
   }
 
   simulatorSession(sessionId: string): Observable<SimulatorSession> {
-    return this.http.get<SimulatorSession>(`/api/subscription/simulator/${encodeURIComponent(sessionId)}`);
+    return this.api.get('/api/subscription/simulator/{sessionId}', { path: { sessionId } });
   }
 
   simulatorPay(sessionId: string): Observable<SimulatorResult> {
-    return this.http.post<SimulatorResult>(`/api/subscription/simulator/${encodeURIComponent(sessionId)}/pay`, {});
+    return this.api.post('/api/subscription/simulator/{sessionId}/pay', { path: { sessionId } });
   }
 
   simulatorDecline(sessionId: string): Observable<SimulatorResult> {
-    return this.http.post<SimulatorResult>(`/api/subscription/simulator/${encodeURIComponent(sessionId)}/decline`, {});
+    return this.api.post('/api/subscription/simulator/{sessionId}/decline', { path: { sessionId } });
   }
 }

@@ -8,6 +8,8 @@ type Schemas = components['schemas'];
 
 export type Plan = Schemas['PlanResponse'];
 export type PlanKey = Plan['key'];
+/** The plans that are paid for: the only ones checkout and plan changes accept. */
+export type PaidPlanKey = Schemas['CreateCheckoutSessionDto']['planKey'];
 export type BillingInterval = Schemas['SubscriptionResponse']['interval'];
 export type CurrentSubscription = Schemas['CurrentSubscriptionResponse'];
 export type Subscription = Schemas['SubscriptionResponse'];

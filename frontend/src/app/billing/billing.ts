@@ -16,7 +16,8 @@ import { FormAlert } from '@shared/form-alert/form-alert';
 import { LoadingState } from '@shared/page-state/loading-state';
 import { BillingApi } from './billing-api';
 import type { BillingInterval, CurrentSubscription, Plan, ProrationPreview } from './billing-types';
-import { formatPence, formatUkDate, isInAppUrl } from './money';
+import { formatPence } from '@shared/money/format-pence';
+import { formatUkDate, isInAppUrl } from './money';
 import { PaymentsNotice } from './payments-notice';
 
 const STATUS_LABELS: Record<string, string> = {

@@ -1,4 +1,5 @@
-import { formatPence, formatUkDate, isInAppUrl } from './money';
+import { formatPence } from '@shared/money/format-pence';
+import { formatUkDate, isInAppUrl } from './money';
 
 describe('money', () => {
   it('formats pence as pounds', () => {

@@ -1,8 +1,4 @@
-const GBP = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
 const UK_DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' });
-
-/** 499 -> "£4.99". Money is integer pence everywhere. */
-export const formatPence = (pence: number): string => GBP.format(pence / 100);
 
 /** An ISO instant as a UK calendar date: "25 November 2026". */
 export const formatUkDate = (iso: string | null | undefined): string => (iso ? UK_DATE.format(new Date(iso)) : '');

@@ -10,7 +10,7 @@ import { ErrorState } from '@shared/page-state/error-state';
 import { LoadingState } from '@shared/page-state/loading-state';
 import { BillingApi } from './billing-api';
 import type { BillingInterval, Plan } from './billing-types';
-import { formatPence } from './money';
+import { formatPence } from '@shared/money/format-pence';
 import { PaymentsNotice } from './payments-notice';
 
 const ENTITLEMENT_LABELS: Record<string, string> = {

@@ -9,7 +9,7 @@ import { FormAlert } from '@shared/form-alert/form-alert';
 import { LoadingState } from '@shared/page-state/loading-state';
 import { BillingApi } from './billing-api';
 import type { SimulatorResult, SimulatorSession } from './billing-types';
-import { formatPence } from './money';
+import { formatPence } from '@shared/money/format-pence';
 
 /**
  * The payment simulator's checkout page (no Stripe key configured). Clearly a test: no card is

@@ -1,5 +1,5 @@
-import { HttpClient } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
+import { ApiClient, type ApiQuery } from '@core/api/api-client';
 import { Observable, Subject, firstValueFrom } from 'rxjs';
 import type { Socket } from 'socket.io-client';
 import type {
@@ -47,7 +47,7 @@ type Ack<T> = { ok: true; data: T } | { ok: false; error: { statusCode: number; 
  */
 @Injectable({ providedIn: 'root' })
 export class ChatClient {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
   private readonly auth = inject(AuthService);
   private readonly live = new Subject<ChatLiveEvent>();
   private socket: Socket | null = null;
@@ -117,7 +117,7 @@ export class ChatClient {
       if (ack.ok) return ack.data;
       throw Object.assign(new Error(ack.error.message), { code: ack.error.code, status: ack.error.statusCode });
     }
-    return firstValueFrom(this.http.post<ChatMessage>('/api/chat/messages', { sessionId, text }));
+    return firstValueFrom(this.api.post('/api/chat/messages', { body: { sessionId, text } }));
   }
 
   typing(sessionId: string, typing: boolean): void {
@@ -129,19 +129,19 @@ export class ChatClient {
   }
 
   messages(sessionId: string, after = 0): Observable<ChatMessages> {
-    return this.http.get<ChatMessages>('/api/chat/messages', { params: { sessionId, after } });
+    return this.api.get('/api/chat/messages', { query: { sessionId, after } });
   }
 
-  sessions(params: Record<string, string | number | boolean> = {}): Observable<ChatSessionPage> {
-    return this.http.get<ChatSessionPage>('/api/chat/sessions', { params });
+  sessions(query: ApiQuery<'/api/chat/sessions', 'get'> = {}): Observable<ChatSessionPage> {
+    return this.api.get('/api/chat/sessions', { query });
   }
 
   session(id: string): Observable<ChatSessionDetail> {
-    return this.http.get<ChatSessionDetail>(`/api/chat/sessions/${id}`);
+    return this.api.get('/api/chat/sessions/{id}', { path: { id } });
   }
 
   start(message?: string): Observable<ChatSessionDetail> {
-    return this.http.post<ChatSessionDetail>('/api/chat/sessions', message ? { message } : {});
+    return this.api.post('/api/chat/sessions', { body: message ? { message } : {} });
   }
 
   act(
@@ -149,26 +149,26 @@ export class ChatClient {
     action: ChatSessionAction,
     extra: { message?: string; rating?: number; comment?: string } = {},
   ): Observable<ChatSessionDetail> {
-    return this.http.patch<ChatSessionDetail>(`/api/chat/sessions/${id}`, { action, ...extra });
+    return this.api.patch('/api/chat/sessions/{id}', { path: { id }, body: { action, ...extra } });
   }
 
   notifications(): Observable<ChatNotifications> {
-    return this.http.get<ChatNotifications>('/api/chat/notifications');
+    return this.api.get('/api/chat/notifications');
   }
 
   agents(): Observable<ChatAgents> {
-    return this.http.get<ChatAgents>('/api/chat/agents');
+    return this.api.get('/api/chat/agents');
   }
 
   transfer(sessionId: string, agentId: string, note?: string): Observable<ChatSessionDetail> {
-    return this.http.post<ChatSessionDetail>('/api/chat/transfer', { sessionId, agentId, ...(note ? { note } : {}) });
+    return this.api.post('/api/chat/transfer', { body: { sessionId, agentId, ...(note ? { note } : {}) } });
   }
 
   cannedReplies(): Observable<CannedReplies> {
-    return this.http.get<CannedReplies>('/api/chat/canned-replies');
+    return this.api.get('/api/chat/canned-replies');
   }
 
   saveCannedReplies(replies: { title: string; text: string }[]): Observable<CannedReplies> {
-    return this.http.put<CannedReplies>('/api/chat/canned-replies', { replies });
+    return this.api.put('/api/chat/canned-replies', { body: { replies } });
   }
 }

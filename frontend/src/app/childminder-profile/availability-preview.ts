@@ -1,10 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ApiClient } from '@core/api/api-client';
 import { toObservable, takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { catchError, map, of, switchMap } from 'rxjs';
-import type { PublicAvailability } from '@core/api/api-types';
 import { toApiProblem } from '@core/errors/api-error';
 import { LoadingState } from '@shared/page-state/loading-state';
 import { type AvailabilityDay, availabilityDays, previewRange } from './availability-days';
@@ -109,7 +108,7 @@ export interface SlotChoice {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AvailabilityPreview {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   /** The childminder profile id. */
   readonly childminderId = input.required<string>();
@@ -136,9 +135,8 @@ export class AvailabilityPreview {
         switchMap(({ id }) => {
           this.state.set({ kind: 'loading' });
           const range = previewRange(new Date(), DAYS);
-          const params = new HttpParams().set('from', range.from).set('to', range.to);
-          return this.http
-            .get<PublicAvailability>(`/api/childminders/${encodeURIComponent(id)}/availability`, { params })
+          return this.api
+            .get('/api/childminders/{id}/availability', { path: { id }, query: { from: range.from, to: range.to } })
             .pipe(
               map((body): PreviewState => ({ kind: 'loaded', days: availabilityDays(body.slots, range.from, DAYS) })),
               catchError((error: unknown) => of<PreviewState>({ kind: 'error', message: toApiProblem(error).message })),

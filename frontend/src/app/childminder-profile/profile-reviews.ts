@@ -1,5 +1,5 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { ApiClient } from '@core/api/api-client';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import type { Review, ReviewPage } from '@core/api/api-types';
@@ -116,7 +116,7 @@ const PAGE_SIZE = 5;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ProfileReviews {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   readonly childminderId = input.required<string>();
 
@@ -142,8 +142,8 @@ export class ProfileReviews {
 
   private fetch(id: string, pageNumber: number): void {
     this.loading.set(true);
-    const params = new HttpParams().set('page', pageNumber).set('pageSize', PAGE_SIZE);
-    this.http.get<ReviewPage>(`/api/childminders/${encodeURIComponent(id)}/reviews`, { params }).subscribe({
+    const query = { page: pageNumber, pageSize: PAGE_SIZE };
+    this.api.get('/api/childminders/{id}/reviews', { path: { id }, query }).subscribe({
       next: (page) => {
         this.loading.set(false);
         this.page.set(page);

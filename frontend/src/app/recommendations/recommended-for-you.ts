@@ -13,7 +13,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import type { RecommendationPage } from '@core/api/api-types';
-import { toApiProblem } from '@core/errors/api-error';
+import { type ApiProblem, toApiProblem } from '@core/errors/api-error';
 import { formatDistance, formatHourlyRate } from '../search/childminder-labels';
 import { RecommendationsApi } from './recommendations-api';
 
@@ -187,7 +187,7 @@ export class RecommendedForYou {
   readonly count = input(4);
 
   protected readonly page = signal<RecommendationPage | null>(null);
-  protected readonly error = signal<{ code: string; message: string } | null>(null);
+  protected readonly error = signal<ApiProblem | null>(null);
   protected readonly formatDistance = formatDistance;
   protected readonly formatHourlyRate = formatHourlyRate;
 

@@ -1,3 +1,4 @@
+import { formatPence } from '@shared/money/format-pence';
 import type { AgeGroup, ChildminderServiceCode, Inspection, OpeningHours, Weekday } from './childminder-types';
 
 /** The API's vocabularies in words, in the order forms list them. */
@@ -54,11 +55,9 @@ export const REPORT_CARD_AREA_LABELS: Record<string, string> = {
   leadershipAndGovernance: 'Leadership and governance',
 };
 
-const pounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
-
 /** 650 -> "£6.50 an hour"; null -> "Rate on request". */
 export function formatHourlyRate(pence: number | null | undefined): string {
-  return pence == null ? 'Rate on request' : `${pounds.format(pence / 100)} an hour`;
+  return pence == null ? 'Rate on request' : `${formatPence(pence)} an hour`;
 }
 
 /** 0 -> "In your area", 1 -> "1 mile away", 2.4 -> "2.4 miles away". */

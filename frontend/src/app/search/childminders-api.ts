@@ -1,6 +1,7 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import type { HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
+import { ApiClient, type ApiQuery, apiParams } from '@core/api/api-client';
 import type {
   ChildminderProfile,
   ChildminderSearchPage,
@@ -11,67 +12,67 @@ import type {
   UpdateChildminderProfileRequest,
 } from './childminder-types';
 
-const BASE = '/api/childminders';
-const OWN_PROFILE = '/api/user/childminder-profile';
+type SearchQuery = ApiQuery<'/api/childminders/search', 'get'>;
+type ListKey = 'services' | 'languages' | 'ageOfChildren' | 'days';
 
 /** Only the criteria that narrow the search become query parameters. */
-export function searchParams(criteria: SearchCriteria): HttpParams {
-  let params = new HttpParams()
-    .set('postcode', criteria.postcode)
-    .set('radiusMiles', criteria.radiusMiles)
-    .set('sort', criteria.sort)
-    .set('page', criteria.page)
-    .set('pageSize', criteria.pageSize);
-  if (criteria.maxHourlyRate) params = params.set('maxHourlyRate', criteria.maxHourlyRate);
-  if (criteria.services.length) params = params.set('services', criteria.services.join(','));
-  if (criteria.languages.length) params = params.set('languages', criteria.languages.join(','));
-  if (criteria.fundedHours) params = params.set('fundedHours', criteria.fundedHours);
-  if (criteria.specialNeeds) params = params.set('specialNeeds', true);
-  if (criteria.verifiedOnly) params = params.set('verifiedOnly', true);
-  if (criteria.minRating) params = params.set('minRating', criteria.minRating);
-  if (criteria.ageOfChildren.length) params = params.set('ageOfChildren', criteria.ageOfChildren.join(','));
-  if (criteria.care) {
-    params = params
-      .set('days', criteria.care.days.join(','))
-      .set('from', criteria.care.from)
-      .set('to', criteria.care.to);
-  }
-  return params;
+export function searchQuery(criteria: SearchCriteria): SearchQuery {
+  const list = (values: readonly string[]) => (values.length ? values.join(',') : undefined);
+  return {
+    postcode: criteria.postcode,
+    radiusMiles: criteria.radiusMiles,
+    sort: criteria.sort,
+    page: criteria.page,
+    pageSize: criteria.pageSize,
+    maxHourlyRate: criteria.maxHourlyRate || undefined,
+    services: list(criteria.services),
+    languages: list(criteria.languages),
+    fundedHours: criteria.fundedHours || undefined,
+    specialNeeds: criteria.specialNeeds || undefined,
+    verifiedOnly: criteria.verifiedOnly || undefined,
+    minRating: criteria.minRating || undefined,
+    ageOfChildren: list(criteria.ageOfChildren),
+    days: criteria.care ? criteria.care.days.join(',') : undefined,
+    from: criteria.care?.from,
+    to: criteria.care?.to,
+    // The lists go comma-separated in one parameter, which the server reads as the document's arrays.
+  } as Omit<SearchQuery, ListKey> as SearchQuery;
 }
+
+/** The search's query string, as the search page's address shows it. */
+export const searchParams = (criteria: SearchCriteria): HttpParams => apiParams(searchQuery(criteria));
 
 /** Childminder profiles, the search, favourites and the childminder's own profile. */
 @Injectable({ providedIn: 'root' })
 export class ChildmindersApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   search(criteria: SearchCriteria): Observable<ChildminderSearchPage> {
-    return this.http.get<ChildminderSearchPage>(`${BASE}/search`, { params: searchParams(criteria) });
+    return this.api.get('/api/childminders/search', { query: searchQuery(criteria) });
   }
 
   get(id: string): Observable<ChildminderProfile> {
-    return this.http.get<ChildminderProfile>(`${BASE}/${encodeURIComponent(id)}`);
+    return this.api.get('/api/childminders/{id}', { path: { id } });
   }
 
   /** A parent has few favourites; one page of 100 answers "is this one of them?". */
   favorites(): Observable<FavoriteChildminderPage> {
-    return this.http.get<FavoriteChildminderPage>(`${BASE}/favorites`, {
-      params: new HttpParams().set('pageSize', 100),
-    });
+    return this.api.get('/api/childminders/favorites', { query: { pageSize: 100 } });
   }
 
   addFavorite(id: string): Observable<FavoriteStatus> {
-    return this.http.post<FavoriteStatus>(`${BASE}/${encodeURIComponent(id)}/favorite`, {});
+    return this.api.post('/api/childminders/{id}/favorite', { path: { id } });
   }
 
   removeFavorite(id: string): Observable<void> {
-    return this.http.delete<void>(`${BASE}/${encodeURIComponent(id)}/favorite`);
+    return this.api.delete('/api/childminders/{id}/favorite', { path: { id } });
   }
 
   ownProfile(): Observable<OwnChildminderProfile> {
-    return this.http.get<OwnChildminderProfile>(OWN_PROFILE);
+    return this.api.get('/api/user/childminder-profile');
   }
 
   updateOwnProfile(body: UpdateChildminderProfileRequest): Observable<OwnChildminderProfile> {
-    return this.http.patch<OwnChildminderProfile>(OWN_PROFILE, body);
+    return this.api.patch('/api/user/childminder-profile', { body });
   }
 }

@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -10,6 +9,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
+import { ApiClient } from '@core/api/api-client';
 import { Router } from '@angular/router';
 import type * as Leaflet from 'leaflet';
 import type { components } from '@core/api/schema';
@@ -50,7 +50,7 @@ type MapSettings = components['schemas']['MapSettingsResponse'];
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ResultsMap {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
   private readonly router = inject(Router);
   private readonly container = viewChild.required<ElementRef<HTMLElement>>('map');
 
@@ -65,7 +65,7 @@ export class ResultsMap {
     const ready = Promise.all([
       import('leaflet'),
       new Promise<MapSettings>((resolve) =>
-        this.http.get<MapSettings>('/api/geo/map-settings').subscribe({
+        this.api.get('/api/geo/map-settings').subscribe({
           next: resolve,
           // Without settings the map still shows the markers, on a plain background.
           error: () => resolve({ tileUrl: null, attribution: '' }),

@@ -1,6 +1,6 @@
-import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
+import { ApiClient } from '@core/api/api-client';
 import type {
   AuthorizationUrl,
   IcsFeed,
@@ -9,43 +9,41 @@ import type {
   GoogleCalendar,
 } from '@core/api/api-types';
 
-const BASE = '/api/calendar-sync';
-
 /** Google Calendar sync and the ICS feed of the signed-in parent or childminder. */
 @Injectable({ providedIn: 'root' })
 export class CalendarSyncApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   status(): Observable<CalendarSyncStatus> {
-    return this.http.get<CalendarSyncStatus>(`${BASE}/status`);
+    return this.api.get('/api/calendar-sync/status');
   }
 
   /** Google's consent screen address (the response also sets the state cookie). */
   authorizationUrl(): Observable<AuthorizationUrl> {
-    return this.http.get<AuthorizationUrl>(`${BASE}/auth`);
+    return this.api.get('/api/calendar-sync/auth');
   }
 
   syncNow(): Observable<CalendarSyncResult> {
-    return this.http.post<CalendarSyncResult>(`${BASE}/sync`, {});
+    return this.api.post('/api/calendar-sync/sync');
   }
 
   calendars(): Observable<GoogleCalendar[]> {
-    return this.http.get<GoogleCalendar[]>(`${BASE}/calendars`);
+    return this.api.get('/api/calendar-sync/calendars');
   }
 
   chooseCalendar(calendarId: string): Observable<CalendarSyncStatus> {
-    return this.http.put<CalendarSyncStatus>(`${BASE}/calendar`, { calendarId });
+    return this.api.put('/api/calendar-sync/calendar', { body: { calendarId } });
   }
 
   disconnect(): Observable<void> {
-    return this.http.delete<void>(BASE);
+    return this.api.delete('/api/calendar-sync');
   }
 
   feed(): Observable<IcsFeed> {
-    return this.http.get<IcsFeed>(`${BASE}/feed`);
+    return this.api.get('/api/calendar-sync/feed');
   }
 
   regenerateFeed(): Observable<IcsFeed> {
-    return this.http.post<IcsFeed>(`${BASE}/feed/regenerate`, {});
+    return this.api.post('/api/calendar-sync/feed/regenerate');
   }
 }

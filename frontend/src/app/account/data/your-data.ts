@@ -1,5 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ApiClient } from '@core/api/api-client';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -90,6 +91,7 @@ import { FormAlert } from '@shared/form-alert/form-alert';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class YourData {
+  private readonly api = inject(ApiClient);
   private readonly http = inject(HttpClient);
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
@@ -141,7 +143,7 @@ export class YourData {
     this.deleting.set(true);
     this.deleteError.set(null);
     const body = password ? { password } : { code };
-    this.http.post<void>('/api/user/delete-account', body).subscribe({
+    this.api.post('/api/user/delete-account', { body }).subscribe({
       next: () => {
         this.auth.clearSession();
         this.notifier.success('Your account has been deleted. Goodbye, and thank you.');

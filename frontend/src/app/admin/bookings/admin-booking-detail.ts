@@ -6,7 +6,7 @@ import type { Booking } from '@core/api/api-types';
 import { Notifier } from '@core/errors/notifier';
 import { parentName } from '@shared/bookings/booking-format';
 import { BookingDetailFrame } from '@shared/bookings/booking-detail-frame';
-import { BookingReasonDialog, type BookingReasonData } from '@shared/bookings/booking-reason-dialog';
+import { ReasonDialog, type ReasonDialogData } from '@shared/reason-dialog/reason-dialog';
 import { LoadableFor } from '@shared/loadable/loadable';
 import { AdminBookingsApi } from './admin-bookings-api';
 
@@ -78,10 +78,11 @@ export class AdminBookingDetail {
 
   protected cancelBooking(booking: Booking): void {
     this.dialog
-      .open<BookingReasonDialog, BookingReasonData, Booking>(BookingReasonDialog, {
+      .open<ReasonDialog<Booking>, ReasonDialogData<Booking>, Booking>(ReasonDialog, {
         data: {
           title: 'Cancel this booking?',
           body: 'Every remaining session is cancelled. The parent and the childminder are both told, with your reason. This cannot be undone.',
+          hint: 'The other side sees this reason.',
           keepLabel: 'Keep the booking',
           confirmLabel: 'Cancel booking',
           busyLabel: 'Cancelling…',

@@ -1,6 +1,6 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
+import { ApiClient } from '@core/api/api-client';
 import type { Booking, BookingPage, BookingStatus } from '@core/api/api-types';
 
 export interface AdminBookingFilter {
@@ -16,27 +16,29 @@ export interface AdminBookingFilter {
   pageSize: number;
 }
 
-const BASE = '/api/admin/bookings';
-
 @Injectable({ providedIn: 'root' })
 export class AdminBookingsApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   list(filter: AdminBookingFilter): Observable<BookingPage> {
-    let params = new HttpParams().set('page', filter.page).set('pageSize', filter.pageSize);
-    if (filter.status) params = params.set('status', filter.status);
-    if (filter.from) params = params.set('from', filter.from);
-    if (filter.to) params = params.set('to', filter.to);
-    if (filter.childminderId.trim()) params = params.set('childminderId', filter.childminderId.trim());
-    if (filter.parentId.trim()) params = params.set('parentId', filter.parentId.trim());
-    return this.http.get<BookingPage>(BASE, { params });
+    return this.api.get('/api/admin/bookings', {
+      query: {
+        page: filter.page,
+        pageSize: filter.pageSize,
+        status: filter.status || undefined,
+        from: filter.from || undefined,
+        to: filter.to || undefined,
+        childminderId: filter.childminderId.trim() || undefined,
+        parentId: filter.parentId.trim() || undefined,
+      },
+    });
   }
 
   get(id: string): Observable<Booking> {
-    return this.http.get<Booking>(`${BASE}/${encodeURIComponent(id)}`);
+    return this.api.get('/api/admin/bookings/{id}', { path: { id } });
   }
 
   cancel(id: string, reason: string): Observable<Booking> {
-    return this.http.delete<Booking>(`${BASE}/${encodeURIComponent(id)}`, { body: { reason } });
+    return this.api.delete('/api/admin/bookings/{id}', { path: { id }, body: { reason } });
   }
 }

@@ -1,5 +1,5 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
+import { ApiClient } from '@core/api/api-client';
 import { forkJoin, map, type Observable } from 'rxjs';
 import type { components, operations } from '@core/api/schema';
 import { COMPLIANCE_STATUSES } from './compliance-format';
@@ -36,18 +36,15 @@ export interface ComplianceFilter {
   pageSize: number;
 }
 
-const BASE = '/api/admin/compliance';
-const EXPIRATIONS = '/api/compliance/check-expirations';
-
 @Injectable({ providedIn: 'root' })
 export class AdminComplianceApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   /** Requirements, settings and a page of childminders (filtered by effective status). */
   overview(filter: ComplianceFilter): Observable<ComplianceOverview> {
     const query: OverviewQuery = { page: filter.page, pageSize: filter.pageSize };
     if (filter.status) query.status = filter.status;
-    return this.http.get<ComplianceOverview>(BASE, { params: new HttpParams({ fromObject: { ...query } }) });
+    return this.api.get('/api/admin/compliance', { query });
   }
 
   /** The number of childminders per status: one tiny page per status, read for its total. */
@@ -61,7 +58,7 @@ export class AdminComplianceApi {
   }
 
   createRequirement(body: CreateRequirementRequest): Observable<ComplianceRequirement> {
-    return this.http.post<ComplianceRequirement>(BASE, body);
+    return this.api.post('/api/admin/compliance', { body });
   }
 
   updateRequirement(requirement: UpdateRequirementRequest): Observable<ComplianceRequirement> {
@@ -79,15 +76,15 @@ export class AdminComplianceApi {
 
   /** Users with approved documents expiring within the reminder window, or expired. */
   expirations(): Observable<Expirations> {
-    return this.http.get<Expirations>(EXPIRATIONS);
+    return this.api.get('/api/compliance/check-expirations');
   }
 
   /** Runs the daily expiry check now: due reminders (each once), expired documents marked. */
   runExpirationCheck(): Observable<ExpirationRun> {
-    return this.http.post<ExpirationRun>(EXPIRATIONS, {});
+    return this.api.post('/api/compliance/check-expirations');
   }
 
   private patch(body: Schemas['UpdateComplianceDto']): Observable<UpdateComplianceResponse> {
-    return this.http.patch<UpdateComplianceResponse>(BASE, body);
+    return this.api.patch('/api/admin/compliance', { body });
   }
 }

@@ -29,7 +29,3 @@ export function describeCounts(counts: Record<string, number>, labels: Record<st
 }
 
 export const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, n) => sum + n, 0);
-
-/** Pence as pounds: 149700 → "£1,497.00". */
-export const formatPounds = (pence: number) =>
-  new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(pence / 100);

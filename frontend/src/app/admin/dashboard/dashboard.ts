@@ -7,7 +7,8 @@ import { Loadable } from '@shared/loadable/loadable';
 import { ErrorState } from '@shared/page-state/error-state';
 import { LoadingState } from '@shared/page-state/loading-state';
 import { AdminPeopleApi, type Dashboard, ROLE_LABELS } from '../users/admin-users-api';
-import { daysBetween, describeCounts, formatPounds, toSeries, total } from './dashboard-figures';
+import { formatPence } from '@shared/money/format-pence';
+import { daysBetween, describeCounts, toSeries, total } from './dashboard-figures';
 import { TrendChart } from './trend-chart';
 import { DashboardShell } from '@shared/dashboard-shell/dashboard-shell';
 import { LinkCard, LinkCards } from '@shared/link-cards/link-cards';
@@ -176,7 +177,7 @@ export class AdminDashboard {
   protected readonly roleLabels: Record<string, string> = ROLE_LABELS;
   protected readonly bookingLabels = BOOKING_LABELS;
   protected readonly describeCounts = describeCounts;
-  protected readonly formatPounds = formatPounds;
+  protected readonly formatPounds = formatPence;
   protected readonly total = total;
 
   protected rangeDays = 30;

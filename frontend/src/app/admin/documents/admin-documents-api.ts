@@ -1,20 +1,15 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type { DocumentResponse, DocumentStatus, DocumentType } from '../../childminder/documents/document-types';
+import { ApiClient, apiParams } from '@core/api/api-client';
+import type {
+  AdminDocument,
+  AdminDocumentPage,
+  DocumentStatus,
+  DocumentType,
+} from '../../childminder/documents/document-types';
 
-/** A document as an admin reviews it: with its owner. */
-export interface AdminDocument extends DocumentResponse {
-  owner: { id: string; displayName: string; email: string } | null;
-  reviewedById: string | null;
-}
-
-export interface AdminDocumentPage {
-  items: AdminDocument[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { AdminDocument, AdminDocumentPage };
 
 export interface AdminDocumentFilter {
   status?: DocumentStatus | '';
@@ -24,31 +19,29 @@ export interface AdminDocumentFilter {
   pageSize: number;
 }
 
-const BASE = '/api/admin/documents';
-
 @Injectable({ providedIn: 'root' })
 export class AdminDocumentsApi {
+  private readonly api = inject(ApiClient);
   private readonly http = inject(HttpClient);
 
   list(filter: AdminDocumentFilter): Observable<AdminDocumentPage> {
-    let params = new HttpParams().set('page', filter.page).set('pageSize', filter.pageSize);
-    if (filter.status) params = params.set('status', filter.status);
-    if (filter.type) params = params.set('type', filter.type);
-    if (filter.expiringWithinDays !== null && filter.expiringWithinDays !== undefined) {
-      params = params.set('expiringWithinDays', filter.expiringWithinDays);
-    }
-    return this.http.get<AdminDocumentPage>(BASE, { params });
+    return this.api.get('/api/admin/documents', {
+      query: {
+        page: filter.page,
+        pageSize: filter.pageSize,
+        status: filter.status || undefined,
+        type: filter.type || undefined,
+        expiringWithinDays: filter.expiringWithinDays ?? undefined,
+      },
+    });
   }
 
   setStatus(documentId: string, status: DocumentStatus, reason?: string | null): Observable<AdminDocument> {
-    return this.http.patch<AdminDocument>(`${BASE}/status`, { documentId, status, reason: reason ?? null });
+    return this.api.patch('/api/admin/documents/status', { body: { documentId, status, reason: reason ?? null } });
   }
 
   /** The file (each admin download is audited by the server). */
   file(documentId: string): Observable<Blob> {
-    return this.http.get(`${BASE}/download`, {
-      params: new HttpParams().set('documentId', documentId),
-      responseType: 'blob',
-    });
+    return this.http.get('/api/admin/documents/download', { params: apiParams({ documentId }), responseType: 'blob' });
   }
 }

@@ -24,7 +24,7 @@ import {
 } from '../../childminder/documents/document-types';
 import { saveBlob } from '../../childminder/documents/documents-api';
 import { type AdminDocument, type AdminDocumentPage, AdminDocumentsApi } from './admin-documents-api';
-import { RejectDocumentDialog } from './reject-document-dialog';
+import { ReasonDialog, type ReasonDialogData } from '@shared/reason-dialog/reason-dialog';
 
 interface Preview {
   id: string;
@@ -134,8 +134,16 @@ export class DocumentReview {
 
   protected rejectDocument(document: AdminDocument): void {
     this.dialog
-      .open<RejectDocumentDialog, AdminDocument, AdminDocument>(RejectDocumentDialog, {
-        data: document,
+      .open<ReasonDialog<AdminDocument>, ReasonDialogData<AdminDocument>, AdminDocument>(ReasonDialog, {
+        data: {
+          title: `Reject “${document.name}”?`,
+          body: 'The owner is emailed the reason, so say what to fix.',
+          missingMessage: 'Enter the reason for rejecting it',
+          keepLabel: 'Cancel',
+          confirmLabel: 'Reject',
+          busyLabel: 'Rejecting…',
+          submit: (reason) => this.api.setStatus(document.id, 'rejected', reason),
+        },
         width: '480px',
         maxWidth: 'calc(100vw - 32px)',
       })

@@ -1,6 +1,6 @@
-import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
+import { ApiClient } from '@core/api/api-client';
 import type { components } from '@core/api/schema';
 
 /**
@@ -14,19 +14,17 @@ export type ScheduledJob = Schemas['JobResponse'];
 export type JobRun = Schemas['JobRunResponse'];
 export type JobOutcome = Schemas['JobOutcome'];
 
-const CRON = '/api/cron';
-
 @Injectable({ providedIn: 'root' })
 export class AdminJobsApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   /** Every scheduled job with what it does, when it runs, and its recent runs. */
   list(): Observable<JobList> {
-    return this.http.get<JobList>(CRON);
+    return this.api.get('/api/cron');
   }
 
   /** Runs the job now (once across the servers) and answers with the recorded run. */
   run(job: string): Observable<JobRun> {
-    return this.http.post<JobRun>(CRON, { job } satisfies Schemas['RunJobDto']);
+    return this.api.post('/api/cron', { body: { job } });
   }
 }

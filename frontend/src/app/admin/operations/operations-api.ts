@@ -1,6 +1,6 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
+import { ApiClient, type ApiQuery } from '@core/api/api-client';
 import type { components } from '@core/api/schema';
 
 /** Monitoring, logs, backups and maintenance shapes, from the generated OpenAPI types. */
@@ -34,53 +34,48 @@ export interface LogFilters {
   pageSize?: number;
 }
 
-const BACKUPS = '/api/admin/backup-recovery';
-
 @Injectable({ providedIn: 'root' })
 export class OperationsApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   monitoring(): Observable<Monitoring> {
-    return this.http.get<Monitoring>('/api/admin/monitoring');
+    return this.api.get('/api/admin/monitoring');
   }
 
   logs(filters: LogFilters): Observable<LogPage> {
-    let params = new HttpParams();
-    for (const [key, value] of Object.entries(filters)) {
-      if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
-    }
-    return this.http.get<LogPage>('/api/admin/logs', { params });
+    // Blank filters are left out; the rest are sent as they are.
+    const query = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== '')) as ApiQuery<
+      '/api/admin/logs',
+      'get'
+    >;
+    return this.api.get('/api/admin/logs', { query });
   }
 
   backupHistory(pageSize = 50): Observable<BackupHistory> {
-    return this.http.get<BackupHistory>(`${BACKUPS}/history`, { params: { pageSize } });
+    return this.api.get('/api/admin/backup-recovery/history', { query: { pageSize } });
   }
 
   backupSchedule(): Observable<BackupSchedule> {
-    return this.http.get<BackupSchedule>(`${BACKUPS}/schedule`);
+    return this.api.get('/api/admin/backup-recovery/schedule');
   }
 
   saveBackupSchedule(change: BackupScheduleChange): Observable<BackupSchedule> {
-    return this.http.post<BackupSchedule>(`${BACKUPS}/schedule`, change);
+    return this.api.post('/api/admin/backup-recovery/schedule', { body: change });
   }
 
   backUpNow(): Observable<BackupRun> {
-    return this.http.post<BackupRun>(`${BACKUPS}/trigger`, { action: 'backup' } satisfies Schemas['TriggerBackupDto']);
+    return this.api.post('/api/admin/backup-recovery/trigger', { body: { action: 'backup' } });
   }
 
   restore(backupId: string, confirm: string): Observable<BackupRun> {
-    return this.http.post<BackupRun>(`${BACKUPS}/trigger`, {
-      action: 'restore',
-      backupId,
-      confirm,
-    } satisfies Schemas['TriggerBackupDto']);
+    return this.api.post('/api/admin/backup-recovery/trigger', { body: { action: 'restore', backupId, confirm } });
   }
 
   maintenance(): Observable<Maintenance> {
-    return this.http.get<Maintenance>('/api/system/maintenance');
+    return this.api.get('/api/system/maintenance');
   }
 
   updateMaintenance(change: MaintenanceChange): Observable<Maintenance> {
-    return this.http.patch<Maintenance>('/api/system/maintenance', change);
+    return this.api.patch('/api/system/maintenance', { body: change });
   }
 }

@@ -1,5 +1,5 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ApiClient } from '@core/api/api-client';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -141,7 +141,7 @@ const STATUS_LABELS: Record<OutboxStatus, string> = { pending: 'Waiting to send'
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EmailOutbox {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   protected readonly statuses = Object.keys(STATUS_LABELS) as OutboxStatus[];
   protected readonly labels = STATUS_LABELS;
@@ -150,10 +150,9 @@ export class EmailOutbox {
   protected readonly opened = signal<OutboxEmailDetail | null>(null);
   protected readonly openError = signal<string | null>(null);
   protected readonly list = new PagedListState<OutboxEmail, OutboxPage>(({ page, pageSize }) => {
-    let params = new HttpParams().set('page', page).set('pageSize', pageSize);
-    if (this.status) params = params.set('status', this.status);
-    if (this.to.trim()) params = params.set('to', this.to.trim());
-    return this.http.get<OutboxPage>('/api/admin/email-outbox', { params });
+    return this.api.get('/api/admin/email-outbox', {
+      query: { page, pageSize, status: this.status || undefined, to: this.to.trim() || undefined },
+    });
   });
 
   constructor() {
@@ -162,7 +161,7 @@ export class EmailOutbox {
 
   protected open(email: OutboxEmail): void {
     this.openError.set(null);
-    this.http.get<OutboxEmailDetail>(`/api/admin/email-outbox/${encodeURIComponent(email.id)}`).subscribe({
+    this.api.get('/api/admin/email-outbox/{id}', { path: { id: email.id } }).subscribe({
       next: (detail) => {
         this.opened.set(detail);
         setTimeout(() => document.getElementById('email-title')?.focus());

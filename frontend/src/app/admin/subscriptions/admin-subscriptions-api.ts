@@ -1,7 +1,7 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { components, operations } from '@core/api/schema';
 import type { Observable } from 'rxjs';
+import { ApiClient } from '@core/api/api-client';
 
 /**
  * Admin subscription types, derived by indexing the schema generated from the backend's OpenAPI
@@ -31,41 +31,42 @@ export interface AdminSubscriptionFilter {
   pageSize: number;
 }
 
-const BASE = '/api/admin/subscriptions';
-
 /** `/api/admin/subscriptions`: every change an admin makes here is audited by the server. */
 @Injectable({ providedIn: 'root' })
 export class AdminSubscriptionsApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   list(filter: AdminSubscriptionFilter): Observable<AdminSubscriptionPage> {
-    let params = new HttpParams().set('page', filter.page).set('pageSize', filter.pageSize);
-    if (filter.planKey) params = params.set('planKey', filter.planKey);
-    if (filter.status) params = params.set('status', filter.status);
-    if (filter.role) params = params.set('role', filter.role);
-    if (filter.renewsFrom) params = params.set('renewsFrom', filter.renewsFrom);
-    if (filter.renewsTo) params = params.set('renewsTo', filter.renewsTo);
-    return this.http.get<AdminSubscriptionPage>(BASE, { params });
+    return this.api.get('/api/admin/subscriptions', {
+      query: {
+        page: filter.page,
+        pageSize: filter.pageSize,
+        planKey: (filter.planKey || undefined) as ListQuery['planKey'],
+        status: filter.status || undefined,
+        role: filter.role || undefined,
+        renewsFrom: filter.renewsFrom || undefined,
+        renewsTo: filter.renewsTo || undefined,
+      },
+    });
   }
 
   get(subscriptionId: string): Observable<AdminSubscriptionDetail> {
-    return this.http.get<AdminSubscriptionDetail>(`${BASE}/${encodeURIComponent(subscriptionId)}`);
+    return this.api.get('/api/admin/subscriptions/{subscriptionId}', { path: { subscriptionId } });
   }
 
   /** Change plan or interval (no proration charge), or extend the trial. */
   update(subscriptionId: string, change: AdminSubscriptionUpdate): Observable<AdminSubscriptionDetail> {
-    return this.http.patch<AdminSubscriptionDetail>(`${BASE}/${encodeURIComponent(subscriptionId)}`, change);
+    return this.api.patch('/api/admin/subscriptions/{subscriptionId}', { path: { subscriptionId }, body: change });
   }
 
   cancel(subscriptionId: string, immediately: boolean): Observable<AdminSubscriptionDetail> {
-    return this.http.post<AdminSubscriptionDetail>(`${BASE}/cancel`, { subscriptionId, immediately });
+    return this.api.post('/api/admin/subscriptions/cancel', { body: { subscriptionId, immediately } });
   }
 
   /** Refunds the latest payment; without an amount, whatever is left of it. */
   refund(subscriptionId: string, amountPence?: number): Observable<SubscriptionPayment> {
-    return this.http.post<SubscriptionPayment>(`${BASE}/refund`, {
-      subscriptionId,
-      ...(amountPence === undefined ? {} : { amountPence }),
+    return this.api.post('/api/admin/subscriptions/refund', {
+      body: { subscriptionId, ...(amountPence === undefined ? {} : { amountPence }) },
     });
   }
 }

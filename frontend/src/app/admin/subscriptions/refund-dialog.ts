@@ -15,7 +15,7 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { toApiProblem } from '@core/errors/api-error';
 import { formatUkDate } from '@shared/dates/uk-date';
 import { FormAlert } from '@shared/form-alert/form-alert';
-import { formatPence } from '../../billing/money';
+import { formatPence } from '@shared/money/format-pence';
 import { AdminSubscriptionsApi, type SubscriptionPayment } from './admin-subscriptions-api';
 import { penceToPounds, poundsToPence, refundablePence } from './subscription-format';
 

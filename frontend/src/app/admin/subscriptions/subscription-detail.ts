@@ -19,7 +19,7 @@ import { ErrorState } from '@shared/page-state/error-state';
 import { LoadingState } from '@shared/page-state/loading-state';
 import { BillingApi } from '../../billing/billing-api';
 import type { BillingInterval, Plan } from '../../billing/billing-types';
-import { formatPence } from '../../billing/money';
+import { formatPence } from '@shared/money/format-pence';
 import {
   type AdminSubscriptionDetail,
   type AdminSubscriptionUpdate,

@@ -15,7 +15,7 @@ import { PagedList, PageRows } from '@shared/paged-list/paged-list';
 import type { PagedSource } from '@shared/paged-list/paged-list-state';
 import { BillingApi } from '../../billing/billing-api';
 import type { Plan } from '../../billing/billing-types';
-import { formatPence } from '../../billing/money';
+import { formatPence } from '@shared/money/format-pence';
 import {
   type AdminSubscriptionPage,
   AdminSubscriptionsApi,

@@ -1,6 +1,6 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
+import { ApiClient, type ApiQuery } from '@core/api/api-client';
 import type { components } from '@core/api/schema';
 
 /** The admin people screens' shapes, from the generated OpenAPI types (rule 19). */
@@ -53,68 +53,66 @@ export const STATUS_LABELS: Record<UserStatus, string> = {
 /** Users, the dashboard, security and admin settings, and email to users: the admin people side. */
 @Injectable({ providedIn: 'root' })
 export class AdminPeopleApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   users(filters: UserFilters): Observable<AdminUserPage> {
-    let params = new HttpParams();
-    for (const [key, value] of Object.entries(filters)) {
-      if (value !== undefined && value !== '' && value !== null) params = params.set(key, String(value));
-    }
-    return this.http.get<AdminUserPage>('/api/admin/users', { params });
+    // Blank filters are left out; the rest are sent as they are.
+    const query = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== '')) as ApiQuery<
+      '/api/admin/users',
+      'get'
+    >;
+    return this.api.get('/api/admin/users', { query });
   }
 
   user(id: string): Observable<AdminUserDetail> {
-    return this.http.get<AdminUserDetail>(`/api/admin/users/${encodeURIComponent(id)}`);
+    return this.api.get('/api/admin/users/{id}', { path: { id } });
   }
 
   createUser(body: CreateAdminUser): Observable<AdminUser> {
-    return this.http.post<AdminUser>('/api/admin/users', body);
+    return this.api.post('/api/admin/users', { body });
   }
 
   updateUser(id: string, body: UpdateAdminUser): Observable<AdminUser> {
-    return this.http.patch<AdminUser>(`/api/admin/users/${encodeURIComponent(id)}`, body);
+    return this.api.patch('/api/admin/users/{id}', { path: { id }, body });
   }
 
   eraseUser(id: string): Observable<void> {
-    return this.http.delete<void>(`/api/admin/users/${encodeURIComponent(id)}`);
+    return this.api.delete('/api/admin/users/{id}', { path: { id } });
   }
 
   sendResetLink(id: string): Observable<{ message: string }> {
-    return this.http.post<{ message: string }>(`/api/admin/users/${encodeURIComponent(id)}/reset-password`, {});
+    return this.api.post('/api/admin/users/{id}/reset-password', { path: { id } });
   }
 
   dashboard(from?: string, to?: string): Observable<Dashboard> {
-    let params = new HttpParams();
-    if (from) params = params.set('from', from);
-    if (to) params = params.set('to', to);
-    return this.http.get<Dashboard>('/api/admin/dashboard', { params });
+    return this.api.get('/api/admin/dashboard', { query: { from: from || undefined, to: to || undefined } });
   }
 
   securitySettings(): Observable<SecuritySettings> {
-    return this.http.get<SecuritySettings>('/api/admin/security-settings');
+    return this.api.get('/api/admin/security-settings');
   }
 
   updateSecuritySettings(body: UpdateSecuritySettings): Observable<SecuritySettings> {
-    return this.http.patch<SecuritySettings>('/api/admin/security-settings', body);
+    return this.api.patch('/api/admin/security-settings', { body });
   }
 
   settings(): Observable<AdminSettings> {
-    return this.http.get<AdminSettings>('/api/admin/settings');
+    return this.api.get('/api/admin/settings');
   }
 
   updateSettings(body: UpdateAdminSettings): Observable<AdminSettings> {
-    return this.http.put<AdminSettings>('/api/admin/settings', body);
+    return this.api.put('/api/admin/settings', { body });
   }
 
   profile(): Observable<AdminProfile> {
-    return this.http.get<AdminProfile>('/api/admin/profile');
+    return this.api.get('/api/admin/profile');
   }
 
   updateProfile(body: UpdateAdminProfile): Observable<AdminProfile> {
-    return this.http.put<AdminProfile>('/api/admin/profile', body);
+    return this.api.put('/api/admin/profile', { body });
   }
 
   sendEmail(body: SendEmail): Observable<SendEmailResult> {
-    return this.http.post<SendEmailResult>('/api/notifications/email', body);
+    return this.api.post('/api/notifications/email', { body });
   }
 }

@@ -1,34 +1,31 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
+import { ApiClient } from '@core/api/api-client';
 import type { AvailabilityBlock, AvailabilityBlockPage, AvailabilityBlockRequest } from '@core/api/api-types';
-
-const BASE = '/api/dashboard/childminder/availability';
 
 /** The signed-in childminder's availability blocks and time off. */
 @Injectable({ providedIn: 'root' })
 export class AvailabilityApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   /** Blocks that may occur between two UK dates (YYYY-MM-DD). */
   list(from: string, to: string): Observable<AvailabilityBlockPage> {
-    const params = new HttpParams().set('from', from).set('to', to).set('page', 1).set('pageSize', 100);
-    return this.http.get<AvailabilityBlockPage>(BASE, { params });
+    return this.api.get('/api/dashboard/childminder/availability', { query: { from, to, page: 1, pageSize: 100 } });
   }
 
   get(id: string): Observable<AvailabilityBlock> {
-    return this.http.get<AvailabilityBlock>(`${BASE}/${encodeURIComponent(id)}`);
+    return this.api.get('/api/dashboard/childminder/availability/{id}', { path: { id } });
   }
 
   create(body: AvailabilityBlockRequest): Observable<AvailabilityBlock> {
-    return this.http.post<AvailabilityBlock>(BASE, body);
+    return this.api.post('/api/dashboard/childminder/availability', { body });
   }
 
   replace(id: string, body: AvailabilityBlockRequest): Observable<AvailabilityBlock> {
-    return this.http.put<AvailabilityBlock>(`${BASE}/${encodeURIComponent(id)}`, body);
+    return this.api.put('/api/dashboard/childminder/availability/{id}', { path: { id }, body });
   }
 
   remove(id: string): Observable<void> {
-    return this.http.delete<void>(`${BASE}/${encodeURIComponent(id)}`);
+    return this.api.delete('/api/dashboard/childminder/availability/{id}', { path: { id } });
   }
 }

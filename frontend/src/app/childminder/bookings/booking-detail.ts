@@ -20,7 +20,7 @@ import { toApiProblem } from '@core/errors/api-error';
 import { Notifier } from '@core/errors/notifier';
 import { messageParentLink, parentName } from '@shared/bookings/booking-format';
 import { BookingDetailFrame } from '@shared/bookings/booking-detail-frame';
-import { BookingReasonDialog, type BookingReasonData } from '@shared/bookings/booking-reason-dialog';
+import { ReasonDialog, type ReasonDialogData } from '@shared/reason-dialog/reason-dialog';
 import { FormAlert } from '@shared/form-alert/form-alert';
 import { LoadableFor } from '@shared/loadable/loadable';
 import { toUkWallClock } from '../availability/block-times';
@@ -153,6 +153,7 @@ export class BookingDetail {
       {
         title: 'Decline this request?',
         body: `${parentName(booking)} is told that you declined, with your reason.`,
+        hint: 'The other side sees this reason.',
         keepLabel: 'Keep the request',
         confirmLabel: 'Decline request',
         busyLabel: 'Declining…',
@@ -168,6 +169,7 @@ export class BookingDetail {
       {
         title: 'Cancel this confirmed booking?',
         body: `Every session of it is cancelled and ${parentName(booking)} is told, with your reason. This cannot be undone.`,
+        hint: 'The other side sees this reason.',
         keepLabel: 'Keep the booking',
         confirmLabel: 'Cancel booking',
         busyLabel: 'Cancelling…',
@@ -177,11 +179,11 @@ export class BookingDetail {
     );
   }
 
-  private askReason(booking: Booking, data: BookingReasonData, done: string): void {
+  private askReason(booking: Booking, data: ReasonDialogData<Booking>, done: string): void {
     this.actionError.set(null);
     this.actionDone.set(null);
     this.dialog
-      .open<BookingReasonDialog, BookingReasonData, Booking>(BookingReasonDialog, {
+      .open<ReasonDialog<Booking>, ReasonDialogData<Booking>, Booking>(ReasonDialog, {
         data,
         width: '480px',
         maxWidth: 'calc(100vw - 32px)',

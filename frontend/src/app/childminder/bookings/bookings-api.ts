@@ -1,6 +1,6 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
+import { ApiClient } from '@core/api/api-client';
 import type {
   Booking,
   BookingPage,
@@ -16,36 +16,33 @@ export interface BookingFilter {
   pageSize: number;
 }
 
-const BASE = '/api/dashboard/childminder';
-
 /** The signed-in childminder's bookings, stats and calendar. */
 @Injectable({ providedIn: 'root' })
 export class ChildminderBookingsApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   list(filter: BookingFilter): Observable<BookingPage> {
-    let params = new HttpParams().set('page', filter.page).set('pageSize', filter.pageSize);
-    if (filter.status) params = params.set('status', filter.status);
-    return this.http.get<BookingPage>(`${BASE}/bookings`, { params });
+    const { page, pageSize, status } = filter;
+    return this.api.get('/api/dashboard/childminder/bookings', {
+      query: { page, pageSize, status: status || undefined },
+    });
   }
 
   get(id: string): Observable<Booking> {
-    return this.http.get<Booking>(`${BASE}/bookings/${encodeURIComponent(id)}`);
+    return this.api.get('/api/dashboard/childminder/bookings/{id}', { path: { id } });
   }
 
   /** Confirm, reject (with a reason) or cancel a confirmed booking (with a reason). */
   answer(id: string, body: RespondToBookingRequest): Observable<Booking> {
-    return this.http.patch<Booking>(`${BASE}/bookings/${encodeURIComponent(id)}`, body);
+    return this.api.patch('/api/dashboard/childminder/bookings/{id}', { path: { id }, body });
   }
 
   stats(): Observable<ChildminderStats> {
-    return this.http.get<ChildminderStats>(`${BASE}/stats`);
+    return this.api.get('/api/dashboard/childminder/stats');
   }
 
   /** Availability, time off and booking sessions between two instants or UK dates. */
   calendar(from: string, to: string): Observable<CalendarFeed> {
-    return this.http.get<CalendarFeed>(`${BASE}/calendar`, {
-      params: new HttpParams().set('from', from).set('to', to),
-    });
+    return this.api.get('/api/dashboard/childminder/calendar', { query: { from, to } });
   }
 }

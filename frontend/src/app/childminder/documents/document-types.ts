@@ -1,53 +1,18 @@
-/**
- * The documents API's shapes. They mirror the backend's DocumentResponse, AdminDocumentResponse
- * and page schemas; once `npm run api:types` has regenerated core/api/schema.d.ts with the
- * documents module, these become aliases of `components['schemas'][...]` (rule 19) in
- * core/api/api-types.ts.
- */
-export type DocumentType =
-  | 'ofsted_registration'
-  | 'dbs_certificate'
-  | 'first_aid_certificate'
-  | 'public_liability_insurance'
-  | 'safeguarding_training'
-  | 'other';
+/** The documents API's shapes, from the generated OpenAPI types; labels and checks the pages use. */
+import type { components } from '@core/api/schema';
 
-export type DocumentStatus = 'pending' | 'approved' | 'rejected';
+type Schemas = components['schemas'];
 
-export interface DocumentResponse {
-  id: string;
-  type: DocumentType;
-  name: string;
-  description: string | null;
-  issuedOn: string | null;
-  expiresOn: string | null;
-  originalFileName: string;
-  contentType: string;
-  sizeBytes: number;
-  sha256: string;
-  status: DocumentStatus;
-  reviewReason: string | null;
-  reviewedAt: string | null;
-  downloadUrl: string;
-  createdAt: string;
-  updatedAt: string;
-}
+export type DocumentType = Schemas['DocumentType'];
+export type DocumentStatus = Schemas['DocumentStatus'];
+export type DocumentResponse = Schemas['DocumentResponse'];
+export type DocumentPage = Schemas['DocumentPageResponse'];
+export type AdminDocument = Schemas['AdminDocumentResponse'];
+export type AdminDocumentPage = Schemas['AdminDocumentPageResponse'];
 
-export interface DocumentPage {
-  items: DocumentResponse[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-/** The multipart fields sent with a file. */
-export interface DocumentFields {
-  type: DocumentType;
-  name: string;
-  description?: string | null;
-  issuedOn?: string | null;
-  expiresOn?: string | null;
-}
+/** The multipart fields sent with a file (`POST /api/user/documents`). */
+export type DocumentFields = Required<Pick<Schemas['UpdateDocumentDto'], 'type' | 'name'>> &
+  Pick<Schemas['UpdateDocumentDto'], 'description' | 'issuedOn' | 'expiresOn'>;
 
 export const DOCUMENT_TYPE_LABELS: Readonly<Record<DocumentType, string>> = {
   ofsted_registration: 'Ofsted registration',

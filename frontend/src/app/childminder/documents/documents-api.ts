@@ -1,10 +1,11 @@
-import { HttpClient, HttpEventType, HttpParams, HttpRequest, type HttpEvent } from '@angular/common/http';
+import { HttpClient, HttpEventType, HttpRequest, type HttpEvent } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { filter, map, type Observable } from 'rxjs';
+import { ApiClient } from '@core/api/api-client';
 import type { OwnCompliance } from '@core/api/api-types';
 import type { DocumentFields, DocumentPage, DocumentResponse } from './document-types';
 
-const BASE = '/api/user/documents';
+const BASE = '/api/user/documents' as const;
 
 /** Progress of an upload: a percentage while sending, then the created document. */
 export type UploadProgress = { kind: 'progress'; percent: number } | { kind: 'done'; document: DocumentResponse };
@@ -12,13 +13,14 @@ export type UploadProgress = { kind: 'progress'; percent: number } | { kind: 'do
 /** The signed-in childminder's documents. At most 50, so one page of 100 holds them all. */
 @Injectable({ providedIn: 'root' })
 export class DocumentsApi {
+  private readonly api = inject(ApiClient);
   private readonly http = inject(HttpClient);
 
   list(): Observable<DocumentPage> {
-    return this.http.get<DocumentPage>(BASE, { params: new HttpParams().set('pageSize', 100) });
+    return this.api.get(BASE, { query: { pageSize: 100 } });
   }
 
-  /** Sends the fields first, then the file, and reports upload progress. */
+  /** Sends the fields first, then the file, and reports upload progress (HttpClient: the typed client has no progress). */
   upload(fields: DocumentFields, file: File): Observable<UploadProgress> {
     const body = new FormData();
     for (const [name, value] of Object.entries(fields)) {
@@ -42,11 +44,11 @@ export class DocumentsApi {
 
   /** The checklist of requirements with each one's state, the overall status and the public badges. */
   compliance(): Observable<OwnCompliance> {
-    return this.http.get<OwnCompliance>('/api/user/compliance');
+    return this.api.get('/api/user/compliance');
   }
 
   remove(id: string): Observable<void> {
-    return this.http.delete<void>(`${BASE}/${encodeURIComponent(id)}`);
+    return this.api.delete('/api/user/documents/{documentId}', { path: { documentId: id } });
   }
 
   /** The file itself (the access token goes in the header, so it is fetched, not linked). */

@@ -1,4 +1,5 @@
 import { HttpClient, HttpEventType } from '@angular/common/http';
+import type { ApiResponse } from '@core/api/api-client';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -236,7 +237,11 @@ export class PhotoPicker {
     body.append('file', blob, 'profile-photo.jpg');
     this.progress.set(0);
     this.http
-      .post<{ url: string }>(this.endpoint(), body, { reportProgress: true, observe: 'events' })
+      // HttpClient itself: the upload reports its progress. The answer's type is still the document's.
+      .post<ApiResponse<'/api/user/profile-image', 'post'>>(this.endpoint(), body, {
+        reportProgress: true,
+        observe: 'events',
+      })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (event) => {

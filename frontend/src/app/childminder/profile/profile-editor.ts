@@ -17,7 +17,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { RouterLink } from '@angular/router';
-import { applyFieldErrors, controlError, toApiProblem } from '@core/errors/api-error';
+import { applyFieldErrors, controlError, hasErrorCode, toApiProblem } from '@core/errors/api-error';
 import { Notifier } from '@core/errors/notifier';
 import { FormAlert } from '@shared/form-alert/form-alert';
 import { ErrorState } from '@shared/page-state/error-state';
@@ -157,7 +157,7 @@ export class ProfileEditor {
       next: (profile) => this.showProfile(profile),
       error: (error: unknown) => {
         const problem = toApiProblem(error);
-        if (problem.code === 'CHILDMINDER_PROFILE_NOT_STARTED') {
+        if (hasErrorCode(problem, 'CHILDMINDER_PROFILE_NOT_STARTED')) {
           this.profile.set('new');
         } else {
           this.loadError.set(problem.message);

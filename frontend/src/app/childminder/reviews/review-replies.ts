@@ -1,5 +1,5 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ApiClient } from '@core/api/api-client';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -7,7 +7,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import type { Review, ReviewPage } from '@core/api/api-types';
-import { toApiProblem } from '@core/errors/api-error';
+import { hasErrorCode, toApiProblem } from '@core/errors/api-error';
 import { Notifier } from '@core/errors/notifier';
 import { UkDatePipe } from '@shared/dates/uk-date';
 import { EmptyState } from '@shared/page-state/empty-state';
@@ -125,7 +125,7 @@ const PAGE_SIZE = 20;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReviewReplies {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
   private readonly childminders = inject(ChildmindersApi);
   private readonly notifier = inject(Notifier);
 
@@ -145,16 +145,17 @@ export class ReviewReplies {
     this.childminders.ownProfile().subscribe({
       next: (profile) => {
         this.profileId = profile.id;
-        const params = new HttpParams().set('pageSize', PAGE_SIZE);
-        this.http.get<ReviewPage>(`/api/childminders/${profile.id}/reviews`, { params }).subscribe({
-          next: (page) => this.page.set(page),
-          error: (error: unknown) => this.error.set(toApiProblem(error).message),
-        });
+        this.api
+          .get('/api/childminders/{id}/reviews', { path: { id: profile.id }, query: { pageSize: PAGE_SIZE } })
+          .subscribe({
+            next: (page) => this.page.set(page),
+            error: (error: unknown) => this.error.set(toApiProblem(error).message),
+          });
       },
       error: (error: unknown) => {
         const problem = toApiProblem(error);
         // Without a listed profile there can be no reviews yet.
-        if (problem.code === 'CHILDMINDER_PROFILE_NOT_STARTED') {
+        if (hasErrorCode(problem, 'CHILDMINDER_PROFILE_NOT_STARTED')) {
           this.page.set({ items: [], total: 0, page: 1, pageSize: PAGE_SIZE, ratingAverage: null, ratingCount: 0 });
         } else {
           this.error.set(problem.message);
@@ -171,18 +172,23 @@ export class ReviewReplies {
     }
     if (!this.profileId || this.busyId()) return;
     this.busyId.set(review.id);
-    this.http.post<Review>(`/api/childminders/${this.profileId}/reviews/${review.id}/reply`, { text }).subscribe({
-      next: (updated) => {
-        this.busyId.set(null);
-        this.page.update((page) =>
-          page ? { ...page, items: page.items.map((r) => (r.id === updated.id ? updated : r)) } : page,
-        );
-        this.notifier.success('Your reply is published.');
-      },
-      error: (error: unknown) => {
-        this.busyId.set(null);
-        this.notifier.error(toApiProblem(error).message);
-      },
-    });
+    this.api
+      .post('/api/childminders/{id}/reviews/{reviewId}/reply', {
+        path: { id: this.profileId, reviewId: review.id },
+        body: { text },
+      })
+      .subscribe({
+        next: (updated) => {
+          this.busyId.set(null);
+          this.page.update((page) =>
+            page ? { ...page, items: page.items.map((r) => (r.id === updated.id ? updated : r)) } : page,
+          );
+          this.notifier.success('Your reply is published.');
+        },
+        error: (error: unknown) => {
+          this.busyId.set(null);
+          this.notifier.error(toApiProblem(error).message);
+        },
+      });
   }
 }

@@ -1,5 +1,6 @@
-import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
+import { ApiClient } from '@core/api/api-client';
 import { Router } from '@angular/router';
 import { Observable, catchError, finalize, firstValueFrom, map, of, shareReplay, tap, timeout } from 'rxjs';
 import {
@@ -34,7 +35,7 @@ const RESTORE_TIMEOUT_MS = 8000;
  */
 @Injectable({ providedIn: 'root' })
 export class AuthService {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
   private readonly router = inject(Router);
 
   private readonly token = signal<string | null>(null);
@@ -68,7 +69,7 @@ export class AuthService {
   }
 
   login(body: LoginRequest): Observable<LoginResponse | TwoFactorChallenge> {
-    return this.http.post<LoginResponse | TwoFactorChallenge>('/api/auth/login', body, { withCredentials: true }).pipe(
+    return this.api.post('/api/auth/login', { body, withCredentials: true }).pipe(
       tap((response) => {
         if (!isTwoFactorChallenge(response)) this.startSession(response);
       }),
@@ -76,8 +77,8 @@ export class AuthService {
   }
 
   loginWithTwoFactor(body: LoginTwoFactorRequest): Observable<LoginResponse> {
-    return this.http
-      .post<LoginResponse>('/api/auth/login/2fa', body, { withCredentials: true })
+    return this.api
+      .post('/api/auth/login/2fa', { body, withCredentials: true })
       .pipe(tap((response) => this.startSession(response)));
   }
 
@@ -87,7 +88,7 @@ export class AuthService {
    * a second use of the old one as token theft).
    */
   refresh(): Observable<string> {
-    this.refreshInFlight ??= this.http.post<LoginResponse>('/api/auth/refresh', null, { withCredentials: true }).pipe(
+    this.refreshInFlight ??= this.api.post('/api/auth/refresh', { withCredentials: true }).pipe(
       tap((response) => this.startSession(response)),
       map((response) => response.accessToken),
       finalize(() => (this.refreshInFlight = null)),
@@ -97,7 +98,7 @@ export class AuthService {
   }
 
   logout(): Observable<void> {
-    return this.http.post<void>('/api/auth/logout', null, { withCredentials: true }).pipe(
+    return this.api.post('/api/auth/logout', { withCredentials: true }).pipe(
       catchError(() => of(undefined)),
       map(() => undefined),
       finalize(() => this.clearSession()),
@@ -122,36 +123,36 @@ export class AuthService {
   }
 
   reloadUser(): Observable<User> {
-    return this.http.get<User>('/api/users/me').pipe(tap((user) => this.currentUser.set(user)));
+    return this.api.get('/api/users/me').pipe(tap((user) => this.currentUser.set(user)));
   }
 
   session(): Observable<SessionResponse> {
-    return this.http.get<SessionResponse>('/api/auth/session');
+    return this.api.get('/api/auth/session');
   }
 
   register(body: RegisterRequest): Observable<RegisterResponse> {
-    return this.http.post<RegisterResponse>('/api/auth/register', body);
+    return this.api.post('/api/auth/register', { body });
   }
 
   verifyEmail(token: string): Observable<MessageResponse> {
-    return this.http.post<MessageResponse>('/api/auth/verify-email', { token });
+    return this.api.post('/api/auth/verify-email', { body: { token } });
   }
 
   resendVerification(body: ResendVerificationRequest): Observable<MessageResponse> {
-    return this.http.post<MessageResponse>('/api/auth/verify-email/resend', body);
+    return this.api.post('/api/auth/verify-email/resend', { body });
   }
 
   forgotPassword(body: ForgotPasswordRequest): Observable<MessageResponse> {
-    return this.http.post<MessageResponse>('/api/auth/forgot-password', body);
+    return this.api.post('/api/auth/forgot-password', { body });
   }
 
   resetPassword(body: ResetPasswordRequest): Observable<MessageResponse> {
-    return this.http.post<MessageResponse>('/api/auth/reset-password', body);
+    return this.api.post('/api/auth/reset-password', { body });
   }
 
   /** Which sign-in methods besides the password this server offers (the Google button). Asked once. */
   providers(): Observable<SignInProviders> {
-    this.providersRequest ??= this.http.get<SignInProviders>('/api/auth/providers').pipe(
+    this.providersRequest ??= this.api.get('/api/auth/providers').pipe(
       catchError(() => of({ google: false })),
       shareReplay({ bufferSize: 1, refCount: false }),
     );
@@ -160,23 +161,23 @@ export class AuthService {
 
   /** What a Google sign-in waits for (the token from the address Google sent the browser back to). */
   googlePending(token: string): Observable<PendingGoogleSignIn> {
-    return this.http.post<PendingGoogleSignIn>('/api/auth/google/pending', { token });
+    return this.api.post('/api/auth/google/pending', { body: { token } });
   }
 
   googleRegister(body: GoogleRegisterRequest): Observable<LoginResponse> {
-    return this.http
-      .post<LoginResponse>('/api/auth/google/register', body, { withCredentials: true })
+    return this.api
+      .post('/api/auth/google/register', { body, withCredentials: true })
       .pipe(tap((response) => this.startSession(response)));
   }
 
   googleLink(body: GoogleLinkRequest): Observable<LoginResponse> {
-    return this.http
-      .post<LoginResponse>('/api/auth/google/link', body, { withCredentials: true })
+    return this.api
+      .post('/api/auth/google/link', { body, withCredentials: true })
       .pipe(tap((response) => this.startSession(response)));
   }
 
   demoAccounts(): Observable<DemoAccounts> {
-    return this.http.get<DemoAccounts>('/api/auth/demo-accounts');
+    return this.api.get('/api/auth/demo-accounts');
   }
 
   private startSession(response: LoginResponse): void {

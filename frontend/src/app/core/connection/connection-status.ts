@@ -1,7 +1,7 @@
 import { HttpBackend, HttpErrorResponse, HttpInterceptorFn, HttpRequest, HttpResponse } from '@angular/common/http';
 import { DestroyRef, Injectable, inject, signal } from '@angular/core';
 import { Subscription, retry, tap, throwError, timer } from 'rxjs';
-import { parseRetryAfter } from '@core/errors/api-error';
+import { hasErrorCode, parseRetryAfter } from '@core/errors/api-error';
 
 /** How long to wait between tries when the server does not say (Retry-After). */
 const DEFAULT_WAIT_SECONDS = 5;
@@ -15,8 +15,7 @@ const MAX_READ_RETRIES = 12;
 export function isServiceUnavailable(error: unknown): error is HttpErrorResponse {
   if (!(error instanceof HttpErrorResponse)) return false;
   if (error.status === 0) return true;
-  const code = (error.error as { code?: unknown } | null)?.code;
-  return error.status === 503 && code === 'SERVICE_UNAVAILABLE';
+  return error.status === 503 && hasErrorCode(error, 'SERVICE_UNAVAILABLE');
 }
 
 /**

@@ -2,10 +2,16 @@ import { HttpErrorResponse } from '@angular/common/http';
 import type { AbstractControl, FormGroup } from '@angular/forms';
 import type { ApiErrorBody, ApiErrorDetail } from '@core/api/api-types';
 
+/** Every code the server's error bodies carry: the `ErrorCode` enum of the OpenAPI document. */
+export type ErrorCode = ApiErrorBody['code'];
+
+/** A server code, or the client's own: no response at all, or a body without a code (its status). */
+export type ProblemCode = ErrorCode | 'CLIENT_ERROR' | 'NETWORK' | `${number}`;
+
 /** An API failure reduced to what a screen shows: always a message, maybe a code and field errors. */
 export interface ApiProblem {
   status: number;
-  code: string;
+  code: ProblemCode;
   message: string;
   details: ApiErrorDetail[];
   /** Seconds to wait before trying again, from a 429's Retry-After header. */
@@ -63,7 +69,7 @@ export function toApiProblem(error: unknown): ApiProblem {
     const message = Array.isArray(raw) ? raw.join(' ') : String(raw);
     return {
       status: error.status,
-      code: body.code ?? String(error.status),
+      code: body.code ?? `${error.status}`,
       message: error.status >= 500 && !message ? UNEXPECTED_MESSAGE : message,
       details: Array.isArray(body.details) ? body.details : [],
       retryAfterSeconds,
@@ -72,12 +78,25 @@ export function toApiProblem(error: unknown): ApiProblem {
   }
   return {
     status: error.status,
-    code: String(error.status),
+    code: `${error.status}`,
     message: error.status >= 500 ? UNEXPECTED_MESSAGE : `The request failed (${error.status}).`,
     details: [],
     retryAfterSeconds,
     requestId: null,
   };
+}
+
+/**
+ * Whether an API failure (the HttpErrorResponse, or the ApiProblem made of it) carries one of
+ * `codes`. Match codes with this, never with string literals: the codes are checked against the
+ * server's, so a renamed or removed code fails to compile.
+ */
+export function hasErrorCode(error: unknown, ...codes: readonly ErrorCode[]): boolean {
+  const code =
+    error instanceof HttpErrorResponse
+      ? (error.error as { code?: unknown } | null)?.code
+      : (error as Partial<ApiProblem> | null)?.code;
+  return typeof code === 'string' && (codes as readonly string[]).includes(code);
 }
 
 /**

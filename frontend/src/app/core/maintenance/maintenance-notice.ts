@@ -2,8 +2,9 @@ import { HttpErrorResponse, type HttpInterceptorFn } from '@angular/common/http'
 import { Injectable, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, throwError } from 'rxjs';
+import { type ErrorCode, hasErrorCode } from '@core/errors/api-error';
 
-export const MAINTENANCE_CODE = 'MAINTENANCE';
+export const MAINTENANCE_CODE: ErrorCode = 'MAINTENANCE';
 export const MAINTENANCE_PATH = '/maintenance';
 /** Pages that stay usable during maintenance: admins sign in here to turn it off. */
 const STAYS_OPEN = ['/login'];
@@ -30,7 +31,7 @@ export const maintenanceInterceptor: HttpInterceptorFn = (request, next) => {
   const router = inject(Router);
   return next(request).pipe(
     catchError((error: unknown) => {
-      if (error instanceof HttpErrorResponse && error.status === 503 && error.error?.code === MAINTENANCE_CODE) {
+      if (error instanceof HttpErrorResponse && error.status === 503 && hasErrorCode(error, MAINTENANCE_CODE)) {
         // The address bar, not router.url: during the first navigation the router still says "/".
         const here = location.pathname;
         notice.show(String(error.error.message ?? ''), `${here}${location.search}`);

@@ -1,5 +1,5 @@
-import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
+import { ApiClient } from '@core/api/api-client';
 import { Observable, firstValueFrom, share } from 'rxjs';
 import type { RealtimeEnvelope, RealtimeEventType } from './realtime-events';
 
@@ -20,7 +20,7 @@ const RETRY_MS = 3000;
  */
 @Injectable({ providedIn: 'root' })
 export class RealtimeStream {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
   private readonly shared = this.connect().pipe(share({ resetOnRefCountZero: true }));
 
   /** The signed-in user's events; subscribe only while signed in. */
@@ -38,7 +38,7 @@ export class RealtimeStream {
       const connect = async () => {
         if (closed) return;
         try {
-          const { ticket } = await firstValueFrom(this.http.post<{ ticket: string }>('/api/messages/sse/ticket', {}));
+          const { ticket } = await firstValueFrom(this.api.post('/api/messages/sse/ticket'));
           if (closed) return;
           const params = new URLSearchParams({ ticket });
           if (lastEventId) params.set('lastEventId', lastEventId);

@@ -10,8 +10,9 @@ import { toApiProblem } from '@core/errors/api-error';
 import { EmptyState } from '@shared/page-state/empty-state';
 import { ErrorState } from '@shared/page-state/error-state';
 import { LoadingState } from '@shared/page-state/loading-state';
-import { STATUS_FILTERS, STATUS_LABELS, formatPence } from './booking-rules';
-import type { BookingPage, BookingStatus } from './booking-types';
+import { formatPence } from '@shared/money/format-pence';
+import { STATUS_FILTERS, STATUS_LABELS } from './booking-rules';
+import type { BookingPage, BookingStatus } from '@core/api/api-types';
 import { BookingStatusPill } from './booking-status-pill';
 import { BookingsApi } from './bookings-api';
 

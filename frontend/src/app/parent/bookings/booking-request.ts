@@ -32,7 +32,9 @@ import type { ChildminderProfile } from '../../search/childminder-types';
 import { ChildmindersApi } from '../../search/childminders-api';
 import type { ChildResponse } from '../children/child-types';
 import { ChildrenApi } from '../children/children-api';
+import { formatPence } from '@shared/money/format-pence';
 import {
+  BOOKING_LIMITS,
   type BookingField,
   type BookingFormValue,
   type FormProblem,
@@ -40,13 +42,12 @@ import {
   formGap,
   formProblems,
   formatHours,
-  formatPence,
   groupProblems,
   refusalGroups,
   toBookingRequest,
   toUkWallClock,
 } from './booking-rules';
-import { BOOKING_LIMITS, type BookingQuote } from './booking-types';
+import type { BookingQuote } from '@core/api/api-types';
 import { BookingsApi } from './bookings-api';
 
 type PageState =

@@ -1,9 +1,9 @@
+import { formatPence } from '@shared/money/format-pence';
 import {
   type BookingFormValue,
   formGap,
   formProblems,
   formatHours,
-  formatPence,
   formatSession,
   groupProblems,
   refusalGroups,

@@ -8,8 +8,18 @@ import type {
   BookingStatus,
   CreateBookingRequest,
   UpdateBookingRequest,
-} from './booking-types';
-import { BOOKING_LIMITS } from './booking-types';
+} from '@core/api/api-types';
+
+/** Limits the server enforces (backend bookings/booking-rules.ts); the form checks them first. */
+export const BOOKING_LIMITS = {
+  maxWeeks: 52,
+  maxChildren: 6,
+  minSessionMinutes: 30,
+  maxSessionHours: 12,
+  notes: 2000,
+  reasonMin: 3,
+  reason: 500,
+} as const;
 
 /** What the request form holds: UK wall-clock date and times, as the inputs give them. */
 export interface BookingFormValue {
@@ -123,11 +133,6 @@ export function toUkWallClock(iso: string): { date: string; time: string } {
   const parts = Object.fromEntries(PARTS.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
   return { date: `${parts['year']}-${parts['month']}-${parts['day']}`, time: `${parts['hour']}:${parts['minute']}` };
 }
-
-const GBP = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
-
-/** 4550 -> "£45.50". Money is integer pence everywhere. */
-export const formatPence = (pence: number): string => GBP.format(pence / 100);
 
 /** 7.5 -> "7.5 hours", 1 -> "1 hour". */
 export const formatHours = (hours: number): string =>

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import { STATUS_LABELS } from './booking-rules';
-import type { BookingStatus as Status } from './booking-types';
+import type { BookingStatus as Status } from '@core/api/api-types';
 
 const ICONS: Record<Status, string> = {
   pending: 'hourglass_top',

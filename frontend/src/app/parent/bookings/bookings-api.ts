@@ -1,6 +1,6 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
+import { ApiClient } from '@core/api/api-client';
 import type {
   Booking,
   BookingPage,
@@ -10,9 +10,7 @@ import type {
   CreateBookingRequest,
   ParentStats,
   UpdateBookingRequest,
-} from './booking-types';
-
-const BASE = '/api/dashboard/parent';
+} from '@core/api/api-types';
 
 export interface BookingListQuery {
   status: BookingStatus | null;
@@ -23,42 +21,39 @@ export interface BookingListQuery {
 /** The signed-in parent's bookings, calendar and dashboard figures. */
 @Injectable({ providedIn: 'root' })
 export class BookingsApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   list(query: BookingListQuery): Observable<BookingPage> {
-    let params = new HttpParams().set('page', query.page).set('pageSize', query.pageSize);
-    if (query.status) params = params.set('status', query.status);
-    return this.http.get<BookingPage>(`${BASE}/bookings`, { params });
+    const { page, pageSize, status } = query;
+    return this.api.get('/api/dashboard/parent/bookings', { query: { page, pageSize, status: status || undefined } });
   }
 
   get(id: string): Observable<Booking> {
-    return this.http.get<Booking>(`${BASE}/bookings/${encodeURIComponent(id)}`);
+    return this.api.get('/api/dashboard/parent/bookings/{id}', { path: { id } });
   }
 
   /** A dry run: the price and every rule the request would break; nothing is booked. */
   quote(body: CreateBookingRequest): Observable<BookingQuote> {
-    return this.http.post<BookingQuote>(`${BASE}/bookings/quote`, body);
+    return this.api.post('/api/dashboard/parent/bookings/quote', { body });
   }
 
   create(body: CreateBookingRequest): Observable<Booking> {
-    return this.http.post<Booking>(`${BASE}/bookings/create`, body);
+    return this.api.post('/api/dashboard/parent/bookings/create', { body });
   }
 
   modify(id: string, body: UpdateBookingRequest): Observable<Booking> {
-    return this.http.patch<Booking>(`${BASE}/bookings/${encodeURIComponent(id)}`, body);
+    return this.api.patch('/api/dashboard/parent/bookings/{id}', { path: { id }, body });
   }
 
   cancel(id: string, reason: string): Observable<Booking> {
-    return this.http.delete<Booking>(`${BASE}/bookings/${encodeURIComponent(id)}`, { body: { reason } });
+    return this.api.delete('/api/dashboard/parent/bookings/{id}', { path: { id }, body: { reason } });
   }
 
   calendar(from: string, to: string): Observable<CalendarFeed> {
-    return this.http.get<CalendarFeed>(`${BASE}/calendar`, {
-      params: new HttpParams().set('from', from).set('to', to),
-    });
+    return this.api.get('/api/dashboard/parent/calendar', { query: { from, to } });
   }
 
   stats(): Observable<ParentStats> {
-    return this.http.get<ParentStats>(`${BASE}/stats`);
+    return this.api.get('/api/dashboard/parent/stats');
   }
 }

@@ -7,7 +7,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { controlError, toApiProblem } from '@core/errors/api-error';
 import { FormAlert } from '@shared/form-alert/form-alert';
-import { BOOKING_LIMITS, type Booking } from './booking-types';
+import type { Booking } from '@core/api/api-types';
+import { BOOKING_LIMITS } from './booking-rules';
 import { BookingsApi } from './bookings-api';
 
 export interface CancelBookingData {

@@ -7,8 +7,15 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { toApiProblem } from '@core/errors/api-error';
 import { UpgradePrompt } from '@shared/upgrade-prompt/upgrade-prompt';
-import { type ProblemGroup, formGap, refusalGroups, toBookingUpdate, toUkWallClock } from './booking-rules';
-import { BOOKING_LIMITS, type Booking } from './booking-types';
+import {
+  BOOKING_LIMITS,
+  type ProblemGroup,
+  formGap,
+  refusalGroups,
+  toBookingUpdate,
+  toUkWallClock,
+} from './booking-rules';
+import type { Booking } from '@core/api/api-types';
 import { BookingsApi } from './bookings-api';
 
 export interface ModifyBookingData {

@@ -1,11 +1,10 @@
-import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ApiClient } from '@core/api/api-client';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import type { Review } from '@core/api/api-types';
-import { toApiProblem } from '@core/errors/api-error';
+import { hasErrorCode, toApiProblem } from '@core/errors/api-error';
 import { FormAlert } from '@shared/form-alert/form-alert';
 
 const TEXT_MAX = 2000;
@@ -64,7 +63,7 @@ const TEXT_MAX = 2000;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReviewForm {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   /** The childminder's profile id and the completed booking being reviewed. */
   readonly profileId = input.required<string>();
@@ -89,18 +88,22 @@ export class ReviewForm {
     if (this.form.invalid || this.saving()) return;
     this.saving.set(true);
     this.error.set(null);
-    this.http
-      .post<Review>(`/api/childminders/${encodeURIComponent(this.profileId())}/reviews`, {
-        bookingId: this.bookingId(),
-        rating: Number(rating),
-        ...(text.trim() ? { text: text.trim() } : {}),
+    this.api
+      .post('/api/childminders/{id}/reviews', {
+        path: { id: this.profileId() },
+        body: {
+          bookingId: this.bookingId(),
+          rating: Number(rating),
+          ...(text.trim() ? { text: text.trim() } : {}),
+        },
       })
       .subscribe({
         next: () => this.done.set('Thank you: your review is on the childminder’s profile.'),
         error: (error: unknown) => {
           this.saving.set(false);
           const problem = toApiProblem(error);
-          if (problem.code === 'REVIEW_EXISTS') this.done.set('You have already reviewed this booking. Thank you!');
+          if (hasErrorCode(problem, 'REVIEW_EXISTS'))
+            this.done.set('You have already reviewed this booking. Thank you!');
           else this.error.set(problem.message);
         },
       });

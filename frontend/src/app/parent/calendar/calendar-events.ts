@@ -1,7 +1,7 @@
 /** The parent calendar feed as FullCalendar events. Pure, so the mapping is unit-tested. */
 import type { CalendarEvent } from '@core/api/api-types';
 import { STATUS_LABELS } from '../bookings/booking-rules';
-import type { BookingStatus } from '../bookings/booking-types';
+import type { BookingStatus } from '@core/api/api-types';
 
 export interface ParentCalendarEvent {
   id: string;

@@ -1,5 +1,5 @@
 /** The children API's shapes, from the generated OpenAPI types (core/api/api-types.ts). */
-import type { ChildResponse } from '@core/api/api-types';
+import type { ChildResponse, CreateChildDto, UpdateChildDto } from '@core/api/api-types';
 
 export type { ChildResponse };
 
@@ -8,16 +8,10 @@ export type Child = ChildResponse;
 export type { ChildPageResponse as ChildPage } from '@core/api/api-types';
 
 /** `POST /api/dashboard/parent/children`. Blank or null notes are stored as "none". */
-export interface CreateChildRequest {
-  firstName: ChildResponse['firstName'];
-  dateOfBirth: ChildResponse['dateOfBirth'];
-  specialNeeds?: ChildResponse['specialNeeds'];
-  allergies?: ChildResponse['allergies'];
-  medicalNotes?: ChildResponse['medicalNotes'];
-}
+export type CreateChildRequest = CreateChildDto;
 
 /** `PATCH /api/dashboard/parent/children/:id`: only the fields sent change; null clears a note. */
-export type UpdateChildRequest = Partial<CreateChildRequest>;
+export type UpdateChildRequest = UpdateChildDto;
 
 /** The fields a parent edits, in form order. */
 export type ChildField = keyof CreateChildRequest;

@@ -1,28 +1,26 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
+import { ApiClient } from '@core/api/api-client';
 import type { ChildPage, ChildResponse, CreateChildRequest, UpdateChildRequest } from './child-types';
-
-const BASE = '/api/dashboard/parent/children';
 
 /** The signed-in parent's children. A parent has at most 20, so one page of 100 holds them all. */
 @Injectable({ providedIn: 'root' })
 export class ChildrenApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   list(): Observable<ChildPage> {
-    return this.http.get<ChildPage>(BASE, { params: new HttpParams().set('pageSize', 100) });
+    return this.api.get('/api/dashboard/parent/children', { query: { pageSize: 100 } });
   }
 
   create(body: CreateChildRequest): Observable<ChildResponse> {
-    return this.http.post<ChildResponse>(BASE, body);
+    return this.api.post('/api/dashboard/parent/children', { body });
   }
 
   update(id: string, body: UpdateChildRequest): Observable<ChildResponse> {
-    return this.http.patch<ChildResponse>(`${BASE}/${encodeURIComponent(id)}`, body);
+    return this.api.patch('/api/dashboard/parent/children/{id}', { path: { id }, body });
   }
 
   remove(id: string): Observable<void> {
-    return this.http.delete<void>(`${BASE}/${encodeURIComponent(id)}`);
+    return this.api.delete('/api/dashboard/parent/children/{id}', { path: { id } });
   }
 }

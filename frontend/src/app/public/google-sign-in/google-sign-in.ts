@@ -21,7 +21,7 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { LoginResponse, PendingGoogleSignIn, RegisterRole } from '@core/api/api-types';
 import { AuthService } from '@core/auth/auth';
 import { homeForRole } from '@core/auth/roles';
-import { applyFieldErrors, controlError, describeWait, toApiProblem } from '@core/errors/api-error';
+import { applyFieldErrors, controlError, describeWait, hasErrorCode, toApiProblem } from '@core/errors/api-error';
 import { FormAlert } from '@shared/form-alert/form-alert';
 
 type Step = 'loading' | 'failed' | 'choose-role' | 'link' | 'two-factor';
@@ -175,7 +175,7 @@ export class GoogleSignIn implements OnInit {
       error: (error: unknown) => {
         this.submitting.set(false);
         const problem = toApiProblem(error);
-        if (problem.code === 'TWO_FACTOR_REQUIRED') {
+        if (hasErrorCode(problem, 'TWO_FACTOR_REQUIRED')) {
           this.needsCode.set(true);
           this.linkForm.controls.code.enable();
           // The field the person must fill in now appears: take them to it.
@@ -183,7 +183,7 @@ export class GoogleSignIn implements OnInit {
           this.formError.set('This account uses two-step verification. Enter the code from your authenticator app.');
           return;
         }
-        if (problem.code === 'TOO_MANY_ATTEMPTS') {
+        if (hasErrorCode(problem, 'TOO_MANY_ATTEMPTS')) {
           this.formError.set(`Too many attempts. Please ${describeWait(problem.retryAfterSeconds)}.`);
           return;
         }

@@ -9,7 +9,7 @@ import { Router, RouterLink } from '@angular/router';
 import { type DemoAccount, type LoginResponse, isTwoFactorChallenge } from '@core/api/api-types';
 import { AuthService } from '@core/auth/auth';
 import { homeForRole, safeReturnUrl } from '@core/auth/roles';
-import { applyFieldErrors, controlError, describeWait, toApiProblem } from '@core/errors/api-error';
+import { applyFieldErrors, controlError, describeWait, hasErrorCode, toApiProblem } from '@core/errors/api-error';
 import { FormAlert } from '@shared/form-alert/form-alert';
 import { GoogleButton } from '../google-sign-in/google-button';
 
@@ -173,7 +173,7 @@ export class Login {
         this.submitting.set(false);
         const problem = toApiProblem(error);
         this.formError.set(
-          problem.code === 'TOO_MANY_ATTEMPTS'
+          hasErrorCode(problem, 'TOO_MANY_ATTEMPTS')
             ? `Too many attempts. Please ${describeWait(problem.retryAfterSeconds)}.`
             : problem.message,
         );

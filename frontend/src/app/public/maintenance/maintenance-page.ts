@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -9,14 +8,13 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
+import { ApiClient } from '@core/api/api-client';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { Router, RouterLink } from '@angular/router';
-import type { components } from '@core/api/schema';
 import { MaintenanceNotice } from '@core/maintenance/maintenance-notice';
 import { formatUkDate } from '@shared/dates/uk-date';
 
-type Maintenance = components['schemas']['MaintenanceResponse'];
 const CHECK_EVERY_MS = 30_000;
 
 /**
@@ -70,7 +68,7 @@ const CHECK_EVERY_MS = 30_000;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MaintenancePage {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
   private readonly router = inject(Router);
   private readonly notice = inject(MaintenanceNotice);
   private readonly title = viewChild.required<ElementRef<HTMLElement>>('title');
@@ -90,7 +88,7 @@ export class MaintenancePage {
 
   protected checkAgain(): void {
     this.checking.set(true);
-    this.http.get<Maintenance>('/api/system/maintenance').subscribe({
+    this.api.get('/api/system/maintenance').subscribe({
       next: (state) => {
         this.checking.set(false);
         if (!state.enabled) {

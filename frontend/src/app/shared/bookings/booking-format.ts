@@ -3,7 +3,7 @@
  * unit-tested without Angular. Times are always shown in UK time (Europe/London), money in GBP.
  */
 import type { AgeGroup, Booking, BookingChild, BookingSession, BookingStatus } from '@core/api/api-types';
-import { formatPence } from '../../billing/money';
+import { formatPence } from '@shared/money/format-pence';
 
 export { formatPence };
 

@@ -1,6 +1,6 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
+import { ApiClient } from '@core/api/api-client';
 import type {
   CreateOpeningRequest,
   LastMinuteOpening,
@@ -9,35 +9,32 @@ import type {
   UpdateLastMinuteSettingsRequest,
 } from '@core/api/api-types';
 
-const SCHEDULE = '/api/user/last-minute-schedule';
-const SETTINGS = '/api/user/last-minute-settings';
-
 /**
  * Last-minute places, for both sides: the API answers by the caller's role (a childminder's own
  * openings and auto-accept rules; a parent's matching openings and alert settings).
  */
 @Injectable({ providedIn: 'root' })
 export class LastMinuteApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   /** Childminder: my current openings. Parent: current openings matching my alert settings. */
   openings(): Observable<LastMinuteOpeningList> {
-    return this.http.get<LastMinuteOpeningList>(SCHEDULE);
+    return this.api.get('/api/user/last-minute-schedule');
   }
 
   publish(body: CreateOpeningRequest): Observable<LastMinuteOpening> {
-    return this.http.post<LastMinuteOpening>(SCHEDULE, body);
+    return this.api.post('/api/user/last-minute-schedule', { body });
   }
 
   withdraw(id: string): Observable<void> {
-    return this.http.delete<void>(SCHEDULE, { params: new HttpParams().set('id', id) });
+    return this.api.delete('/api/user/last-minute-schedule', { query: { id } });
   }
 
   settings(): Observable<LastMinuteSettings> {
-    return this.http.get<LastMinuteSettings>(SETTINGS);
+    return this.api.get('/api/user/last-minute-settings');
   }
 
   updateSettings(body: UpdateLastMinuteSettingsRequest): Observable<LastMinuteSettings> {
-    return this.http.patch<LastMinuteSettings>(SETTINGS, body);
+    return this.api.patch('/api/user/last-minute-settings', { body });
   }
 }

@@ -1,6 +1,6 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
+import { ApiClient } from '@core/api/api-client';
 import type {
   ContactForm,
   ContactReceived,
@@ -24,34 +24,34 @@ export type HelpSide = 'parent' | 'childminder';
 /** The Help pages of parents and childminders, and the public contact form. */
 @Injectable({ providedIn: 'root' })
 export class HelpApi {
-  private readonly http = inject(HttpClient);
-
-  private base(side: HelpSide): string {
-    return `/api/dashboard/${side}/support`;
-  }
+  private readonly api = inject(ApiClient);
 
   list(side: HelpSide, page: number, pageSize: number): Observable<MyTicketPage> {
-    return this.http.get<MyTicketPage>(this.base(side), { params: { page, pageSize } });
+    return this.api.get(`/api/dashboard/${side}/support`, { query: { page, pageSize } });
   }
 
   create(side: HelpSide, ticket: CreateTicket): Observable<MyTicket> {
-    return this.http.post<MyTicket>(this.base(side), ticket);
+    return this.api.post(`/api/dashboard/${side}/support`, { body: ticket });
   }
 
   get(side: HelpSide, id: string): Observable<MyTicketDetail> {
-    return this.http.get<MyTicketDetail>(`${this.base(side)}/${encodeURIComponent(id)}`);
+    return this.api.get(`/api/dashboard/${side}/support/{id}`, { path: { id } });
   }
 
   close(side: HelpSide, id: string): Observable<MyTicketDetail> {
-    return this.http.patch<MyTicketDetail>(`${this.base(side)}/${encodeURIComponent(id)}`, { status: 'closed' });
+    return this.api.patch(`/api/dashboard/${side}/support/{id}`, { path: { id }, body: { status: 'closed' } });
   }
 
   reply(id: string, body: string): Observable<MyReply> {
-    return this.http.post<MyReply>(`/api/tickets/${encodeURIComponent(id)}/replies`, { body });
+    // The route answers a requester's reply shape to a requester (the union in the document).
+    return this.api.post('/api/tickets/{id}/replies', {
+      path: { id },
+      body: { body, internal: false },
+    }) as Observable<MyReply>;
   }
 
   contact(form: ContactForm): Observable<ContactReceived> {
-    return this.http.post<ContactReceived>('/api/contact', form);
+    return this.api.post('/api/contact', { body: form });
   }
 }
 
@@ -69,45 +69,52 @@ export interface TicketFilter {
   pageSize: number;
 }
 
-const CONSOLE = '/api/admin/support';
-
 /** The agent console's tickets: inbox, search, detail, changes, replies and stats. */
 @Injectable({ providedIn: 'root' })
 export class ConsoleTicketsApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   list(filter: TicketFilter): Observable<TicketPage> {
-    let params = new HttpParams().set('page', filter.page).set('pageSize', filter.pageSize);
-    for (const key of ['status', 'priority', 'category', 'assignee', 'requesterRole'] as const) {
-      if (filter[key]) params = params.set(key, filter[key]);
-    }
-    // UK dates: the server reads them as the start and the end of those days in UK time.
-    if (filter.from) params = params.set('from', filter.from);
-    if (filter.to) params = params.set('to', filter.to);
+    const query = {
+      page: filter.page,
+      pageSize: filter.pageSize,
+      status: filter.status || undefined,
+      priority: filter.priority || undefined,
+      category: filter.category || undefined,
+      assignee: filter.assignee || undefined,
+      requesterRole: filter.requesterRole || undefined,
+      // UK dates: the server reads them as the start and the end of those days in UK time.
+      from: filter.from || undefined,
+      to: filter.to || undefined,
+    };
     const q = filter.q.trim();
     return q
-      ? this.http.get<TicketPage>(`${CONSOLE}/search`, { params: params.set('q', q) })
-      : this.http.get<TicketPage>(CONSOLE, { params });
+      ? this.api.get('/api/admin/support/search', { query: { ...query, q } })
+      : this.api.get('/api/admin/support', { query });
   }
 
   get(id: string): Observable<TicketDetail> {
-    return this.http.get<TicketDetail>(`${CONSOLE}/${encodeURIComponent(id)}`);
+    return this.api.get('/api/admin/support/{id}', { path: { id } });
   }
 
   update(id: string, changes: UpdateTicket): Observable<TicketDetail> {
-    return this.http.patch<TicketDetail>(`${CONSOLE}/${encodeURIComponent(id)}`, changes);
+    return this.api.patch('/api/admin/support/{id}', { path: { id }, body: changes });
   }
 
   remove(id: string): Observable<unknown> {
-    return this.http.delete(`${CONSOLE}/${encodeURIComponent(id)}`);
+    return this.api.delete('/api/admin/support/{id}', { path: { id } });
   }
 
   reply(id: string, body: string, internal: boolean): Observable<TicketReply> {
-    return this.http.post<TicketReply>(`/api/tickets/${encodeURIComponent(id)}/replies`, { body, internal });
+    // The route answers the staff reply shape to the support team (the union in the document).
+    return this.api.post('/api/tickets/{id}/replies', {
+      path: { id },
+      body: { body, internal },
+    }) as Observable<TicketReply>;
   }
 
   /** `from` and `to` are UK dates (YYYY-MM-DD), both days included. */
   stats(from: string, to: string): Observable<TicketStats> {
-    return this.http.get<TicketStats>(`${CONSOLE}/stats`, { params: { from, to } });
+    return this.api.get('/api/admin/support/stats', { query: { from, to } });
   }
 }

@@ -1,15 +1,14 @@
-import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ApiClient } from '@core/api/api-client';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import type { components } from '@core/api/schema';
+import { formatPence } from '@shared/money/format-pence';
 import type { EntitlementRequirement } from './upgrade-prompt';
 
 type Plan = components['schemas']['PlanResponse'];
-
-const GBP = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
 
 /**
  * "This needs the Plus plan": the server's message, the plan's price and trial when the
@@ -69,13 +68,13 @@ export class UpgradePromptDialog {
 
   constructor() {
     if (!this.data.planKey) return;
-    inject(HttpClient)
-      .get<Plan[]>('/api/subscription/plans')
+    inject(ApiClient)
+      .get('/api/subscription/plans')
       // The message already names the plan; price and trial are a bonus if the catalogue answers.
       .subscribe({ next: (plans) => this.plans.set(plans), error: () => this.plans.set([]) });
   }
 
   protected price(pence: number): string {
-    return GBP.format(pence / 100);
+    return formatPence(pence);
   }
 }

@@ -1,10 +1,10 @@
 import { Injectable, inject } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
-import { toApiProblem } from '@core/errors/api-error';
+import { type ErrorCode, hasErrorCode, toApiProblem } from '@core/errors/api-error';
 import { UpgradePromptDialog } from './upgrade-prompt-dialog';
 
 /** The API's code for "your plan does not include this" (HTTP 402). */
-export const ENTITLEMENT_REQUIRED = 'ENTITLEMENT_REQUIRED';
+export const ENTITLEMENT_REQUIRED: ErrorCode = 'ENTITLEMENT_REQUIRED';
 
 /** What a 402 says: the server's message (it names the plan), and the keys it sends as details. */
 export interface EntitlementRequirement {
@@ -18,7 +18,7 @@ export interface EntitlementRequirement {
 /** The requirement in an API failure, or null when the failure is anything else. */
 export function entitlementRequirement(error: unknown): EntitlementRequirement | null {
   const problem = toApiProblem(error);
-  if (problem.status !== 402 || problem.code !== ENTITLEMENT_REQUIRED) return null;
+  if (problem.status !== 402 || !hasErrorCode(problem, ENTITLEMENT_REQUIRED)) return null;
   const detail = (field: string) => problem.details.find((d) => d.field === field)?.message ?? null;
   return { message: problem.message, entitlement: detail('entitlement'), planKey: detail('plan') };
 }

@@ -6,24 +6,30 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import type { Observable } from 'rxjs';
-import type { Booking } from '@core/api/api-types';
 import { toApiProblem } from '@core/errors/api-error';
 import { FormAlert } from '@shared/form-alert/form-alert';
 
-export interface BookingReasonData {
+export interface ReasonDialogData<T> {
   title: string;
   /** What happens, said before the reason is asked for */
   body: string;
+  /** Who reads the reason, under the field; none when the body says it. */
+  hint?: string;
+  /** Shown when the reason is left blank; "Enter a reason" unless given. */
+  missingMessage?: string;
   keepLabel: string;
   confirmLabel: string;
   busyLabel: string;
   /** Performs the action; the dialog stays open showing the API's refusal if it fails. */
-  submit: (reason: string) => Observable<Booking>;
+  submit: (reason: string) => Observable<T>;
 }
 
-/** Asks for a reason (shown to the other side) and confirms a reject or cancel; closes with the updated booking. */
+/**
+ * The app's one "give a reason" dialog: asks for a reason (the other side reads it) and confirms a
+ * reject or cancel; closes with what `submit` answered (the updated booking, document, ...).
+ */
 @Component({
-  selector: 'app-booking-reason-dialog',
+  selector: 'app-reason-dialog',
   imports: [
     ReactiveFormsModule,
     MatButtonModule,
@@ -42,9 +48,11 @@ export interface BookingReasonData {
         <mat-form-field appearance="outline" class="reason">
           <mat-label>Reason</mat-label>
           <textarea matInput [formControl]="reason" rows="3" maxlength="1000" required cdkFocusInitial></textarea>
-          <mat-hint>The other side sees this reason.</mat-hint>
+          @if (data.hint) {
+            <mat-hint>{{ data.hint }}</mat-hint>
+          }
           @if (reason.touched && reason.invalid) {
-            <mat-error>Enter a reason</mat-error>
+            <mat-error>{{ data.missingMessage ?? 'Enter a reason' }}</mat-error>
           }
         </mat-form-field>
       </mat-dialog-content>
@@ -75,10 +83,10 @@ export interface BookingReasonData {
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class BookingReasonDialog {
-  private readonly dialogRef = inject<MatDialogRef<BookingReasonDialog, Booking>>(MatDialogRef);
+export class ReasonDialog<T> {
+  private readonly dialogRef = inject<MatDialogRef<ReasonDialog<T>, T>>(MatDialogRef);
 
-  protected readonly data = inject<BookingReasonData>(MAT_DIALOG_DATA);
+  protected readonly data = inject<ReasonDialogData<T>>(MAT_DIALOG_DATA);
   protected readonly reason = new FormControl('', {
     nonNullable: true,
     validators: [Validators.required, Validators.maxLength(1000), Validators.pattern(/\S/)],
@@ -93,7 +101,7 @@ export class BookingReasonDialog {
     this.busy.set(true);
     this.error.set(null);
     this.data.submit(this.reason.value.trim()).subscribe({
-      next: (booking) => this.dialogRef.close(booking),
+      next: (result) => this.dialogRef.close(result),
       error: (error: unknown) => {
         this.busy.set(false);
         this.error.set(toApiProblem(error).message);
