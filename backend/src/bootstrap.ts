@@ -83,6 +83,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     done();
   });
 
+  // Fastify never reads the body of a GET or HEAD, so the plugin's request decompression (a
+  // preParsing hook on every route) would only cost those requests time. Registered before the
+  // plugin, whose own onRoute hook then sees `decompress: false`.
+  fastify.addHook('onRoute', (route) => {
+    const methods = ([] as string[]).concat(route.method);
+    if (route.decompress === undefined && methods.every((m) => m === 'GET' || m === 'HEAD')) route.decompress = false;
+  });
   // JSON and other dynamic responses, brotli or gzip as the client prefers; a low brotli level
   // keeps it cheap per request. The web app's files are compressed at build time (below).
   await app.register(fastifyCompress, {
