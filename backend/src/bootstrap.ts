@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { constants as zlibConstants } from 'node:zlib';
 import { AppModule } from './app.module';
 import { resolveSecurityHeaders } from './common/http/security-headers';
-import { createRootLogger, PinoNestLogger, RequestLogController } from './common/logging/logger';
+import { createRootLogger, PinoNestLogger, RequestLogController, requestLoggerFactory } from './common/logging/logger';
 import { ErrorDetailResponse, ErrorResponse } from './common/errors/error.response';
 import { GlobalExceptionFilter } from './common/errors/global-exception.filter';
 import { applyOpenApiConventions } from './common/http/openapi-conventions';
@@ -40,6 +40,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
     logController: new RequestLogController(),
+    childLoggerFactory: requestLoggerFactory,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
