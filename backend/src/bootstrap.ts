@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { constants as zlibConstants } from 'node:zlib';
 import { AppModule } from './app.module';
 import { resolveSecurityHeaders } from './common/http/security-headers';
-import { createRootLogger, PinoNestLogger, RequestLogController } from './common/logging/logger';
+import { createRootLogger, PinoNestLogger, RequestLogController, requestLoggerFactory } from './common/logging/logger';
 import { ErrorDetailResponse, ErrorResponse } from './common/errors/error.response';
 import { GlobalExceptionFilter } from './common/errors/global-exception.filter';
 import { applyOpenApiConventions } from './common/http/openapi-conventions';
@@ -40,6 +40,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
     logController: new RequestLogController(),
+    childLoggerFactory: requestLoggerFactory,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -83,6 +84,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     done();
   });
 
+  // Fastify never reads the body of a GET or HEAD, so the plugin's request decompression (a
+  // preParsing hook on every route) would only cost those requests time. Registered before the
+  // plugin, whose own onRoute hook then sees `decompress: false`.
+  fastify.addHook('onRoute', (route) => {
+    const methods = ([] as string[]).concat(route.method);
+    if (route.decompress === undefined && methods.every((m) => m === 'GET' || m === 'HEAD')) route.decompress = false;
+  });
   // JSON and other dynamic responses, brotli or gzip as the client prefers; a low brotli level
   // keeps it cheap per request. The web app's files are compressed at build time (below).
   await app.register(fastifyCompress, {

@@ -1,5 +1,5 @@
 import { LoggerService } from '@nestjs/common';
-import { FastifyReply, FastifyRequest, LogController } from 'fastify';
+import { FastifyBaseLogger, FastifyReply, FastifyRequest, LogController } from 'fastify';
 import pino, { Logger } from 'pino';
 import { logCapture } from './log-capture';
 
@@ -54,6 +54,78 @@ export class RequestLogController extends LogController {
     if (error) reply.log.error({ ...line, err: error }, 'request errored');
     else reply.log.info(line);
   }
+}
+
+type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+type LogArgs = Parameters<pino.LogFn>;
+
+/**
+ * The logger Fastify binds to each request (with its id), made on first use. Fastify makes a
+ * child logger per request, and pino serialises and redacts the bindings of each child: every
+ * request paid for that even when nothing was logged for it (at warn, nearly every request).
+ * This one asks the parent whether a level is on and makes the pino child only to write a line.
+ */
+class LazyRequestLogger {
+  private made: Logger | undefined;
+
+  constructor(
+    private readonly parent: Logger,
+    private readonly bindings: pino.Bindings,
+  ) {}
+
+  get level(): string {
+    return this.made?.level ?? this.parent.level;
+  }
+  set level(level: string) {
+    this.child$().level = level;
+  }
+  isLevelEnabled(level: string): boolean {
+    return (this.made ?? this.parent).isLevelEnabled(level);
+  }
+  fatal(...args: LogArgs) {
+    this.write('fatal', args);
+  }
+  error(...args: LogArgs) {
+    this.write('error', args);
+  }
+  warn(...args: LogArgs) {
+    this.write('warn', args);
+  }
+  info(...args: LogArgs) {
+    this.write('info', args);
+  }
+  debug(...args: LogArgs) {
+    this.write('debug', args);
+  }
+  trace(...args: LogArgs) {
+    this.write('trace', args);
+  }
+  silent() {}
+  child(bindings: pino.Bindings, options?: pino.ChildLoggerOptions): Logger {
+    return this.child$().child(bindings, options);
+  }
+
+  private write(level: LogLevel, args: LogArgs) {
+    if (!this.isLevelEnabled(level)) return;
+    this.child$()[level](...args);
+  }
+
+  private child$(): Logger {
+    return (this.made ??= this.parent.child(this.bindings));
+  }
+}
+
+/**
+ * Fastify's `childLoggerFactory`: a lazy request logger, unless the route sets its own level or
+ * serializers (then the pino child at once, as Fastify's own factory makes it).
+ */
+export function requestLoggerFactory(
+  logger: FastifyBaseLogger,
+  bindings: pino.Bindings,
+  options: pino.ChildLoggerOptions,
+): FastifyBaseLogger {
+  if (Object.keys(options).length > 0) return logger.child(bindings, options);
+  return new LazyRequestLogger(logger as Logger, bindings) as unknown as FastifyBaseLogger;
 }
 
 const NEST_STARTUP_CONTEXTS = new Set([

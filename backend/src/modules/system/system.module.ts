@@ -1,9 +1,9 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { RequestGate } from '@app/common/auth/request-gate';
 import { MaintenanceState } from './entities/maintenance-state.entity';
 import { MaintenanceController } from './maintenance.controller';
-import { MaintenanceInterceptor } from './maintenance.interceptor';
+import { MaintenanceGate } from './maintenance.gate';
 import { MaintenanceService } from './maintenance.service';
 
 /** Platform-wide switches: maintenance mode (`/api/system/maintenance`) and its gate on every request. */
@@ -11,7 +11,7 @@ import { MaintenanceService } from './maintenance.service';
 @Module({
   imports: [TypeOrmModule.forFeature([MaintenanceState])],
   controllers: [MaintenanceController],
-  providers: [MaintenanceService, { provide: APP_INTERCEPTOR, useClass: MaintenanceInterceptor }],
-  exports: [MaintenanceService],
+  providers: [MaintenanceService, MaintenanceGate, { provide: RequestGate, useExisting: MaintenanceGate }],
+  exports: [MaintenanceService, RequestGate],
 })
 export class SystemModule {}

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import * as QRCode from 'qrcode';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { SecretBox, sha256Hex } from '@app/common/crypto/secret-box';
@@ -75,6 +74,8 @@ export class TwoFactorService {
       twoFactorLastStep: null,
     });
     const otpauthUrl = totpUri(secret, user.email);
+    // Loaded when first needed, not at start-up.
+    const QRCode = await import('qrcode');
     const qrCodeDataUrl = await QRCode.toDataURL(otpauthUrl, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
     return { secret, otpauthUrl, qrCodeDataUrl };
   }

@@ -1,5 +1,3 @@
-import sharp from 'sharp';
-
 /** Profile photos are shown at most this size; larger ones are scaled down. */
 export const MAX_IMAGE_EDGE = 1024;
 
@@ -17,6 +15,8 @@ export interface ProcessedImage {
  * Throws if the bytes do not decode as an image.
  */
 export async function reencodeImage(input: Buffer, contentType: string): Promise<ProcessedImage> {
+  // Loaded on the first upload, not at start-up (the native library takes a while to load).
+  const { default: sharp } = await import('sharp');
   // limitInputPixels guards against decompression bombs; failOn 'error' refuses broken files.
   const pipeline = sharp(input, { limitInputPixels: 40_000_000, failOn: 'error' })
     .rotate()

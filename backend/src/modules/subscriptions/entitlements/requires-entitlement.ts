@@ -1,7 +1,16 @@
-import { applyDecorators, CanActivate, ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
+import {
+  applyDecorators,
+  CanActivate,
+  ExecutionContext,
+  Injectable,
+  Optional,
+  SetMetadata,
+  UseGuards,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiResponse } from '@nestjs/swagger';
 import { AuthenticatedRequest } from '@app/common/auth/decorators';
+import { RequestGate } from '@app/common/auth/request-gate';
 import { ADMIN_ROLES, Role } from '@app/common/auth/role';
 import { Entitlement, planUnlocking } from '../plans';
 import { SubscriptionErrorCode, SubscriptionException } from '../subscription.exception';
@@ -11,22 +20,31 @@ export const ENTITLEMENT_METADATA = 'childminder-connect:entitlement';
 
 /**
  * Refuses the call with 402 unless the caller's plan grants `entitlement`. A method guard, so it
- * runs after the global AccessGuard has signed the caller in. Admins are never refused.
+ * runs after the global AccessGuard has signed the caller in. Admins are never refused. As a
+ * route's own guard, it runs the RequestGate (maintenance mode) when it lets the call through.
  */
 @Injectable()
 export class EntitlementGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly entitlements: EntitlementsService,
+    @Optional() private readonly gate?: RequestGate,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    await this.entitled(context, request);
+    this.gate?.check(request);
+    return true;
+  }
+
+  private async entitled(context: ExecutionContext, request: AuthenticatedRequest): Promise<void> {
     const entitlement = this.reflector.get<Entitlement | undefined>(ENTITLEMENT_METADATA, context.getHandler());
-    if (!entitlement) return true;
-    const user = context.switchToHttp().getRequest<AuthenticatedRequest>().user;
+    if (!entitlement) return;
+    const user = request.user;
     if (!user) throw new Error('@RequiresEntitlement() used on a route without @Authenticated()');
-    if (ADMIN_ROLES.includes(user.role)) return true;
-    if (await this.entitlements.has(user.userId, user.role, entitlement)) return true;
+    if (ADMIN_ROLES.includes(user.role)) return;
+    if (await this.entitlements.has(user.userId, user.role, entitlement)) return;
     throw entitlementRequired(entitlement, user.role);
   }
 }

@@ -1,6 +1,6 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import { Observable, throwError } from 'rxjs';
+import { Injectable } from '@nestjs/common';
 import { AuthenticatedRequest } from '@app/common/auth/decorators';
+import { RequestGate } from '@app/common/auth/request-gate';
 import { ADMIN_ROLES } from '@app/common/auth/role';
 import { DEFAULT_MAINTENANCE_MESSAGE, MaintenanceService } from './maintenance.service';
 import { SystemErrorCode, SystemException } from './system.exception';
@@ -22,23 +22,24 @@ const OPEN_DURING_MAINTENANCE = new Set([
 
 /**
  * While maintenance is on, every API call except admins' and the routes above answers 503 with
- * the code MAINTENANCE, the admin's message and Retry-After. Runs after the access guard, so it
- * knows the caller's role; when maintenance is off it costs one property read.
+ * the code MAINTENANCE, the admin's message and Retry-After. Runs after the route's guards (see
+ * RequestGate), so it knows the caller's role; when maintenance is off it costs one property read.
  */
 @Injectable()
-export class MaintenanceInterceptor implements NestInterceptor {
-  constructor(private readonly maintenance: MaintenanceService) {}
+export class MaintenanceGate extends RequestGate {
+  constructor(private readonly maintenance: MaintenanceService) {
+    super();
+  }
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (!this.maintenance.current.enabled || context.getType() !== 'http') return next.handle();
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    if (request.user && ADMIN_ROLES.includes(request.user.role)) return next.handle();
-    if (OPEN_DURING_MAINTENANCE.has(request.routeOptions.url ?? '')) return next.handle();
+  check(request: AuthenticatedRequest): void {
+    if (!this.maintenance.current.enabled) return;
+    if (request.user && ADMIN_ROLES.includes(request.user.role)) return;
+    if (OPEN_DURING_MAINTENANCE.has(request.routeOptions.url ?? '')) return;
     const refusal = new SystemException(
       SystemErrorCode.Maintenance,
       this.maintenance.current.message || DEFAULT_MAINTENANCE_MESSAGE,
     );
     refusal.headers['retry-after'] = String(this.maintenance.retryAfterSeconds());
-    return throwError(() => refusal);
+    throw refusal;
   }
 }
