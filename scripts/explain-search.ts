@@ -2,13 +2,18 @@
  * `npm run bench:explain -- --db mariadb|sqlite [--rows 20000]`: the query plans of the search's
  * SQL. Builds a throw-away database of the dialect (migrations), fills childminder_profiles with
  * `rows` listed profiles spread around London and Manchester (foreign keys off: only the search's
- * table matters), analyses it, and prints EXPLAIN of every query a search runs, built by the
- * product's own repository. Light enough to run on a busy machine (a few seconds).
+ * tables matter), each with weekday coverage rows (availability_coverage) for the search by days
+ * and times, analyses it, and prints EXPLAIN of every query a search runs, built by the product's
+ * own repositories. Light enough to run on a busy machine (a few seconds).
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { dataSourceOptions } from '@app/database/data-source-options';
+import { AvailabilityCoverageRepository } from '@app/modules/availability/availability-coverage.repository';
+import { coverageWeekStarts } from '@app/modules/availability/care-coverage';
+import { AvailabilityCoverage } from '@app/modules/availability/entities/availability-coverage.entity';
+import { Weekday } from '@app/modules/childminders/childminder-vocabulary';
 import { ChildmindersRepository, RankingQuery } from '@app/modules/childminders/childminders.repository';
 import { ChildminderFavorite } from '@app/modules/childminders/entities/childminder-favorite.entity';
 import { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
@@ -32,17 +37,29 @@ async function fill(dataSource: DataSource): Promise<void> {
   await dataSource.query(mysql ? 'SET FOREIGN_KEY_CHECKS = 0' : 'PRAGMA foreign_keys = OFF');
   let seed = 7;
   const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const weeks = coverageWeekStarts();
   for (let done = 0; done < ROWS;) {
     const batch = Math.min(500, ROWS - done);
     const values: string[] = [];
+    const coverage: string[] = [];
     for (let i = 0; i < batch; i++) {
+      const userId = randomUUID();
+      // Most childminders open on weekdays, 07:30 or 08:00 to 17:00 or 18:00, a few not every day.
+      for (const week of weeks) {
+        for (let weekday = 0; weekday < 5; weekday++) {
+          if (random() < 0.15) continue;
+          coverage.push(
+            `('${userId}', '${week}', ${weekday}, ${random() < 0.5 ? 450 : 480}, ${random() < 0.5 ? 1020 : 1080})`,
+          );
+        }
+      }
       const centre = CENTRES[(done + i) % CENTRES.length]!;
       const lat = centre.latitude + (random() - 0.5) * 0.6;
       const lng = centre.longitude + (random() - 0.5) * 0.9;
       const rating = random() < 0.3 ? 'NULL' : (3 + random() * 2).toFixed(2);
       const through = random() < 0.6 ? "'9999-12-31'" : 'NULL';
       values.push(
-        `('${randomUUID()}', '${randomUUID()}', 'Minder ${done + i}', ${lat}, ${lng}, ${500 + Math.floor(random() * 500)}, ` +
+        `('${randomUUID()}', '${userId}', 'Minder ${done + i}', ${lat}, ${lng}, ${500 + Math.floor(random() * 500)}, ` +
           `${rating}, ${Math.floor(random() * 30)}, '|toddler|', '|English|', '', '[]', 1, 1, 100, 1, ` +
           `'ofsted_registration:9999-12-31', ${through})`,
       );
@@ -52,9 +69,12 @@ async function fill(dataSource: DataSource): Promise<void> {
         'ratingCount, ageGroups, languages, services, ownChildrenDatesOfBirth, visible, active, completeness, complete, ' +
         `complianceBadges, compliantThrough) VALUES ${values.join(', ')}`,
     );
+    await dataSource.query(
+      `INSERT INTO availability_coverage (childminderId, weekStart, weekday, openFrom, openTo) VALUES ${coverage.join(', ')}`,
+    );
     done += batch;
   }
-  await dataSource.query(mysql ? 'ANALYZE TABLE childminder_profiles' : 'ANALYZE');
+  await dataSource.query(mysql ? 'ANALYZE TABLE childminder_profiles, availability_coverage' : 'ANALYZE');
 }
 
 async function explain(
@@ -96,11 +116,17 @@ async function main(): Promise<void> {
       matching(query: RankingQuery): SelectQueryBuilder<ObjectLiteral>;
     };
     const origin = CENTRES[0]!;
-    const query = (sort: SearchSort, compliantOn?: string): RankingQuery => ({
+    const coverage = new AvailabilityCoverageRepository(dataSource.getRepository(AvailabilityCoverage));
+    const care = coverage.coveringClause(
+      { days: [Weekday.Monday, Weekday.Wednesday], from: '09:00', to: '12:00' },
+      'profile.userId',
+      new Date(),
+    );
+    const query = (sort: SearchSort, compliantOn?: string, withCare = false): RankingQuery => ({
       origin,
       radiusMiles: 10,
       sort,
-      filters: { box: boundingBox(origin, 10), compliantOn },
+      filters: { box: boundingBox(origin, 10), compliantOn, care: withCare ? care : undefined },
     });
     console.log(`${DIALECT}: ${ROWS} listed profiles; search SW1A within 10 miles`);
     await explain(dataSource, 'page of ids, by distance', builders.ranking(query(SearchSort.Distance)).limit(20));
@@ -111,7 +137,16 @@ async function main(): Promise<void> {
       'page of ids, verified only',
       builders.ranking(query(SearchSort.Distance, '2026-12-07')).limit(20),
     );
-    await explain(dataSource, 'days and times: every ranked id', builders.ranking(query(SearchSort.Distance)));
+    await explain(
+      dataSource,
+      'days and times (Monday and Wednesday 09:00-12:00): page of ids',
+      builders.ranking(query(SearchSort.Distance, undefined, true)).limit(20),
+    );
+    await explain(
+      dataSource,
+      'days and times: total',
+      builders.matching(query(SearchSort.Distance, undefined, true)).select('COUNT(*)', 'count'),
+    );
     const page = await repository.rankedPage(query(SearchSort.Distance), { skip: 0, take: 20 });
     await explain(
       dataSource,

@@ -20,7 +20,8 @@ import { GoogleSignIn1796660292154 } from './1796660292154-GoogleSignIn';
 import { SearchInSql1796660566181 } from './1796660566181-SearchInSql';
 import { PrivacyConsentAvatarsOfstedRegister1796660600000 } from './1796660600000-PrivacyConsentAvatarsOfstedRegister';
 import { ReplyTimes1796673753736 } from './1796673753736-ReplyTimes';
+import { AvailabilityCoverage1796674131028 } from './1796674131028-AvailabilityCoverage';
 import { GoogleUnlink1796674523779 } from './1796674523779-GoogleUnlink';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const SQLITE_MIGRATIONS: Function[] = [Foundation1795613931778, Documents1795615099206, Subscriptions1795616655225, Childminders1795616930684, Messaging1795617000000, Compliance1795926967759, MessageDigests1795927193774, Bookings1795927954500, Reviews1795933196432, LastMinute1795934298765, NotificationSubjects1795938365660, Support1796649140803, Operations1796649637637, CalendarSync1796649762590, AddRecommendations1796649814618, AdminPeople1796650621529, LiveChat1796651318683, GoogleSignIn1796660292154, SearchInSql1796660566181, PrivacyConsentAvatarsOfstedRegister1796660600000, ReplyTimes1796673753736, GoogleUnlink1796674523779];
+export const SQLITE_MIGRATIONS: Function[] = [Foundation1795613931778, Documents1795615099206, Subscriptions1795616655225, Childminders1795616930684, Messaging1795617000000, Compliance1795926967759, MessageDigests1795927193774, Bookings1795927954500, Reviews1795933196432, LastMinute1795934298765, NotificationSubjects1795938365660, Support1796649140803, Operations1796649637637, CalendarSync1796649762590, AddRecommendations1796649814618, AdminPeople1796650621529, LiveChat1796651318683, GoogleSignIn1796660292154, SearchInSql1796660566181, PrivacyConsentAvatarsOfstedRegister1796660600000, ReplyTimes1796673753736, AvailabilityCoverage1796674131028, GoogleUnlink1796674523779];

@@ -47,6 +47,10 @@ import { LastMinuteOpening } from '@app/modules/last-minute/entities/last-minute
 import { LastMinuteSettings } from '@app/modules/last-minute/entities/last-minute-settings.entity';
 import { User } from '@app/modules/users/entities/user.entity';
 import { AvailabilityBlock } from '@app/modules/availability/entities/availability-block.entity';
+import {
+  AvailabilityCoverage,
+  AvailabilityCoverageStamp,
+} from '@app/modules/availability/entities/availability-coverage.entity';
 import { Booking } from '@app/modules/bookings/entities/booking.entity';
 import { BookingChild } from '@app/modules/bookings/entities/booking-child.entity';
 import { BookingSession } from '@app/modules/bookings/entities/booking-session.entity';
@@ -99,6 +103,8 @@ export const ENTITIES = [
   RealtimeEventRow,
   RealtimeTicket,
   AvailabilityBlock,
+  AvailabilityCoverage,
+  AvailabilityCoverageStamp,
   Booking,
   BookingSession,
   BookingChild,

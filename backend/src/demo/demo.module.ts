@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AuthModule } from '@app/modules/auth/auth.module';
+import { CareAvailabilityModule } from '@app/modules/availability/care-availability.module';
 import { ComplianceModule } from '@app/modules/compliance/compliance.module';
 import { GeoModule } from '@app/modules/geo/geo.module';
 import { ReviewsModule } from '@app/modules/reviews/reviews.module';
@@ -41,6 +42,7 @@ import { UsersModule } from '@app/modules/users/users.module';
   imports: [
     DiscoveryModule,
     AuthModule,
+    CareAvailabilityModule,
     ComplianceModule,
     GeoModule,
     StorageModule,

@@ -15,6 +15,7 @@ const DAY = 24 * 3600_000;
 
 /** Every job the product schedules: each registers itself with the registry from its own module. */
 const PRODUCT_JOBS = [
+  'availability-coverage-roll',
   'billing-reminders',
   'bookings-lifecycle',
   'calendar-pull',

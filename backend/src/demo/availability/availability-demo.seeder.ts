@@ -6,6 +6,7 @@ import { OpeningHours, Weekday, WEEKDAYS } from '@app/modules/childminders/child
 import { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
 import { Role } from '@app/common/auth/role';
 import { AvailabilityBlock, AvailabilityType } from '@app/modules/availability/entities/availability-block.entity';
+import { CareAvailability } from '@app/modules/availability/care-availability';
 import { lastEnd } from '@app/modules/availability/recurrence';
 
 const BYDAY: Record<Weekday, string> = {
@@ -21,11 +22,14 @@ const BYDAY: Record<Weekday, string> = {
 /**
  * Every demo childminder's availability, from their opening hours: one weekly series per set
  * of days with the same hours, starting this week. The demo account also has a week of holiday
- * in a month's time. A few hundred rows in batches: fast.
+ * in a month's time. A few hundred rows in batches: fast. Their open time is then written to the
+ * coverage table the search by days and times reads, in the same transaction.
  */
 @Injectable()
 @DemoData(20)
 export class AvailabilityDemoSeeder implements DemoDataSeeder {
+  constructor(private readonly coverage: CareAvailability) {}
+
   async seed(context: DemoSeedContext): Promise<void> {
     const profiles = await context.manager
       .getRepository(ChildminderProfile)
@@ -48,6 +52,7 @@ export class AvailabilityDemoSeeder implements DemoDataSeeder {
     }
     for (let i = 0; i < blocks.length; i += 200)
       await context.manager.getRepository(AvailabilityBlock).insert(blocks.slice(i, i + 200));
+    await this.coverage.refresh([...new Set(blocks.map((b) => b.childminderId))], context.manager);
   }
 }
 

@@ -51,17 +51,18 @@ export class AvailabilityRepository {
 
   /**
    * The blocks of many childminders that may have an occurrence in [from, to), in one query per
-   * IN_CHUNK childminders rather than one per childminder (a search asks this for every
-   * candidate). Only the columns expansion needs are read.
+   * IN_CHUNK childminders rather than one per childminder (the coverage table is rewritten for
+   * many at once). Only the columns expansion needs are read.
    */
   async findTouchingForChildminders(
     childminderIds: readonly string[],
     range: Required<BlockRange>,
+    manager?: EntityManager,
   ): Promise<AvailabilityBlock[]> {
     const found: AvailabilityBlock[] = [];
     for (let i = 0; i < childminderIds.length; i += IN_CHUNK) {
       const chunk = childminderIds.slice(i, i + IN_CHUNK);
-      const rows = await this.blocks
+      const rows = await this.repo(manager)
         .createQueryBuilder('block')
         .select([
           'block.id',
@@ -136,11 +137,11 @@ export class AvailabilityRepository {
     if (blocks.length) await manager.getRepository(AvailabilityBlock).insert(blocks);
   }
 
-  async update(id: string, changes: Partial<AvailabilityBlock>): Promise<void> {
-    await this.blocks.update(id, changes);
+  async update(id: string, changes: Partial<AvailabilityBlock>, manager?: EntityManager): Promise<void> {
+    await this.repo(manager).update(id, changes);
   }
 
-  async delete(id: string): Promise<void> {
-    await this.blocks.delete(id);
+  async delete(id: string, manager?: EntityManager): Promise<void> {
+    await this.repo(manager).delete(id);
   }
 }

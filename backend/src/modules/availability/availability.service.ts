@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { Page, toPage } from '@app/common/pagination/page';
 import { parseIsoDate, UK_ZONE } from '@app/modules/children/child-age';
 import { ChildmindersService } from '@app/modules/childminders/childminders.service';
-import { CareAvailabilityPort, CareNeed } from '@app/modules/childminders/search/care-availability.port';
+import { CareNeed } from '@app/modules/childminders/search/care-availability.port';
 import {
   AvailabilityErrorCode,
   AvailabilityException,
@@ -13,6 +13,7 @@ import {
   invalidAvailability,
 } from './availability.exception';
 import { AvailabilityRepository } from './availability.repository';
+import { CareAvailability } from './care-availability';
 import { AvailabilityBlockDto } from './dto/availability-block.dto';
 import {
   AvailabilityBlockResponse,
@@ -58,15 +59,14 @@ export interface AvailabilityWindow {
 /**
  * Childminders' availability blocks: the only writer of their table. Bookings ask
  * `windowFor` whether a time is open; calendars ask `occurrencesFor`; the search asks
- * `usersCovering` (answered by CareAvailability, the childminders module's CareAvailabilityPort).
+ * `usersCovering` (CareAvailability, which also keeps the coverage table every change here rewrites).
  */
 @Injectable()
 export class AvailabilityService {
   constructor(
     private readonly blocks: AvailabilityRepository,
     private readonly childminders: ChildmindersService,
-    private readonly dataSource: DataSource,
-    private readonly coverage: CareAvailabilityPort,
+    private readonly coverage: CareAvailability,
   ) {}
 
   /** Her own block, for a change: imported busy time is changed where it came from. */
@@ -109,7 +109,9 @@ export class AvailabilityService {
           lastEndsAt: new Date(range.end),
         }),
       );
-    await this.dataSource.transaction((manager) => this.blocks.replaceImported(childminderId, source, blocks, manager));
+    await this.coverage.changing(childminderId, (manager) =>
+      this.blocks.replaceImported(childminderId, source, blocks, manager),
+    );
     return blocks.length;
   }
 
@@ -152,20 +154,21 @@ export class AvailabilityService {
       source: AvailabilitySource.Own,
       ...blockFields(dto),
     });
-    await this.blocks.insert(block);
+    await this.coverage.changing(auth.userId, (manager) => this.blocks.insert(block, manager));
     return toAvailabilityBlockResponse(await this.requireBlockAccess(auth, block.id));
   }
 
   /** PUT: the block becomes exactly what the body says. */
   async replace(auth: AuthContext, id: string, dto: AvailabilityBlockDto): Promise<AvailabilityBlockResponse> {
     const block = await this.requireOwnBlock(auth, id);
-    await this.blocks.update(block.id, blockFields(dto));
+    const fields = blockFields(dto);
+    await this.coverage.changing(auth.userId, (manager) => this.blocks.update(block.id, fields, manager));
     return toAvailabilityBlockResponse(await this.requireBlockAccess(auth, id));
   }
 
   async remove(auth: AuthContext, id: string): Promise<void> {
     const block = await this.requireOwnBlock(auth, id);
-    await this.blocks.delete(block.id);
+    await this.coverage.changing(auth.userId, (manager) => this.blocks.delete(block.id, manager));
   }
 
   /**
@@ -181,11 +184,12 @@ export class AvailabilityService {
     );
     if (!hit) throw invalidAvailability('date', `This block has no occurrence on ${date}`);
     if (!block.recurrence) {
-      await this.blocks.delete(block.id);
+      await this.coverage.changing(auth.userId, (manager) => this.blocks.delete(block.id, manager));
       return;
     }
     const exceptionDates = [...new Set([...block.exceptionDates, date])].sort();
-    await this.blocks.update(block.id, { exceptionDates, lastEndsAt: lastEnd({ ...block, exceptionDates }) });
+    const changes = { exceptionDates, lastEndsAt: lastEnd({ ...block, exceptionDates }) };
+    await this.coverage.changing(auth.userId, (manager) => this.blocks.update(block.id, changes, manager));
   }
 
   /** Every occurrence of a childminder's blocks overlapping [from, to), earliest first. */

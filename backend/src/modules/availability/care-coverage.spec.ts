@@ -1,6 +1,15 @@
-import { Weekday } from '@app/modules/childminders/childminder-vocabulary';
+import { DateTime } from 'luxon';
+import { Weekday, WEEKDAYS } from '@app/modules/childminders/childminder-vocabulary';
 import { CARE_WEEKS, CareNeed } from '@app/modules/childminders/search/care-availability.port';
-import { careWeeks, coversCare, TypedBlock } from './care-coverage';
+import {
+  careWeeks,
+  coverageAsks,
+  CoverageRow,
+  coverageRows,
+  coverageWeekStarts,
+  coversCare,
+  TypedBlock,
+} from './care-coverage';
 import { AvailabilityType } from './entities/availability-block.entity';
 
 const at = (iso: string) => new Date(iso);
@@ -123,5 +132,105 @@ describe('coversCare', () => {
     expect(covers([], need([Weekday.Monday], '08:00', '18:00'))).toBe(false);
     const off = block(Unavailable, '2026-03-16T08:00:00Z', '2026-03-16T18:00:00Z', 'FREQ=WEEKLY;BYDAY=MO');
     expect(covers([off], need([Weekday.Monday], '08:00', '18:00'))).toBe(false);
+  });
+});
+
+/**
+ * What the search's SQL asks of the coverage table (availability-coverage.repository.ts), done
+ * over rows in memory: some week in which every needed weekday has a row holding the minutes.
+ */
+function rowsCover(rows: readonly CoverageRow[], care: CareNeed, now: Date): boolean {
+  return coverageAsks(care, now).some(({ week, asks }) =>
+    asks.every((ask) =>
+      ask.weekdays.every((weekday) =>
+        rows.some((r) => r.weekStart === week && r.weekday === weekday && r.openFrom <= ask.from && r.openTo >= ask.to),
+      ),
+    ),
+  );
+}
+
+describe('coverageRows', () => {
+  const rowsFor = (blocks: TypedBlock[], now: Date) => coverageRows(blocks, coverageWeekStarts(now));
+
+  it('holds the open time per week and weekday in minutes since midnight, a week beyond the searched ones', () => {
+    const lunch = block(Unavailable, '2026-03-16T12:00:00Z', '2026-03-16T13:00:00Z', 'FREQ=WEEKLY;BYDAY=MO');
+    const rows = rowsFor([mondays, lunch], SPRING_NOW);
+    expect(coverageWeekStarts(SPRING_NOW)).toEqual([
+      '2026-03-30',
+      '2026-04-06',
+      '2026-04-13',
+      '2026-04-20',
+      '2026-04-27',
+    ]);
+    expect(rows.filter((r) => r.weekStart === '2026-03-30')).toEqual([
+      // 08:00-18:00 local (the series keeps its wall-clock time) but for 12:00-13:00.
+      { weekStart: '2026-03-30', weekday: 0, openFrom: 8 * 60, openTo: 12 * 60 },
+      { weekStart: '2026-03-30', weekday: 0, openFrom: 13 * 60, openTo: 18 * 60 },
+    ]);
+    expect(rows).toHaveLength(10);
+  });
+
+  it('cuts open time across midnight into the two days, each clamped to its day', () => {
+    const night = block(Available, '2026-04-06T19:00:00Z', '2026-04-07T06:00:00Z'); // Mon 20:00 - Tue 07:00 BST
+    expect(rowsFor([night], SPRING_NOW)).toEqual([
+      { weekStart: '2026-04-06', weekday: 0, openFrom: 20 * 60, openTo: 24 * 60 },
+      { weekStart: '2026-04-06', weekday: 1, openFrom: 0, openTo: 7 * 60 },
+    ]);
+  });
+
+  // Fixed-seed random calendars, weeks with and without a clock change: the rows answer exactly
+  // what coversCare answers, for needs in the missing and the repeated hour too.
+  it.each([
+    ['spring', '2026-03-20T12:00:00Z'],
+    ['autumn', '2026-10-14T12:00:00Z'],
+    ['winter', '2026-12-02T12:00:00Z'],
+  ])('answers as coversCare does, on random calendars (%s)', (_season, nowIso) => {
+    const now = at(nowIso);
+    let seed = 11;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    const monday = DateTime.fromJSDate(now, { zone: 'Europe/London' }).startOf('week');
+    const randomBlock = (type: AvailabilityType): TypedBlock => {
+      const start = monday
+        .plus({ days: Math.floor(random() * 35) })
+        .set({ hour: pick([0, 1, 2, 3, 7, 8, 9, 12, 13, 17, 20, 23]), minute: pick([0, 0, 15, 30, 59]) });
+      const end = start.plus({ minutes: pick([30, 60, 90, 240, 600, 900, 1439]) });
+      const recurrence = pick([null, 'FREQ=DAILY', 'FREQ=WEEKLY', 'FREQ=WEEKLY;BYDAY=MO,WE,SU', 'FREQ=DAILY;COUNT=9']);
+      const exceptions = random() < 0.2 ? [start.plus({ days: 7 }).toISODate()!] : [];
+      return { type, startsAt: start.toJSDate(), endsAt: end.toJSDate(), recurrence, exceptionDates: exceptions };
+    };
+    const times = [
+      '00:00',
+      '00:30',
+      '01:00',
+      '01:30',
+      '02:00',
+      '02:30',
+      '03:00',
+      '08:00',
+      '09:15',
+      '12:00',
+      '13:00',
+      '18:00',
+      '23:59',
+    ];
+    let matches = 0;
+    for (let minder = 0; minder < 60; minder++) {
+      const blocks = [
+        ...Array.from({ length: 1 + Math.floor(random() * 3) }, () => randomBlock(Available)),
+        ...Array.from({ length: Math.floor(random() * 3) }, () => randomBlock(Unavailable)),
+      ];
+      const rows = rowsFor(blocks, now);
+      for (let ask = 0; ask < 25; ask++) {
+        const [from, to] = [pick(times), pick(times)].sort();
+        if (from === to) continue;
+        const days = [...new Set([pick(WEEKDAYS), ...(random() < 0.4 ? [pick(WEEKDAYS)] : [])])];
+        const care = need(days, from!, to!);
+        const expected = covers(blocks, care, now);
+        if (expected) matches++;
+        expect({ blocks, care, covered: rowsCover(rows, care, now) }).toEqual({ blocks, care, covered: expected });
+      }
+    }
+    expect(matches).toBeGreaterThan(20);
   });
 });

@@ -109,11 +109,6 @@ export class ChildmindersRepository {
     return toRankedRows(await this.ranking(query).offset(window.skip).limit(window.take).getRawMany());
   }
 
-  /** The whole ranking, in order: the days-and-times search passes it through availability. */
-  async ranked(query: RankingQuery): Promise<RankedRow[]> {
-    return toRankedRows(await this.ranking(query).getRawMany());
-  }
-
   /** How many rows the ranking holds (the search's `total`). */
   async countRanked(query: RankingQuery): Promise<number> {
     const row = await this.matching(query).select('COUNT(*)', 'count').getRawOne<{ count: string | number }>();

@@ -26,7 +26,7 @@ import {
   OpeningHours,
   WEEKDAYS,
 } from './childminder-vocabulary';
-import { ChildmindersRepository, RankedRow, RankingQuery } from './childminders.repository';
+import { ChildmindersRepository, RankingQuery } from './childminders.repository';
 import { badgesOn, encodeBadges } from './compliance-badges';
 import {
   ChildminderResponse,
@@ -98,9 +98,8 @@ export class ChildmindersService {
   /**
    * Geocodes the postcode (a 400 naming `postcode` if unknown); the database then filters (the
    * radius's bounding box from the index, the exact radius, the filters, compliance from the
-   * stored standing), orders (search-ranking.ts) and pages, and only the page's rows are read.
-   * Days and times are matched on the ranked ids before paging, so that `total` and every page
-   * count only childminders who match.
+   * stored standing, days and times from the availability module's coverage table), orders
+   * (search-ranking.ts) and pages, and only the page's rows are read.
    */
   async search(query: SearchChildmindersQuery): Promise<SearchPage> {
     const origin = this.geocoder.locate(query.postcode);
@@ -119,43 +118,22 @@ export class ChildmindersService {
         minRating: query.minRating,
         ageGroups: query.ageOfChildren ? ageGroupsOf(query.ageOfChildren) : undefined,
         compliantOn: (await this.compliance.searchRequiresCompliance(query.verifiedOnly ?? false)) ? today : undefined,
+        care:
+          query.days && query.from && query.to
+            ? this.careAvailability.coveringClause(
+                { days: query.days, from: query.from, to: query.to },
+                'profile.userId',
+              )
+            : undefined,
       },
     };
-    let ids: string[];
-    let total: number;
-    if (query.days && query.from && query.to) {
-      const giving = await this.onlyGivingCare(await this.childminders.ranked(ranking), {
-        days: query.days,
-        from: query.from,
-        to: query.to,
-      });
-      ids = giving.slice(query.skip, query.skip + query.pageSize).map((r) => r.id);
-      total = giving.length;
-    } else {
-      const [page, count] = await Promise.all([
-        this.childminders.rankedPage(ranking, { skip: query.skip, take: query.pageSize }),
-        this.childminders.countRanked(ranking),
-      ]);
-      ids = page.map((r) => r.id);
-      total = count;
-    }
-    const profiles = await this.childminders.findByIdsInOrder(ids);
+    const [page, total] = await Promise.all([
+      this.childminders.rankedPage(ranking, { skip: query.skip, take: query.pageSize }),
+      this.childminders.countRanked(ranking),
+    ]);
+    const profiles = await this.childminders.findByIdsInOrder(page.map((r) => r.id));
     const items = profiles.map((p) => toSearchResult(p, origin, today));
     return { ...toPage(items, total, query), origin: toOrigin(origin, query.radiusMiles) };
-  }
-
-  /**
-   * Keeps the ranked rows whose availability covers the care needed, in their order. The
-   * availability module answers for all of them at once (it depends on this module, so it is
-   * reached through its port).
-   */
-  private async onlyGivingCare(ranked: RankedRow[], need: CareNeed): Promise<RankedRow[]> {
-    if (ranked.length === 0) return ranked;
-    const covering = await this.careAvailability.usersCovering(
-      ranked.map((r) => r.userId),
-      need,
-    );
-    return ranked.filter((r) => covering.has(r.userId));
   }
 
   /**

@@ -85,6 +85,11 @@ export class ComplianceRepository {
       .find({ where: { userId: In([...userIds]) } });
   }
 
+  /** Every override (a handful: admins set them one by one). */
+  allOverrides(): Promise<ComplianceOverride[]> {
+    return this.manager().getRepository(ComplianceOverride).find();
+  }
+
   findOverride(userId: string): Promise<ComplianceOverride | null> {
     return this.manager().getRepository(ComplianceOverride).findOne({ where: { userId } });
   }

@@ -19,12 +19,24 @@ export interface CareNeed {
   to: string;
 }
 
+/** A SQL condition with its own named parameters (the search's FilterClause has this shape). */
+export interface SqlCondition {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
 /**
  * What the search needs to know about availability: which childminders can give the care a
  * family needs. The availability module depends on this one, so it provides the answer under
  * this token from a small module of its own (CareAvailabilityModule) that this one imports.
  */
 export abstract class CareAvailabilityPort {
+  /**
+   * The search's SQL condition for `need` on a childminder whose user id is `userIdColumn` in
+   * the outer query (an EXISTS on the availability module's coverage table, by its index).
+   */
+  abstract coveringClause(need: CareNeed, userIdColumn: string): SqlCondition;
+
   /**
    * Of these childminders (user ids), the ones whose availability covers `need`, answered for
    * all of them at once. Which weeks count: CARE_WEEKS.

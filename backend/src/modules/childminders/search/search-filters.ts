@@ -15,6 +15,8 @@ export interface SearchFilters {
   ageGroups?: readonly AgeGroup[];
   /** Only childminders not non-compliant on this UK day (YYYY-MM-DD): verified-only, or the platform hides the others. */
   compliantOn?: string;
+  /** Days and times: the availability module's condition on `profile.userId` (CareAvailabilityPort). */
+  care?: FilterClause;
 }
 
 /** One SQL condition on the `profile` alias with its own named parameters. */
@@ -66,5 +68,7 @@ export function filterClauses(filters: SearchFilters): FilterClause[] {
       clauses.push({ sql: `profile.${column} LIKE :${name}`, params: { [name]: containsPattern(value) } });
     });
   }
+  // Last: a lookup per candidate left by everything above.
+  if (filters.care) clauses.push(filters.care);
   return clauses;
 }
