@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { sendStandalonePage } from '@app/common/http/standalone-page';
 
 /** A refused step of "Sign in with Google", shown as a small page of its own (the app is not loaded here). */
 export interface GoogleSignInPage {
@@ -7,38 +8,6 @@ export interface GoogleSignInPage {
   message: string;
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-export function googleSignInPage(page: GoogleSignInPage, signInUrl: string): string {
-  return `<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(page.title)} | Childminder Connect</title>
-<style>
-body { font: 16px/1.5 system-ui, sans-serif; margin: 0; padding: 24px; color: #1b1b1f; background: #fafafa; }
-main { max-width: 560px; margin: 10vh auto; background: #fff; padding: 24px; border-radius: 12px; border: 1px solid #ddd; }
-h1 { font-size: 1.4rem; margin-top: 0; }
-a { color: #3f51b5; font-weight: 600; }
-a:focus-visible { outline: 3px solid #3f51b5; outline-offset: 2px; }
-</style>
-</head>
-<body>
-<main>
-<h1>${escapeHtml(page.title)}</h1>
-<p>${escapeHtml(page.message)}</p>
-<p><a href="${escapeHtml(signInUrl)}">Back to sign in</a></p>
-</main>
-</body>
-</html>`;
-}
-
 export function sendGoogleSignInPage(reply: FastifyReply, page: GoogleSignInPage, signInUrl: string): FastifyReply {
-  return reply
-    .status(page.status)
-    .header('content-type', 'text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .send(googleSignInPage(page, signInUrl));
+  return sendStandalonePage(reply, { ...page, link: { href: signInUrl, label: 'Back to sign in' } });
 }
