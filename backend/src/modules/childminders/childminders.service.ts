@@ -46,7 +46,7 @@ import { UpdateChildminderProfileDto } from './dto/update-childminder-profile.dt
 import { ChildminderProfile } from './entities/childminder-profile.entity';
 import { profileCompleteness } from './profile-completeness';
 import { ReplyTimesPort } from './reply-times.port';
-import { CareAvailabilityPort, CareNeed } from './search/care-availability.port';
+import { CareAvailabilityPort } from './search/care-availability.port';
 import { RecommendationCandidate } from './search/recommendation-pool';
 import { roundMiles, SearchSort } from './search/search-ranking';
 import { failWith } from '@app/common/errors/domain.exception';
