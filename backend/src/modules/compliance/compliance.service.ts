@@ -66,6 +66,7 @@ function byUser<D extends { userId: string }, O extends { userId: string }>(docu
 @Injectable()
 export class ComplianceService implements OnApplicationBootstrap {
   private readonly standingListeners: StandingListener[] = [];
+  private storedStatuses: StoredStatusReader | null = null;
 
   constructor(
     private readonly compliance: ComplianceRepository,
@@ -107,28 +108,34 @@ export class ComplianceService implements OnApplicationBootstrap {
 
   /**
    * How many childminders are compliant, expiring and non-compliant today, for the admin
-   * dashboard: the statuses of statusesFor, from the childminders' ids alone (walked in batches)
-   * rather than every user row, which at 100,000 childminders cost most of the dashboard's time.
+   * dashboard: counted in SQL from the standings the childminders module keeps on its profiles
+   * (statusOnDay), walking the childminders' ids in batches; only childminders without a profile
+   * (no stored standing) are computed here, as statusesFor would.
    */
   async statusCounts(today: DateTime = ukToday()): Promise<Record<string, number>> {
-    const [requirements, documents, overrides] = await Promise.all([
-      this.compliance.activeRequirementsFor(Role.Childminder),
-      this.compliance.approvedDocuments(),
-      this.compliance.allOverrides(),
-    ]);
-    const { documentsByUser, overrideByUser } = byUser(documents, overrides);
     const counts: Record<string, number> = Object.fromEntries(Object.values(ComplianceStatus).map((s) => [s, 0]));
+    const add = (status: string, count: number) => (counts[status] = (counts[status] ?? 0) + count);
+    const day = today.toISODate() as string;
     for (let after = ''; ;) {
       const ids = await this.compliance.userIdsWithRole(Role.Childminder, after, COUNT_BATCH);
-      for (const id of ids) {
-        const status =
-          overrideByUser.get(id)?.status ?? computeStatus(requirements, documentsByUser.get(id) ?? [], today);
-        counts[status] = (counts[status] ?? 0) + 1;
+      const stored = this.storedStatuses
+        ? await this.storedStatuses.countByStatus(ids, day)
+        : { counts: {}, profiled: 0 };
+      for (const [status, count] of Object.entries(stored.counts)) add(status, count);
+      if (stored.profiled < ids.length) {
+        const profiled = new Set(this.storedStatuses ? await this.storedStatuses.userIdsWithProfile(ids) : []);
+        const users = await this.compliance.usersByIds(ids.filter((id) => !profiled.has(id)));
+        for (const row of await this.statusesFor(users, today)) add(row.status, 1);
       }
       if (ids.length < COUNT_BATCH) break;
       after = ids[ids.length - 1]!;
     }
     return counts;
+  }
+
+  /** The childminders module answers statusCounts from its profiles through `reader`. */
+  readStoredStatusesWith(reader: StoredStatusReader): void {
+    this.storedStatuses = reader;
   }
 
   /** The signed-in user's checklist (one line per active requirement of their role) and badges. */
@@ -450,6 +457,17 @@ export class ComplianceService implements OnApplicationBootstrap {
 
 /** Users whose standings are read and written together. */
 const STANDING_BATCH = 500;
+
+/** Statuses counted from stored standings (compliance-status.ts statusOnDay) by the module that keeps them. */
+export interface StoredStatusReader {
+  /** Per status, how many of these users' stored standings give it on `today` (YYYY-MM-DD); and how many had one. */
+  countByStatus(
+    userIds: readonly string[],
+    today: string,
+  ): Promise<{ counts: Record<string, number>; profiled: number }>;
+  /** Which of these users have a stored standing. */
+  userIdsWithProfile(userIds: readonly string[]): Promise<string[]>;
+}
 
 export type StandingListener = (standings: ComplianceStanding[], manager?: EntityManager) => Promise<void>;
 
