@@ -180,6 +180,18 @@ export class ChildmindersRepository {
     return { counts, profiled };
   }
 
+  /** Which of these users' profiles stand at `status` on the UK day `today` (filtered in SQL). */
+  async userIdsWithComplianceStatus(userIds: readonly string[], today: string, status: string): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows = await this.profiles
+      .createQueryBuilder('p')
+      .select('p.userId', 'userId')
+      .where('p.userId IN (:...userIds)', { userIds: [...userIds] })
+      .andWhere(`${complianceStatusSql('p')} = :status`, { today, status })
+      .getRawMany<{ userId: string }>();
+    return rows.map((row) => row.userId);
+  }
+
   /** Which of these users have a profile. */
   async userIdsWithProfile(userIds: readonly string[]): Promise<string[]> {
     if (userIds.length === 0) return [];

@@ -72,6 +72,8 @@ export class ChildmindersService {
     // ...and counts statuses from it for the admin dashboard (compliance cannot depend on this module).
     this.compliance.readStoredStatusesWith({
       countByStatus: (userIds, today) => this.childminders.complianceStatusCounts(userIds, today),
+      userIdsWithStatus: (userIds, today, status) =>
+        this.childminders.userIdsWithComplianceStatus(userIds, today, status),
       userIdsWithProfile: (userIds) => this.childminders.userIdsWithProfile(userIds),
     });
   }

@@ -93,15 +93,20 @@ export class ComplianceService implements OnApplicationBootstrap {
 
   async overview(query: ListComplianceQuery, today: DateTime = ukToday()): Promise<ComplianceOverviewResponse> {
     const requirements = await this.compliance.allRequirements();
-    // Computed over every childminder, then filtered and paged: the status depends on dates and
-    // documents, not on one column. Fine for thousands; a stored status would be the next step.
-    const users = await this.compliance.usersWithRole(Role.Childminder);
-    const all = await this.statusesFor(users, today);
-    const filtered = query.status ? all.filter((row) => row.status === query.status) : all;
-    const page = filtered.slice(query.skip, query.skip + query.pageSize);
+    // The childminders' ids by name; with a status filter, each batch is filtered in SQL on the
+    // standing stored on the profiles (childminders without one are computed); only the page's
+    // rows are read and computed in full.
+    const ids = await this.compliance.userIdsWithRoleByName(Role.Childminder);
+    const matching = query.status ? await this.idsWithStatus(ids, query.status, today) : ids;
+    const pageIds = matching.slice(query.skip, query.skip + query.pageSize);
+    const users = new Map((await this.compliance.usersByIds(pageIds)).map((u) => [u.id, u]));
+    const page = await this.statusesFor(
+      pageIds.map((id) => users.get(id)).filter((u): u is ComplianceUser => u !== undefined),
+      today,
+    );
     return {
       requirements: requirements.map(toRequirementResponse),
-      childminders: toPage(page, filtered.length, query) as Page<ChildminderComplianceResponse>,
+      childminders: toPage(page, matching.length, query) as Page<ChildminderComplianceResponse>,
       settings: await this.currentSettings(),
     };
   }
@@ -133,7 +138,23 @@ export class ComplianceService implements OnApplicationBootstrap {
     return counts;
   }
 
-  /** The childminders module answers statusCounts from its profiles through `reader`. */
+  /** Those of `ids` (in their order) whose effective status on `today` is `status`. */
+  private async idsWithStatus(ids: readonly string[], status: ComplianceStatus, today: DateTime): Promise<string[]> {
+    const day = today.toISODate() as string;
+    const result: string[] = [];
+    for (let start = 0; start < ids.length; start += COUNT_BATCH) {
+      const batch = ids.slice(start, start + COUNT_BATCH);
+      const reader = this.storedStatuses;
+      const matched = new Set(reader ? await reader.userIdsWithStatus(batch, day, status) : []);
+      const profiled = new Set(reader ? await reader.userIdsWithProfile(batch) : []);
+      const unprofiled = await this.compliance.usersByIds(batch.filter((id) => !profiled.has(id)));
+      for (const row of await this.statusesFor(unprofiled, today)) if (row.status === status) matched.add(row.userId);
+      result.push(...batch.filter((id) => matched.has(id)));
+    }
+    return result;
+  }
+
+  /** The childminders module answers statusCounts and the overview's filter from its profiles through `reader`. */
   readStoredStatusesWith(reader: StoredStatusReader): void {
     this.storedStatuses = reader;
   }
@@ -465,6 +486,8 @@ export interface StoredStatusReader {
     userIds: readonly string[],
     today: string,
   ): Promise<{ counts: Record<string, number>; profiled: number }>;
+  /** Those of these users whose stored standing gives `status` on `today` (YYYY-MM-DD). */
+  userIdsWithStatus(userIds: readonly string[], today: string, status: string): Promise<string[]>;
   /** Which of these users have a stored standing. */
   userIdsWithProfile(userIds: readonly string[]): Promise<string[]>;
 }
