@@ -144,6 +144,7 @@ export class ChildmindersRepository {
         .set({
           complianceBadges: encodeBadges(standing.badges),
           compliantThrough: standing.compliantThrough,
+          expiringFrom: standing.expiringFrom,
           // Not a change the childminder made: her profile's "last updated" stays as it was.
           updatedAt: () => 'updatedAt',
         })
@@ -151,6 +152,55 @@ export class ChildmindersRepository {
         .callListeners(false)
         .execute();
     }
+  }
+
+  /**
+   * How many of these users' profiles stand at each compliance status on the UK day `today`, from
+   * the stored standing (compliance-status.ts `statusOnDay`, in SQL), and how many profiles matched.
+   */
+  async complianceStatusCounts(
+    userIds: readonly string[],
+    today: string,
+  ): Promise<{ counts: Record<string, number>; profiled: number }> {
+    const counts: Record<string, number> = {};
+    let profiled = 0;
+    if (userIds.length === 0) return { counts, profiled };
+    const rows = await this.profiles
+      .createQueryBuilder('p')
+      .select(complianceStatusSql('p'), 'status')
+      .addSelect('COUNT(*)', 'count')
+      .where('p.userId IN (:...userIds)', { userIds: [...userIds] })
+      .setParameter('today', today)
+      .groupBy('status')
+      .getRawMany<{ status: string; count: string | number }>();
+    for (const row of rows) {
+      counts[row.status] = Number(row.count);
+      profiled += Number(row.count);
+    }
+    return { counts, profiled };
+  }
+
+  /** Which of these users' profiles stand at `status` on the UK day `today` (filtered in SQL). */
+  async userIdsWithComplianceStatus(userIds: readonly string[], today: string, status: string): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows = await this.profiles
+      .createQueryBuilder('p')
+      .select('p.userId', 'userId')
+      .where('p.userId IN (:...userIds)', { userIds: [...userIds] })
+      .andWhere(`${complianceStatusSql('p')} = :status`, { today, status })
+      .getRawMany<{ userId: string }>();
+    return rows.map((row) => row.userId);
+  }
+
+  /** Which of these users have a profile. */
+  async userIdsWithProfile(userIds: readonly string[]): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows = await this.profiles
+      .createQueryBuilder('p')
+      .select('p.userId', 'userId')
+      .where('p.userId IN (:...userIds)', { userIds: [...userIds] })
+      .getRawMany<{ userId: string }>();
+    return rows.map((row) => row.userId);
   }
 
   /** Full rows for one page of ranked ids, in the order given. */
@@ -212,3 +262,11 @@ export class ChildmindersRepository {
       .getManyAndCount();
   }
 }
+
+/**
+ * The compliance status of profile `alias` on the day in parameter `:today`, from its stored
+ * standing: the SQL of compliance-status.ts `statusOnDay` (dates compare as YYYY-MM-DD text).
+ */
+export const complianceStatusSql = (alias: string) =>
+  `CASE WHEN ${alias}.compliantThrough IS NULL OR ${alias}.compliantThrough < :today THEN 'non_compliant' ` +
+  `WHEN ${alias}.expiringFrom IS NOT NULL AND ${alias}.expiringFrom <= :today THEN 'expiring' ELSE 'compliant' END`;

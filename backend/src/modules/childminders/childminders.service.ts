@@ -69,6 +69,13 @@ export class ChildmindersService {
     // Compliance tells this module each childminder's new standing; the profiles keep it. In the
     // constructor, not onModuleInit: other modules' init hooks (the demo data) may publish first.
     this.compliance.onStandingChange((standings, manager) => this.childminders.recordCompliance(standings, manager));
+    // ...and counts statuses from it for the admin dashboard (compliance cannot depend on this module).
+    this.compliance.readStoredStatusesWith({
+      countByStatus: (userIds, today) => this.childminders.complianceStatusCounts(userIds, today),
+      userIdsWithStatus: (userIds, today, status) =>
+        this.childminders.userIdsWithComplianceStatus(userIds, today, status),
+      userIdsWithProfile: (userIds) => this.childminders.userIdsWithProfile(userIds),
+    });
   }
 
   // --- public -------------------------------------------------------------------------------
@@ -336,6 +343,7 @@ export class ChildmindersService {
     if (!standing) return;
     profile.complianceBadges = encodeBadges(standing.badges);
     profile.compliantThrough = standing.compliantThrough;
+    profile.expiringFrom = standing.expiringFrom;
   }
 
   // --- Ofsted's register (the `ofsted` webhook integration) ----------------------------------
@@ -480,6 +488,7 @@ function newProfile(userId: string, displayName: string): ChildminderProfile {
     ratingCount: 0,
     complianceBadges: '',
     compliantThrough: null,
+    expiringFrom: null,
   });
 }
 

@@ -7,6 +7,7 @@ import {
   lastValidDay,
   NEVER_EXPIRES,
   standingOf,
+  statusOnDay,
 } from './compliance-status';
 
 const today = DateTime.fromISO('2026-03-29', { zone: 'Europe/London' });
@@ -86,6 +87,11 @@ describe('standingOf', () => {
       doc(DocumentType.PublicLiabilityInsurance, null, '2025-04-01'),
       doc(DocumentType.PublicLiabilityInsurance, '2026-03-20'),
     ],
+    // The requirement ending first (DBS, no reminder window) is not the one that makes her expiring.
+    'windows differ': [
+      doc(DocumentType.FirstAidCertificate, '2026-04-20'),
+      doc(DocumentType.DbsCertificate, '2026-04-10'),
+    ],
     'pending and rejected do not count': [
       doc(DocumentType.FirstAidCertificate, '2030-01-01', null, DocumentStatus.Pending),
       doc(DocumentType.DbsCertificate, null, null, DocumentStatus.Rejected),
@@ -108,6 +114,7 @@ describe('standingOf', () => {
           iso,
           computeStatus(requirements, documents, day) !== ComplianceStatus.NonCompliant,
         ]);
+        expect([iso, statusOnDay(standing, iso)]).toEqual([iso, computeStatus(requirements, documents, day)]);
       }
     },
   );
@@ -120,6 +127,7 @@ describe('standingOf', () => {
         { type: DocumentType.PublicLiabilityInsurance, lastDay: '2026-03-31' },
       ],
       compliantThrough: '2026-03-30',
+      expiringFrom: '2026-02-28',
     });
   });
 
@@ -127,5 +135,10 @@ describe('standingOf', () => {
     expect(standingOf(requirements, [], ComplianceStatus.Compliant).compliantThrough).toBe(NEVER_EXPIRES);
     expect(standingOf(requirements, [], ComplianceStatus.Expiring).compliantThrough).toBe(NEVER_EXPIRES);
     expect(standingOf(requirements, cases['all in date'], ComplianceStatus.NonCompliant).compliantThrough).toBeNull();
+    for (const override of Object.values(ComplianceStatus)) {
+      for (const documents of Object.values(cases)) {
+        expect(statusOnDay(standingOf(requirements, documents, override), '2026-03-29')).toBe(override);
+      }
+    }
   });
 });

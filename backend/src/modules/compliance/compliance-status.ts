@@ -95,7 +95,15 @@ export interface ComplianceStanding {
    * when no date ends it; null when it is non-compliant whatever the day.
    */
   compliantThrough: string | null;
+  /**
+   * The first UK day on which the effective status is expiring (when compliantThrough has not
+   * passed): ALWAYS_EXPIRING under an override of "expiring"; null when no date makes it expiring.
+   */
+  expiringFrom: string | null;
 }
+
+/** The first day of a standing that is expiring whatever the day (an admin's override). */
+export const ALWAYS_EXPIRING = '1000-01-01';
 
 const lastDayIso = (document: DocumentLike, validityMonths: number | null): string =>
   lastValidDay(document, validityMonths)?.toISODate() ?? NEVER_EXPIRES;
@@ -119,7 +127,44 @@ export function standingOf(
     const ofType = approved.filter((d) => d.type === type);
     if (ofType.length > 0) badges.push({ type, lastDay: latest(ofType.map((d) => lastDayIso(d, validityMonths))) });
   }
-  return { badges, compliantThrough: override ? overrideThrough(override) : computedThrough(requirements, approved) };
+  if (override)
+    return { badges, compliantThrough: overrideThrough(override), expiringFrom: overrideExpiring(override) };
+  const compliantThrough = computedThrough(requirements, approved);
+  return { badges, compliantThrough, expiringFrom: compliantThrough ? computedExpiring(requirements, approved) : null };
+}
+
+const overrideExpiring = (override: ComplianceStatus) =>
+  override === ComplianceStatus.Expiring ? ALWAYS_EXPIRING : null;
+
+/**
+ * The earliest day on which a mandatory requirement's best document is within that requirement's
+ * largest reminder window (computeStatus's "expiring"): its last day minus the window.
+ */
+function computedExpiring(requirements: readonly RequirementLike[], approved: readonly DocumentLike[]): string | null {
+  let from: string | null = null;
+  for (const requirement of requirements.filter((r) => r.mandatory)) {
+    const days = approved
+      .filter((d) => d.type === requirement.documentType)
+      .map((d) => lastValidDay(d, requirement.validityMonths));
+    if (days.length === 0 || days.includes(null)) continue;
+    const best = DateTime.max(...(days as DateTime[]))!;
+    const day = best.minus({ days: Math.max(0, ...requirement.reminderDays) }).toISODate() as string;
+    if (from === null || day < from) from = day;
+  }
+  return from;
+}
+
+/**
+ * The status a standing gives on the UK day `today` (YYYY-MM-DD): the rule the childminders
+ * module's SQL counts and filters follow (see ChildmindersRepository.complianceStatusSql).
+ */
+export function statusOnDay(
+  standing: Pick<ComplianceStanding, 'compliantThrough' | 'expiringFrom'>,
+  today: string,
+): ComplianceStatus {
+  if (standing.compliantThrough === null || standing.compliantThrough < today) return ComplianceStatus.NonCompliant;
+  if (standing.expiringFrom !== null && standing.expiringFrom <= today) return ComplianceStatus.Expiring;
+  return ComplianceStatus.Compliant;
 }
 
 const overrideThrough = (override: ComplianceStatus) =>

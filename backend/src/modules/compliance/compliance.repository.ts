@@ -112,9 +112,9 @@ export class ComplianceRepository {
     return this.users.findManyByIds(ids, manager);
   }
 
-  /** Every user of `role`, by name: the compliance overview is computed over all of them. */
-  usersWithRole(role: Role): Promise<ComplianceUser[]> {
-    return this.users.findByRole(role);
+  /** The ids of every user of `role`, by last name, then first name. */
+  userIdsWithRoleByName(role: Role): Promise<string[]> {
+    return this.users.idsWithRoleByName(role);
   }
 
   /** Up to `limit` ids of users of `role` after `afterId`, in id order: walks all of them in batches. */

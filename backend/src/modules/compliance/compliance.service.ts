@@ -66,6 +66,7 @@ function byUser<D extends { userId: string }, O extends { userId: string }>(docu
 @Injectable()
 export class ComplianceService implements OnApplicationBootstrap {
   private readonly standingListeners: StandingListener[] = [];
+  private storedStatuses: StoredStatusReader | null = null;
 
   constructor(
     private readonly compliance: ComplianceRepository,
@@ -92,43 +93,70 @@ export class ComplianceService implements OnApplicationBootstrap {
 
   async overview(query: ListComplianceQuery, today: DateTime = ukToday()): Promise<ComplianceOverviewResponse> {
     const requirements = await this.compliance.allRequirements();
-    // Computed over every childminder, then filtered and paged: the status depends on dates and
-    // documents, not on one column. Fine for thousands; a stored status would be the next step.
-    const users = await this.compliance.usersWithRole(Role.Childminder);
-    const all = await this.statusesFor(users, today);
-    const filtered = query.status ? all.filter((row) => row.status === query.status) : all;
-    const page = filtered.slice(query.skip, query.skip + query.pageSize);
+    // The childminders' ids by name; with a status filter, each batch is filtered in SQL on the
+    // standing stored on the profiles (childminders without one are computed); only the page's
+    // rows are read and computed in full.
+    const ids = await this.compliance.userIdsWithRoleByName(Role.Childminder);
+    const matching = query.status ? await this.idsWithStatus(ids, query.status, today) : ids;
+    const pageIds = matching.slice(query.skip, query.skip + query.pageSize);
+    const users = new Map((await this.compliance.usersByIds(pageIds)).map((u) => [u.id, u]));
+    const page = await this.statusesFor(
+      pageIds.map((id) => users.get(id)).filter((u): u is ComplianceUser => u !== undefined),
+      today,
+    );
     return {
       requirements: requirements.map(toRequirementResponse),
-      childminders: toPage(page, filtered.length, query) as Page<ChildminderComplianceResponse>,
+      childminders: toPage(page, matching.length, query) as Page<ChildminderComplianceResponse>,
       settings: await this.currentSettings(),
     };
   }
 
   /**
    * How many childminders are compliant, expiring and non-compliant today, for the admin
-   * dashboard: the statuses of statusesFor, from the childminders' ids alone (walked in batches)
-   * rather than every user row, which at 100,000 childminders cost most of the dashboard's time.
+   * dashboard: counted in SQL from the standings the childminders module keeps on its profiles
+   * (statusOnDay), walking the childminders' ids in batches; only childminders without a profile
+   * (no stored standing) are computed here, as statusesFor would.
    */
   async statusCounts(today: DateTime = ukToday()): Promise<Record<string, number>> {
-    const [requirements, documents, overrides] = await Promise.all([
-      this.compliance.activeRequirementsFor(Role.Childminder),
-      this.compliance.approvedDocuments(),
-      this.compliance.allOverrides(),
-    ]);
-    const { documentsByUser, overrideByUser } = byUser(documents, overrides);
     const counts: Record<string, number> = Object.fromEntries(Object.values(ComplianceStatus).map((s) => [s, 0]));
+    const add = (status: string, count: number) => (counts[status] = (counts[status] ?? 0) + count);
+    const day = today.toISODate() as string;
     for (let after = ''; ;) {
       const ids = await this.compliance.userIdsWithRole(Role.Childminder, after, COUNT_BATCH);
-      for (const id of ids) {
-        const status =
-          overrideByUser.get(id)?.status ?? computeStatus(requirements, documentsByUser.get(id) ?? [], today);
-        counts[status] = (counts[status] ?? 0) + 1;
+      const stored = this.storedStatuses
+        ? await this.storedStatuses.countByStatus(ids, day)
+        : { counts: {}, profiled: 0 };
+      for (const [status, count] of Object.entries(stored.counts)) add(status, count);
+      if (stored.profiled < ids.length) {
+        const profiled = new Set(this.storedStatuses ? await this.storedStatuses.userIdsWithProfile(ids) : []);
+        const users = await this.compliance.usersByIds(ids.filter((id) => !profiled.has(id)));
+        for (const row of await this.statusesFor(users, today)) add(row.status, 1);
       }
       if (ids.length < COUNT_BATCH) break;
       after = ids[ids.length - 1]!;
     }
     return counts;
+  }
+
+  /** Those of `ids` (in their order) whose effective status on `today` is `status`. */
+  private async idsWithStatus(ids: readonly string[], status: ComplianceStatus, today: DateTime): Promise<string[]> {
+    const day = today.toISODate() as string;
+    const result: string[] = [];
+    for (let start = 0; start < ids.length; start += COUNT_BATCH) {
+      const batch = ids.slice(start, start + COUNT_BATCH);
+      const reader = this.storedStatuses;
+      const matched = new Set(reader ? await reader.userIdsWithStatus(batch, day, status) : []);
+      const profiled = new Set(reader ? await reader.userIdsWithProfile(batch) : []);
+      const unprofiled = await this.compliance.usersByIds(batch.filter((id) => !profiled.has(id)));
+      for (const row of await this.statusesFor(unprofiled, today)) if (row.status === status) matched.add(row.userId);
+      result.push(...batch.filter((id) => matched.has(id)));
+    }
+    return result;
+  }
+
+  /** The childminders module answers statusCounts and the overview's filter from its profiles through `reader`. */
+  readStoredStatusesWith(reader: StoredStatusReader): void {
+    this.storedStatuses = reader;
   }
 
   /** The signed-in user's checklist (one line per active requirement of their role) and badges. */
@@ -450,6 +478,19 @@ export class ComplianceService implements OnApplicationBootstrap {
 
 /** Users whose standings are read and written together. */
 const STANDING_BATCH = 500;
+
+/** Statuses counted from stored standings (compliance-status.ts statusOnDay) by the module that keeps them. */
+export interface StoredStatusReader {
+  /** Per status, how many of these users' stored standings give it on `today` (YYYY-MM-DD); and how many had one. */
+  countByStatus(
+    userIds: readonly string[],
+    today: string,
+  ): Promise<{ counts: Record<string, number>; profiled: number }>;
+  /** Those of these users whose stored standing gives `status` on `today` (YYYY-MM-DD). */
+  userIdsWithStatus(userIds: readonly string[], today: string, status: string): Promise<string[]>;
+  /** Which of these users have a stored standing. */
+  userIdsWithProfile(userIds: readonly string[]): Promise<string[]>;
+}
 
 export type StandingListener = (standings: ComplianceStanding[], manager?: EntityManager) => Promise<void>;
 

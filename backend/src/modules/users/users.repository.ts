@@ -164,6 +164,19 @@ export class UsersRepository {
     return this.users.find({ where: { role }, order: { lastName: 'ASC', firstName: 'ASC', id: 'ASC' } });
   }
 
+  /** The ids of every account holding `role`, in findByRole's order (by last name), without the rows. */
+  async idsWithRoleByName(role: Role): Promise<string[]> {
+    const rows = await this.users
+      .createQueryBuilder('user')
+      .select('user.id', 'id')
+      .where('user.role = :role', { role })
+      .orderBy('user.lastName', 'ASC')
+      .addOrderBy('user.firstName', 'ASC')
+      .addOrderBy('user.id', 'ASC')
+      .getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
+  }
+
   /** Up to `limit` ids of users of `role` after `afterId`, in id order: walks all of them in batches. */
   async idsWithRoleAfter(role: Role, afterId: string, limit: number, manager?: EntityManager): Promise<string[]> {
     const rows = await this.repo(manager)

@@ -50,6 +50,11 @@ export class UsersService {
     return this.users.findByRole(role);
   }
 
+  /** The ids of every account holding `role`, in findByRole's order (by last name). */
+  idsWithRoleByName(role: Role): Promise<string[]> {
+    return this.users.idsWithRoleByName(role);
+  }
+
   /** Up to `limit` ids of users of `role` after `afterId`, in id order: walks all of them in batches. */
   idsWithRoleAfter(role: Role, afterId: string, limit: number, manager?: EntityManager): Promise<string[]> {
     return this.users.idsWithRoleAfter(role, afterId, limit, manager);

@@ -169,6 +169,14 @@ export class ChildminderProfile extends UuidEntity {
   @Column({ type: 'date', nullable: true, utc: true })
   compliantThrough: string | null;
 
+  /**
+   * Kept by the compliance module beside compliantThrough: the first UK day on which the
+   * childminder is "expiring" (1000-01-01 under an override of "expiring"; null: no date makes her
+   * expiring). The admin counts and filters by status compare both with today.
+   */
+  @Column({ type: 'date', nullable: true, utc: true })
+  expiringFrom: string | null;
+
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;
 
