@@ -2,6 +2,7 @@ import { LoggerService } from '@nestjs/common';
 import { FastifyBaseLogger, FastifyReply, FastifyRequest, LogController } from 'fastify';
 import pino, { Logger } from 'pino';
 import { logCapture } from './log-capture';
+import { loggableUrl } from './loggable-url';
 
 /**
  * One pino logger for the process: Fastify logs requests through it and Nest logs through it.
@@ -47,7 +48,7 @@ export class RequestLogController extends LogController {
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const line = {
       method: request.method,
-      url: request.url,
+      url: loggableUrl(request.url),
       status: reply.statusCode,
       ms: Math.round(reply.elapsedTime),
     };

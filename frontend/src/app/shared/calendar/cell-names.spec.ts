@@ -12,7 +12,17 @@ describe('ukDayName', () => {
     expect(ukDayName(date)).toBe(name);
   });
 
-  it.each([null, undefined, '', '7 December', '2026-12-7', '2026-12-07T00:00:00Z'])('names nothing for %p', (value) => {
+  it.each([
+    null,
+    undefined,
+    '',
+    '7 December',
+    '2026-12-7',
+    '2026-12-07T00:00:00Z',
+    '2026-02-30',
+    '2027-02-29',
+    '2026-13-01',
+  ])('names nothing for %p', (value) => {
     expect(ukDayName(value)).toBeNull();
   });
 });

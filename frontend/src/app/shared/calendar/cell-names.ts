@@ -18,7 +18,10 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function ukDayName(date: string | null | undefined): string | null {
   if (!date || !ISO_DATE.test(date)) return null;
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return DAY_NAME.format(new Date(Date.UTC(year, month - 1, day)));
+  const instant = new Date(Date.UTC(year, month - 1, day));
+  // Date.UTC rolls 30 February over to 2 March: a day that does not exist has no name.
+  if (instant.getUTCMonth() !== month - 1 || instant.getUTCDate() !== day) return null;
+  return DAY_NAME.format(instant);
 }
 
 /**
