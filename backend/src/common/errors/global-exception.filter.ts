@@ -15,6 +15,7 @@ import { DomainException, ErrorDetail } from './domain.exception';
 import { CODE_BY_STATUS, INTERNAL_ERROR_CODE, UNKNOWN_ERROR_CODE } from './error-codes';
 import { ErrorResponse } from './error.response';
 import { isDependencyUnavailable, serviceUnavailable } from './unavailable';
+import { loggableUrl } from '../logging/loggable-url';
 
 /** The body every error response carries; documented in OpenAPI as ErrorResponse. */
 export type ErrorBody = ErrorResponse;
@@ -49,10 +50,18 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     const body = this.toBody(exception, String(request?.id ?? ''));
     if (body.code === CommonErrorCode.ServiceUnavailable) {
       // Expected while a dependency is down: one line each, not a stack trace.
-      this.logger.warn({ requestId: body.requestId, url: request?.url }, `Unavailable: ${String(thrown)}`);
+      this.logger.warn(
+        { requestId: body.requestId, url: request && loggableUrl(request.url) },
+        `Unavailable: ${String(thrown)}`,
+      );
     } else if (body.statusCode >= 500) {
       this.logger.error(
-        { err: exception, requestId: body.requestId, url: request?.url, method: request?.method },
+        {
+          err: exception,
+          requestId: body.requestId,
+          url: request && loggableUrl(request.url),
+          method: request?.method,
+        },
         exception instanceof Error ? exception.stack : String(exception),
       );
     }
