@@ -6,6 +6,8 @@ import { AuthContext } from '@app/common/auth/auth-context';
 import { ADMIN_ROLES, Role } from '@app/common/auth/role';
 import { RequestMeta } from '@app/common/http/request-meta';
 import { AppConfig } from '@app/config/app-config';
+import { isLockContention, retryOnLockContention } from '@app/database/lock-contention';
+import { isUniqueViolation } from '@app/database/unique-violation';
 import { ActivityType } from '@app/modules/activity/activity-type';
 import { ActivityService } from '@app/modules/activity/activity.service';
 import { EmailOutboxService } from '@app/modules/notifications/email/email-outbox.service';
@@ -97,14 +99,24 @@ export class AuthService {
       avatarUrl: null,
     });
     try {
-      await this.dataSource.transaction(async (manager) => {
-        await this.users.insert(user, manager);
-        await this.activity.record(user.id, ActivityType.Registered, meta, { role: user.role }, manager);
-        await this.sendVerification(user, manager);
-      });
+      // Registrations at the same moment may still deadlock on MariaDB; the loser is rolled back
+      // whole and tried again rather than answered with a 500.
+      await retryOnLockContention(
+        () =>
+          this.dataSource.transaction(async (manager) => {
+            await this.users.insert(user, manager);
+            await this.activity.record(user.id, ActivityType.Registered, meta, { role: user.role }, manager);
+            await this.sendVerification(user, manager);
+          }),
+        3,
+      );
     } catch (error) {
-      // Two registrations racing for one address: the unique index decides, the loser gets 409.
-      if (await this.users.findByEmail(dto.email)) this.emailTaken();
+      // Two registrations racing for one address: the unique index on users.email decides and the
+      // loser's insert breaks it (or, having waited on the winner's row, ends in lock contention).
+      // If the address now has an account, that is a clear 409, not a 500.
+      if (isUniqueViolation(error) || isLockContention(error)) {
+        if (await this.users.findByEmail(dto.email)) this.emailTaken();
+      }
       throw error;
     }
     const created = await this.users.findById(user.id);

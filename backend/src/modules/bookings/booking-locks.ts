@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
+import { isLockContention } from '@app/database/lock-contention';
 import { inTransaction } from '@app/database/transaction';
 import { ChildmindersService } from '@app/modules/childminders/childminders.service';
 import type { ChildminderProfile } from '@app/modules/childminders/entities/childminder-profile.entity';
@@ -70,10 +71,4 @@ export class BookingLocks {
       }
     }
   }
-}
-
-/** MySQL/MariaDB lock wait timeout (1205) or deadlock (1213); SQLite's "database is locked". */
-function isLockContention(error: unknown): boolean {
-  const driver = (error as { driverError?: { errno?: number; code?: string } })?.driverError;
-  return driver?.errno === 1205 || driver?.errno === 1213 || driver?.code === 'SQLITE_BUSY';
 }

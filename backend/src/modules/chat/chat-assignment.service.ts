@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { STAFF_ROLES } from '@app/common/auth/role';
+import { retryOnLockContention } from '@app/database/lock-contention';
 import { DataSource, EntityManager } from 'typeorm';
 import { SettingsService } from '@app/modules/settings/settings.service';
 import { ChatStatus, type User } from '@app/modules/users/entities/user.entity';
@@ -16,7 +17,6 @@ import { ChatErrorCode, ChatException } from './chat.exception';
 type Attempt = 'assigned' | 'full' | 'taken';
 /** How many queue entries one drain hands out at most (it runs again on the next trigger). */
 const DRAIN_LIMIT = 200;
-const DEADLOCK_CODES = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY']);
 
 /**
  * Hands chats to agents. A chat goes to the available agent with the fewest active chats under
@@ -226,16 +226,10 @@ export class ChatAssignment {
   }
 
   /** A deadlock or lock timeout rolls the transaction back whole: run it again (a few times). */
-  private async withRetry<T>(work: () => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await work();
-      } catch (error) {
-        const e = error as { code?: string; driverError?: { code?: string } };
-        const code = e.driverError?.code ?? e.code ?? '';
-        if (!DEADLOCK_CODES.has(code) || attempt >= 4) throw error;
-        this.logger.warn(`Chat assignment hit ${code}; retrying (attempt ${attempt + 1})`);
-      }
-    }
+  private withRetry<T>(work: () => Promise<T>): Promise<T> {
+    return retryOnLockContention(work, 4, (error, attempt) => {
+      const e = error as { code?: string; driverError?: { code?: string } };
+      this.logger.warn(`Chat assignment hit ${e.driverError?.code ?? e.code}; retrying (attempt ${attempt})`);
+    });
   }
 }
