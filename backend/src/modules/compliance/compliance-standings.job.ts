@@ -40,6 +40,8 @@ export class ComplianceStandingsJob implements OnModuleInit {
   @Interval(COMPLIANCE_STANDINGS_JOB, CHECK_EVERY_MS)
   async run(): Promise<void> {
     try {
+      // Nothing to do, nothing recorded: job_runs keeps the runs that recomputed something.
+      if (!(await this.service.standingsAreStale())) return;
       // A run already going (here or elsewhere) sees the new marker before it finishes.
       await this.registry.run(COMPLIANCE_STANDINGS_JOB);
     } catch (error) {

@@ -262,6 +262,11 @@ export class ComplianceService implements OnApplicationBootstrap {
     await this.settings.set('compliance.standingsStale', stale, auth.userId, manager);
   }
 
+  /** Whether a requirement change has not yet been applied to every stored standing. */
+  async standingsAreStale(): Promise<boolean> {
+    return (await this.settings.get('compliance.standingsStale')) !== null;
+  }
+
   /** `listener` is told (after the commit) when a requirement change has left the standings stale. */
   onStandingsStale(listener: () => void): void {
     this.standingsStaleListener = listener;
@@ -372,7 +377,7 @@ export class ComplianceService implements OnApplicationBootstrap {
       return {
         requirement: {
           ...toRequirementResponse({ ...existing, ...patch } as ComplianceRequirement),
-          standingsRecomputing: changed || (await this.settings.get('compliance.standingsStale')) !== null,
+          standingsRecomputing: changed || (await this.standingsAreStale()),
         },
       };
     }
