@@ -4,6 +4,7 @@ import { ComplianceReminderSent } from '@app/modules/compliance/entities/complia
 import type { SignedInUser } from '../../factories/given';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { uploadDocument } from '../documents/support';
+import { standingsRecomputed } from './support';
 
 jest.setTimeout(60_000);
 
@@ -181,7 +182,13 @@ describe('Compliance: requirements, status, reminders and overrides', () => {
       .set(admin.auth)
       .send({ role: 'parent', documentType: 'other', mandatory: false, validityMonths: 12, reminderDays: [7, 30] });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ role: 'parent', documentType: 'other', reminderDays: [30, 7], active: true });
+    expect(created.body).toMatchObject({
+      role: 'parent',
+      documentType: 'other',
+      reminderDays: [30, 7],
+      active: true,
+      standingsRecomputing: true,
+    });
 
     const duplicate = await api
       .http()
@@ -197,7 +204,19 @@ describe('Compliance: requirements, status, reminders and overrides', () => {
       .set(admin.auth)
       .send({ requirement: { id: created.body.id, active: false, validityMonths: null } });
     expect(changed.status).toBe(200);
-    expect(changed.body.requirement).toMatchObject({ id: created.body.id, active: false, validityMonths: null });
+    expect(changed.body.requirement).toMatchObject({
+      id: created.body.id,
+      active: false,
+      validityMonths: null,
+      standingsRecomputing: true,
+    });
+    await standingsRecomputed(api, admin);
+    const unchanged = await api
+      .http()
+      .patch(ADMIN_COMPLIANCE)
+      .set(admin.auth)
+      .send({ requirement: { id: created.body.id } });
+    expect(unchanged.body.requirement).toMatchObject({ id: created.body.id, standingsRecomputing: false });
 
     const both = await api
       .http()

@@ -22,6 +22,7 @@ const PRODUCT_JOBS = [
   'calendar-push',
   'chat-queue',
   'compliance-expirations',
+  'compliance-standings',
   'email-dispatch',
   'job-history-prune',
   'logs-prune',

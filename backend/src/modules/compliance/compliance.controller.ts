@@ -22,7 +22,7 @@ import {
   UpdateComplianceResponse,
 } from './dto/compliance-admin.dto';
 import { OwnComplianceResponse } from './dto/own-compliance.dto';
-import { CreateRequirementDto, RequirementResponse } from './dto/requirement.dto';
+import { ChangedRequirementResponse, CreateRequirementDto } from './dto/requirement.dto';
 
 @ApiTags('Documents')
 @Controller('user/compliance')
@@ -57,7 +57,7 @@ export class AdminComplianceController {
   @Post()
   @Authenticated({ roles: ADMIN_ROLES })
   @ApiOperation({ summary: 'Create a requirement for a role and document type' })
-  @ApiCreatedResponse({ type: RequirementResponse })
+  @ApiCreatedResponse({ type: ChangedRequirementResponse })
   @ApiBadRequestResponse({ description: 'A field is not acceptable (named in details)' })
   @ApiConflictResponse({ description: 'A requirement for this role and type exists' })
   create(@Auth() auth: AuthContext, @Body() dto: CreateRequirementDto) {

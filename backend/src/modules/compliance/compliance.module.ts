@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DocumentsModule } from '@app/modules/documents/documents.module';
 import { UsersModule } from '@app/modules/users/users.module';
 import { ComplianceExpirationsJob } from './compliance-expirations.job';
+import { ComplianceStandingsJob } from './compliance-standings.job';
 import {
   AdminComplianceController,
   ComplianceExpirationsController,
@@ -24,7 +25,13 @@ import { CompliancePersonalData } from './compliance.personal-data';
     DocumentsModule,
   ],
   controllers: [AdminComplianceController, ComplianceExpirationsController, OwnComplianceController],
-  providers: [CompliancePersonalData, ComplianceRepository, ComplianceService, ComplianceExpirationsJob],
+  providers: [
+    CompliancePersonalData,
+    ComplianceRepository,
+    ComplianceService,
+    ComplianceExpirationsJob,
+    ComplianceStandingsJob,
+  ],
   exports: [ComplianceService],
 })
 export class ComplianceModule {}

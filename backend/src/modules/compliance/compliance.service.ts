@@ -1,5 +1,6 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DateTime } from 'luxon';
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AuthContext } from '@app/common/auth/auth-context';
 import { Role } from '@app/common/auth/role';
@@ -29,11 +30,12 @@ import {
   ExpiringUserResponse,
   ListComplianceQuery,
   SetOverrideDto,
+  StandingsUpdateResponse,
   UpdateComplianceDto,
   UpdateComplianceResponse,
 } from './dto/compliance-admin.dto';
 import { OwnComplianceResponse } from './dto/own-compliance.dto';
-import { CreateRequirementDto, RequirementResponse, toRequirementResponse } from './dto/requirement.dto';
+import { ChangedRequirementResponse, CreateRequirementDto, toRequirementResponse } from './dto/requirement.dto';
 import { ComplianceOverride } from './entities/compliance-override.entity';
 import { ComplianceRequirement } from './entities/compliance-requirement.entity';
 
@@ -67,6 +69,7 @@ function byUser<D extends { userId: string }, O extends { userId: string }>(docu
 export class ComplianceService implements OnApplicationBootstrap {
   private readonly standingListeners: StandingListener[] = [];
   private storedStatuses: StoredStatusReader | null = null;
+  private standingsStaleListener: (() => void) | null = null;
 
   constructor(
     private readonly compliance: ComplianceRepository,
@@ -108,7 +111,15 @@ export class ComplianceService implements OnApplicationBootstrap {
       requirements: requirements.map(toRequirementResponse),
       childminders: toPage(page, matching.length, query) as Page<ChildminderComplianceResponse>,
       settings: await this.currentSettings(),
+      standingsUpdate: await this.standingsUpdate(ids.length),
     };
+  }
+
+  /** While a requirement change is being applied to every childminder's stored standing: how far it got. */
+  private async standingsUpdate(childminders: number): Promise<StandingsUpdateResponse | null> {
+    const stale = await this.settings.get('compliance.standingsStale');
+    if (!stale) return null;
+    return { since: stale.since, done: Math.min(stale.done, childminders), total: childminders };
   }
 
   /**
@@ -227,7 +238,7 @@ export class ComplianceService implements OnApplicationBootstrap {
   }
 
   /**
-   * Recomputes every childminder's standing, in batches: after a requirement changes, after the
+   * Recomputes every childminder's standing, in batches, at once: after the
    * demo data is loaded, and nightly as a reconciliation.
    */
   async refreshAllStandings(manager?: EntityManager): Promise<number> {
@@ -239,6 +250,46 @@ export class ComplianceService implements OnApplicationBootstrap {
       count += ids.length;
       after = ids[ids.length - 1]!;
     }
+  }
+
+  /**
+   * Marks every childminder's stored standing as following older requirements, in `manager`'s
+   * transaction (the requirement change's): the `compliance-standings` job recomputes them, and
+   * search and the dashboard read the previous standings until it has.
+   */
+  private async markStandingsStale(auth: AuthContext, manager: EntityManager): Promise<void> {
+    const stale = { id: randomUUID(), since: new Date().toISOString(), after: '', done: 0 };
+    await this.settings.set('compliance.standingsStale', stale, auth.userId, manager);
+  }
+
+  /** Whether a requirement change has not yet been applied to every stored standing. */
+  async standingsAreStale(): Promise<boolean> {
+    return (await this.settings.get('compliance.standingsStale')) !== null;
+  }
+
+  /** `listener` is told (after the commit) when a requirement change has left the standings stale. */
+  onStandingsStale(listener: () => void): void {
+    this.standingsStaleListener = listener;
+  }
+
+  /**
+   * Recomputes every childminder's standing after a requirement change (the marker that
+   * markStandingsStale left), in batches, saving how far it got after each batch: a run that
+   * stops part-way (a restart) is continued by the next one, and a change made during the walk
+   * starts it again from the first childminder. Does nothing when no change is pending.
+   */
+  async recomputeStaleStandings(): Promise<{ recomputed: number }> {
+    let recomputed = 0;
+    let stale = await this.settings.get('compliance.standingsStale');
+    while (stale) {
+      const ids = await this.compliance.userIdsWithRole(Role.Childminder, stale.after, STANDING_BATCH);
+      await this.publishStandings(ids);
+      recomputed += ids.length;
+      const next =
+        ids.length < STANDING_BATCH ? null : { ...stale, after: ids[ids.length - 1]!, done: stale.done + ids.length };
+      stale = await this.settings.replaceIf('compliance.standingsStale', stale, next);
+    }
+    return { recomputed };
   }
 
   /**
@@ -255,7 +306,7 @@ export class ComplianceService implements OnApplicationBootstrap {
     for (const listener of this.standingListeners) await listener(standings, manager);
   }
 
-  async createRequirement(auth: AuthContext, dto: CreateRequirementDto): Promise<RequirementResponse> {
+  async createRequirement(auth: AuthContext, dto: CreateRequirementDto): Promise<ChangedRequirementResponse> {
     if (await this.compliance.findRequirementFor(dto.role, dto.documentType)) {
       throw new ComplianceException(
         ComplianceErrorCode.RequirementExists,
@@ -282,10 +333,11 @@ export class ComplianceService implements OnApplicationBootstrap {
         },
         manager,
       );
+      await this.markStandingsStale(auth, manager);
       return inserted;
     });
-    await this.refreshAllStandings();
-    return toRequirementResponse(created);
+    this.standingsStaleListener?.();
+    return { ...toRequirementResponse(created), standingsRecomputing: true };
   }
 
   async update(auth: AuthContext, dto: UpdateComplianceDto): Promise<UpdateComplianceResponse> {
@@ -317,10 +369,17 @@ export class ComplianceService implements OnApplicationBootstrap {
             },
             manager,
           );
+          await this.markStandingsStale(auth, manager);
         });
-        await this.refreshAllStandings();
+        this.standingsStaleListener?.();
       }
-      return { requirement: toRequirementResponse({ ...existing, ...patch } as ComplianceRequirement) };
+      const changed = Object.keys(patch).length > 0;
+      return {
+        requirement: {
+          ...toRequirementResponse({ ...existing, ...patch } as ComplianceRequirement),
+          standingsRecomputing: changed || (await this.standingsAreStale()),
+        },
+      };
     }
     return { childminder: await this.setOverride(auth, dto.override as SetOverrideDto) };
   }

@@ -23,6 +23,12 @@ export const SETTING_DEFAULTS = {
   'auth.googleSignIn.perIpPerHour': 60,
   /** Platform policy: childminders whose compliance status is non-compliant are left out of search. */
   'compliance.hideNonCompliantFromSearch': false,
+  /**
+   * Not tunable: set in the transaction of a requirement change, while every childminder's stored
+   * compliance standing still follows the previous requirements; the `compliance-standings` job
+   * walks the childminders from `after` and clears it when done (null: the standings are current).
+   */
+  'compliance.standingsStale': null as StandingsStale | null,
   /** Days the admin log viewer keeps warnings, errors and audit events (the nightly logs-prune job). */
   'logs.retentionDays': 30,
   /** Contact form messages accepted from one IP address, and for one email address, per window. */
@@ -42,6 +48,18 @@ export const SETTING_DEFAULTS = {
   /** Admins and super admins without two-factor authentication are sent to set it up at sign-in. */
   'auth.adminsRequireTwoFactor': false,
 } as const;
+
+/** Which requirement change is being applied to the stored standings, and how far the walk got. */
+export interface StandingsStale {
+  /** Each change sets a new id, so a walk that a newer change overtook starts again. */
+  id: string;
+  /** When the requirement changed (ISO). */
+  since: string;
+  /** The last childminder id whose standing was recomputed ('' before the first batch). */
+  after: string;
+  /** Childminders recomputed so far. */
+  done: number;
+}
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
 export type SettingValue<K extends SettingKey> = (typeof SETTING_DEFAULTS)[K] extends number

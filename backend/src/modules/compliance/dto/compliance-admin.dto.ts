@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, ValidateIf, ValidateNested } from 'class-validator';
 import { PageQuery, PageResponse } from '@app/common/pagination/page';
 import { ComplianceStatus } from '../compliance-status';
-import { RequirementResponse, UpdateRequirementDto } from './requirement.dto';
+import { ChangedRequirementResponse, RequirementResponse, UpdateRequirementDto } from './requirement.dto';
 
 /** `GET /api/admin/compliance`: the requirements, and a page of childminders with their status. */
 export class ListComplianceQuery extends PageQuery {
@@ -87,15 +87,29 @@ export class ChildminderCompliancePage extends PageResponse {
   @ApiProperty({ type: [ChildminderComplianceResponse] }) items: ChildminderComplianceResponse[];
 }
 
+/** A requirement change being applied to every childminder's stored standing, in the background. */
+export class StandingsUpdateResponse {
+  @ApiProperty({ description: 'When the requirement changed', format: 'date-time' }) since: string;
+  @ApiProperty({ description: 'Childminders whose standing has been recomputed so far' }) done: number;
+  @ApiProperty({ description: 'Childminders in all' }) total: number;
+}
+
 export class ComplianceOverviewResponse {
   @ApiProperty({ type: [RequirementResponse] }) requirements: RequirementResponse[];
   @ApiProperty({ type: ChildminderCompliancePage }) childminders: ChildminderCompliancePage;
   @ApiProperty({ type: ComplianceSettingsResponse }) settings: ComplianceSettingsResponse;
+  @ApiProperty({
+    type: StandingsUpdateResponse,
+    nullable: true,
+    description:
+      'Set while a requirement change is being applied to the standings that search and the dashboard read (they use the previous ones until then).',
+  })
+  standingsUpdate: StandingsUpdateResponse | null;
 }
 
 /** What PATCH changed: the requirement, the childminder's status after the override, or the settings. */
 export class UpdateComplianceResponse {
-  @ApiPropertyOptional({ type: RequirementResponse }) requirement?: RequirementResponse;
+  @ApiPropertyOptional({ type: ChangedRequirementResponse }) requirement?: ChangedRequirementResponse;
   @ApiPropertyOptional({ type: ChildminderComplianceResponse }) childminder?: ChildminderComplianceResponse;
   @ApiPropertyOptional({ type: ComplianceSettingsResponse }) settings?: ComplianceSettingsResponse;
 }

@@ -82,6 +82,15 @@ export class RequirementResponse {
   @ApiProperty() active: boolean;
 }
 
+/** A requirement just created or changed. */
+export class ChangedRequirementResponse extends RequirementResponse {
+  @ApiProperty({
+    description:
+      "True while every childminder's compliance standing is being recomputed for the change, in the background: until then search and the dashboard use the previous standings.",
+  })
+  standingsRecomputing: boolean;
+}
+
 export const toRequirementResponse = (r: ComplianceRequirement): RequirementResponse => ({
   id: r.id,
   role: r.role,

@@ -16,6 +16,9 @@ export type ChildminderCompliance = Schemas['ChildminderComplianceResponse'];
 export type ChildminderCompliancePage = Schemas['ChildminderCompliancePage'];
 export type ComplianceOverride = Schemas['OverrideResponse'];
 export type ComplianceRequirement = Schemas['RequirementResponse'];
+/** A requirement just created or changed: whether the standings are being recomputed for it. */
+export type ChangedRequirement = Schemas['ChangedRequirementResponse'];
+export type StandingsUpdate = Schemas['StandingsUpdateResponse'];
 export type ComplianceSettings = Schemas['ComplianceSettingsResponse'];
 export type CreateRequirementRequest = Schemas['CreateRequirementDto'];
 export type UpdateRequirementRequest = Schemas['UpdateRequirementDto'];
@@ -57,11 +60,11 @@ export class AdminComplianceApi {
     );
   }
 
-  createRequirement(body: CreateRequirementRequest): Observable<ComplianceRequirement> {
+  createRequirement(body: CreateRequirementRequest): Observable<ChangedRequirement> {
     return this.api.post('/api/admin/compliance', { body });
   }
 
-  updateRequirement(requirement: UpdateRequirementRequest): Observable<ComplianceRequirement> {
+  updateRequirement(requirement: UpdateRequirementRequest): Observable<ChangedRequirement> {
     return this.patch({ requirement }).pipe(map((response) => response.requirement!));
   }
 

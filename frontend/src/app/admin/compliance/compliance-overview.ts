@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -17,12 +17,14 @@ import { ErrorState } from '@shared/page-state/error-state';
 import { LoadingState } from '@shared/page-state/loading-state';
 import {
   AdminComplianceApi,
+  type ChangedRequirement,
   type ChildminderCompliance,
   type ChildminderCompliancePage,
   type ComplianceCounts,
   type ComplianceRequirement,
   type ComplianceSettings,
   type ComplianceStatus,
+  type StandingsUpdate,
 } from './admin-compliance-api';
 import { COMPLIANCE_STATUS_LABELS, COMPLIANCE_STATUSES, documentTypeLabel } from './compliance-format';
 import { ComplianceSummary } from './compliance-summary';
@@ -37,6 +39,9 @@ const STATUS_BADGES: Readonly<Record<ComplianceStatus, { css: string; icon: stri
   expiring: { css: 'badge badge--neutral', icon: 'schedule' },
   non_compliant: { css: 'badge badge--warn', icon: 'error' },
 };
+
+/** How often the screen asks how far the background update of the standings got. */
+const STANDINGS_POLL_MS = 3000;
 
 /**
  * `/admin/compliance`: childminders' compliance status with overrides, the requirement editor,
@@ -70,6 +75,7 @@ export class ComplianceOverview {
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
   private overviewRequest?: Subscription;
+  private standingsPoll?: ReturnType<typeof setTimeout>;
 
   protected readonly statuses = COMPLIANCE_STATUSES;
   protected readonly statusLabels = COMPLIANCE_STATUS_LABELS;
@@ -88,6 +94,8 @@ export class ComplianceOverview {
   protected readonly settings = signal<ComplianceSettings | null>(null);
   protected readonly counts = signal<ComplianceCounts | null>(null);
   protected readonly countsError = signal<string | null>(null);
+  /** Set while a requirement change is being applied to every childminder's standing, in the background. */
+  protected readonly standingsUpdate = signal<StandingsUpdate | null>(null);
   protected readonly tableCaption = computed(() => {
     const status = this.status();
     return status
@@ -98,6 +106,26 @@ export class ComplianceOverview {
   constructor() {
     this.loadOverview();
     this.loadCounts();
+    inject(DestroyRef).onDestroy(() => clearTimeout(this.standingsPoll));
+  }
+
+  /** While the standings are being updated, asks again shortly; when done, reloads the statuses. */
+  private followStandingsUpdate(update: StandingsUpdate | null): void {
+    const wasUpdating = this.standingsUpdate() !== null;
+    this.standingsUpdate.set(update);
+    clearTimeout(this.standingsPoll);
+    if (update) {
+      this.standingsPoll = setTimeout(
+        () =>
+          this.api.overview({ page: 1, pageSize: 1 }).subscribe({
+            next: (overview) => this.followStandingsUpdate(overview.standingsUpdate),
+            error: () => this.followStandingsUpdate(update),
+          }),
+        STANDINGS_POLL_MS,
+      );
+    } else if (wasUpdating) {
+      this.refreshStatuses();
+    }
   }
 
   protected filterByStatus(status: ComplianceStatus | ''): void {
@@ -125,6 +153,7 @@ export class ComplianceOverview {
           this.childminders.set(overview.childminders);
           this.requirements.set(overview.requirements);
           this.settings.set(overview.settings);
+          this.followStandingsUpdate(overview.standingsUpdate);
         },
         error: (error: unknown) => {
           this.tableLoading.set(false);
@@ -163,12 +192,14 @@ export class ComplianceOverview {
       });
   }
 
-  protected requirementSaved({ requirement, added }: { requirement: ComplianceRequirement; added: boolean }): void {
+  protected requirementSaved({ requirement, added }: { requirement: ChangedRequirement; added: boolean }): void {
     this.requirements.update((list) =>
       added ? [...(list ?? []), requirement] : (list ?? []).map((r) => (r.id === requirement.id ? requirement : r)),
     );
     this.notifier.success(
-      `${this.typeLabel(requirement.documentType)} requirement ${added ? 'added' : 'saved'}; statuses are updated.`,
+      `${this.typeLabel(requirement.documentType)} requirement ${added ? 'added' : 'saved'}; ${
+        requirement.standingsRecomputing ? "every childminder's standing is being updated." : 'statuses are updated.'
+      }`,
     );
     this.refreshStatuses();
   }

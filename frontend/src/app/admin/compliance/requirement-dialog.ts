@@ -19,7 +19,7 @@ import { roleLabel } from '@core/auth/roles';
 import { applyFieldErrors, controlError, toApiProblem } from '@core/errors/api-error';
 import { FormAlert } from '@shared/form-alert/form-alert';
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, type DocumentType } from '../../childminder/documents/document-types';
-import { AdminComplianceApi, type ComplianceRequirement } from './admin-compliance-api';
+import { AdminComplianceApi, type ChangedRequirement, type ComplianceRequirement } from './admin-compliance-api';
 import { parseReminderDays, reminderDaysText, requirementChanges, REQUIREMENT_LIMITS } from './compliance-format';
 
 export interface RequirementDialogData {
@@ -64,7 +64,7 @@ function reminderDaysValidator(control: AbstractControl<string>): ValidationErro
 })
 export class RequirementDialog {
   private readonly api = inject(AdminComplianceApi);
-  private readonly dialogRef = inject<MatDialogRef<RequirementDialog, ComplianceRequirement>>(MatDialogRef);
+  private readonly dialogRef = inject<MatDialogRef<RequirementDialog, ChangedRequirement>>(MatDialogRef);
 
   protected readonly editing = inject<RequirementDialogData>(MAT_DIALOG_DATA).requirement ?? null;
   protected readonly title = this.editing

@@ -6,7 +6,7 @@ import { roleLabel } from '@core/auth/roles';
 import { EmptyState } from '@shared/page-state/empty-state';
 import { ErrorState } from '@shared/page-state/error-state';
 import { LoadingState } from '@shared/page-state/loading-state';
-import type { ComplianceRequirement } from './admin-compliance-api';
+import type { ChangedRequirement, ComplianceRequirement } from './admin-compliance-api';
 import { documentTypeLabel, formatReminderDays, formatValidity } from './compliance-format';
 import { RequirementDialog, type RequirementDialogData } from './requirement-dialog';
 
@@ -24,7 +24,7 @@ export class RequirementList {
   readonly requirements = input<ComplianceRequirement[] | null>(null);
   readonly error = input<string | null>(null);
   /** A requirement was added or changed (the saved version). */
-  readonly saved = output<{ requirement: ComplianceRequirement; added: boolean }>();
+  readonly saved = output<{ requirement: ChangedRequirement; added: boolean }>();
   readonly retry = output<void>();
 
   protected readonly roleLabel = roleLabel;
@@ -42,7 +42,7 @@ export class RequirementList {
 
   private openDialog(data: RequirementDialogData): void {
     this.dialog
-      .open<RequirementDialog, RequirementDialogData, ComplianceRequirement>(RequirementDialog, {
+      .open<RequirementDialog, RequirementDialogData, ChangedRequirement>(RequirementDialog, {
         data,
         width: '560px',
         maxWidth: 'calc(100vw - 32px)',

@@ -3499,6 +3499,18 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        ChangedRequirementResponse: {
+            active: boolean;
+            documentType: components["schemas"]["DocumentType"];
+            /** Format: uuid */
+            id: string;
+            mandatory: boolean;
+            reminderDays: number[];
+            role: components["schemas"]["Role"];
+            /** @description True while every childminder's compliance standing is being recomputed for the change, in the background: until then search and the dashboard use the previous standings. */
+            standingsRecomputing: boolean;
+            validityMonths: number | null;
+        };
         ChatAgentResponse: {
             activeChats: number;
             /** @description Online (available or busy) with fewer active chats than the capacity */
@@ -3950,6 +3962,8 @@ export interface components {
             childminders: components["schemas"]["ChildminderCompliancePage"];
             requirements: components["schemas"]["RequirementResponse"][];
             settings: components["schemas"]["ComplianceSettingsResponse"];
+            /** @description Set while a requirement change is being applied to the standings that search and the dashboard read (they use the previous ones until then). */
+            standingsUpdate: components["schemas"]["StandingsUpdateResponse"] | null;
         };
         ComplianceSettingsDto: {
             /** @description Leave non-compliant childminders out of search and recommendations */
@@ -5614,6 +5628,17 @@ export interface components {
             /** @example I cannot see my booking */
             subject: string;
         };
+        StandingsUpdateResponse: {
+            /** @description Childminders whose standing has been recomputed so far */
+            done: number;
+            /**
+             * Format: date-time
+             * @description When the requirement changed
+             */
+            since: string;
+            /** @description Childminders in all */
+            total: number;
+        };
         SubscriptionOwnerResponse: {
             email: string;
             /** Format: uuid */
@@ -5979,7 +6004,7 @@ export interface components {
         };
         UpdateComplianceResponse: {
             childminder?: components["schemas"]["ChildminderComplianceResponse"];
-            requirement?: components["schemas"]["RequirementResponse"];
+            requirement?: components["schemas"]["ChangedRequirementResponse"];
             settings?: components["schemas"]["ComplianceSettingsResponse"];
         };
         UpdateDocumentDto: {
@@ -9990,7 +10015,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RequirementResponse"];
+                    "application/json": components["schemas"]["ChangedRequirementResponse"];
                 };
             };
             /** @description A field is not acceptable (named in details) */
